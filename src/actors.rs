@@ -1,0 +1,286 @@
+//! Who is who: resolving the words that name a claimant to a canonical actor
+//! (through `actors.yaml` and a built-in demonym table) and rolling actors up
+//! to the side they speak for (`member_of`).
+
+use crate::claim::{Actor, ActorsFile};
+use std::collections::HashMap;
+
+/// Country names and demonyms that resolve to the country without an actors file.
+const DEMONYMS: &[(&str, &str)] = &[
+    ("afghan", "Afghanistan"),
+    ("afghanistan", "Afghanistan"),
+    ("pakistani", "Pakistan"),
+    ("pakistan", "Pakistan"),
+    ("indian", "India"),
+    ("india", "India"),
+    ("iranian", "Iran"),
+    ("iran", "Iran"),
+    ("chinese", "China"),
+    ("china", "China"),
+    ("american", "United States"),
+    ("u.s.", "United States"),
+    ("us", "United States"),
+    ("united states", "United States"),
+    ("russian", "Russia"),
+    ("russia", "Russia"),
+    ("ukrainian", "Ukraine"),
+    ("ukraine", "Ukraine"),
+    ("israeli", "Israel"),
+    ("israel", "Israel"),
+    ("palestinian", "Palestine"),
+    ("british", "United Kingdom"),
+    ("uk", "United Kingdom"),
+    ("bangladeshi", "Bangladesh"),
+    ("bangladesh", "Bangladesh"),
+    ("turkish", "Turkey"),
+    ("saudi", "Saudi Arabia"),
+    ("qatari", "Qatar"),
+    ("qatar", "Qatar"),
+    ("tajik", "Tajikistan"),
+    ("uzbek", "Uzbekistan"),
+];
+
+/// Words that, after a demonym, make the phrase speak for the state
+/// ("Afghan officials", "Pakistani military", "the Afghan Taliban").
+const STATE_HEADS: &[&str] = &[
+    "officials",
+    "official",
+    "government",
+    "authorities",
+    "military",
+    "army",
+    "forces",
+    "foreign office",
+    "foreign ministry",
+    "ministry",
+    "embassy",
+    "taliban",
+    "sources",
+    "security officials",
+    "administration",
+    "leadership",
+    "side",
+    "delegation",
+];
+
+/// The actors known to one run: an actors file (possibly empty) plus the
+/// built-in table.
+#[derive(Debug, Clone, Default)]
+pub struct Actors {
+    actors: Vec<Actor>,
+    /// normalised alias or name -> index into `actors`
+    index: HashMap<String, usize>,
+}
+
+impl Actors {
+    /// Builds the lookup from an actors file.
+    pub fn new(file: &ActorsFile) -> Self {
+        let mut index = HashMap::new();
+        for (i, a) in file.actors.iter().enumerate() {
+            index.entry(normalise(&a.name)).or_insert(i);
+        }
+        for (i, a) in file.actors.iter().enumerate() {
+            for alias in &a.aliases {
+                index.entry(normalise(alias)).or_insert(i);
+            }
+        }
+        Actors {
+            actors: file.actors.clone(),
+            index,
+        }
+    }
+
+    /// The actor named exactly (after normalisation) by `name`.
+    pub fn get(&self, name: &str) -> Option<&Actor> {
+        self.index.get(&normalise(name)).map(|&i| &self.actors[i])
+    }
+
+    /// Resolves the words naming a claimant to a canonical name: an alias or
+    /// name of the actors file found in the mention (the longest, then the
+    /// earliest), then a demonym + state word, then the mention itself with a
+    /// leading "the" and trailing possessive removed.
+    pub fn resolve(&self, mention: &str) -> String {
+        let norm = normalise(mention);
+        if let Some(&i) = self.index.get(&norm) {
+            return self.actors[i].name.clone();
+        }
+        let words: Vec<&str> = norm.split(' ').collect();
+        let mut best: Option<(usize, usize, usize)> = None; // (len, start, actor)
+        for start in 0..words.len() {
+            for end in (start + 1..=words.len()).rev() {
+                let phrase = words[start..end].join(" ");
+                if let Some(&i) = self.index.get(&phrase) {
+                    let len = phrase.len();
+                    if best.is_none_or(|(l, s, _)| len > l || (len == l && start < s)) {
+                        best = Some((len, start, i));
+                    }
+                    break;
+                }
+            }
+        }
+        if let Some((_, _, i)) = best {
+            return self.actors[i].name.clone();
+        }
+        if let Some(state) = demonym_state(&words) {
+            return state.to_string();
+        }
+        if let Some(name) = appositive_name(mention) {
+            return name;
+        }
+        clean_mention(mention)
+    }
+
+    /// The side an actor speaks for: follows `member_of` to the top (cycles
+    /// stop where they close). Unknown names are their own side.
+    pub fn side(&self, name: &str) -> String {
+        let mut current = match self.get(name) {
+            Some(a) => a.name.clone(),
+            None => return name.to_string(),
+        };
+        let mut seen = vec![current.clone()];
+        while let Some(parent) = self.get(&current).and_then(|a| a.member_of.clone()) {
+            let parent = self.get(&parent).map(|a| a.name.clone()).unwrap_or(parent);
+            if seen.contains(&parent) {
+                break;
+            }
+            seen.push(parent.clone());
+            current = parent;
+        }
+        current
+    }
+}
+
+/// "Afghan officials" -> Afghanistan; "Pakistan" -> Pakistan.
+fn demonym_state(words: &[&str]) -> Option<&'static str> {
+    let phrase = words.join(" ");
+    for &(dem, state) in DEMONYMS {
+        if phrase == dem {
+            return Some(state);
+        }
+        if let Some(rest) = phrase.strip_prefix(dem).and_then(|r| r.strip_prefix(' '))
+            && STATE_HEADS.contains(&rest)
+        {
+            return Some(state);
+        }
+    }
+    None
+}
+
+/// "Afghan spokesperson Mujahid" / "Head of the jirga, Syed Kazmi" -> the
+/// run of capitalised words that ends the mention, when the mention is a
+/// title followed by a name.
+fn appositive_name(mention: &str) -> Option<String> {
+    let words: Vec<&str> = mention.split_whitespace().collect();
+    if words.len() < 2 {
+        return None;
+    }
+    let mut start = words.len();
+    while start > 0 {
+        let w = words[start - 1].trim_end_matches(',');
+        let cap = w.chars().next().is_some_and(|c| c.is_uppercase());
+        if !cap || words[start - 1].ends_with(',') && start != words.len() {
+            break;
+        }
+        start -= 1;
+    }
+    // The name must be preceded by a lower-case title word or a comma.
+    if start == 0 || start == words.len() {
+        return None;
+    }
+    let before = words[start - 1];
+    let titled = before.ends_with(',') || before.chars().next().is_some_and(|c| c.is_lowercase());
+    let name = words[start..].join(" ");
+    let is_demonym = DEMONYMS.iter().any(|(d, _)| normalise(&name) == *d);
+    (titled && !is_demonym).then_some(name)
+}
+
+fn clean_mention(mention: &str) -> String {
+    let m = mention.trim().trim_end_matches([',', '.', ':']);
+    let m = strip_possessive(m);
+    let lower = m.to_lowercase();
+    let m = if lower.starts_with("the ") { &m[4..] } else { m };
+    m.to_string()
+}
+
+fn strip_possessive(s: &str) -> &str {
+    s.strip_suffix("'s").or_else(|| s.strip_suffix("’s")).unwrap_or(s)
+}
+
+/// Case-folded, possessives and a leading "the" removed, spaces single.
+pub fn normalise(s: &str) -> String {
+    let words: Vec<String> = s
+        .split_whitespace()
+        .map(|w| {
+            let w = w.trim_matches(|c: char| matches!(c, ',' | ':' | ';' | '(' | ')' | '"' | '“' | '”'));
+            strip_possessive(w).to_lowercase()
+        })
+        .filter(|w| !w.is_empty())
+        .collect();
+    let start = usize::from(words.first().is_some_and(|w| w == "the"));
+    words[start..].join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::claim::Actor;
+
+    fn actors() -> Actors {
+        Actors::new(&ActorsFile {
+            schema: crate::claim::ACTORS_SCHEMA.into(),
+            actors: vec![
+                Actor {
+                    name: "Afghanistan".into(),
+                    kind: Some("state".into()),
+                    aliases: vec!["Afghan officials".into(), "Afghan Taliban".into()],
+                    member_of: None,
+                },
+                Actor {
+                    name: "Zabiullah Mujahid".into(),
+                    kind: Some("person".into()),
+                    aliases: vec!["Mujahid".into(), "Afghan government spokesperson".into()],
+                    member_of: Some("Afghanistan".into()),
+                },
+                Actor {
+                    name: "Mohammad Sadiq".into(),
+                    aliases: vec!["Ambassador Sadiq".into()],
+                    ..Actor::default()
+                },
+                Actor {
+                    name: "Pakistan".into(),
+                    aliases: vec!["Islamabad".into()],
+                    ..Actor::default()
+                },
+            ],
+        })
+    }
+
+    #[test]
+    fn aliases_resolve_case_and_possessive_insensitively() {
+        let a = actors();
+        assert_eq!(a.resolve("The Afghan Taliban"), "Afghanistan");
+        assert_eq!(a.resolve("afghan officials"), "Afghanistan");
+        assert_eq!(
+            a.resolve("Afghan government spokesperson, Zabiullah Mujahid"),
+            "Zabiullah Mujahid"
+        );
+        assert_eq!(a.resolve("Ambassador Sadiq's office in Islamabad"), "Mohammad Sadiq");
+        assert_eq!(a.side("Mujahid"), "Afghanistan");
+        assert_eq!(a.side("Somebody"), "Somebody");
+    }
+
+    #[test]
+    fn builtin_table_without_actors_file() {
+        let a = Actors::default();
+        assert_eq!(a.resolve("Pakistani officials"), "Pakistan");
+        assert_eq!(a.resolve("Afghan officials"), "Afghanistan");
+        assert_eq!(a.resolve("the Afghan Taliban"), "Afghanistan");
+        assert_eq!(a.resolve("Afghan spokesperson Mujahid"), "Mujahid");
+        assert_eq!(
+            a.resolve("Head of the Pakistani jirga, Syed Jawad Hussain Kazmi"),
+            "Syed Jawad Hussain Kazmi"
+        );
+        assert_eq!(a.resolve("officials"), "officials");
+        assert_eq!(a.resolve("the ministry's"), "ministry");
+    }
+}

@@ -1,0 +1,246 @@
+//! Reading inputs into [`Article`]s: plain text files (a leading
+//! `date YYYY-MM-DD` marker or YAML front matter gives metadata) and stdin.
+
+use chrono::NaiveDate;
+use serde::Deserialize;
+use std::path::{Path, PathBuf};
+
+/// One article to extract claims from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Article {
+    /// Unique id: the file stem, or `DATE-slug-of-title` for stdin.
+    pub id: String,
+    /// Headline, or the first sentence.
+    pub title: Option<String>,
+    /// Publication date.
+    pub published: Option<NaiveDate>,
+    /// Publisher.
+    pub source: Option<String>,
+    /// Where it was read.
+    pub url: Option<String>,
+    /// The whole text as read (offsets of claims point into it).
+    pub text: String,
+    /// Byte offset where the body starts, after any metadata marker.
+    pub body_start: usize,
+    /// The file it came from, if any.
+    pub path: Option<PathBuf>,
+}
+
+/// Why an input could not be read as an article.
+#[derive(Debug, thiserror::Error)]
+pub enum ArticleError {
+    /// The file could not be read.
+    #[error("{path}: {source}")]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// What went wrong.
+        source: std::io::Error,
+    },
+    /// The bytes are not UTF-8.
+    #[error("{path}: not UTF-8 text (invalid byte at offset {offset})")]
+    NotUtf8 {
+        /// The file.
+        path: PathBuf,
+        /// First invalid byte.
+        offset: usize,
+    },
+    /// Nothing to read.
+    #[error("{path}: the article is empty")]
+    Empty {
+        /// The file.
+        path: PathBuf,
+    },
+    /// Front matter that is not valid.
+    #[error("{path}: front matter: {message}")]
+    FrontMatter {
+        /// The file.
+        path: PathBuf,
+        /// What is wrong.
+        message: String,
+    },
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FrontMatter {
+    id: Option<String>,
+    title: Option<String>,
+    published: Option<NaiveDate>,
+    source: Option<String>,
+    url: Option<String>,
+}
+
+impl Article {
+    /// Reads a text file; the id is the file stem.
+    pub fn from_file(path: &Path) -> Result<Article, ArticleError> {
+        let bytes = std::fs::read(path).map_err(|source| ArticleError::Io {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        let stem = path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "article".to_string());
+        let mut a = Article::from_bytes(&bytes, Some(stem), path)?;
+        a.path = Some(path.to_path_buf());
+        Ok(a)
+    }
+
+    /// Parses article bytes. `id` is used when given; otherwise front matter
+    /// or `DATE-slug-of-title` names the article. `origin` names the input in
+    /// errors.
+    pub fn from_bytes(bytes: &[u8], id: Option<String>, origin: &Path) -> Result<Article, ArticleError> {
+        let text = std::str::from_utf8(bytes).map_err(|e| ArticleError::NotUtf8 {
+            path: origin.to_path_buf(),
+            offset: e.valid_up_to(),
+        })?;
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text).to_string();
+        let mut meta = FrontMatter::default();
+        let mut body_start = 0;
+        if let Some((fm, end)) = front_matter(&text) {
+            meta = serde_yaml::from_str(fm).map_err(|e| ArticleError::FrontMatter {
+                path: origin.to_path_buf(),
+                message: e.to_string(),
+            })?;
+            body_start = end;
+        } else if let Some((date, end)) = date_marker(&text) {
+            meta.published = Some(date);
+            body_start = end;
+        }
+        if text[body_start..].trim().is_empty() {
+            return Err(ArticleError::Empty {
+                path: origin.to_path_buf(),
+            });
+        }
+        let title = meta.title.or_else(|| first_title(&text, body_start));
+        let id = id.or(meta.id).unwrap_or_else(|| {
+            let slug = slug(title.as_deref().unwrap_or("article"));
+            match meta.published {
+                Some(d) => format!("{}-{slug}", d.format("%Y-%m-%d")),
+                None => slug,
+            }
+        });
+        Ok(Article {
+            id,
+            title,
+            published: meta.published,
+            source: meta.source,
+            url: meta.url,
+            text,
+            body_start,
+            path: None,
+        })
+    }
+
+    /// The text after any metadata.
+    pub fn body(&self) -> &str {
+        &self.text[self.body_start..]
+    }
+}
+
+/// `---\n…\n---\n` at the very start: the YAML and the byte offset after it.
+fn front_matter(text: &str) -> Option<(&str, usize)> {
+    let rest = text.strip_prefix("---\n").or_else(|| text.strip_prefix("---\r\n"))?;
+    let head = text.len() - rest.len();
+    let mut pos = 0;
+    for line in rest.split_inclusive('\n') {
+        if line.trim_end() == "---" {
+            return Some((&rest[..pos], head + pos + line.len()));
+        }
+        pos += line.len();
+    }
+    None
+}
+
+/// A leading `date YYYY-MM-DD` marker: the date and the byte offset after it.
+fn date_marker(text: &str) -> Option<(NaiveDate, usize)> {
+    let trimmed = text.trim_start();
+    let lead = text.len() - trimmed.len();
+    let rest = trimmed.strip_prefix("date ")?;
+    let date_str = rest.get(..10)?;
+    let date = NaiveDate::parse_from_str(date_str, "%Y-%m-%d").ok()?;
+    let after = &rest[10..];
+    if after.chars().next().is_some_and(|c| !c.is_whitespace()) {
+        return None;
+    }
+    let ws = after.len() - after.trim_start().len();
+    Some((date, lead + 5 + 10 + ws))
+}
+
+/// The first line of the body if it reads as a headline, else its first sentence.
+fn first_title(text: &str, start: usize) -> Option<String> {
+    let body = text[start..].trim_start();
+    let line = body.lines().next()?.trim();
+    if line.is_empty() {
+        return None;
+    }
+    let sentences = sentencex::segment("en", line);
+    let first = sentences.first().map(|s| s.trim()).unwrap_or(line);
+    Some(first.to_string())
+}
+
+/// Lower-case words of `s` joined by `-`, at most eight words.
+pub fn slug(s: &str) -> String {
+    let words: Vec<String> = s
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take(8)
+        .map(|w| w.to_lowercase())
+        .collect();
+    if words.is_empty() {
+        "article".to_string()
+    } else {
+        words.join("-")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn date_marker_sets_published_and_body() {
+        let a = Article::from_bytes(
+            b" date 2025-04-16 Talks begin. Officials said so.",
+            None,
+            Path::new("-"),
+        )
+        .unwrap();
+        assert_eq!(a.published, NaiveDate::from_ymd_opt(2025, 4, 16));
+        assert_eq!(a.body(), "Talks begin. Officials said so.");
+        assert_eq!(a.title.as_deref(), Some("Talks begin."));
+        assert_eq!(a.id, "2025-04-16-talks-begin");
+    }
+
+    #[test]
+    fn front_matter_gives_metadata() {
+        let a = Article::from_bytes(
+            b"---\ntitle: Headline\nsource: Dawn\npublished: 2025-01-02\n---\nBody text.",
+            Some("x".into()),
+            Path::new("x.txt"),
+        )
+        .unwrap();
+        assert_eq!(a.title.as_deref(), Some("Headline"));
+        assert_eq!(a.source.as_deref(), Some("Dawn"));
+        assert_eq!(a.body(), "Body text.");
+        assert_eq!(a.id, "x");
+    }
+
+    #[test]
+    fn headline_line_is_the_title() {
+        let a = Article::from_bytes(b"Afghanistan Denies Role\n\nKabul: it denied.", None, Path::new("-")).unwrap();
+        assert_eq!(a.title.as_deref(), Some("Afghanistan Denies Role"));
+        assert_eq!(a.id, "afghanistan-denies-role");
+    }
+
+    #[test]
+    fn bad_inputs_are_errors() {
+        assert!(matches!(
+            Article::from_bytes(b"  \n ", None, Path::new("e.txt")),
+            Err(ArticleError::Empty { .. })
+        ));
+        let err = Article::from_bytes(b"ok \xff bad", None, Path::new("b.txt")).unwrap_err();
+        assert_eq!(err.to_string(), "b.txt: not UTF-8 text (invalid byte at offset 3)");
+    }
+}

@@ -1,0 +1,859 @@
+//! Validation of claim files and actors files with `file:line:column`
+//! diagnostics, every problem of every file at once.
+//!
+//! YAML is parsed twice: strictly (libyaml through `serde_yaml`) for what the
+//! values are, and losslessly (`yaml-edit`) for where they are, so each
+//! problem points at the key or value it is about.
+
+use crate::claim::{ACTORS_SCHEMA, ActorsFile, CLAIM_SCHEMA, ClaimFile};
+use serde_yaml::Value;
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+use std::path::{Path, PathBuf};
+use yaml_edit::YamlNode;
+
+/// How bad a problem is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    /// The file is invalid.
+    Error,
+    /// Worth a look; the file stays valid.
+    Warning,
+}
+
+/// One problem at one place.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// The file.
+    pub path: PathBuf,
+    /// 1-based line, 0 when the problem is the whole file.
+    pub line: usize,
+    /// 1-based column (characters).
+    pub column: usize,
+    /// Error or warning.
+    pub severity: Severity,
+    /// What is wrong, for a person.
+    pub message: String,
+}
+
+impl Diagnostic {
+    /// Whether this makes the file invalid.
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.path.display())?;
+        if self.line > 0 {
+            write!(f, ":{}:{}", self.line, self.column)?;
+        }
+        let level = if self.is_error() { "" } else { "warning: " };
+        write!(f, ": {level}{}", self.message)
+    }
+}
+
+/// A file that passed validation.
+#[derive(Debug, Clone)]
+pub enum Checked {
+    /// A claim file.
+    Claims(PathBuf, ClaimFile),
+    /// An actors file.
+    Actors(PathBuf, ActorsFile),
+}
+
+/// The outcome of checking some paths.
+#[derive(Debug, Default)]
+pub struct Report {
+    /// Valid files, in path order.
+    pub files: Vec<Checked>,
+    /// Every problem found, in path and position order.
+    pub diagnostics: Vec<Diagnostic>,
+    /// How many files were read.
+    pub files_read: usize,
+}
+
+impl Report {
+    /// Whether any diagnostic is an error.
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics.iter().any(Diagnostic::is_error)
+    }
+
+    /// Number of claims in the valid claim files.
+    pub fn claim_count(&self) -> usize {
+        self.files
+            .iter()
+            .map(|f| match f {
+                Checked::Claims(_, c) => c.claims.len(),
+                Checked::Actors(..) => 0,
+            })
+            .sum()
+    }
+}
+
+/// The claim and actors files named by `paths`: files as given, directories
+/// searched recursively for `*.yaml` and `*.yml` (hidden entries skipped),
+/// sorted. Missing paths are returned as diagnostics.
+pub fn yaml_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Diagnostic>) {
+    let mut files = Vec::new();
+    let mut problems = Vec::new();
+    for p in paths {
+        if p.is_dir() {
+            let mut found = Vec::new();
+            walk(p, &mut found, &mut problems);
+            found.sort();
+            files.extend(found);
+        } else if p.exists() {
+            files.push(p.clone());
+        } else {
+            problems.push(whole_file(p, "no such file or directory"));
+        }
+    }
+    (files, problems)
+}
+
+fn walk(dir: &Path, out: &mut Vec<PathBuf>, problems: &mut Vec<Diagnostic>) {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(e) => e,
+        Err(e) => {
+            problems.push(whole_file(dir, &e.to_string()));
+            return;
+        }
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if entry.file_name().to_string_lossy().starts_with('.') {
+            continue;
+        }
+        if path.is_dir() {
+            walk(&path, out, problems);
+        } else if matches!(path.extension().and_then(|e| e.to_str()), Some("yaml" | "yml")) {
+            out.push(path);
+        }
+    }
+}
+
+fn whole_file(path: &Path, message: &str) -> Diagnostic {
+    Diagnostic {
+        path: path.to_path_buf(),
+        line: 0,
+        column: 0,
+        severity: Severity::Error,
+        message: message.to_string(),
+    }
+}
+
+/// Checks every claim and actors file under `paths`, including references
+/// between files.
+pub fn check_paths(paths: &[PathBuf]) -> Report {
+    let (files, mut diagnostics) = yaml_files(paths);
+    let mut report = Report::default();
+    let mut refs: Vec<PendingRef> = Vec::new();
+    let mut claim_ids: HashMap<String, HashSet<String>> = HashMap::new();
+    let mut article_at: HashMap<String, (PathBuf, usize)> = HashMap::new();
+    for path in &files {
+        report.files_read += 1;
+        let mut fc = FileCheck::new(path);
+        let checked = fc.run();
+        if let Some(Checked::Claims(_, cf)) = &checked {
+            let id = cf.article.id.clone();
+            let here = fc.pos(&[Seg::key("article"), Seg::key("id")], false);
+            if let Some((first, line)) = article_at.get(&id) {
+                fc.error_at(
+                    here,
+                    format!("article id `{id}` is already used by {}:{line}", first.display()),
+                );
+            } else {
+                article_at.insert(id.clone(), (path.clone(), here.0));
+            }
+            claim_ids.insert(id, cf.claims.iter().map(|c| c.id.clone()).collect());
+        }
+        refs.append(&mut fc.refs);
+        let file_ok = !fc.diagnostics.iter().any(Diagnostic::is_error);
+        diagnostics.append(&mut fc.diagnostics);
+        if let (true, Some(c)) = (file_ok, checked) {
+            report.files.push(c);
+        }
+    }
+    let mut broken: HashSet<PathBuf> = HashSet::new();
+    for r in refs {
+        let message = match r.target.split_once('#') {
+            None => (!claim_ids.get(&r.article).is_some_and(|ids| ids.contains(&r.target))).then(|| {
+                format!(
+                    "`{}` refers to `{}`, which is not a claim of this file",
+                    r.field, r.target
+                )
+            }),
+            Some((article, id)) => match claim_ids.get(article) {
+                None => Some(format!(
+                    "`{}` refers to `{}`: no article `{article}` among the checked files",
+                    r.field, r.target
+                )),
+                Some(ids) if !ids.contains(id) => Some(format!(
+                    "`{}` refers to `{}`: article `{article}` has no claim `{id}`",
+                    r.field, r.target
+                )),
+                Some(_) => None,
+            },
+        };
+        if let Some(message) = message {
+            broken.insert(r.path.clone());
+            diagnostics.push(Diagnostic {
+                path: r.path,
+                line: r.at.0,
+                column: r.at.1,
+                severity: Severity::Error,
+                message,
+            });
+        }
+    }
+    report.files.retain(|f| match f {
+        Checked::Claims(p, _) | Checked::Actors(p, _) => !broken.contains(p),
+    });
+    diagnostics.sort_by(|a, b| (&a.path, a.line, a.column).cmp(&(&b.path, b.line, b.column)));
+    report.diagnostics = diagnostics;
+    report
+}
+
+/// A path into a YAML document.
+#[derive(Debug, Clone)]
+enum Seg {
+    Key(String),
+    Index(usize),
+}
+
+impl Seg {
+    fn key(k: &str) -> Seg {
+        Seg::Key(k.to_string())
+    }
+}
+
+struct PendingRef {
+    path: PathBuf,
+    article: String,
+    field: &'static str,
+    target: String,
+    at: (usize, usize),
+}
+
+const CLAIM_FILE_KEYS: &[&str] = &["schema", "article", "claims"];
+const ARTICLE_KEYS: &[&str] = &["id", "title", "published", "source", "url", "text"];
+const CLAIM_KEYS: &[&str] = &[
+    "id",
+    "claimant",
+    "mention",
+    "cue",
+    "stance",
+    "content",
+    "quoted",
+    "span",
+    "rebuts",
+    "counters",
+    "supports",
+    "same_as",
+    "confidence",
+    "note",
+];
+const LINK_KEYS: &[&str] = &["rebuts", "counters", "supports", "same_as"];
+const ACTORS_FILE_KEYS: &[&str] = &["schema", "actors"];
+const ACTOR_KEYS: &[&str] = &["name", "kind", "aliases", "member_of"];
+
+struct FileCheck<'p> {
+    path: &'p Path,
+    text: String,
+    doc: Option<yaml_edit::Document>,
+    line_starts: Vec<usize>,
+    diagnostics: Vec<Diagnostic>,
+    refs: Vec<PendingRef>,
+}
+
+impl<'p> FileCheck<'p> {
+    fn new(path: &'p Path) -> Self {
+        FileCheck {
+            path,
+            text: String::new(),
+            doc: None,
+            line_starts: vec![0],
+            diagnostics: Vec::new(),
+            refs: Vec::new(),
+        }
+    }
+
+    fn error_at(&mut self, at: (usize, usize), message: String) {
+        self.push(at, Severity::Error, message);
+    }
+
+    fn push(&mut self, at: (usize, usize), severity: Severity, message: String) {
+        self.diagnostics.push(Diagnostic {
+            path: self.path.to_path_buf(),
+            line: at.0,
+            column: at.1,
+            severity,
+            message,
+        });
+    }
+
+    fn error(&mut self, path: &[Seg], key: bool, message: String) {
+        let at = self.pos(path, key);
+        self.error_at(at, message);
+    }
+
+    /// Line and column of a byte offset.
+    fn line_col(&self, byte: usize) -> (usize, usize) {
+        let line = self.line_starts.partition_point(|&s| s <= byte);
+        let start = self.line_starts[line - 1];
+        let col = self.text.get(start..byte).map_or(1, |s| s.chars().count() + 1);
+        (line, col)
+    }
+
+    /// Position of the node at `path` (its key when `key`), or of the
+    /// nearest enclosing node that exists.
+    fn pos(&self, path: &[Seg], key: bool) -> (usize, usize) {
+        let Some(doc) = &self.doc else { return (1, 1) };
+        let mut best = self.first_content_byte();
+        let mut node: Option<YamlNode> = doc
+            .as_mapping()
+            .map(YamlNode::Mapping)
+            .or_else(|| doc.as_sequence().map(YamlNode::Sequence));
+        for (i, seg) in path.iter().enumerate() {
+            let Some(current) = node.take() else { break };
+            match seg {
+                Seg::Key(k) => {
+                    let Some(m) = current.as_mapping() else { break };
+                    let entry = m.entries().find(|e| {
+                        e.key_node()
+                            .and_then(|n| n.as_scalar().map(|s| s.as_string()))
+                            .is_some_and(|s| &s == k)
+                    });
+                    let Some(entry) = entry else { break };
+                    if let Some(kn) = entry.key_node() {
+                        best = kn.byte_range().start as usize;
+                    }
+                    if i + 1 == path.len() && key {
+                        break;
+                    }
+                    node = entry.value_node();
+                    if let Some(v) = &node {
+                        best = v.byte_range().start as usize;
+                    }
+                }
+                Seg::Index(ix) => {
+                    let Some(s) = current.as_sequence() else { break };
+                    node = s.values().nth(*ix);
+                    if let Some(v) = &node {
+                        best = v.byte_range().start as usize;
+                    }
+                }
+            }
+        }
+        self.line_col(best)
+    }
+
+    fn first_content_byte(&self) -> usize {
+        let mut pos = 0;
+        for line in self.text.split_inclusive('\n') {
+            let t = line.trim_start();
+            if !t.is_empty() && !t.starts_with('#') {
+                return pos + (line.len() - t.len());
+            }
+            pos += line.len();
+        }
+        0
+    }
+
+    fn run(&mut self) -> Option<Checked> {
+        let bytes = match std::fs::read(self.path) {
+            Ok(b) => b,
+            Err(e) => {
+                self.diagnostics.push(whole_file(self.path, &e.to_string()));
+                return None;
+            }
+        };
+        let text = match String::from_utf8(bytes) {
+            Ok(t) => t,
+            Err(e) => {
+                let valid = e.utf8_error().valid_up_to();
+                let text = String::from_utf8_lossy(&e.as_bytes()[..valid]).into_owned();
+                self.set_text(text);
+                let at = self.line_col(valid);
+                self.error_at(at, "not UTF-8 text: invalid byte here".to_string());
+                return None;
+            }
+        };
+        let text = text.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(text);
+        self.set_text(text);
+        if self.text.trim().is_empty() {
+            self.error_at(
+                (1, 1),
+                "empty file: expected a claim file or an actors file".to_string(),
+            );
+            return None;
+        }
+        let value: Value = match serde_yaml::from_str(&self.text) {
+            Ok(v) => v,
+            Err(e) => {
+                self.syntax_error(&e);
+                return None;
+            }
+        };
+        self.doc = self.text.parse::<yaml_edit::Document>().ok();
+        let is_actors = matches!(self.path.file_stem().and_then(|s| s.to_str()), Some("actors"))
+            || value.get("schema").and_then(Value::as_str) == Some(ACTORS_SCHEMA);
+        let Value::Mapping(_) = &value else {
+            let what = if is_actors { "an actors file" } else { "a claim file" };
+            self.error(
+                &[],
+                false,
+                format!("{what} must be a mapping (schema, …), found {}", kind_of(&value)),
+            );
+            return None;
+        };
+        if is_actors {
+            self.actors_file(&value);
+        } else {
+            self.claim_file(&value);
+        }
+        if self.diagnostics.iter().any(Diagnostic::is_error) {
+            return None;
+        }
+        // Every rule above holds; the typed read is a safety net.
+        let typed = if is_actors {
+            serde_yaml::from_str::<ActorsFile>(&self.text).map(|a| Checked::Actors(self.path.to_path_buf(), a))
+        } else {
+            serde_yaml::from_str::<ClaimFile>(&self.text).map(|c| Checked::Claims(self.path.to_path_buf(), c))
+        };
+        match typed {
+            Ok(c) => Some(c),
+            Err(e) => {
+                self.syntax_error(&e);
+                None
+            }
+        }
+    }
+
+    fn set_text(&mut self, text: String) {
+        self.line_starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        self.text = text;
+    }
+
+    fn syntax_error(&mut self, e: &serde_yaml::Error) {
+        let mut message = e.to_string();
+        // The position goes in front; drop libyaml's " at line L column C" tail.
+        if let Some(i) = message.find(" at line ") {
+            let tail = &message[i..];
+            if !tail.contains(", while") {
+                message.truncate(i);
+            }
+        }
+        let mut at = e.location().map_or((1, 1), |l| (l.line(), l.column()));
+        if message.starts_with("duplicate entry") {
+            self.doc = self.text.parse::<yaml_edit::Document>().ok();
+            if let Some((byte, key)) = self.find_duplicate_key() {
+                at = self.line_col(byte);
+                message = format!("duplicate key `{key}` in the same mapping");
+            }
+        }
+        self.error_at(at, message);
+    }
+
+    /// The second occurrence of a key repeated within one mapping.
+    fn find_duplicate_key(&self) -> Option<(usize, String)> {
+        let doc = self.doc.as_ref()?;
+        let root = doc
+            .as_mapping()
+            .map(YamlNode::Mapping)
+            .or_else(|| doc.as_sequence().map(YamlNode::Sequence))?;
+        let mut stack = vec![root];
+        while let Some(node) = stack.pop() {
+            if let Some(m) = node.as_mapping() {
+                let mut seen = HashSet::new();
+                for e in m.entries() {
+                    if let Some(k) = e.key_node() {
+                        let name = k.as_scalar().map(|s| s.as_string()).unwrap_or_else(|| k.to_string());
+                        if !seen.insert(name.clone()) {
+                            return Some((k.byte_range().start as usize, name));
+                        }
+                    }
+                    if let Some(v) = e.value_node() {
+                        stack.push(v);
+                    }
+                }
+            } else if let Some(s) = node.as_sequence() {
+                stack.extend(s.values());
+            }
+        }
+        None
+    }
+
+    fn unknown_keys(&mut self, map: &serde_yaml::Mapping, allowed: &[&str], at: &[Seg], what: &str) {
+        for k in map.keys() {
+            let Some(name) = k.as_str() else {
+                self.error(at, false, format!("{what} keys must be strings, found {}", kind_of(k)));
+                continue;
+            };
+            if !allowed.contains(&name) {
+                let mut p = at.to_vec();
+                p.push(Seg::key(name));
+                let hint = match nearest(name, allowed) {
+                    Some(s) => format!(", did you mean `{s}`?"),
+                    None => format!(" (expected one of: {})", allowed.join(", ")),
+                };
+                self.error(&p, true, format!("unknown field `{name}` in {what}{hint}"));
+            }
+        }
+    }
+
+    fn require(&mut self, map: &serde_yaml::Mapping, key: &str, at: &[Seg], what: &str) -> bool {
+        if map.contains_key(key) {
+            return true;
+        }
+        self.error(at, false, format!("{what} is missing the required field `{key}`"));
+        false
+    }
+
+    /// A string field: reports a wrong type; `None` when absent or wrong.
+    fn string<'v>(&mut self, map: &'v serde_yaml::Mapping, key: &str, at: &[Seg], non_empty: bool) -> Option<&'v str> {
+        let v = map.get(key)?;
+        let mut p = at.to_vec();
+        p.push(Seg::key(key));
+        match v.as_str() {
+            Some(s) if non_empty && s.trim().is_empty() => {
+                self.error(&p, false, format!("`{key}` must not be empty"));
+                None
+            }
+            Some(s) => Some(s),
+            None => {
+                self.error(&p, false, format!("`{key}` must be a string, found {}", kind_of(v)));
+                None
+            }
+        }
+    }
+
+    fn schema(&mut self, map: &serde_yaml::Mapping, expected: &str) {
+        if !self.require(map, "schema", &[], "the file") {
+            return;
+        }
+        if let Some(s) = self.string(map, "schema", &[], true)
+            && s != expected
+        {
+            let s = s.to_string();
+            self.error(
+                &[Seg::key("schema")],
+                false,
+                format!("unknown schema `{s}` (expected `{expected}`)"),
+            );
+        }
+    }
+
+    fn claim_file(&mut self, root: &Value) {
+        let map = root.as_mapping().expect("checked by caller");
+        self.unknown_keys(map, CLAIM_FILE_KEYS, &[], "the claim file");
+        self.schema(map, CLAIM_SCHEMA);
+        let mut article_id = String::new();
+        if self.require(map, "article", &[], "the claim file") {
+            let at = [Seg::key("article")];
+            match map.get("article").and_then(Value::as_mapping) {
+                None => self.error(&at, false, "`article` must be a mapping (id, title, …)".to_string()),
+                Some(a) => {
+                    self.unknown_keys(a, ARTICLE_KEYS, &at, "`article`");
+                    if self.require(a, "id", &at, "`article`") {
+                        article_id = self.string(a, "id", &at, true).unwrap_or_default().to_string();
+                        self.id_matches_stem(&article_id);
+                    }
+                    for k in ["title", "source", "url", "text"] {
+                        self.string(a, k, &at, false);
+                    }
+                    if let Some(d) = a.get("published") {
+                        self.date(d, &[Seg::key("article"), Seg::key("published")]);
+                    }
+                }
+            }
+        }
+        let Some(claims) = map.get("claims") else { return };
+        let at = [Seg::key("claims")];
+        let Some(seq) = claims.as_sequence() else {
+            if !claims.is_null() {
+                self.error(
+                    &at,
+                    false,
+                    format!("`claims` must be a list, found {}", kind_of(claims)),
+                );
+            }
+            return;
+        };
+        let mut ids: HashMap<String, usize> = HashMap::new();
+        for (i, c) in seq.iter().enumerate() {
+            let at = [Seg::key("claims"), Seg::Index(i)];
+            let Some(m) = c.as_mapping() else {
+                self.error(
+                    &at,
+                    false,
+                    format!("a claim must be a mapping (id, claimant, …), found {}", kind_of(c)),
+                );
+                continue;
+            };
+            self.claim(m, &at, &article_id, &mut ids);
+        }
+    }
+
+    fn id_matches_stem(&mut self, id: &str) {
+        let stem = self.path.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
+        if !id.is_empty() && stem != id {
+            let at = self.pos(&[Seg::key("article"), Seg::key("id")], false);
+            self.push(
+                at,
+                Severity::Warning,
+                format!("article id `{id}` differs from the file name `{stem}`"),
+            );
+        }
+    }
+
+    fn date(&mut self, v: &Value, at: &[Seg]) {
+        let ok = v
+            .as_str()
+            .is_some_and(|s| s.len() == 10 && chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").is_ok());
+        if !ok {
+            let shown = scalar_text(v);
+            self.error(
+                at,
+                false,
+                format!("`published` must be a date YYYY-MM-DD, found `{shown}`"),
+            );
+        }
+    }
+
+    fn claim(&mut self, m: &serde_yaml::Mapping, at: &[Seg], article: &str, ids: &mut HashMap<String, usize>) {
+        let what = "a claim";
+        self.unknown_keys(m, CLAIM_KEYS, at, what);
+        for k in ["id", "claimant", "stance", "content"] {
+            self.require(m, k, at, what);
+        }
+        let with = |k: &str| {
+            let mut p = at.to_vec();
+            p.push(Seg::key(k));
+            p
+        };
+        let mut own_id = None;
+        if let Some(id) = self.string(m, "id", at, true) {
+            if !id
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+            {
+                self.error(
+                    &with("id"),
+                    false,
+                    format!("claim id `{id}` may use only a-z, 0-9 and `-`"),
+                );
+            }
+            let line = self.pos(&with("id"), false).0;
+            if let Some(first) = ids.get(id) {
+                self.error(
+                    &with("id"),
+                    false,
+                    format!("duplicate claim id `{id}` (first used on line {first})"),
+                );
+            } else {
+                ids.insert(id.to_string(), line);
+            }
+            own_id = Some(id.to_string());
+        }
+        self.string(m, "claimant", at, true);
+        self.string(m, "content", at, true);
+        for k in ["mention", "cue", "note"] {
+            self.string(m, k, at, false);
+        }
+        if let Some(v) = m.get("stance") {
+            match v.as_str() {
+                Some("asserts" | "denies") => {}
+                _ => {
+                    let shown = scalar_text(v);
+                    let hint = nearest(&shown, &["asserts", "denies"])
+                        .map(|s| format!(", did you mean `{s}`?"))
+                        .unwrap_or_default();
+                    self.error(
+                        &with("stance"),
+                        false,
+                        format!("`stance` must be `asserts` or `denies`, found `{shown}`{hint}"),
+                    );
+                }
+            }
+        }
+        if let Some(v) = m.get("quoted")
+            && !v.is_bool()
+        {
+            self.error(
+                &with("quoted"),
+                false,
+                format!("`quoted` must be true or false, found `{}`", scalar_text(v)),
+            );
+        }
+        if let Some(v) = m.get("confidence")
+            && !v.as_f64().is_some_and(|x| (0.0..=1.0).contains(&x))
+        {
+            self.error(
+                &with("confidence"),
+                false,
+                format!("`confidence` must be a number from 0 to 1, found `{}`", scalar_text(v)),
+            );
+        }
+        if let Some(v) = m.get("span") {
+            let nums: Option<Vec<u64>> = v.as_sequence().map(|s| s.iter().filter_map(Value::as_u64).collect());
+            let ok = matches!(&nums, Some(n) if n.len() == 2 && v.as_sequence().is_some_and(|s| s.len() == 2) && n[0] <= n[1]);
+            if !ok {
+                self.error(
+                    &with("span"),
+                    false,
+                    "`span` must be [start, end] with 0 <= start <= end".to_string(),
+                );
+            }
+        }
+        for &field in LINK_KEYS {
+            let Some(v) = m.get(field) else { continue };
+            let Some(items) = v.as_sequence() else {
+                self.error(
+                    &with(field),
+                    false,
+                    format!("`{field}` must be a list of claim references, found {}", kind_of(v)),
+                );
+                continue;
+            };
+            for (j, item) in items.iter().enumerate() {
+                let mut p = with(field);
+                p.push(Seg::Index(j));
+                let Some(target) = item.as_str() else {
+                    self.error(
+                        &p,
+                        false,
+                        format!("`{field}` entries must be claim ids, found {}", kind_of(item)),
+                    );
+                    continue;
+                };
+                if own_id.as_deref() == Some(target)
+                    || target == format!("{article}#{}", own_id.as_deref().unwrap_or(""))
+                {
+                    self.error(&p, false, format!("`{field}` refers to the claim itself"));
+                    continue;
+                }
+                let pos = self.pos(&p, false);
+                self.refs.push(PendingRef {
+                    path: self.path.to_path_buf(),
+                    article: article.to_string(),
+                    field,
+                    target: target.to_string(),
+                    at: pos,
+                });
+            }
+        }
+    }
+
+    fn actors_file(&mut self, root: &Value) {
+        let map = root.as_mapping().expect("checked by caller");
+        self.unknown_keys(map, ACTORS_FILE_KEYS, &[], "the actors file");
+        self.schema(map, ACTORS_SCHEMA);
+        let Some(actors) = map.get("actors") else { return };
+        let Some(seq) = actors.as_sequence() else {
+            self.error(
+                &[Seg::key("actors")],
+                false,
+                format!("`actors` must be a list, found {}", kind_of(actors)),
+            );
+            return;
+        };
+        let mut names: HashMap<String, usize> = HashMap::new();
+        let mut members: Vec<(Vec<Seg>, String)> = Vec::new();
+        for (i, a) in seq.iter().enumerate() {
+            let at = vec![Seg::key("actors"), Seg::Index(i)];
+            let Some(m) = a.as_mapping() else {
+                self.error(
+                    &at,
+                    false,
+                    format!("an actor must be a mapping (name, kind, …), found {}", kind_of(a)),
+                );
+                continue;
+            };
+            self.unknown_keys(m, ACTOR_KEYS, &at, "an actor");
+            if self.require(m, "name", &at, "an actor")
+                && let Some(name) = self.string(m, "name", &at, true)
+            {
+                let mut p = at.clone();
+                p.push(Seg::key("name"));
+                let line = self.pos(&p, false).0;
+                if let Some(first) = names.get(&name.to_lowercase()) {
+                    self.error(&p, false, format!("duplicate actor `{name}` (first on line {first})"));
+                } else {
+                    names.insert(name.to_lowercase(), line);
+                }
+            }
+            self.string(m, "kind", &at, false);
+            if let Some(parent) = self.string(m, "member_of", &at, true) {
+                let mut p = at.clone();
+                p.push(Seg::key("member_of"));
+                members.push((p, parent.to_string()));
+            }
+            if let Some(v) = m.get("aliases") {
+                let mut p = at.clone();
+                p.push(Seg::key("aliases"));
+                if !v.as_sequence().is_some_and(|s| s.iter().all(Value::is_string)) {
+                    self.error(&p, false, "`aliases` must be a list of names".to_string());
+                }
+            }
+        }
+        for (p, parent) in members {
+            if !names.contains_key(&parent.to_lowercase()) {
+                let at = self.pos(&p, false);
+                self.push(
+                    at,
+                    Severity::Warning,
+                    format!("`member_of` names `{parent}`, which is not an actor of this file"),
+                );
+            }
+        }
+    }
+}
+
+/// The closest allowed word to a misspelt one, if it is close.
+fn nearest<'a>(word: &str, allowed: &[&'a str]) -> Option<&'a str> {
+    allowed
+        .iter()
+        .map(|a| (strsim::levenshtein(&word.to_lowercase(), a), *a))
+        .filter(|(d, a)| *d <= 2.max(a.len() / 2))
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, a)| a)
+}
+
+fn kind_of(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "nothing (null)",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Sequence(_) => "a list",
+        Value::Mapping(_) => "a mapping",
+        Value::Tagged(_) => "a tagged value",
+    }
+}
+
+fn scalar_text(v: &Value) -> String {
+    match v {
+        Value::String(s) => s.clone(),
+        Value::Bool(b) => b.to_string(),
+        Value::Number(n) => n.to_string(),
+        Value::Null => "null".to_string(),
+        other => kind_of(other).to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nearest_suggests_close_names_only() {
+        assert_eq!(nearest("rebut", CLAIM_KEYS), Some("rebuts"));
+        assert_eq!(nearest("deny", &["asserts", "denies"]), Some("denies"));
+        assert_eq!(nearest("zzzzzzzz", CLAIM_KEYS), None);
+    }
+}

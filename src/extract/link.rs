@@ -1,0 +1,78 @@
+//! Links between the claims of one article: a denial `rebuts` what it
+//! denies, a competing accusation `counters` the claim it answers, evidence
+//! from the same side `supports` the claim it backs.
+//!
+//! Two claims are about the same thing when their contents share at least
+//! [`MIN_SHARED`] terms and the shared terms are at least [`MIN_OVERLAP`] of
+//! the smaller term set (see [`crate::terms`]).
+
+use super::rules::Attribution;
+use crate::actors::Actors;
+use crate::claim::{Claim, Stance};
+use crate::terms::{Terms, terms};
+
+/// Fewest shared content terms for two claims to be about the same thing.
+pub const MIN_SHARED: usize = 2;
+/// Least share of the smaller term set that must be shared.
+pub const MIN_OVERLAP: f64 = 0.4;
+
+/// Adds `rebuts`, `counters` and `supports` to `claims` (one per attribution, same order).
+pub fn link(atts: &[Attribution], claims: &mut [Claim], actors: &Actors) {
+    let t: Vec<Terms> = claims.iter().map(|c| terms(&c.content)).collect();
+    let sides: Vec<String> = claims.iter().map(|c| actors.side(&c.claimant)).collect();
+    for k in 0..claims.len() {
+        let a = &atts[k];
+        if let Some(p) = a.points_back {
+            let id = claims[p].id.clone();
+            claims[k].rebuts.push(id);
+            continue;
+        }
+        if let Some(p) = a.continues
+            && sides[p] == sides[k]
+            && !claims[p].rebuts.is_empty()
+        {
+            claims[k].rebuts = claims[p].rebuts.clone();
+            continue;
+        }
+        let best = |want_same_side: bool, claims: &[Claim]| {
+            (0..k)
+                .filter(|&j| (sides[j] == sides[k]) == want_same_side && claims[j].stance == Stance::Asserts)
+                .filter(|&j| t[k].shared(&t[j]) >= MIN_SHARED && t[k].overlap(&t[j]) >= MIN_OVERLAP)
+                .max_by(|&x, &y| {
+                    t[k].overlap(&t[x])
+                        .total_cmp(&t[k].overlap(&t[y]))
+                        .then(t[k].shared(&t[x]).cmp(&t[k].shared(&t[y])))
+                        .then(x.cmp(&y))
+                })
+        };
+        if claims[k].stance == Stance::Denies {
+            if let Some(j) = best(false, claims) {
+                claims[k].rebuts.push(claims[j].id.clone());
+            }
+        } else if a.evidence {
+            if let Some(j) = best(true, claims) {
+                claims[k].supports.push(claims[j].id.clone());
+            }
+        } else if a.accuse
+            && let Some(j) = best(false, claims)
+        {
+            let root = root_of(claims, j);
+            claims[k].counters.push(claims[root].id.clone());
+        }
+    }
+}
+
+/// Follows `supports` back to the claim that is supported: a counter-claim
+/// answers the position, not the evidence offered for it.
+fn root_of(claims: &[Claim], mut j: usize) -> usize {
+    for _ in 0..claims.len() {
+        let Some(target) = claims[j].supports.first() else {
+            break;
+        };
+        match claims.iter().position(|c| &c.id == target) {
+            Some(p) if p != j => j = p,
+            _ => break,
+        }
+    }
+    j
+}

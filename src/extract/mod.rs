@@ -1,0 +1,176 @@
+//! The extractor: from an [`Article`] to a [`ClaimFile`]. Finds attributions
+//! (cue, source, content) with the rules of [`rules`], resolves sources to
+//! claimants, and links claims within the article (rebuts, counters,
+//! supports) in [`link`]. Never touches the file system.
+
+mod lexicon;
+pub mod link;
+pub mod rules;
+
+use crate::actors::Actors;
+use crate::article::Article;
+use crate::claim::{ArticleMeta, Claim, ClaimFile};
+use crate::text::CharIndex;
+pub use rules::Attribution;
+
+/// Extracts the claims of one article. `text_path` is recorded as the
+/// article's `text` field (relative to where the claim file will live).
+pub fn extract(article: &Article, actors: &Actors, text_path: Option<String>) -> ClaimFile {
+    let atts = rules::find(&article.text, article.body_start);
+    let claims = to_claims(article, &atts, actors);
+    let mut file = ClaimFile::new(ArticleMeta {
+        id: article.id.clone(),
+        title: article.title.clone(),
+        published: article.published,
+        source: article.source.clone(),
+        url: article.url.clone(),
+        text: text_path,
+    });
+    file.claims = claims;
+    file
+}
+
+/// Turns attributions into numbered claims with resolved claimants and links.
+fn to_claims(article: &Article, atts: &[Attribution], actors: &Actors) -> Vec<Claim> {
+    let text = &article.text;
+    let index = CharIndex::new(text);
+    let mut claims: Vec<Claim> = Vec::with_capacity(atts.len());
+    for (k, a) in atts.iter().enumerate() {
+        let mention = text[a.source.clone()].trim().to_string();
+        let claimant = if a.pronoun {
+            match a.continues.or_else(|| k.checked_sub(1)) {
+                Some(prev) => claims[prev].claimant.clone(),
+                None => mention.clone(),
+            }
+        } else {
+            actors.resolve(&mention)
+        };
+        let content = normalise_space(&text[a.content.clone()]);
+        let mut c = Claim::new(format!("c{}", k + 1), claimant, a.stance, content);
+        if c.claimant != mention {
+            c.mention = Some(mention);
+        }
+        c.cue = Some(normalise_space(&a.cue_text));
+        if a.quoted {
+            c.quoted = Some(true);
+        }
+        c.span = Some([index.char_offset(a.content.start), index.char_offset(a.content.end)]);
+        claims.push(c);
+    }
+    link::link(atts, &mut claims, actors);
+    claims
+}
+
+/// Folds runs of white space (line breaks inside a quotation) to one space.
+fn normalise_space(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::claim::Stance;
+    use std::path::Path;
+
+    fn run(text: &str) -> Vec<Claim> {
+        let a = Article::from_bytes(text.as_bytes(), Some("t".into()), Path::new("t.txt")).unwrap();
+        extract(&a, &Actors::default(), None).claims
+    }
+
+    #[test]
+    fn source_cue_that_content() {
+        let c = run("Pakistan maintains that armed groups operate from Afghan soil.");
+        assert_eq!(c.len(), 1);
+        assert_eq!(c[0].claimant, "Pakistan");
+        assert_eq!(c[0].cue.as_deref(), Some("maintains"));
+        assert_eq!(c[0].content, "armed groups operate from Afghan soil");
+        assert_eq!(c[0].stance, Stance::Asserts);
+    }
+
+    #[test]
+    fn content_first_then_source() {
+        let c = run("The talks will resume in Kabul next week, Afghan officials said on Wednesday.");
+        assert_eq!(c.len(), 1);
+        assert_eq!(c[0].claimant, "Afghanistan");
+        assert_eq!(c[0].mention.as_deref(), Some("Afghan officials"));
+        assert_eq!(c[0].content, "The talks will resume in Kabul next week");
+    }
+
+    #[test]
+    fn according_to_at_either_end() {
+        let c = run(
+            "According to the ministry, the border will reopen. The border will close, according to local traders.",
+        );
+        assert_eq!(c.len(), 2);
+        assert_eq!(c[0].content, "the border will reopen");
+        assert_eq!(c[0].claimant, "ministry");
+        assert_eq!(c[1].content, "The border will close");
+        assert_eq!(c[1].claimant, "local traders");
+    }
+
+    #[test]
+    fn denial_pointing_back_copies_content_and_rebuts() {
+        let c = run(
+            "Pakistan maintains that these groups operate from Afghan soil, a claim that Afghan officials have denied, maintaining that no one can use Afghan soil against any country.",
+        );
+        assert_eq!(c.len(), 3, "{c:#?}");
+        assert_eq!(c[1].stance, Stance::Denies);
+        assert_eq!(c[1].content, c[0].content);
+        assert_eq!(c[1].claimant, "Afghanistan");
+        assert_eq!(c[1].rebuts, ["c1"]);
+        assert_eq!(c[2].claimant, "Afghanistan");
+        assert_eq!(c[2].content, "no one can use Afghan soil against any country");
+        assert_eq!(c[2].rebuts, ["c1"]);
+    }
+
+    #[test]
+    fn labelled_baseless_is_a_denial_of_the_previous_claim() {
+        let c = run(
+            "The Afghan Taliban claim that militants enter Afghanistan from Balochistan. Pakistani officials have labelled these claims as baseless.",
+        );
+        assert_eq!(c.len(), 2, "{c:#?}");
+        assert_eq!(c[1].claimant, "Pakistan");
+        assert_eq!(c[1].stance, Stance::Denies);
+        assert_eq!(c[1].cue.as_deref(), Some("have labelled … as baseless"));
+        assert_eq!(c[1].content, c[0].content);
+        assert_eq!(c[1].rebuts, ["c1"]);
+    }
+
+    #[test]
+    fn negative_assertion_is_not_a_denial() {
+        let c = run("The ministry said it had not closed the crossing.");
+        assert_eq!(c[0].stance, Stance::Asserts);
+    }
+
+    #[test]
+    fn pronoun_source_takes_the_last_claimant() {
+        let c = run(
+            "Head of the jirga, Syed Kazmi told Dawn.com that the JCC would meet. Both sides have agreed to stop construction, he added.",
+        );
+        assert_eq!(c.len(), 2, "{c:#?}");
+        assert_eq!(c[0].claimant, "Syed Kazmi");
+        assert_eq!(c[0].content, "the JCC would meet");
+        assert_eq!(c[1].claimant, "Syed Kazmi");
+        assert_eq!(c[1].mention.as_deref(), Some("he"));
+    }
+
+    #[test]
+    fn quotation_over_two_sentences() {
+        let c = run("“The delegation arrived. The meeting is being held after a long gap,” according to Sadiq's X.");
+        assert_eq!(c.len(), 1, "{c:#?}");
+        assert_eq!(c[0].quoted, Some(true));
+        assert_eq!(
+            c[0].content,
+            "The delegation arrived. The meeting is being held after a long gap"
+        );
+    }
+
+    #[test]
+    fn spans_are_code_point_offsets_of_content() {
+        let text = "“Quote” aside, Pakistan’s office said that the envoy had reached Kabul.";
+        let c = run(text);
+        let [s, e] = c[0].span.unwrap();
+        let got: String = text.chars().skip(s).take(e - s).collect();
+        assert_eq!(got, c[0].content);
+    }
+}

@@ -1,0 +1,162 @@
+//! Content words of a claim for comparing claims: stems (Snowball), stop
+//! words out, a reviewed synonym and name table folded in, negation noted.
+//! Used to link claims within an article and to match them across articles.
+
+use rust_stemmers::{Algorithm, Stemmer};
+use std::collections::{BTreeSet, HashMap, HashSet};
+use std::sync::OnceLock;
+
+/// The comparable terms of one content.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Terms {
+    /// Canonical stems, without stop words.
+    pub stems: BTreeSet<String>,
+    /// The content carries a negation ("not", "no one", "never").
+    pub negated: bool,
+}
+
+struct Tables {
+    stop: HashSet<&'static str>,
+    /// lower-case word or phrase -> canonical term
+    synonyms: HashMap<String, String>,
+    /// longest phrase length in words
+    max_phrase: usize,
+    stemmer: Stemmer,
+}
+
+fn tables() -> &'static Tables {
+    static T: OnceLock<Tables> = OnceLock::new();
+    T.get_or_init(|| {
+        let stop = include_str!("stopwords.txt").split_whitespace().collect();
+        let mut synonyms = HashMap::new();
+        let mut max_phrase = 1;
+        for line in include_str!("synonyms.tsv").lines() {
+            if line.starts_with('#') || line.trim().is_empty() {
+                continue;
+            }
+            let words: Vec<&str> = line.split('|').map(str::trim).collect();
+            for w in &words {
+                max_phrase = max_phrase.max(w.split(' ').count());
+                synonyms.insert(w.to_string(), words[0].to_string());
+            }
+        }
+        Tables {
+            stop,
+            synonyms,
+            max_phrase,
+            stemmer: Stemmer::create(Algorithm::English),
+        }
+    })
+}
+
+const NEGATIONS: &[&str] = &[
+    "not", "no", "never", "nobody", "none", "nothing", "neither", "nor", "n't", "cannot",
+];
+
+/// The terms of a content string.
+pub fn terms(content: &str) -> Terms {
+    let t = tables();
+    let words: Vec<String> = content
+        .split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\'' || c == '’'))
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            let w = w.to_lowercase().replace('’', "'");
+            let w = w.strip_suffix("'s").map(str::to_string).unwrap_or(w);
+            w.trim_matches(['-', '\'']).to_string()
+        })
+        .filter(|w| !w.is_empty())
+        .collect();
+    let mut out = Terms::default();
+    let mut i = 0;
+    'outer: while i < words.len() {
+        for len in (2..=t.max_phrase.min(words.len() - i)).rev() {
+            let phrase = words[i..i + len].join(" ");
+            if let Some(canon) = t.synonyms.get(&phrase) {
+                out.stems.insert(canon.clone());
+                i += len;
+                continue 'outer;
+            }
+        }
+        let w = &words[i];
+        i += 1;
+        if NEGATIONS.contains(&w.as_str()) || w.ends_with("n't") {
+            out.negated = true;
+            continue;
+        }
+        if let Some(canon) = t.synonyms.get(w.as_str()) {
+            out.stems.insert(canon.clone());
+            continue;
+        }
+        // Hyphenated names ("Pak-Afghan") count as their parts too.
+        if w.contains('-') && !t.synonyms.contains_key(w.as_str()) {
+            for part in w.split('-').filter(|p| !p.is_empty()) {
+                if let Some(canon) = t.synonyms.get(part) {
+                    out.stems.insert(canon.clone());
+                } else if !t.stop.contains(part) && part.len() > 1 {
+                    out.stems.insert(t.stemmer.stem(part).into_owned());
+                }
+            }
+            continue;
+        }
+        if t.stop.contains(w.as_str()) || w.len() < 2 {
+            continue;
+        }
+        out.stems.insert(t.stemmer.stem(w).into_owned());
+    }
+    out
+}
+
+impl Terms {
+    /// Number of shared terms.
+    pub fn shared(&self, other: &Terms) -> usize {
+        self.stems.intersection(&other.stems).count()
+    }
+
+    /// Shared terms over the smaller set (0 when either is empty).
+    pub fn overlap(&self, other: &Terms) -> f64 {
+        let m = self.stems.len().min(other.stems.len());
+        if m == 0 {
+            0.0
+        } else {
+            self.shared(other) as f64 / m as f64
+        }
+    }
+
+    /// Dice coefficient of the two term sets.
+    pub fn dice(&self, other: &Terms) -> f64 {
+        let total = self.stems.len() + other.stems.len();
+        if total == 0 {
+            0.0
+        } else {
+            2.0 * self.shared(other) as f64 / total as f64
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn synonyms_and_stems_fold_together() {
+        let a = terms("these armed groups operate from within Afghan soil");
+        let b = terms("the terrorists use Afghanistan's territory");
+        assert!(a.stems.contains("militant"));
+        assert!(b.stems.contains("militant"));
+        assert_eq!(a.shared(&b), 3, "{a:?} {b:?}");
+        assert!(!a.negated);
+    }
+
+    #[test]
+    fn negation_is_noted_not_counted() {
+        let t = terms("no one can use afghan soil against any country");
+        assert!(t.negated);
+        assert!(!t.stems.contains("no"));
+    }
+
+    #[test]
+    fn hyphenated_names_split() {
+        let t = terms("a major hurdle in Pak-Afghan relationship");
+        assert!(t.stems.contains("pakistan") && t.stems.contains("afghanistan"), "{t:?}");
+    }
+}

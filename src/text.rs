@@ -1,0 +1,192 @@
+//! Paragraphs, sentences and tokens. Every piece keeps its byte range into
+//! the article text; character (code point) offsets are derived once through
+//! [`CharIndex`].
+
+use std::ops::Range;
+
+/// One sentence: its byte range in the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sentence {
+    /// Byte range, trimmed of surrounding white space.
+    pub range: Range<usize>,
+    /// Index of the paragraph the sentence belongs to.
+    pub paragraph: usize,
+}
+
+/// Splits `text[start..]` into sentences with `sentencex`, keeping byte
+/// ranges into the whole `text`. Paragraph breaks (blank lines, or single
+/// newlines between lines) always end a sentence.
+pub fn sentences(text: &str, start: usize) -> Vec<Sentence> {
+    let mut out = Vec::new();
+    for (paragraph, line) in paragraphs(text, start).into_iter().enumerate() {
+        let chunk = &text[line.clone()];
+        for b in sentencex::get_sentence_boundaries("en", chunk) {
+            let s = line.start + b.start_byte;
+            let e = line.start + b.end_byte;
+            if let Some(r) = trim_range(text, s..e) {
+                out.push(Sentence { range: r, paragraph });
+            }
+        }
+    }
+    out
+}
+
+/// The non-blank lines of `text[start..]` as byte ranges. News text puts one
+/// paragraph on a line; a headline is a line of its own.
+pub fn paragraphs(text: &str, start: usize) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut pos = start;
+    for line in text[start..].split_inclusive('\n') {
+        let r = pos..pos + line.len();
+        pos += line.len();
+        if let Some(t) = trim_range(text, r) {
+            out.push(t);
+        }
+    }
+    out
+}
+
+/// `range` without leading and trailing white space; `None` when nothing is left.
+pub fn trim_range(text: &str, range: Range<usize>) -> Option<Range<usize>> {
+    let s = &text[range.clone()];
+    let lead = s.len() - s.trim_start().len();
+    let trail = s.len() - s.trim_end().len();
+    if lead == s.len() {
+        return None;
+    }
+    Some(range.start + lead..range.end - trail)
+}
+
+/// A word or punctuation mark with its byte range.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    /// Start byte in the text.
+    pub start: usize,
+    /// End byte (exclusive).
+    pub end: usize,
+}
+
+impl Token {
+    /// The token's text.
+    pub fn text<'t>(&self, text: &'t str) -> &'t str {
+        &text[self.start..self.end]
+    }
+}
+
+/// Splits `text[range]` into tokens: runs of letters and digits (with inner
+/// apostrophes, hyphens, periods and slashes, as in "U.S.", "Pak-Afghan",
+/// "Dawn.com", "don't") and single punctuation characters.
+pub fn tokens(text: &str, range: Range<usize>) -> Vec<Token> {
+    let s = &text[range.clone()];
+    let mut out = Vec::new();
+    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let (b, c) = chars[i];
+        if c.is_whitespace() {
+            i += 1;
+            continue;
+        }
+        if c.is_alphanumeric() {
+            let mut j = i + 1;
+            while j < chars.len() {
+                let cj = chars[j].1;
+                if cj.is_alphanumeric() {
+                    j += 1;
+                } else if is_joiner(cj) && j + 1 < chars.len() && chars[j + 1].1.is_alphanumeric() {
+                    j += 2;
+                } else {
+                    break;
+                }
+            }
+            let end = if j < chars.len() { chars[j].0 } else { s.len() };
+            out.push(Token {
+                start: range.start + b,
+                end: range.start + end,
+            });
+            i = j;
+        } else {
+            out.push(Token {
+                start: range.start + b,
+                end: range.start + b + c.len_utf8(),
+            });
+            i += 1;
+        }
+    }
+    out
+}
+
+fn is_joiner(c: char) -> bool {
+    matches!(c, '\'' | '’' | '-' | '.' | '/' | '&')
+}
+
+/// Maps byte offsets of one text to character (code point) offsets.
+#[derive(Debug, Clone)]
+pub struct CharIndex {
+    /// Byte offsets of non-ASCII characters and the char offset at each.
+    multi: Vec<(usize, usize)>,
+}
+
+impl CharIndex {
+    /// Builds the index for `text` in one pass.
+    pub fn new(text: &str) -> Self {
+        let mut multi = Vec::new();
+        let mut extra = 0;
+        for (b, c) in text.char_indices() {
+            let n = c.len_utf8();
+            if n > 1 {
+                extra += n - 1;
+                multi.push((b + n, extra));
+            }
+        }
+        CharIndex { multi }
+    }
+
+    /// The character offset of byte offset `byte` (a char boundary).
+    pub fn char_offset(&self, byte: usize) -> usize {
+        let k = self.multi.partition_point(|&(b, _)| b <= byte);
+        let extra = if k == 0 { 0 } else { self.multi[k - 1].1 };
+        byte - extra
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sentences_survive_abbreviations_and_keep_ranges() {
+        let t = "Mr. Smith said the U.S. would act. Officials denied it.\n\nNew paragraph here.";
+        let s = sentences(t, 0);
+        let texts: Vec<&str> = s.iter().map(|s| &t[s.range.clone()]).collect();
+        assert_eq!(
+            texts,
+            [
+                "Mr. Smith said the U.S. would act.",
+                "Officials denied it.",
+                "New paragraph here."
+            ]
+        );
+        assert_eq!(s[2].paragraph, 1);
+    }
+
+    #[test]
+    fn tokens_keep_inner_punctuation() {
+        let t = "Pak-Afghan ties, Dawn.com said: “no”.";
+        let toks: Vec<&str> = tokens(t, 0..t.len()).iter().map(|k| k.text(t)).collect();
+        assert_eq!(
+            toks,
+            ["Pak-Afghan", "ties", ",", "Dawn.com", "said", ":", "“", "no", "”", "."]
+        );
+    }
+
+    #[test]
+    fn char_offsets_count_code_points() {
+        let t = "a’b “c” d";
+        let ix = CharIndex::new(t);
+        let d = t.find('d').unwrap();
+        assert_eq!(ix.char_offset(d), t[..d].chars().count());
+        assert_eq!(ix.char_offset(0), 0);
+        assert_eq!(ix.char_offset(t.len()), t.chars().count());
+    }
+}
