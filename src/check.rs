@@ -152,6 +152,7 @@ pub fn check_paths(paths: &[PathBuf]) -> Report {
     let mut refs: Vec<PendingRef> = Vec::new();
     let mut claim_ids: HashMap<String, HashSet<String>> = HashMap::new();
     let mut article_at: HashMap<String, (PathBuf, usize)> = HashMap::new();
+    let mut unreadable: HashSet<String> = HashSet::new();
     for path in &files {
         report.files_read += 1;
         let mut fc = FileCheck::new(path);
@@ -171,6 +172,11 @@ pub fn check_paths(paths: &[PathBuf]) -> Report {
         }
         refs.append(&mut fc.refs);
         let file_ok = !fc.diagnostics.iter().any(Diagnostic::is_error);
+        if checked.is_none()
+            && let Some(stem) = path.file_stem().and_then(|s| s.to_str())
+        {
+            unreadable.insert(stem.to_string());
+        }
         diagnostics.append(&mut fc.diagnostics);
         if let (true, Some(c)) = (file_ok, checked) {
             report.files.push(c);
@@ -186,6 +192,7 @@ pub fn check_paths(paths: &[PathBuf]) -> Report {
                 )
             }),
             Some((article, id)) => match claim_ids.get(article) {
+                None if unreadable.contains(article) => None,
                 None => Some(format!(
                     "`{}` refers to `{}`: no article `{article}` among the checked files",
                     r.field, r.target
@@ -440,16 +447,10 @@ impl<'p> FileCheck<'p> {
     }
 
     fn syntax_error(&mut self, e: &serde_yaml::Error) {
-        let mut message = e.to_string();
-        // The position goes in front; drop libyaml's " at line L column C" tail.
-        if let Some(i) = message.find(" at line ") {
-            let tail = &message[i..];
-            if !tail.contains(", while") {
-                message.truncate(i);
-            }
-        }
+        // The position goes in front; drop libyaml's "at line L column C" parts.
+        let mut message = strip_positions(&e.to_string());
         let mut at = e.location().map_or((1, 1), |l| (l.line(), l.column()));
-        if message.starts_with("duplicate entry") {
+        if message.contains("duplicate entry") {
             self.doc = self.text.parse::<yaml_edit::Document>().ok();
             if let Some((byte, key)) = self.find_duplicate_key() {
                 at = self.line_col(byte);
@@ -814,6 +815,28 @@ impl<'p> FileCheck<'p> {
     }
 }
 
+/// `message` without libyaml's " at line L column C" phrases.
+fn strip_positions(message: &str) -> String {
+    let mut out = String::with_capacity(message.len());
+    let mut rest = message;
+    while let Some(i) = rest.find(" at line ") {
+        out.push_str(&rest[..i]);
+        let tail = &rest[i + " at line ".len()..];
+        let digits = |s: &str| s.len() - s.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        let n = digits(tail);
+        let after = &tail[n..];
+        match after.strip_prefix(" column ") {
+            Some(col) if n > 0 => rest = &col[digits(col)..],
+            _ => {
+                out.push_str(" at line ");
+                rest = tail;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 /// The closest allowed word to a misspelt one, if it is close.
 fn nearest<'a>(word: &str, allowed: &[&'a str]) -> Option<&'a str> {
     allowed
@@ -849,6 +872,17 @@ fn scalar_text(v: &Value) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn libyaml_positions_are_stripped() {
+        assert_eq!(
+            strip_positions(
+                "did not find expected node content at line 4 column 1, while parsing a flow node at line 3 column 9"
+            ),
+            "did not find expected node content, while parsing a flow node"
+        );
+        assert_eq!(strip_positions("at line 5 of the poem"), "at line 5 of the poem");
+    }
 
     #[test]
     fn nearest_suggests_close_names_only() {
