@@ -9,9 +9,10 @@ use claimtrack::check;
 use claimtrack::claim::ActorsFile;
 use claimtrack::report::{self, Format, Style};
 use claimtrack::store::{self, Store};
-use claimtrack::{dispute, extract};
+use claimtrack::{batch, dispute, extract};
 use clap::{Parser, Subcommand, ValueEnum};
-use std::io::{IsTerminal, Read, Write};
+use rayon::prelude::*;
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -31,7 +32,9 @@ enum Command {
     /// writes DIR/ID.yaml per article (ID: the file stem), and never replaces
     /// an existing file unless --force.
     Extract {
-        /// Article text files (.txt), directories of them, or - for stdin.
+        /// Article text files (.txt), JSON Lines files (.jsonl, one article
+        /// per line: id, title, published, source, url, text), directories of
+        /// them (searched recursively), or - for stdin.
         #[arg(required = true)]
         inputs: Vec<PathBuf>,
         /// Directory to write one claim file per article into.
@@ -43,6 +46,16 @@ enum Command {
         /// Actors file for resolving claimants (default: DIR/actors.yaml with -o).
         #[arg(long, value_name = "FILE")]
         actors: Option<PathBuf>,
+        /// Output format on stdout: one YAML claim file, or one JSON object per
+        /// article per line, streamed in input order.
+        #[arg(long, value_enum, default_value_t = ExtractFormat::Yaml)]
+        format: ExtractFormat,
+        /// Worker threads (default: all cores). Output is the same for any value.
+        #[arg(short = 'j', long, value_name = "N")]
+        jobs: Option<usize>,
+        /// No progress bar.
+        #[arg(short, long)]
+        quiet: bool,
     },
     /// Validate claim files and actors files; print every problem as
     /// path:line:column: message.
@@ -66,6 +79,14 @@ enum Command {
     },
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ExtractFormat {
+    /// A claim file (YAML); with -o, one file per article.
+    Yaml,
+    /// JSON Lines: one claim file as a JSON object per line.
+    Jsonl,
+}
+
 #[derive(Debug, Clone, Copy, ValueEnum)]
 enum FormatArg {
     /// Tables for the terminal.
@@ -83,7 +104,18 @@ pub fn run() -> Result<ExitCode> {
             output,
             force,
             actors,
-        } => run_extract(&inputs, output.as_deref(), force, actors.as_deref()),
+            format,
+            jobs,
+            quiet,
+        } => run_extract(&ExtractOpts {
+            inputs,
+            output,
+            force,
+            actors,
+            format,
+            jobs,
+            quiet,
+        }),
         Command::Check { paths } => run_check(&default_paths(paths)),
         Command::Report {
             paths,
@@ -119,28 +151,25 @@ fn load_actors(path: &Path) -> Result<Actors> {
     Ok(Actors::new(&file))
 }
 
-/// Expands inputs: files as given, directories to their `.txt` files.
-fn article_inputs(inputs: &[PathBuf]) -> Result<Vec<PathBuf>> {
-    let mut out = Vec::new();
-    for p in inputs {
-        if p.is_dir() {
-            let mut found: Vec<PathBuf> = std::fs::read_dir(p)
-                .with_context(|| format!("{}: cannot read directory", p.display()))?
-                .flatten()
-                .map(|e| e.path())
-                .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-                .collect();
-            found.sort();
-            out.extend(found);
-        } else {
-            out.push(p.clone());
-        }
-    }
-    Ok(out)
+/// The extract command's options, free of clap.
+struct ExtractOpts {
+    inputs: Vec<PathBuf>,
+    output: Option<PathBuf>,
+    force: bool,
+    actors: Option<PathBuf>,
+    format: ExtractFormat,
+    jobs: Option<usize>,
+    quiet: bool,
 }
 
-fn run_extract(inputs: &[PathBuf], output: Option<&Path>, force: bool, actors: Option<&Path>) -> Result<ExitCode> {
-    let actors_path = actors.map(Path::to_path_buf).or_else(|| {
+/// Articles per parallel chunk, and text bytes per chunk: memory stays
+/// bounded whatever the input size.
+const CHUNK_ARTICLES: usize = 512;
+const CHUNK_BYTES: usize = 16 << 20;
+
+fn run_extract(o: &ExtractOpts) -> Result<ExitCode> {
+    let output = o.output.as_deref();
+    let actors_path = o.actors.clone().or_else(|| {
         let p = output?.join("actors.yaml");
         p.exists().then_some(p)
     });
@@ -148,66 +177,182 @@ fn run_extract(inputs: &[PathBuf], output: Option<&Path>, force: bool, actors: O
         Some(p) => load_actors(p)?,
         None => Actors::default(),
     };
-    let files = article_inputs(inputs)?;
-    if output.is_none() && files.len() != 1 {
+    let inputs = batch::expand(&o.inputs)?;
+    if output.is_none() && o.format == ExtractFormat::Yaml && inputs.len() != 1 {
         bail!(
-            "{} articles given: use -o DIR to write one claim file per article",
-            files.len()
+            "{} inputs given: use -o DIR to write one claim file per article, or --format jsonl",
+            inputs.len()
         );
     }
     if let Some(dir) = output {
         std::fs::create_dir_all(dir).with_context(|| format!("{}: cannot create directory", dir.display()))?;
     }
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(o.jobs.unwrap_or(0))
+        .build()
+        .context("cannot start worker threads")?;
+    let progress = Progress::new(&inputs, o.quiet);
     let mut failed = false;
-    for input in &files {
-        let article = if input.as_os_str() == "-" {
-            let mut buf = Vec::new();
-            std::io::stdin().read_to_end(&mut buf).context("cannot read stdin")?;
-            Article::from_bytes(&buf, None, Path::new("<stdin>"))
-        } else {
-            Article::from_file(input)
-        };
-        let article = match article {
-            Ok(a) => a,
-            Err(e) => {
-                eprintln!("claimtrack: {e}");
-                failed = true;
+    let mut yaml_docs = 0usize;
+    let mut stdout = std::io::stdout().lock();
+    let mut write_err: Option<std::io::Error> = None;
+    batch::chunks(&inputs, CHUNK_ARTICLES, CHUNK_BYTES, |chunk| {
+        let done: Vec<_> = pool.install(|| {
+            chunk
+                .into_par_iter()
+                .map(|item| item.map(|article| extract_one(&article, &actors, output)))
+                .collect()
+        });
+        for item in done {
+            let (article_words, article_bytes, target, rendered, claims) = match item {
+                Ok(x) => x,
+                Err(e) => {
+                    progress.println(&format!("claimtrack: {e}"));
+                    failed = true;
+                    continue;
+                }
+            };
+            progress.advance(article_bytes, article_words);
+            if write_err.is_some() {
                 continue;
             }
-        };
-        let target = output.map(|d| d.join(format!("{}.yaml", article.id)));
-        let text_path = match (&article.path, &target) {
-            (Some(src), Some(t)) => Some(relative_path(src, t.parent().unwrap_or(Path::new(".")))),
-            (Some(src), None) => Some(src.display().to_string()),
-            _ => None,
-        };
-        let file = extract::extract(&article, &actors, text_path);
-        let origin = article
-            .path
-            .as_ref()
-            .map_or("stdin".to_string(), |p| p.display().to_string());
-        let header = [
-            format!("Extracted by claimtrack {} from {origin}.", env!("CARGO_PKG_VERSION")),
-            "Review before relying on it: correct claimants, contents and links by hand.".to_string(),
-        ];
-        let header: Vec<&str> = header.iter().map(String::as_str).collect();
-        let yaml = file.to_yaml(&header);
-        match target {
-            Some(t) => match store::write_atomic(&t, &yaml, force) {
-                Ok(()) => eprintln!("wrote {} ({} claims)", t.display(), file.claims.len()),
-                Err(e) => {
-                    eprintln!("claimtrack: {e}");
-                    failed = true;
+            match (&target, o.format) {
+                (Some(t), _) => match store::write_atomic(t, &rendered.yaml, o.force) {
+                    Ok(()) => {
+                        if !o.quiet && !progress.visible() {
+                            eprintln!("wrote {} ({claims} claims)", t.display());
+                        }
+                    }
+                    Err(e) => {
+                        progress.println(&format!("claimtrack: {e}"));
+                        failed = true;
+                    }
+                },
+                (None, ExtractFormat::Jsonl) => {
+                    if let Err(e) = writeln!(stdout, "{}", rendered.json) {
+                        write_err = Some(e);
+                    }
                 }
-            },
-            None => {
-                let mut out = std::io::stdout().lock();
-                out.write_all(yaml.as_bytes())?;
-                out.flush()?;
+                (None, ExtractFormat::Yaml) => {
+                    yaml_docs += 1;
+                    let sep = if yaml_docs > 1 { "---\n" } else { "" };
+                    if let Err(e) = write!(stdout, "{sep}{}", rendered.yaml) {
+                        write_err = Some(e);
+                    }
+                }
             }
         }
+    })?;
+    progress.finish();
+    if let Some(e) = write_err
+        && e.kind() != std::io::ErrorKind::BrokenPipe
+    {
+        return Err(e).context("cannot write to stdout");
     }
+    stdout.flush().ok();
     Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+/// What extraction of one article hands to the writer.
+struct Rendered {
+    yaml: String,
+    json: String,
+}
+
+/// Extracts one article and renders it: (words, bytes, target file, rendered, claims).
+fn extract_one(
+    article: &Article,
+    actors: &Actors,
+    output: Option<&Path>,
+) -> (usize, usize, Option<PathBuf>, Rendered, usize) {
+    let target = output.map(|d| d.join(format!("{}.yaml", article.id)));
+    let text_path = match (&article.path, &target) {
+        (Some(src), Some(t)) => Some(relative_path(src, t.parent().unwrap_or(Path::new(".")))),
+        (Some(src), None) => Some(src.display().to_string()),
+        _ => None,
+    };
+    let file = extract::extract(article, actors, text_path);
+    let origin = article
+        .path
+        .as_ref()
+        .map_or_else(|| "stdin".to_string(), |p| p.display().to_string());
+    let header = [
+        format!("Extracted by claimtrack {} from {origin}.", env!("CARGO_PKG_VERSION")),
+        "Review before relying on it: correct claimants, contents and links by hand.".to_string(),
+    ];
+    let header: Vec<&str> = header.iter().map(String::as_str).collect();
+    let rendered = Rendered {
+        yaml: file.to_yaml(&header),
+        json: serde_json::to_string(&file).expect("a claim file always serialises"),
+    };
+    let words = article.body().split_whitespace().count();
+    (words, article.text.len(), target, rendered, file.claims.len())
+}
+
+/// A progress bar on stderr when stderr is a terminal: articles done,
+/// words per second, time left.
+struct Progress {
+    bar: Option<indicatif::ProgressBar>,
+    words: std::cell::Cell<usize>,
+    articles: std::cell::Cell<usize>,
+    started: std::time::Instant,
+}
+
+impl Progress {
+    fn new(inputs: &[batch::Input], quiet: bool) -> Progress {
+        let show = !quiet && std::io::stderr().is_terminal();
+        let bar = show.then(|| {
+            let total: Option<u64> = inputs.iter().map(batch::Input::size).sum();
+            let bar = match total {
+                Some(t) => indicatif::ProgressBar::new(t),
+                None => indicatif::ProgressBar::new_spinner(),
+            };
+            let style = indicatif::ProgressStyle::with_template(
+                "{spinner} [{elapsed_precise}] {wide_bar} {bytes}/{total_bytes} eta {eta} {msg}",
+            )
+            .expect("a valid template");
+            bar.set_style(style);
+            bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+            bar
+        });
+        Progress {
+            bar,
+            words: 0.into(),
+            articles: 0.into(),
+            started: std::time::Instant::now(),
+        }
+    }
+
+    fn visible(&self) -> bool {
+        self.bar.is_some()
+    }
+
+    fn advance(&self, bytes: usize, words: usize) {
+        self.words.set(self.words.get() + words);
+        self.articles.set(self.articles.get() + 1);
+        if let Some(bar) = &self.bar {
+            bar.inc(bytes as u64);
+            let secs = self.started.elapsed().as_secs_f64().max(1e-3);
+            bar.set_message(format!(
+                "{} articles, {:.0} words/s",
+                self.articles.get(),
+                self.words.get() as f64 / secs
+            ));
+        }
+    }
+
+    fn println(&self, line: &str) {
+        match &self.bar {
+            Some(bar) => bar.suspend(|| eprintln!("{line}")),
+            None => eprintln!("{line}"),
+        }
+    }
+
+    fn finish(&self) {
+        if let Some(bar) = &self.bar {
+            bar.finish_and_clear();
+        }
+    }
 }
 
 /// `path` relative to `base` when both are on the same root, else `path`
