@@ -7,9 +7,10 @@ use claimtrack::actors::Actors;
 use claimtrack::article::Article;
 use claimtrack::check;
 use claimtrack::claim::ActorsFile;
-use claimtrack::report::{self, Format, Style};
+use claimtrack::dispute::{Briefing, Query, Sort};
+use claimtrack::extract;
+use claimtrack::report::{self, By, Format, Style};
 use claimtrack::store::{self, Store};
-use claimtrack::{dispute, extract};
 use clap::{Parser, Subcommand, ValueEnum};
 use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
@@ -50,20 +51,48 @@ enum Command {
         /// Claim files, actors files or directories (default: claims/).
         paths: Vec<PathBuf>,
     },
-    /// Print the contested-claim table of a claims directory.
-    Report {
-        /// Claims directories or files (default: claims/).
-        paths: Vec<PathBuf>,
-        /// List every claim, not only contested ones.
-        #[arg(long)]
-        all: bool,
-        /// Output format.
-        #[arg(long, value_enum, default_value_t = FormatArg::Terminal)]
-        format: FormatArg,
-        /// Table width in columns (default: the terminal's width).
-        #[arg(long, value_name = "COLUMNS")]
-        width: Option<u16>,
-    },
+    /// Report the contested claims of a claims directory: one block per
+    /// dispute, most contested first, or one row per actor with --by actor.
+    ///
+    /// Filters combine (all must hold) and select claims; a block is shown
+    /// when its claim or one of its responses is selected.
+    Report(ReportArgs),
+}
+
+#[derive(Debug, clap::Args)]
+struct ReportArgs {
+    /// Claims directories or files (default: claims/).
+    paths: Vec<PathBuf>,
+    /// List every claim, not only contested ones.
+    #[arg(long)]
+    all: bool,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = FormatArg::Terminal)]
+    format: FormatArg,
+    /// One block per dispute, or one row per actor rolled up to its side.
+    #[arg(long, value_enum, default_value_t = ByArg::Dispute)]
+    by: ByArg,
+    /// Only claims by this actor or its members (member_of, at any depth).
+    #[arg(long, value_name = "NAME")]
+    claimant: Option<String>,
+    /// Only claims published on or after this date.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    since: Option<chrono::NaiveDate>,
+    /// Only claims published on or before this date.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    until: Option<chrono::NaiveDate>,
+    /// Only claims of this article id.
+    #[arg(long, value_name = "ID")]
+    article: Option<String>,
+    /// Only claims whose content has all these words (case-insensitive).
+    #[arg(long, value_name = "WORDS")]
+    grep: Option<String>,
+    /// Order of disputes and blocks.
+    #[arg(long, value_enum, default_value_t = SortArg::Responses)]
+    sort: SortArg,
+    /// Table width in columns (default: the terminal's width).
+    #[arg(long, value_name = "COLUMNS")]
+    width: Option<u16>,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -72,6 +101,30 @@ enum FormatArg {
     Terminal,
     /// Markdown tables.
     Markdown,
+    /// One row per (claim, response) pair, for spreadsheets.
+    Csv,
+    /// The report model as JSON (docs/report.schema.json).
+    Json,
+    /// One self-contained HTML page.
+    Html,
+    /// schema.org Claim objects (JSON-LD).
+    Jsonld,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum ByArg {
+    /// One block per contested claim, grouped by dispute.
+    Dispute,
+    /// One row per actor, rolled up to its side.
+    Actor,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum SortArg {
+    /// Most rebutted and countered first.
+    Responses,
+    /// Oldest first.
+    Date,
 }
 
 /// Parses the command line and runs the command.
@@ -85,12 +138,7 @@ pub fn run() -> Result<ExitCode> {
             actors,
         } => run_extract(&inputs, output.as_deref(), force, actors.as_deref()),
         Command::Check { paths } => run_check(&default_paths(paths)),
-        Command::Report {
-            paths,
-            all,
-            format,
-            width,
-        } => run_report(&default_paths(paths), all, format, width),
+        Command::Report(args) => run_report(args),
     }
 }
 
@@ -255,8 +303,25 @@ fn run_check(paths: &[PathBuf]) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn run_report(paths: &[PathBuf], all: bool, format: FormatArg, width: Option<u16>) -> Result<ExitCode> {
-    let store = match Store::load(paths) {
+fn run_report(args: ReportArgs) -> Result<ExitCode> {
+    let format = match args.format {
+        FormatArg::Terminal => Format::Terminal,
+        FormatArg::Markdown => Format::Markdown,
+        FormatArg::Csv => Format::Csv,
+        FormatArg::Json => Format::Json,
+        FormatArg::Html => Format::Html,
+        FormatArg::Jsonld => Format::JsonLd,
+    };
+    let by = match args.by {
+        ByArg::Dispute => By::Dispute,
+        ByArg::Actor => By::Actor,
+    };
+    if by == By::Actor && matches!(format, Format::Json | Format::Html | Format::JsonLd) {
+        eprintln!("claimtrack: {}", report::Error::Unsupported(format.name()));
+        return Ok(ExitCode::from(2));
+    }
+    let paths = default_paths(args.paths);
+    let store = match Store::load(&paths) {
         Ok(s) => s,
         Err(diags) => {
             for d in &diags {
@@ -269,20 +334,36 @@ fn run_report(paths: &[PathBuf], all: bool, format: FormatArg, width: Option<u16
             return Ok(ExitCode::from(1));
         }
     };
-    let model = dispute::build(&store, all);
-    let tty = std::io::stdout().is_terminal();
-    let style = Style {
-        width: width.or_else(|| tty.then(terminal_width).flatten()),
-        color: tty && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+    let query = Query {
+        claimant: args.claimant,
+        since: args.since,
+        until: args.until,
+        article: args.article,
+        grep: args
+            .grep
+            .map(|g| g.split_whitespace().map(str::to_string).collect())
+            .unwrap_or_default(),
+        all: args.all,
+        sort: match args.sort {
+            SortArg::Responses => Sort::Responses,
+            SortArg::Date => Sort::Date,
+        },
     };
-    let format = match format {
-        FormatArg::Terminal => Format::Terminal,
-        FormatArg::Markdown => Format::Markdown,
-    };
-    let text = report::render(&store, &model, format, style);
+    let model = Briefing::new(&store, &query);
+    if !matches!(format, Format::Terminal | Format::Markdown)
+        && let Some(msg) = report::nothing_to_show(&model)
+    {
+        eprintln!("claimtrack: {msg}");
+    }
+    let no_color = std::env::var_os("NO_COLOR");
+    let style = Style::detect(
+        args.width,
+        std::io::stdout().is_terminal(),
+        no_color.as_deref(),
+        terminal_width,
+    );
     let mut out = std::io::stdout().lock();
-    out.write_all(text.as_bytes())?;
-    out.flush()?;
+    report::render(&model, format, by, style, &mut out)?;
     Ok(ExitCode::SUCCESS)
 }
 
