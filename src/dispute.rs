@@ -86,7 +86,7 @@ pub fn build(store: &Store, all: bool) -> Disputes {
             continue;
         }
         let mut rs = std::mem::take(&mut responses[i]);
-        rs.sort_by_key(|r| (date(store, r.claim), r.kind, r.claim));
+        rs.sort_by_key(|r| (date(store, r.claim).is_none(), date(store, r.claim), r.kind, r.claim));
         blocks.push(Block {
             claim: locs[i],
             responses: rs,
@@ -500,10 +500,19 @@ impl Briefing {
         }
         let contested: HashSet<ClaimAt> = graph.blocks.iter().filter(|b| b.contested).map(|b| b.claim).collect();
 
+        // With `all`, a claim that answers nothing back and is already shown
+        // as a response elsewhere gets no block of its own: it would only
+        // repeat a row.
+        let answering: HashSet<ClaimAt> = graph
+            .blocks
+            .iter()
+            .flat_map(|b| b.responses.iter().map(|r| r.claim))
+            .collect();
         let mut shown: Vec<&Block> = graph
             .blocks
             .iter()
-            .filter(|b| (b.contested || query.all) && involves(b, &selected))
+            .filter(|b| b.contested || (query.all && !(b.responses.is_empty() && answering.contains(&b.claim))))
+            .filter(|b| involves(b, &selected))
             .collect();
         let key = |at: ClaimAt| (date(store, at).is_none(), date(store, at), at);
         if query.sort == Sort::Date {

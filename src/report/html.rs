@@ -6,7 +6,7 @@
 
 use super::{answered, day, nothing_to_show, summary_line};
 use crate::dispute::{Briefing, ClaimView, DisputeView, Exchange};
-use maud::{DOCTYPE, Markup, PreEscaped, html};
+use maud::{DOCTYPE, Markup, PreEscaped, Render, html};
 use std::collections::HashMap;
 
 /// The page's only script: filters dispute cards and actor rows as the
@@ -71,6 +71,11 @@ table{border-collapse:collapse;width:100%;background:var(--card);border:1px soli
 th,td{text-align:left;padding:7px 10px;border-bottom:1px solid var(--line);vertical-align:top}
 th{background:#eef1f5;font-size:12px;text-transform:uppercase;letter-spacing:.05em;color:var(--muted)}
 td.n{text-align:right;font-variant-numeric:tabular-nums}
+td.d{white-space:nowrap}
+.glance{background:var(--card);border:1px solid var(--line);border-radius:8px;margin:0;padding:10px 18px 10px 40px}
+.glance li{margin:4px 0}
+.glance a{color:var(--ink);text-decoration:none;font-weight:600}
+.glance a:hover{text-decoration:underline}
 .sources li{margin:0 0 6px}
 .empty{background:var(--card);border:1px solid var(--line);border-radius:8px;padding:18px;font-size:16px}
 footer{margin-top:36px;color:var(--muted);font-size:12px;border-top:1px solid var(--line);padding-top:10px}
@@ -78,6 +83,29 @@ footer{margin-top:36px;color:var(--muted);font-size:12px;border-top:1px solid va
 @media (max-width:760px){.body{grid-template-columns:1fr}.timeline{border-left:0;border-top:1px solid var(--line)}}
 @media print{.search{display:none}.dispute{break-inside:avoid}}
 "#;
+
+/// Untrusted text for the page: escaped by maud, with control characters
+/// other than line breaks and tabs, and the bidirectional overrides that
+/// could make text read in a spoofed order, shown as U+FFFD.
+struct T<'a>(&'a str);
+
+impl Render for T<'_> {
+    fn render_to(&self, buffer: &mut String) {
+        let safe: String = self
+            .0
+            .chars()
+            .map(|c| {
+                let control = c.is_control() && !matches!(c, '\n' | '\t');
+                if control || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}') {
+                    '\u{fffd}'
+                } else {
+                    c
+                }
+            })
+            .collect();
+        safe.as_str().render_to(buffer);
+    }
+}
 
 /// Okabe–Ito colours (distinguishable with colour blindness), one per side.
 const PALETTE: [&str; 7] = [
@@ -132,7 +160,7 @@ pub fn render(model: &Briefing) -> String {
                         h1 { "Who claims what, and who disputes it" }
                         p.lead { (summary_line_plain(model)) (period(model)) }
                         @if !filters.is_empty() {
-                            p.filters { "Filtered: " (filters.join(" · ")) }
+                            p.filters { "Filtered: " (T(&filters.join(" · "))) }
                         }
                         div.stats {
                             div.stat { b { (s.claims) } span { "claims" } }
@@ -142,12 +170,28 @@ pub fn render(model: &Briefing) -> String {
                         }
                     }
                     @if let Some(msg) = nothing_to_show(model) {
-                        p.empty { (msg) }
+                        p.empty { (T(&msg)) }
                     }
                     @if !model.disputes.is_empty() {
                         div.search {
                             input #q type="search" placeholder="Search claims, claimants, cues…" aria-label="Search the report" autocomplete="off";
                             small #qcount aria-live="polite" {}
+                        }
+                    }
+                    @if model.disputes.iter().any(|d| d.size > 1) {
+                        section {
+                            h2 { "At a glance" }
+                            ol.glance {
+                                @for d in model.disputes.iter().filter(|d| d.size > 1) {
+                                    @let top = &d.claims[0];
+                                    li {
+                                        a href=(format!("#dispute-{}", d.number)) { (T(&d.sides.join(" ↔ "))) }
+                                        ": " (T(&top.claim.claimant)) " — “" (T(&excerpt(&top.claim.content, 18))) "”"
+                                        @let a = answered(&top.answers);
+                                        span.src { " · " (d.timeline.len()) " claims" @if !a.is_empty() { " · top claim " (a) } }
+                                    }
+                                }
+                            }
                         }
                     }
                     @if !model.exchanges.is_empty() {
@@ -184,12 +228,12 @@ pub fn render(model: &Briefing) -> String {
                                 tbody {
                                     @for a in &model.actors {
                                         tr data-search="" {
-                                            td { span.side style=(side_var(colour(&a.actor))) { (a.actor) } }
-                                            td { (a.kind.as_deref().unwrap_or("")) }
-                                            td { (a.members.join(", ")) }
+                                            td { span.side style=(side_var(colour(&a.actor))) { (T(&a.actor)) } }
+                                            td { (T(a.kind.as_deref().unwrap_or(""))) }
+                                            td { (T(&a.members.join(", "))) }
                                             td.n { (a.claims) } td.n { (a.contested) } td.n { (a.rebuttals) }
                                             td.n { (a.counters) } td.n { (a.supports) }
-                                            td { (day(a.first)) } td { (day(a.last)) }
+                                            td.d { (day(a.first)) } td.d { (day(a.last)) }
                                         }
                                     }
                                 }
@@ -204,14 +248,14 @@ pub fn render(model: &Briefing) -> String {
                                     li {
                                         @let headline = a.title.clone().unwrap_or_else(|| a.id.clone());
                                         @match a.url.as_deref().filter(|u| is_web_url(u)) {
-                                            Some(u) => a href=(u) rel="noopener noreferrer" { (headline) },
-                                            None => span.quote { (headline) },
+                                            Some(u) => a href=(u) rel="noopener noreferrer" { (T(&headline)) },
+                                            None => span.quote { (T(&headline)) },
                                         }
                                         " "
                                         span.src {
-                                            (a.source.as_deref().unwrap_or("")) @if a.source.is_some() { " · " }
+                                            (T(a.source.as_deref().unwrap_or(""))) @if a.source.is_some() { " · " }
                                             (day(a.published)) @if a.published.is_some() { " · " }
-                                            (a.id) " · " (a.claims) " claims"
+                                            (T(&a.id)) " · " (a.claims) " claims"
                                         }
                                     }
                                 }
@@ -257,19 +301,19 @@ fn is_web_url(u: &str) -> bool {
 fn claim_meta(c: &ClaimView) -> Markup {
     html! {
         span.src {
-            @if let Some(cue) = &c.cue { "“" (cue) "” · " }
+            @if let Some(cue) = &c.cue { "“" (T(cue)) "” · " }
             @if let Some(d) = c.date { (d.to_string()) " · " }
-            @if let Some(s) = &c.source { (s) " · " }
-            (c.id)
+            @if let Some(s) = &c.source { (T(s)) " · " }
+            (T(&c.id))
         }
     }
 }
 
 fn who(c: &ClaimView, colour: &dyn Fn(&str) -> &'static str) -> Markup {
     html! {
-        span.who { (c.claimant) }
+        span.who { (T(&c.claimant)) }
         @if c.side != c.claimant {
-            " " span.side style=(side_var(colour(&c.side))) { (c.side) }
+            " " span.side style=(side_var(colour(&c.side))) { (T(&c.side)) }
         }
     }
 }
@@ -281,13 +325,13 @@ fn dispute(d: &DisputeView, colour: &dyn Fn(&str) -> &'static str) -> Markup {
         _ => "undated".to_string(),
     };
     html! {
-        article.dispute data-search="" {
+        article.dispute id=(format!("dispute-{}", d.number)) data-search="" {
             header {
                 h3 { @if d.size > 1 { "Dispute " (d.number) } @else { "Claim " (d.number) } }
                 span {
                     @for (i, s) in d.sides.iter().enumerate() {
                         @if i > 0 { " ↔ " }
-                        span.side style=(side_var(colour(s))) { (s) }
+                        span.side style=(side_var(colour(s))) { (T(s)) }
                     }
                 }
                 span.meta { (dates) " · " (d.timeline.len()) " claims in " (d.articles) (if d.articles == 1 { " article" } else { " articles" }) }
@@ -299,9 +343,9 @@ fn dispute(d: &DisputeView, colour: &dyn Fn(&str) -> &'static str) -> Markup {
                             div {
                                 @if b.contested { span.tag.contested { "contested" } }
                                 (who(&b.claim, colour))
-                                " " (b.claim.cue.as_deref().unwrap_or(b.claim.stance.as_str()))
+                                " " (T(b.claim.cue.as_deref().unwrap_or(b.claim.stance.as_str())))
                             }
-                            blockquote style=(side_var(colour(&b.claim.side))) { (b.claim.content) }
+                            blockquote style=(side_var(colour(&b.claim.side))) { (T(&b.claim.content)) }
                             div { (claim_meta(&b.claim)) @let a = answered(&b.answers); @if !a.is_empty() { span.src { " — " (a) } } }
                             @if !b.responses.is_empty() {
                                 ul.responses {
@@ -310,7 +354,7 @@ fn dispute(d: &DisputeView, colour: &dyn Fn(&str) -> &'static str) -> Markup {
                                             span class=(format!("rel {}", r.relation)) { (r.relation) }
                                             div {
                                                 (who(&r.claim, colour)) ": "
-                                                span.quote { "“" (r.claim.content) "”" }
+                                                span.quote { "“" (T(&r.claim.content)) "”" }
                                                 br;
                                                 (claim_meta(&r.claim))
                                             }
@@ -327,10 +371,10 @@ fn dispute(d: &DisputeView, colour: &dyn Fn(&str) -> &'static str) -> Markup {
                         @for e in &d.timeline {
                             li style=(side_var(colour(&e.claim.side))) {
                                 time { (e.claim.date.map_or("undated".to_string(), |d| d.to_string())) }
-                                span.who { (e.claim.claimant) } " "
+                                span.who { (T(&e.claim.claimant)) } " "
                                 span class=(format!("rel {}", e.role)) { (e.role) }
                                 br;
-                                span.quote { (excerpt(&e.claim.content, 14)) }
+                                span.quote { (T(&excerpt(&e.claim.content, 14))) }
                             }
                         }
                     }
@@ -404,7 +448,7 @@ fn diagram(exchanges: &[Exchange], colour: &dyn Fn(&str) -> &'static str) -> Mar
         svg xmlns="http://www.w3.org/2000/svg" viewBox=(format!("0 0 {width} {height}")) role="img" aria-label="Diagram of which side rebuts, counters or supports which" {
             defs {
                 @for (id, c) in [("red", "#b42318"), ("amber", "#b86e00"), ("green", "#1e7b45")] {
-                    marker id=(format!("arrow-{id}")) viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse" {
+                    marker id=(format!("arrow-{id}")) viewBox="0 0 10 10" refX="9" refY="5" markerUnits="userSpaceOnUse" markerWidth="13" markerHeight="13" orient="auto-start-reverse" {
                         path d="M0,0 L10,5 L0,10 z" fill=(c) {}
                     }
                 }
@@ -429,7 +473,7 @@ fn diagram(exchanges: &[Exchange], colour: &dyn Fn(&str) -> &'static str) -> Mar
                 @let total = e.rebuts + e.counters + e.supports;
                 @let label = edge_label(e);
                 g {
-                    title { (e.from) " → " (e.to) ": " (label) }
+                    title { (T(&e.from)) " → " (T(&e.to)) ": " (label) }
                     path d=(format!("M{sx:.1},{sy:.1} Q{qx:.1},{qy:.1} {ex:.1},{ey:.1}")) fill="none" stroke=(stroke)
                         stroke-width=(format!("{:.1}", 1.5 + total.min(6) as f64 * 0.6)) stroke-dasharray=(dash)
                         marker-end=(format!("url(#arrow-{marker})")) {}
@@ -444,7 +488,7 @@ fn diagram(exchanges: &[Exchange], colour: &dyn Fn(&str) -> &'static str) -> Mar
                 g {
                     rect x=(format!("{:.1}", x - hw)) y=(format!("{:.1}", y - hh)) width=(format!("{:.1}", 2.0 * hw)) height=(format!("{:.1}", 2.0 * hh))
                         rx="17" fill=(colour(s)) {}
-                    text x=(format!("{x:.1}")) y=(format!("{:.1}", y + 5.0)) text-anchor="middle" font-size="14" font-weight="700" fill="#fff" { (s) }
+                    text x=(format!("{x:.1}")) y=(format!("{:.1}", y + 5.0)) text-anchor="middle" font-size="14" font-weight="700" fill="#fff" { (T(s)) }
                 }
             }
         }

@@ -44,7 +44,11 @@ pub fn disputes(model: &Briefing) -> String {
         }
         for b in &d.claims {
             let _ = writeln!(out, "### {}\n", md(&title(&b.claim)));
-            let contested = if b.contested { "**contested** · " } else { "" };
+            let contested = match (b.contested, b.responses.is_empty()) {
+                (true, _) => "**contested** · ",
+                (false, true) => "no responses · ",
+                (false, false) => "",
+            };
             let _ = writeln!(out, "{contested}{}\n", md(&subtitle(b)));
             if b.responses.is_empty() {
                 continue;

@@ -222,7 +222,7 @@ pub fn nothing_to_show(model: &Briefing) -> Option<String> {
         Some("No claim files found: nothing to report.".to_string())
     } else if s.claims == 0 && filters.is_empty() {
         Some(format!(
-            "No claims: the {} read hold no claims.",
+            "No claims in the {} read: nothing to report.",
             plural(s.files, "claim file")
         ))
     } else if s.claims == 0 {
