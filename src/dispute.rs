@@ -724,3 +724,145 @@ fn exchanges(store: &Store, sel: &[ClaimAt]) -> Vec<Exchange> {
     out.sort_by_key(|e| std::cmp::Reverse(e.rebuts + e.counters + e.supports));
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::actors::Actors;
+    use crate::claim::{Actor, ActorsFile, ArticleMeta, Claim, ClaimFile};
+    use crate::store::Loaded;
+
+    fn actor(name: &str, member_of: Option<&str>) -> Actor {
+        Actor {
+            name: name.into(),
+            member_of: member_of.map(Into::into),
+            ..Actor::default()
+        }
+    }
+
+    /// Two articles: A asserts, B (a member of B-side) rebuts across files,
+    /// C supports; plus an unlinked claim.
+    fn store() -> Store {
+        let actors = Actors::new(&ActorsFile {
+            schema: crate::claim::ACTORS_SCHEMA.into(),
+            actors: vec![
+                actor("North", None),
+                actor("South", None),
+                actor("South Office", Some("South")),
+                actor("Loop1", Some("Loop2")),
+                actor("Loop2", Some("Loop1")),
+            ],
+        });
+        let mut one = ClaimFile::new(ArticleMeta {
+            id: "one".into(),
+            published: NaiveDate::from_ymd_opt(2025, 1, 1),
+            ..ArticleMeta::default()
+        });
+        one.claims = vec![
+            Claim::new("c1", "North", Stance::Asserts, "the bridge was shelled"),
+            Claim::new("c2", "Loop1", Stance::Asserts, "unrelated news"),
+        ];
+        let mut two = ClaimFile::new(ArticleMeta {
+            id: "two".into(),
+            published: NaiveDate::from_ymd_opt(2025, 2, 1),
+            ..ArticleMeta::default()
+        });
+        let mut r = Claim::new("c1", "South Office", Stance::Denies, "the bridge was shelled");
+        r.rebuts = vec!["one#c1".into()];
+        let mut s = Claim::new("c2", "North", Stance::Asserts, "photos show the bridge");
+        s.supports = vec!["one#c1".into()];
+        two.claims = vec![r, s];
+        let files = [one, two]
+            .into_iter()
+            .map(|file| Loaded {
+                path: format!("{}.yaml", file.article.id).into(),
+                file,
+            })
+            .collect();
+        Store::from_files(files, actors)
+    }
+
+    #[test]
+    fn contested_claims_group_into_one_dispute_with_sides() {
+        let b = Briefing::new(&store(), &Query::default());
+        assert_eq!(b.disputes.len(), 1);
+        let d = &b.disputes[0];
+        assert_eq!(d.sides, ["North", "South"]);
+        assert_eq!(d.size, 3);
+        assert_eq!(d.claims[0].claim.id, "one#c1");
+        assert_eq!(d.claims[0].answers.rebuts, 1);
+        assert_eq!(d.claims[0].responses[0].relation, "denies");
+        assert_eq!(d.claims[0].responses[0].claim.side, "South");
+        let roles: Vec<&str> = d.timeline.iter().map(|e| e.role).collect();
+        assert_eq!(roles, ["asserts", "denies", "supports"]);
+        assert_eq!((b.summary.claims, b.summary.contested, b.summary.disputes), (4, 1, 1));
+        assert_eq!(
+            b.exchanges,
+            [Exchange {
+                from: "South".into(),
+                to: "North".into(),
+                rebuts: 1,
+                counters: 0,
+                supports: 0
+            }]
+        );
+    }
+
+    #[test]
+    fn all_adds_unlinked_claims_but_not_bare_responses() {
+        let b = Briefing::new(
+            &store(),
+            &Query {
+                all: true,
+                ..Query::default()
+            },
+        );
+        let ids: Vec<&str> = b
+            .disputes
+            .iter()
+            .flat_map(|d| &d.claims)
+            .map(|c| c.claim.id.as_str())
+            .collect();
+        assert_eq!(ids, ["one#c1", "one#c2"]);
+    }
+
+    #[test]
+    fn claimant_filter_takes_members_and_survives_member_of_cycles() {
+        let s = store();
+        assert!(within(&s, "South Office", "South"));
+        assert!(within(&s, "south office", "SOUTH"));
+        assert!(!within(&s, "South", "South Office"));
+        assert!(within(&s, "Loop1", "Loop2"));
+        assert!(!within(&s, "Loop1", "North"));
+        let b = Briefing::new(
+            &s,
+            &Query {
+                claimant: Some("South".into()),
+                ..Query::default()
+            },
+        );
+        assert_eq!(b.summary.claims, 1);
+        assert_eq!(b.disputes.len(), 1, "the block holding the selected response is shown");
+        assert_eq!(b.actors.len(), 1);
+        assert_eq!(b.actors[0].members, ["South Office"]);
+    }
+
+    #[test]
+    fn date_filters_drop_undated_and_out_of_range_claims() {
+        let s = store();
+        let q = Query {
+            since: NaiveDate::from_ymd_opt(2025, 1, 15),
+            ..Query::default()
+        };
+        let b = Briefing::new(&s, &q);
+        assert_eq!(b.summary.claims, 2);
+        let q = Query {
+            until: NaiveDate::from_ymd_opt(2025, 1, 15),
+            grep: vec!["BRIDGE".into()],
+            ..Query::default()
+        };
+        let b = Briefing::new(&s, &q);
+        assert_eq!(b.summary.claims, 1);
+        assert_eq!(q.describe(), ["until 2025-01-15", "content has “BRIDGE”"]);
+    }
+}

@@ -394,9 +394,9 @@ fn excerpt(text: &str, words: usize) -> String {
     }
 }
 
-/// Approximate width in pixels of a label at 13px.
+/// Approximate width in pixels of a bold label at 14px.
 fn label_width(s: &str) -> f64 {
-    s.chars().count() as f64 * 7.6 + 26.0
+    s.chars().count() as f64 * 8.6 + 26.0
 }
 
 /// The inline SVG of who answers whom: sides on a circle (or a row when
@@ -431,6 +431,9 @@ fn diagram(exchanges: &[Exchange], colour: &dyn Fn(&str) -> &'static str) -> Mar
             }
         })
         .collect();
+    // Fit the drawing's height to the boxes, with room for the curves.
+    let top = pos.iter().map(|p| p.1).fold(f64::INFINITY, f64::min) - 50.0;
+    let bottom = pos.iter().map(|p| p.1).fold(f64::NEG_INFINITY, f64::max) + 50.0;
     let idx = |s: &str| sides.iter().position(|x| *x == s).unwrap_or(0);
     let half = |i: usize| (label_width(sides[i]) / 2.0, 17.0);
     // The point where the segment from the centre of box `i` towards `(tx, ty)` leaves the box.
@@ -445,7 +448,7 @@ fn diagram(exchanges: &[Exchange], colour: &dyn Fn(&str) -> &'static str) -> Mar
         (x + dx * t, y + dy * t)
     };
     html! {
-        svg xmlns="http://www.w3.org/2000/svg" viewBox=(format!("0 0 {width} {height}")) role="img" aria-label="Diagram of which side rebuts, counters or supports which" {
+        svg xmlns="http://www.w3.org/2000/svg" viewBox=(format!("0 {top:.0} {width} {:.0}", bottom - top)) role="img" aria-label="Diagram of which side rebuts, counters or supports which" {
             defs {
                 @for (id, c) in [("red", "#b42318"), ("amber", "#b86e00"), ("green", "#1e7b45")] {
                     marker id=(format!("arrow-{id}")) viewBox="0 0 10 10" refX="9" refY="5" markerUnits="userSpaceOnUse" markerWidth="13" markerHeight="13" orient="auto-start-reverse" {
@@ -504,4 +507,39 @@ fn edge_label(e: &Exchange) -> String {
         }
     }
     parts.join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use base64::Engine as _;
+    use sha2::Digest as _;
+
+    #[test]
+    fn csp_allows_exactly_the_page_script() {
+        let digest = sha2::Sha256::digest(SCRIPT.as_bytes());
+        let hash = format!("sha256-{}", base64::engine::general_purpose::STANDARD.encode(digest));
+        assert_eq!(SCRIPT_HASH, hash, "update SCRIPT_HASH after editing SCRIPT");
+    }
+
+    #[test]
+    fn only_web_urls_become_links() {
+        assert!(is_web_url("https://example.org/a"));
+        assert!(is_web_url("HTTP://example.org"));
+        assert!(!is_web_url("javascript:alert(1)"));
+        assert!(!is_web_url("data:text/html,x"));
+        assert!(!is_web_url("//evil.example"));
+    }
+
+    #[test]
+    fn untrusted_text_is_escaped_and_bidi_controls_neutralised() {
+        let out = html! { p { (T("<b>\"x\"</b> \u{202e}y\nz")) } }.into_string();
+        assert_eq!(out, "<p>&lt;b&gt;&quot;x&quot;&lt;/b&gt; \u{fffd}y\nz</p>");
+    }
+
+    #[test]
+    fn excerpts_cut_on_words() {
+        assert_eq!(excerpt("a b c d", 2), "a b …");
+        assert_eq!(excerpt("a  b", 5), "a b");
+    }
 }
