@@ -363,8 +363,12 @@ fn run_report(args: ReportArgs) -> Result<ExitCode> {
         terminal_width,
     );
     let mut out = std::io::stdout().lock();
-    report::render(&model, format, by, style, &mut out)?;
-    Ok(ExitCode::SUCCESS)
+    match report::render(&model, format, by, style, &mut out) {
+        // The reader went away (`| head`): not an error of ours.
+        Err(report::Error::Io(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(ExitCode::SUCCESS),
+        Err(e) => Err(e.into()),
+        Ok(()) => Ok(ExitCode::SUCCESS),
+    }
 }
 
 /// The terminal's width, or `COLUMNS`.

@@ -381,8 +381,13 @@ fn no_colour_when_piped() {
 
 #[test]
 fn width_is_respected() {
-    let out = report(&[FIXTURE, "--width", "80"]);
-    for line in out.lines().filter(|l| l.starts_with(['│', '┌', '└', '╞'])) {
-        assert!(unicode_width::UnicodeWidthStr::width(line) <= 80, "{line}");
+    for args in [
+        &[FIXTURE, "--width", "80"][..],
+        &[FIXTURE, "--width", "80", "--by", "actor"][..],
+    ] {
+        let out = report(args);
+        for line in out.lines() {
+            assert!(unicode_width::UnicodeWidthStr::width(line) <= 80, "{line}");
+        }
     }
 }

@@ -90,7 +90,7 @@ pub enum Error {
     )]
     Unsupported(&'static str),
     /// Writing the output failed.
-    #[error("could not write the report: {0}")]
+    #[error("could not write the report")]
     Io(#[from] std::io::Error),
 }
 

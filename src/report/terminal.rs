@@ -12,17 +12,18 @@ use unicode_width::UnicodeWidthStr;
 /// the relation says it ("denies"), and a response whose stance the
 /// relation does not imply is marked "(denies)".
 const HEADER: [&str; 6] = ["", "Claimant", "Cue", "Content", "Claim", "Date"];
-const ACTOR_HEADER: [&str; 10] = [
+/// The terminal's actor table: the Markdown one without "Kind", with
+/// "Rebuts" for "Rebuttals" and the first and last dates in one "Period"
+/// column, so that it fits 100 columns.
+const ACTOR_HEADER: [&str; 8] = [
     "Actor",
-    "Kind",
     "Members",
     "Claims",
     "Contested",
-    "Rebuttals",
+    "Rebuts",
     "Counters",
     "Supports",
-    "First",
-    "Last",
+    "Period",
 ];
 
 fn table(style: Style) -> Table {
@@ -72,10 +73,9 @@ fn fit(t: &mut Table, header: &[&str], rows: &[Vec<String>], weights: &[u16], st
     let flexible: u16 = floor.iter().sum::<u16>() - fixed;
     let room = total.saturating_sub(borders + fixed);
     if flexible > room {
-        // Too narrow for every longest word: share the room by weight.
-        let weight: u32 = weights.iter().map(|&w| u32::from(w)).sum::<u32>().max(1);
-        for (i, w) in weights.iter().enumerate().filter(|(_, w)| **w > 0) {
-            width[i] = ((u32::from(room) * u32::from(*w) / weight) as u16).max(4);
+        // Too narrow for every longest word: shrink them all alike.
+        for (i, _) in weights.iter().enumerate().filter(|(_, w)| **w > 0) {
+            width[i] = ((u32::from(floor[i]) * u32::from(room) / u32::from(flexible)) as u16).max(4);
         }
     }
     let mut budget = room.saturating_sub(flexible);
@@ -118,6 +118,14 @@ fn header<'a>(names: impl IntoIterator<Item = &'a &'a str>, style: Style) -> Vec
         .collect()
 }
 
+/// A line of text wrapped to the width (when there is one).
+fn wrap(text: &str, style: Style) -> String {
+    match style.width {
+        Some(w) => textwrap::fill(text, usize::from(w.max(20))),
+        None => text.to_string(),
+    }
+}
+
 fn paint(text: &str, code: &str, style: Style) -> String {
     if style.color {
         format!("\x1b[{code}m{text}\x1b[0m")
@@ -150,18 +158,18 @@ pub fn disputes(model: &Briefing, style: Style) -> String {
     }
     for d in &model.disputes {
         if d.size > 1 {
-            let heading = dispute_heading(d);
-            let rule = "─".repeat(heading.width());
+            let heading = wrap(&dispute_heading(d), style);
+            let rule = "─".repeat(heading.lines().map(UnicodeWidthStr::width).max().unwrap_or(0));
             let _ = writeln!(out, "{}\n{}", paint(&heading, "1;36", style), paint(&rule, "36", style));
         }
         for b in &d.claims {
-            let _ = writeln!(out, "{}", paint(&title(&b.claim), "1", style));
+            let _ = writeln!(out, "{}", paint(&wrap(&title(&b.claim), style), "1", style));
             let contested = match (b.contested, b.responses.is_empty()) {
                 (true, _) => "contested · ",
                 (false, true) => "no responses · ",
                 (false, false) => "",
             };
-            let _ = writeln!(out, "{contested}{}", subtitle(b));
+            let _ = writeln!(out, "{}", wrap(&format!("{contested}{}", subtitle(b)), style));
             if b.responses.is_empty() {
                 out.push('\n');
                 continue;
@@ -196,7 +204,7 @@ pub fn disputes(model: &Briefing, style: Style) -> String {
             let _ = writeln!(out, "{t}\n");
         }
     }
-    let _ = writeln!(out, "{}", summary_line(model));
+    let _ = writeln!(out, "{}", wrap(&summary_line(model), style));
     out
 }
 
@@ -216,22 +224,23 @@ pub fn actors(model: &Briefing, style: Style) -> String {
         .map(|a| {
             vec![
                 clean(&a.actor),
-                clean(a.kind.as_deref().unwrap_or("")),
                 clean(&a.members.join(", ")),
                 a.claims.to_string(),
                 a.contested.to_string(),
                 a.rebuttals.to_string(),
                 a.counters.to_string(),
                 a.supports.to_string(),
-                day(a.first),
-                day(a.last),
+                match (a.first, a.last) {
+                    (Some(f), Some(l)) if f != l => format!("{f} to {l}"),
+                    (f, _) => day(f),
+                },
             ]
         })
         .collect();
-    fit(&mut t, &ACTOR_HEADER, &rows, &[2, 1, 4, 0, 0, 0, 0, 0, 0, 0], style);
+    fit(&mut t, &ACTOR_HEADER, &rows, &[2, 4, 0, 0, 0, 0, 0, 1], style);
     for row in rows {
         t.add_row(row);
     }
-    let _ = writeln!(out, "{t}\n{}", summary_line(model));
+    let _ = writeln!(out, "{t}\n{}", wrap(&summary_line(model), style));
     out
 }
