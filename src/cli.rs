@@ -93,6 +93,9 @@ struct ReportArgs {
     /// Table width in columns (default: the terminal's width).
     #[arg(long, value_name = "COLUMNS")]
     width: Option<u16>,
+    /// Write the report to FILE (atomically, replacing it) instead of stdout.
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -358,10 +361,18 @@ fn run_report(args: ReportArgs) -> Result<ExitCode> {
     let no_color = std::env::var_os("NO_COLOR");
     let style = Style::detect(
         args.width,
-        std::io::stdout().is_terminal(),
+        args.output.is_none() && std::io::stdout().is_terminal(),
         no_color.as_deref(),
         terminal_width,
     );
+    if let Some(path) = &args.output {
+        let mut buf = Vec::new();
+        report::render(&model, format, by, style, &mut buf)?;
+        let text = String::from_utf8(buf).context("the report is not UTF-8")?;
+        store::write_atomic(path, &text, true)?;
+        eprintln!("wrote {}", path.display());
+        return Ok(ExitCode::SUCCESS);
+    }
     let mut out = std::io::stdout().lock();
     match report::render(&model, format, by, style, &mut out) {
         // The reader went away (`| head`): not an error of ours.

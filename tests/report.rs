@@ -391,3 +391,24 @@ fn width_is_respected() {
         }
     }
 }
+
+#[test]
+fn output_file_is_written_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("briefing.html");
+    std::fs::write(&path, "old").unwrap();
+    Command::cargo_bin("claimtrack")
+        .unwrap()
+        .args(["report", FIXTURE, "--format", "html", "-o"])
+        .arg(&path)
+        .assert()
+        .success()
+        .stdout("");
+    let html = std::fs::read_to_string(&path).unwrap();
+    assert_eq!(html, report(&[FIXTURE, "--format", "html"]));
+    assert_eq!(
+        std::fs::read_dir(dir.path()).unwrap().count(),
+        1,
+        "no temporary file left"
+    );
+}
