@@ -4,7 +4,7 @@
 //! text from a claim file goes through maud's escaping: article text is
 //! untrusted web content. Only `http:`/`https:` URLs become links.
 
-use super::{answered, day, nothing_to_show, summary_line};
+use super::{answered, day, nothing_to_show, plural, summary_line};
 use crate::dispute::{Briefing, ClaimView, DisputeView, Exchange};
 use maud::{DOCTYPE, Markup, PreEscaped, Render, html};
 use std::collections::HashMap;
@@ -45,6 +45,7 @@ h2{font:700 20px/1.3 Georgia,"Times New Roman",serif;margin:30px 0 10px;padding-
 .dispute>header .meta{color:var(--muted);font-size:13px}
 .side{display:inline-block;border-radius:999px;padding:1px 9px;font-size:12px;font-weight:600;color:#fff;background:var(--side)}
 .body{display:grid;grid-template-columns:minmax(0,1fr) 260px;gap:0}
+.body.single{grid-template-columns:minmax(0,1fr)}
 .blocks{padding:6px 18px 14px}
 .timeline{border-left:1px solid var(--line);padding:12px 14px;background:#fafbfc;font-size:13px}
 .timeline h4,.blocks h4{margin:6px 0 8px;font-size:11px;text-transform:uppercase;letter-spacing:.08em;color:var(--muted)}
@@ -327,16 +328,19 @@ fn dispute(d: &DisputeView, colour: &dyn Fn(&str) -> &'static str) -> Markup {
     html! {
         article.dispute id=(format!("dispute-{}", d.number)) data-search="" {
             header {
-                h3 { @if d.size > 1 { "Dispute " (d.number) } @else { "Claim " (d.number) } }
+                h3 { @if d.size > 1 { "Dispute " (d.number) } @else { "Unlinked claim" } }
                 span {
                     @for (i, s) in d.sides.iter().enumerate() {
                         @if i > 0 { " ↔ " }
                         span.side style=(side_var(colour(s))) { (T(s)) }
                     }
                 }
-                span.meta { (dates) " · " (d.timeline.len()) " claims in " (d.articles) (if d.articles == 1 { " article" } else { " articles" }) }
+                span.meta {
+                    (dates)
+                    @if d.timeline.len() > 1 { " · " (plural(d.timeline.len(), "claim")) " in " (plural(d.articles, "article")) }
+                }
             }
-            div.body {
+            div class=(if d.timeline.len() > 1 { "body" } else { "body single" }) {
                 div.blocks {
                     @for b in &d.claims {
                         div.block {
@@ -365,7 +369,7 @@ fn dispute(d: &DisputeView, colour: &dyn Fn(&str) -> &'static str) -> Markup {
                         }
                     }
                 }
-                aside.timeline {
+                @if d.timeline.len() > 1 { aside.timeline {
                     h4 { "Timeline" }
                     ol {
                         @for e in &d.timeline {
@@ -378,7 +382,7 @@ fn dispute(d: &DisputeView, colour: &dyn Fn(&str) -> &'static str) -> Markup {
                             }
                         }
                     }
-                }
+                } }
             }
         }
     }
