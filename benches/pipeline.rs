@@ -98,12 +98,14 @@ fn directory(c: &mut Criterion) {
     g.bench_function("report", |b| {
         b.iter(|| {
             let store = Store::load(&paths).unwrap();
-            let model = dispute::build(&store, false);
+            let model = dispute::Briefing::new(&store, &dispute::Query::default());
             let style = report::Style {
                 width: Some(120),
                 color: false,
             };
-            report::render(&store, &model, report::Format::Terminal, style).len()
+            let mut out = Vec::new();
+            report::render(&model, report::Format::Terminal, report::By::Dispute, style, &mut out).unwrap();
+            out.len()
         })
     });
     g.finish();

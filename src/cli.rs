@@ -5,11 +5,13 @@
 use anyhow::{Context, Result, bail};
 use claimtrack::actors::Actors;
 use claimtrack::article::Article;
+use claimtrack::batch;
 use claimtrack::check;
 use claimtrack::claim::ActorsFile;
-use claimtrack::report::{self, Format, Style};
+use claimtrack::dispute::{Briefing, Query, Sort};
+use claimtrack::extract;
+use claimtrack::report::{self, By, Format, Style};
 use claimtrack::store::{self, Store};
-use claimtrack::{batch, dispute, extract};
 use clap::{Parser, Subcommand, ValueEnum};
 use rayon::prelude::*;
 use std::io::{IsTerminal, Write};
@@ -63,20 +65,51 @@ enum Command {
         /// Claim files, actors files or directories (default: claims/).
         paths: Vec<PathBuf>,
     },
-    /// Print the contested-claim table of a claims directory.
-    Report {
-        /// Claims directories or files (default: claims/).
-        paths: Vec<PathBuf>,
-        /// List every claim, not only contested ones.
-        #[arg(long)]
-        all: bool,
-        /// Output format.
-        #[arg(long, value_enum, default_value_t = FormatArg::Terminal)]
-        format: FormatArg,
-        /// Table width in columns (default: the terminal's width).
-        #[arg(long, value_name = "COLUMNS")]
-        width: Option<u16>,
-    },
+    /// Report the contested claims of a claims directory: one block per
+    /// dispute, most contested first, or one row per actor with --by actor.
+    ///
+    /// Filters combine (all must hold) and select claims; a block is shown
+    /// when its claim or one of its responses is selected.
+    Report(ReportArgs),
+}
+
+#[derive(Debug, clap::Args)]
+struct ReportArgs {
+    /// Claims directories or files (default: claims/).
+    paths: Vec<PathBuf>,
+    /// List every claim, not only contested ones.
+    #[arg(long)]
+    all: bool,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = FormatArg::Terminal)]
+    format: FormatArg,
+    /// One block per dispute, or one row per actor rolled up to its side.
+    #[arg(long, value_enum, default_value_t = ByArg::Dispute)]
+    by: ByArg,
+    /// Only claims by this actor or its members (member_of, at any depth).
+    #[arg(long, value_name = "NAME")]
+    claimant: Option<String>,
+    /// Only claims published on or after this date.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    since: Option<chrono::NaiveDate>,
+    /// Only claims published on or before this date.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    until: Option<chrono::NaiveDate>,
+    /// Only claims of this article id.
+    #[arg(long, value_name = "ID")]
+    article: Option<String>,
+    /// Only claims whose content has all these words (case-insensitive).
+    #[arg(long, value_name = "WORDS")]
+    grep: Option<String>,
+    /// Order of disputes and blocks.
+    #[arg(long, value_enum, default_value_t = SortArg::Responses)]
+    sort: SortArg,
+    /// Table width in columns (default: the terminal's width).
+    #[arg(long, value_name = "COLUMNS")]
+    width: Option<u16>,
+    /// Write the report to FILE (atomically, replacing it) instead of stdout.
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -93,6 +126,30 @@ enum FormatArg {
     Terminal,
     /// Markdown tables.
     Markdown,
+    /// One row per (claim, response) pair, for spreadsheets.
+    Csv,
+    /// The report model as JSON (docs/report.schema.json).
+    Json,
+    /// One self-contained HTML page.
+    Html,
+    /// schema.org Claim objects (JSON-LD).
+    Jsonld,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum ByArg {
+    /// One block per contested claim, grouped by dispute.
+    Dispute,
+    /// One row per actor, rolled up to its side.
+    Actor,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum SortArg {
+    /// Most rebutted and countered first.
+    Responses,
+    /// Oldest first.
+    Date,
 }
 
 /// Parses the command line and runs the command.
@@ -117,12 +174,7 @@ pub fn run() -> Result<ExitCode> {
             quiet,
         }),
         Command::Check { paths } => run_check(&default_paths(paths)),
-        Command::Report {
-            paths,
-            all,
-            format,
-            width,
-        } => run_report(&default_paths(paths), all, format, width),
+        Command::Report(args) => run_report(args),
     }
 }
 
@@ -400,8 +452,25 @@ fn run_check(paths: &[PathBuf]) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn run_report(paths: &[PathBuf], all: bool, format: FormatArg, width: Option<u16>) -> Result<ExitCode> {
-    let store = match Store::load(paths) {
+fn run_report(args: ReportArgs) -> Result<ExitCode> {
+    let format = match args.format {
+        FormatArg::Terminal => Format::Terminal,
+        FormatArg::Markdown => Format::Markdown,
+        FormatArg::Csv => Format::Csv,
+        FormatArg::Json => Format::Json,
+        FormatArg::Html => Format::Html,
+        FormatArg::Jsonld => Format::JsonLd,
+    };
+    let by = match args.by {
+        ByArg::Dispute => By::Dispute,
+        ByArg::Actor => By::Actor,
+    };
+    if by == By::Actor && matches!(format, Format::Json | Format::Html | Format::JsonLd) {
+        eprintln!("claimtrack: {}", report::Error::Unsupported(format.name()));
+        return Ok(ExitCode::from(2));
+    }
+    let paths = default_paths(args.paths);
+    let store = match Store::load(&paths) {
         Ok(s) => s,
         Err(diags) => {
             for d in &diags {
@@ -414,21 +483,49 @@ fn run_report(paths: &[PathBuf], all: bool, format: FormatArg, width: Option<u16
             return Ok(ExitCode::from(1));
         }
     };
-    let model = dispute::build(&store, all);
-    let tty = std::io::stdout().is_terminal();
-    let style = Style {
-        width: width.or_else(|| tty.then(terminal_width).flatten()),
-        color: tty && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+    let query = Query {
+        claimant: args.claimant,
+        since: args.since,
+        until: args.until,
+        article: args.article,
+        grep: args
+            .grep
+            .map(|g| g.split_whitespace().map(str::to_string).collect())
+            .unwrap_or_default(),
+        all: args.all,
+        sort: match args.sort {
+            SortArg::Responses => Sort::Responses,
+            SortArg::Date => Sort::Date,
+        },
     };
-    let format = match format {
-        FormatArg::Terminal => Format::Terminal,
-        FormatArg::Markdown => Format::Markdown,
-    };
-    let text = report::render(&store, &model, format, style);
+    let model = Briefing::new(&store, &query);
+    if !matches!(format, Format::Terminal | Format::Markdown)
+        && let Some(msg) = report::nothing_to_show(&model)
+    {
+        eprintln!("claimtrack: {msg}");
+    }
+    let no_color = std::env::var_os("NO_COLOR");
+    let style = Style::detect(
+        args.width,
+        args.output.is_none() && std::io::stdout().is_terminal(),
+        no_color.as_deref(),
+        terminal_width,
+    );
+    if let Some(path) = &args.output {
+        let mut buf = Vec::new();
+        report::render(&model, format, by, style, &mut buf)?;
+        let text = String::from_utf8(buf).context("the report is not UTF-8")?;
+        store::write_atomic(path, &text, true)?;
+        eprintln!("wrote {}", path.display());
+        return Ok(ExitCode::SUCCESS);
+    }
     let mut out = std::io::stdout().lock();
-    out.write_all(text.as_bytes())?;
-    out.flush()?;
-    Ok(ExitCode::SUCCESS)
+    match report::render(&model, format, by, style, &mut out) {
+        // The reader went away (`| head`): not an error of ours.
+        Err(report::Error::Io(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(ExitCode::SUCCESS),
+        Err(e) => Err(e.into()),
+        Ok(()) => Ok(ExitCode::SUCCESS),
+    }
 }
 
 /// The terminal's width, or `COLUMNS`.
@@ -437,4 +534,5 @@ fn terminal_width() -> Option<u16> {
         .ok()
         .and_then(|c| c.parse().ok())
         .or_else(|| comfy_table::Table::new().width())
+        .filter(|&w| w > 0)
 }

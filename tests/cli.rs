@@ -134,24 +134,6 @@ fn extract_reports_a_bad_article_and_goes_on() {
 }
 
 #[test]
-fn report_prints_the_contested_claim_table() {
-    let (code, stdout, stderr) = run(claimtrack()
-        .current_dir(root())
-        .args(["report", "claims", "--width", "110"]));
-    assert_eq!(code, 0, "{stderr}");
-    insta::assert_snapshot!("report_terminal", stdout);
-}
-
-#[test]
-fn report_markdown() {
-    let (code, stdout, _) = run(claimtrack()
-        .current_dir(root())
-        .args(["report", "claims", "--format", "markdown"]));
-    assert_eq!(code, 0);
-    insta::assert_snapshot!("report_markdown", stdout);
-}
-
-#[test]
 fn report_all_lists_uncontested_claims_too() {
     let (_, contested, _) = run(claimtrack()
         .current_dir(root())
@@ -164,25 +146,6 @@ fn report_all_lists_uncontested_claims_too() {
         all.contains("Abdul Salam Jawad (Afghanistan) told: “a delegation from the Afghan Ministry"),
         "{all}"
     );
-}
-
-#[test]
-fn report_wraps_to_the_width() {
-    let (_, stdout, _) = run(claimtrack()
-        .current_dir(root())
-        .args(["report", "claims", "--width", "80"]));
-    let table_lines = stdout.lines().filter(|l| l.starts_with(['│', '┌', '└', '╞']));
-    for line in table_lines {
-        assert!(line.chars().count() <= 80, "{line}");
-    }
-}
-
-#[test]
-fn report_on_an_empty_directory_says_so() {
-    let dir = tempfile::tempdir().unwrap();
-    let (code, stdout, _) = run(claimtrack().arg("report").arg(dir.path()));
-    assert_eq!(code, 0);
-    assert_eq!(stdout, "No claims found (0 claim files).\n");
 }
 
 #[test]
