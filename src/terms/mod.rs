@@ -21,6 +21,8 @@ struct Tables {
     synonyms: HashMap<String, String>,
     /// longest phrase length in words
     max_phrase: usize,
+    /// canonical terms of the name groups (states, places, armed groups)
+    names: HashSet<String>,
     stemmer: Stemmer,
 }
 
@@ -30,11 +32,20 @@ fn tables() -> &'static Tables {
         let stop = include_str!("stopwords.txt").split_whitespace().collect();
         let mut synonyms = HashMap::new();
         let mut max_phrase = 1;
+        let mut names = HashSet::new();
+        let mut in_names = false;
         for line in include_str!("synonyms.tsv").lines() {
+            if line.trim() == NAMES_MARKER {
+                in_names = true;
+                continue;
+            }
             if line.starts_with('#') || line.trim().is_empty() {
                 continue;
             }
             let words: Vec<&str> = line.split('|').map(str::trim).collect();
+            if in_names {
+                names.insert(words[0].to_string());
+            }
             for w in &words {
                 max_phrase = max_phrase.max(w.split(' ').count());
                 synonyms.insert(w.to_string(), words[0].to_string());
@@ -44,9 +55,22 @@ fn tables() -> &'static Tables {
             stop,
             synonyms,
             max_phrase,
+            names,
             stemmer: Stemmer::create(Algorithm::English),
         }
     })
+}
+
+/// The comment line of `synonyms.tsv` after which the groups are names.
+const NAMES_MARKER: &str = "# names:";
+
+/// Whether a single word belongs to a name group of the synonym table
+/// ("afghan", "islamabad", "ttp"), whatever its case.
+pub fn is_name(word: &str) -> bool {
+    let t = tables();
+    t.synonyms
+        .get(&word.to_lowercase())
+        .is_some_and(|canon| t.names.contains(canon))
 }
 
 const NEGATIONS: &[&str] = &[

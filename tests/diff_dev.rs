@@ -1,0 +1,177 @@
+//! Precision and recall of `diff`'s repeated pairs against the reference
+//! `same_as` links of the development corpus (../shared/corpus/news-dev).
+//! Ignored by default (it needs the shared corpus); run it with
+//! `cargo test --release --test diff_dev -- --ignored --nocapture`.
+
+use claimtrack::diff;
+use claimtrack::matching::DEFAULT_THRESHOLD;
+use claimtrack::store::Store;
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+const DEV: &str = "../shared/corpus/news-dev";
+
+type Link = (String, String);
+
+fn unordered(a: &str, b: &str) -> Link {
+    if a <= b { (a.into(), b.into()) } else { (b.into(), a.into()) }
+}
+
+/// Per threshold: (true positives, found, reference) over every ordered
+/// pair of articles in the same cluster.
+fn score(dev: &Path, thresholds: &[f64], closure: bool) -> Vec<(f64, usize, usize, usize)> {
+    let manifest = std::fs::read_to_string(dev.join("MANIFEST.tsv")).unwrap();
+    let mut clusters: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for line in manifest.lines().skip(1) {
+        let cols: Vec<&str> = line.split('\t').collect();
+        if cols.len() > 1 && cols[1] != "-" {
+            clusters.entry(cols[1].into()).or_default().push(cols[0].into());
+        }
+    }
+    let claims = dev.join("claims");
+    let actors = Store::load(&[claims.join("actors.yaml")]).unwrap().actors;
+    let all = Store::load(&[claims.clone()]).unwrap();
+    // Reference same_as links, undirected; with `closure`, their transitive closure.
+    let mut reference: BTreeSet<Link> = BTreeSet::new();
+    for at in all.all() {
+        for r in &all.claim(at).same_as {
+            let target = all.resolve(at.0, r).expect("reference resolves");
+            reference.insert(unordered(&all.full_id(at), &all.full_id(target)));
+        }
+    }
+    if closure {
+        loop {
+            let before = reference.len();
+            let links: Vec<Link> = reference.iter().cloned().collect();
+            for (a, b) in &links {
+                for (c, d) in &links {
+                    if b == c && a != d {
+                        reference.insert(unordered(a, d));
+                    }
+                    if a == c && b != d {
+                        reference.insert(unordered(b, d));
+                    }
+                }
+            }
+            if reference.len() == before {
+                break;
+            }
+        }
+    }
+    let stores: BTreeMap<String, Store> = clusters
+        .values()
+        .flatten()
+        .map(|id| {
+            let store = claimtrack::store::load_in_directory(&claims.join(format!("{id}.yaml"))).unwrap();
+            (id.clone(), store)
+        })
+        .collect();
+    thresholds
+        .iter()
+        .map(|&t| {
+            let (mut tp, mut found, mut gold) = (0, 0, 0);
+            for ids in clusters.values() {
+                for a in ids {
+                    for b in ids {
+                        if a == b {
+                            continue;
+                        }
+                        let (old, new) = (&stores[a], &stores[b]);
+                        let d = diff::diff(old, new, &actors, t);
+                        let pairs: BTreeSet<Link> = d
+                            .repeated
+                            .iter()
+                            .map(|p| unordered(&old.full_id(p.old), &new.full_id(p.new)))
+                            .collect();
+                        let refs: BTreeSet<&Link> = reference
+                            .iter()
+                            .filter(|(x, y)| {
+                                let (x, y) = (x.split('#').next().unwrap(), y.split('#').next().unwrap());
+                                (x == a && y == b) || (x == b && y == a)
+                            })
+                            .collect();
+                        found += pairs.len();
+                        gold += refs.len();
+                        tp += pairs.iter().filter(|p| refs.contains(p)).count();
+                        if std::env::var_os("DIFF_DEV_VERBOSE").is_some() && (t - DEFAULT_THRESHOLD).abs() < 1e-9 {
+                            for p in &pairs {
+                                let mark = if refs.contains(p) { "TP" } else { "FP" };
+                                let sim = d.repeated.iter().find(|q| unordered(&old.full_id(q.old), &new.full_id(q.new)) == *p).map_or(0.0, |q| q.similarity);
+                                println!("{mark} {sim:.2} {} ~ {}", p.0, p.1);
+                            }
+                            for r in refs.iter().filter(|r| !pairs.contains(r)) {
+                                println!("FN {} ~ {}", r.0, r.1);
+                            }
+                        }
+                    }
+                }
+            }
+            (t, tp, found, gold)
+        })
+        .collect()
+}
+
+#[test]
+#[ignore = "needs ../shared/corpus/news-dev; run with --ignored"]
+fn repeated_pairs_against_reference_same_as() {
+    let dev = PathBuf::from(DEV);
+    if !dev.join("MANIFEST.tsv").exists() {
+        eprintln!("skipped: {DEV} is absent");
+        return;
+    }
+    let thresholds: Vec<f64> = (6..=16).map(|k| f64::from(k) * 0.05).collect();
+    for closure in [false, true] {
+        println!(
+            "reference: {}",
+            if closure { "same_as links and their transitive closure" } else { "same_as links as written" }
+        );
+        println!("threshold  tp  found  ref  precision  recall");
+        for (t, tp, found, gold) in score(&dev, &thresholds, closure) {
+            let p = if found == 0 { 1.0 } else { tp as f64 / found as f64 };
+            let r = if gold == 0 { 1.0 } else { tp as f64 / gold as f64 };
+            let mark = if (t - DEFAULT_THRESHOLD).abs() < 1e-9 { " <- default" } else { "" };
+            println!("{t:9.2} {tp:3} {found:6} {gold:4} {p:10.3} {r:7.3}{mark}");
+        }
+    }
+    let (_, tp, found, gold) = score(&dev, &[DEFAULT_THRESHOLD], false)[0];
+    let (p, r) = (tp as f64 / found.max(1) as f64, tp as f64 / gold.max(1) as f64);
+    assert!(p >= 0.85 && r >= 0.70, "P {p:.3} R {r:.3} at the default threshold");
+}
+
+#[test]
+#[ignore = "diagnostic listing; needs the shared corpus"]
+fn list_candidate_pairs() {
+    use claimtrack::matching::{Vocabulary, features, similarity};
+    let claims = PathBuf::from(DEV).join("claims");
+    let all = Store::load(&[claims.clone()]).unwrap();
+    let mut reference: BTreeSet<Link> = BTreeSet::new();
+    for at in all.all() {
+        for r in &all.claim(at).same_as {
+            let target = all.resolve(at.0, r).unwrap();
+            reference.insert(unordered(&all.full_id(at), &all.full_id(target)));
+        }
+    }
+    let n = all.files.len();
+    for a in 0..n {
+        for b in a + 1..n {
+            let ca: Vec<_> = all.all().filter(|x| x.0 == a).collect();
+            let cb: Vec<_> = all.all().filter(|x| x.0 == b).collect();
+            let fa: Vec<_> = ca.iter().map(|&x| features(all.claim(x))).collect();
+            let fb: Vec<_> = cb.iter().map(|&x| features(all.claim(x))).collect();
+            let v = Vocabulary::new(fa.iter().chain(&fb));
+            for (i, x) in ca.iter().enumerate() {
+                for (j, y) in cb.iter().enumerate() {
+                    let (px, py) = (v.prepare(&fa[i]), v.prepare(&fb[j]));
+                    let same = all.actors.get(&all.claim(*x).claimant).map(|a| a.name.clone()).unwrap_or(all.claim(*x).claimant.clone())
+                        == all.actors.get(&all.claim(*y).claimant).map(|a| a.name.clone()).unwrap_or(all.claim(*y).claimant.clone());
+                    let s = similarity(&px, &py);
+                    let link = unordered(&all.full_id(*x), &all.full_id(*y));
+                    let r = reference.contains(&link);
+                    if (same && px.positive == py.positive && s > 0.2) || r {
+                        println!("{} {s:.2} {} | {} || {}", if r { "REF" } else { "   " }, link.0.rsplit('-').next().unwrap().to_owned() + " " + &link.1, all.claim(*x).content, all.claim(*y).content);
+                    }
+                }
+            }
+        }
+    }
+}
