@@ -4,11 +4,80 @@
 //! from claimants (after actor resolution), sides (`member_of`) and polarity.
 
 use crate::actors::Actors;
+use crate::article::{Article, ArticleError};
+use crate::check::Diagnostic;
 use crate::claim::LinkKind;
 use crate::matching::{self, Index, Prepared, Vocabulary};
-use crate::store::{ClaimAt, Store};
+use crate::store::{self, ClaimAt, Loaded, Store};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+/// One side of a diff as named on the command line.
+#[derive(Debug)]
+pub enum Input {
+    /// A claim file (read in the context of its directory) or a directory
+    /// of claim files.
+    Claims(Store),
+    /// An article text, to be extracted on the fly.
+    Article(Article),
+}
+
+/// Why an input could not be read.
+#[derive(Debug, thiserror::Error)]
+pub enum InputError {
+    /// Claim files with problems (each diagnostic names file and place).
+    #[error("{} problems in the claim files; fix them first (see claimtrack check)", .0.len())]
+    Invalid(Vec<Diagnostic>),
+    /// The article could not be read.
+    #[error(transparent)]
+    Article(#[from] ArticleError),
+    /// A directory without claim files.
+    #[error("{0}: no claim files in this directory")]
+    Empty(PathBuf),
+}
+
+/// Reads one side: a directory (all its claim files and its actors file),
+/// a `.yaml`/`.yml` claim file, or anything else as an article text.
+pub fn read_input(path: &Path) -> Result<Input, InputError> {
+    if path.is_dir() {
+        let store = Store::load(&[path.to_path_buf()]).map_err(InputError::Invalid)?;
+        if store.files.is_empty() {
+            return Err(InputError::Empty(path.to_path_buf()));
+        }
+        return Ok(Input::Claims(store));
+    }
+    if path.extension().is_some_and(|e| e == "yaml" || e == "yml") {
+        return store::load_in_directory(path)
+            .map(Input::Claims)
+            .map_err(InputError::Invalid);
+    }
+    Ok(Input::Article(Article::from_file(path)?))
+}
+
+impl Input {
+    /// The claims of this side; an article is extracted with `actors`.
+    pub fn into_store(self, actors: &Actors) -> Store {
+        match self {
+            Input::Claims(s) => s,
+            Input::Article(a) => {
+                let text = a.path.as_ref().map(|p| p.display().to_string());
+                let file = crate::extract::extract(&a, actors, text);
+                let path = a.path.clone().unwrap_or_default();
+                Store::from_files(vec![Loaded { path, file }], actors.clone())
+            }
+        }
+    }
+
+    /// The actors file that came with this side, if any.
+    pub fn actors(&self) -> Option<&Actors> {
+        match self {
+            Input::Claims(s) if !s.actors.is_empty() => Some(&s.actors),
+            _ => None,
+        }
+    }
+}
 
 /// Two claims that say the same thing (or, for a changed position, the same
 /// proposition with the opposite polarity).
@@ -70,7 +139,8 @@ fn canonical(actors: &Actors, name: &str) -> String {
 /// claim *newly contested* (another claimant). A NEW claim that rebuts or
 /// counters, in its own file, a claim that matches an OLD claim of another
 /// claimant contests that OLD claim too, as do NEW's direct references to
-/// OLD claims.
+/// OLD claims. A NEW claim that is itself repeated from OLD contests nothing
+/// newly: whatever it contests, its OLD counterpart already did.
 pub fn diff(old: &Store, new: &Store, actors: &Actors, threshold: f64) -> Diff {
     let old_at: Vec<ClaimAt> = old.all().collect();
     let new_at: Vec<ClaimAt> = new.all().collect();
@@ -196,6 +266,8 @@ pub fn diff(old: &Store, new: &Store, actors: &Actors, threshold: f64) -> Diff {
             }
         }
     }
+    // A repeat of an OLD claim contests nothing new: its OLD self already did.
+    contested.retain(|(_, n), _| !used_new.contains(n));
     out.newly_contested = contested.into_values().collect();
     out.not_repeated = (0..old_at.len())
         .filter(|&o| !old_hit[o] && !old_hit[old_rep[o]])
@@ -315,7 +387,9 @@ impl Diff {
         let mut add = |at: ClaimAt, kind: LinkKind, target: String| {
             let claim = new.claim(at);
             let list = out.entry(at.0).or_default();
-            if !claim.links(kind).contains(&target) && !list.iter().any(|(c, k, t)| *c == at.1 && *k == kind && *t == target) {
+            if !claim.links(kind).contains(&target)
+                && !list.iter().any(|(c, k, t)| *c == at.1 && *k == kind && *t == target)
+            {
                 list.push((at.1, kind, target));
             }
         };
@@ -326,6 +400,56 @@ impl Diff {
             add(c.new, c.relation, old.full_id(c.old));
         }
         out.retain(|_, v| !v.is_empty());
+        out
+    }
+}
+
+impl Diff {
+    /// The diff as text for the terminal, grouped, with both contents of
+    /// each pair.
+    pub fn render(&self, old: &Store, new: &Store) -> String {
+        let mut out = String::new();
+        let line = |store: &Store, at: ClaimAt| {
+            let c = store.claim(at);
+            format!("{} {}: {}", c.claimant, c.stance.as_str(), c.content)
+        };
+        let pairs = |out: &mut String, title: &str, list: &[Pair]| {
+            let _ = writeln!(out, "{title} ({})", list.len());
+            for p in list {
+                let _ = writeln!(
+                    out,
+                    "  {} ~ {}  similarity {:.2}\n    old: {}\n    new: {}",
+                    old.full_id(p.old),
+                    new.full_id(p.new),
+                    p.similarity,
+                    line(old, p.old),
+                    line(new, p.new)
+                );
+            }
+        };
+        pairs(&mut out, "repeated", &self.repeated);
+        pairs(&mut out, "echoed", &self.echoed);
+        let _ = writeln!(out, "new ({})", self.new.len());
+        for &at in &self.new {
+            let _ = writeln!(out, "  {}  {}", new.full_id(at), line(new, at));
+        }
+        let _ = writeln!(out, "newly contested ({})", self.newly_contested.len());
+        for c in &self.newly_contested {
+            let _ = writeln!(
+                out,
+                "  {} {} {}\n    old: {}\n    new: {}",
+                new.full_id(c.new),
+                c.relation.field(),
+                old.full_id(c.old),
+                line(old, c.old),
+                line(new, c.new)
+            );
+        }
+        pairs(&mut out, "changed position", &self.changed_position);
+        let _ = writeln!(out, "not repeated ({})", self.not_repeated.len());
+        for &at in &self.not_repeated {
+            let _ = writeln!(out, "  {}  {}", old.full_id(at), line(old, at));
+        }
         out
     }
 }
@@ -383,7 +507,12 @@ mod tests {
             vec![
                 Claim::new("c1", "Pakistan", a, "terrorists use Afghan territory"),
                 Claim::new("c2", "Afghanistan", d, "militants operate from Afghan soil"),
-                Claim::new("c3", "Abdul Qahar Balkhi", a, "the border crossing would reopen on Monday"),
+                Claim::new(
+                    "c3",
+                    "Abdul Qahar Balkhi",
+                    a,
+                    "the border crossing would reopen on Monday",
+                ),
                 Claim::new("c4", "Pakistan", d, "India had a hand in the train hijacking"),
                 Claim::new("c5", "Safi", a, "perishable goods were at risk"),
                 counter,
@@ -404,8 +533,14 @@ mod tests {
             .iter()
             .map(|c| (c["old"].to_string(), c["new"].to_string(), c["relation"].to_string()))
             .collect();
-        assert!(contested.contains(&("\"a#c1\"".into(), "\"b#c2\"".into(), "\"rebuts\"".into())), "{j}");
-        assert!(contested.contains(&("\"a#c1\"".into(), "\"b#c6\"".into(), "\"counters\"".into())), "{j}");
+        assert!(
+            contested.contains(&("\"a#c1\"".into(), "\"b#c2\"".into(), "\"rebuts\"".into())),
+            "{j}"
+        );
+        assert!(
+            contested.contains(&("\"a#c1\"".into(), "\"b#c6\"".into(), "\"counters\"".into())),
+            "{j}"
+        );
         assert_eq!(j["new"], serde_json::json!(["b#c5", "b#c6"]));
         assert_eq!(j["not_repeated"], serde_json::json!(["a#c4"]));
 
@@ -420,7 +555,12 @@ mod tests {
     fn a_denial_is_never_a_repeat() {
         let old = store(
             "a",
-            vec![Claim::new("c1", "Pakistan", Stance::Asserts, "militants operate from Afghan soil")],
+            vec![Claim::new(
+                "c1",
+                "Pakistan",
+                Stance::Asserts,
+                "militants operate from Afghan soil",
+            )],
         );
         let new = store(
             "b",

@@ -36,15 +36,7 @@ const ENTITY_WEIGHT: f64 = 1.5;
 /// ("Kabul denied that militants use Afghan soil"). Stems of
 /// [`crate::terms`] (Snowball English).
 const DENIAL_STEMS: &[&str] = &[
-    "deni",
-    "deny",
-    "reject",
-    "dismiss",
-    "refut",
-    "baseless",
-    "unfound",
-    "fals",
-    "untru",
+    "deni", "deny", "reject", "dismiss", "refut", "baseless", "unfound", "fals", "untru",
 ];
 
 /// The comparable form of one claim's content.
@@ -282,7 +274,10 @@ impl<'a> Index<'a> {
             if let Some(list) = self.postings.get(&t) {
                 for &c in list {
                     let other = &self.claims[c as usize];
-                    let theirs = other.terms.binary_search_by_key(&t, |&(id, _)| id).map_or(w, |k| other.terms[k].1);
+                    let theirs = other
+                        .terms
+                        .binary_search_by_key(&t, |&(id, _)| id)
+                        .map_or(w, |k| other.terms[k].1);
                     *acc.entry(c).or_insert(0.0) += (w + theirs) / 2.0;
                 }
             }
@@ -325,7 +320,10 @@ mod tests {
         let f = [
             content_features("militants use Afghan soil to attack Pakistan", Stance::Asserts),
             content_features("militants use Afghan soil to attack Pakistan", Stance::Denies),
-            content_features("Kabul denied that militants use Afghan soil to attack Pakistan", Stance::Asserts),
+            content_features(
+                "Kabul denied that militants use Afghan soil to attack Pakistan",
+                Stance::Asserts,
+            ),
             content_features("militants do not use Afghan soil to attack Pakistan", Stance::Asserts),
             content_features("Kabul denied that militants do not use Afghan soil", Stance::Asserts),
         ];

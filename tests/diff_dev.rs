@@ -14,7 +14,11 @@ const DEV: &str = "../shared/corpus/news-dev";
 type Link = (String, String);
 
 fn unordered(a: &str, b: &str) -> Link {
-    if a <= b { (a.into(), b.into()) } else { (b.into(), a.into()) }
+    if a <= b {
+        (a.into(), b.into())
+    } else {
+        (b.into(), a.into())
+    }
 }
 
 /// Per threshold: (true positives, found, reference) over every ordered
@@ -30,7 +34,7 @@ fn score(dev: &Path, thresholds: &[f64], closure: bool) -> Vec<(f64, usize, usiz
     }
     let claims = dev.join("claims");
     let actors = Store::load(&[claims.join("actors.yaml")]).unwrap().actors;
-    let all = Store::load(&[claims.clone()]).unwrap();
+    let all = Store::load(std::slice::from_ref(&claims)).unwrap();
     // Reference same_as links, undirected; with `closure`, their transitive closure.
     let mut reference: BTreeSet<Link> = BTreeSet::new();
     for at in all.all() {
@@ -96,7 +100,11 @@ fn score(dev: &Path, thresholds: &[f64], closure: bool) -> Vec<(f64, usize, usiz
                         if std::env::var_os("DIFF_DEV_VERBOSE").is_some() && (t - DEFAULT_THRESHOLD).abs() < 1e-9 {
                             for p in &pairs {
                                 let mark = if refs.contains(p) { "TP" } else { "FP" };
-                                let sim = d.repeated.iter().find(|q| unordered(&old.full_id(q.old), &new.full_id(q.new)) == *p).map_or(0.0, |q| q.similarity);
+                                let sim = d
+                                    .repeated
+                                    .iter()
+                                    .find(|q| unordered(&old.full_id(q.old), &new.full_id(q.new)) == *p)
+                                    .map_or(0.0, |q| q.similarity);
                                 println!("{mark} {sim:.2} {} ~ {}", p.0, p.1);
                             }
                             for r in refs.iter().filter(|r| !pairs.contains(r)) {
@@ -123,13 +131,21 @@ fn repeated_pairs_against_reference_same_as() {
     for closure in [false, true] {
         println!(
             "reference: {}",
-            if closure { "same_as links and their transitive closure" } else { "same_as links as written" }
+            if closure {
+                "same_as links and their transitive closure"
+            } else {
+                "same_as links as written"
+            }
         );
         println!("threshold  tp  found  ref  precision  recall");
         for (t, tp, found, gold) in score(&dev, &thresholds, closure) {
             let p = if found == 0 { 1.0 } else { tp as f64 / found as f64 };
             let r = if gold == 0 { 1.0 } else { tp as f64 / gold as f64 };
-            let mark = if (t - DEFAULT_THRESHOLD).abs() < 1e-9 { " <- default" } else { "" };
+            let mark = if (t - DEFAULT_THRESHOLD).abs() < 1e-9 {
+                " <- default"
+            } else {
+                ""
+            };
             println!("{t:9.2} {tp:3} {found:6} {gold:4} {p:10.3} {r:7.3}{mark}");
         }
     }
@@ -143,7 +159,7 @@ fn repeated_pairs_against_reference_same_as() {
 fn list_candidate_pairs() {
     use claimtrack::matching::{Vocabulary, features, similarity};
     let claims = PathBuf::from(DEV).join("claims");
-    let all = Store::load(&[claims.clone()]).unwrap();
+    let all = Store::load(std::slice::from_ref(&claims)).unwrap();
     let mut reference: BTreeSet<Link> = BTreeSet::new();
     for at in all.all() {
         for r in &all.claim(at).same_as {
@@ -162,13 +178,27 @@ fn list_candidate_pairs() {
             for (i, x) in ca.iter().enumerate() {
                 for (j, y) in cb.iter().enumerate() {
                     let (px, py) = (v.prepare(&fa[i]), v.prepare(&fb[j]));
-                    let same = all.actors.get(&all.claim(*x).claimant).map(|a| a.name.clone()).unwrap_or(all.claim(*x).claimant.clone())
-                        == all.actors.get(&all.claim(*y).claimant).map(|a| a.name.clone()).unwrap_or(all.claim(*y).claimant.clone());
+                    let same = all
+                        .actors
+                        .get(&all.claim(*x).claimant)
+                        .map(|a| a.name.clone())
+                        .unwrap_or(all.claim(*x).claimant.clone())
+                        == all
+                            .actors
+                            .get(&all.claim(*y).claimant)
+                            .map(|a| a.name.clone())
+                            .unwrap_or(all.claim(*y).claimant.clone());
                     let s = similarity(&px, &py);
                     let link = unordered(&all.full_id(*x), &all.full_id(*y));
                     let r = reference.contains(&link);
                     if (same && px.positive == py.positive && s > 0.2) || r {
-                        println!("{} {s:.2} {} | {} || {}", if r { "REF" } else { "   " }, link.0.rsplit('-').next().unwrap().to_owned() + " " + &link.1, all.claim(*x).content, all.claim(*y).content);
+                        println!(
+                            "{} {s:.2} {} | {} || {}",
+                            if r { "REF" } else { "   " },
+                            link.0.rsplit('-').next().unwrap().to_owned() + " " + &link.1,
+                            all.claim(*x).content,
+                            all.claim(*y).content
+                        );
                     }
                 }
             }
