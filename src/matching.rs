@@ -191,7 +191,8 @@ impl Prepared {
         self.norm
     }
 
-    /// Weight of the terms shared with `other` (as `self` weighs them).
+    /// Weight of the terms shared with `other` (each the smaller of the two
+    /// weights, so it never exceeds either claim's own weight of them).
     fn shared_weight(&self, other: &Prepared) -> f64 {
         let (mut i, mut j, mut s) = (0, 0, 0.0);
         while i < self.terms.len() && j < other.terms.len() {
@@ -199,7 +200,7 @@ impl Prepared {
                 std::cmp::Ordering::Less => i += 1,
                 std::cmp::Ordering::Greater => j += 1,
                 std::cmp::Ordering::Equal => {
-                    s += (self.terms[i].1 + other.terms[j].1) / 2.0;
+                    s += self.terms[i].1.min(other.terms[j].1);
                     i += 1;
                     j += 1;
                 }
@@ -244,46 +245,137 @@ fn sorted_intersect(a: &[u32], b: &[u32]) -> bool {
     false
 }
 
-/// An inverted index over a set of prepared claims: term id → the claims
+/// An inverted index over a set of prepared claims: term → the claims
 /// that hold it.
+///
+/// Terms held by many claims (more than [`common_cutoff`]) are *common*:
+/// their posting lists are not walked to find candidates, which keeps a
+/// search from touching most of a large directory. This loses no match:
+/// two claims that share only common terms have a similarity of at most
+/// the larger of their two shares of weight in common terms (similarity ≤
+/// overlap ≤ shared weight over the smaller claim's weight), so the search
+/// walks the common postings too when the query's share reaches the
+/// threshold, and always scores the few indexed claims whose share does.
 #[derive(Debug)]
 pub struct Index<'a> {
     claims: &'a [Prepared],
-    postings: HashMap<u32, Vec<u32>>,
+    /// term -> (claim, the claim's weight of the term)
+    postings: HashMap<u32, Vec<(u32, f64)>>,
+    cutoff: usize,
+    /// (share of weight in common terms, claim), largest share first.
+    heavy: Vec<(f64, u32)>,
+    /// Per-claim accumulator reused by searches (all zero between them).
+    scratch: std::cell::RefCell<Vec<f64>>,
+}
+
+/// The document frequency above which a term is common in an index of `n`
+/// claims.
+pub fn common_cutoff(n: usize) -> usize {
+    (n / 32).max(64)
 }
 
 impl<'a> Index<'a> {
     /// Indexes `claims` by term.
     pub fn new(claims: &'a [Prepared]) -> Self {
-        let mut postings: HashMap<u32, Vec<u32>> = HashMap::new();
+        let mut postings: HashMap<u32, Vec<(u32, f64)>> = HashMap::new();
         for (i, c) in claims.iter().enumerate() {
-            for &(t, _) in &c.terms {
-                postings.entry(t).or_default().push(i as u32);
+            for &(t, w) in &c.terms {
+                postings.entry(t).or_default().push((i as u32, w));
             }
         }
-        Index { claims, postings }
+        let cutoff = common_cutoff(claims.len());
+        let mut index = Index {
+            claims,
+            postings,
+            cutoff,
+            heavy: Vec::new(),
+            scratch: std::cell::RefCell::new(vec![0.0; claims.len()]),
+        };
+        let mut heavy: Vec<(f64, u32)> = claims
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (index.common_share(c), i as u32))
+            .filter(|&(share, _)| share > 0.0)
+            .collect();
+        heavy.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        index.heavy = heavy;
+        index
+    }
+
+    fn is_common(&self, term: u32) -> bool {
+        self.postings.get(&term).is_some_and(|l| l.len() > self.cutoff)
+    }
+
+    /// The share of a claim's weight that lies in common terms.
+    fn common_share(&self, c: &Prepared) -> f64 {
+        if c.norm <= 0.0 {
+            return 0.0;
+        }
+        let common: f64 = c.terms.iter().filter(|(t, _)| self.is_common(*t)).map(|(_, w)| w).sum();
+        common / c.norm
     }
 
     /// The indexed claims whose [`similarity`] with `query` is at least
-    /// `threshold`, best first (ties by index). Scores are accumulated along
-    /// the posting lists of the query's terms, so only claims sharing a term
-    /// are ever looked at.
+    /// `threshold`, best first (ties by index). Only claims that share a
+    /// term with the query are looked at (see [`Index`] for common terms).
     pub fn search(&self, query: &Prepared, threshold: f64) -> Vec<(usize, f64)> {
-        let mut acc: HashMap<u32, f64> = HashMap::new();
-        for &(t, w) in &query.terms {
-            if let Some(list) = self.postings.get(&t) {
-                for &c in list {
-                    let other = &self.claims[c as usize];
-                    let theirs = other
-                        .terms
-                        .binary_search_by_key(&t, |&(id, _)| id)
-                        .map_or(w, |k| other.terms[k].1);
-                    *acc.entry(c).or_insert(0.0) += (w + theirs) / 2.0;
+        let mut found: Vec<(u32, f64)> = Vec::new();
+        if self.common_share(query) >= threshold {
+            // Walk every posting list, accumulating shared weights.
+            let mut acc = self.scratch.borrow_mut();
+            let mut touched: Vec<u32> = Vec::new();
+            for &(t, w) in &query.terms {
+                for &(c, theirs) in self.postings.get(&t).into_iter().flatten() {
+                    if acc[c as usize] == 0.0 {
+                        touched.push(c);
+                    }
+                    acc[c as usize] += w.min(theirs);
+                }
+            }
+            for c in touched {
+                found.push((c, std::mem::take(&mut acc[c as usize])));
+            }
+        } else {
+            // Candidates share a term that is not common, or put most of
+            // their weight in common terms. Shared weights of the rare terms
+            // are accumulated; the common terms can add at most the query's
+            // own weight of them, so a candidate is scored exactly only when
+            // that bound could reach the threshold.
+            let common_weight: f64 = query
+                .terms
+                .iter()
+                .filter(|(t, _)| self.is_common(*t))
+                .map(|(_, w)| w)
+                .sum();
+            let mut acc = self.scratch.borrow_mut();
+            let mut touched: Vec<u32> = Vec::new();
+            for &(t, w) in &query.terms {
+                if let Some(list) = self.postings.get(&t).filter(|l| l.len() <= self.cutoff) {
+                    for &(c, theirs) in list {
+                        if acc[c as usize] == 0.0 {
+                            touched.push(c);
+                        }
+                        acc[c as usize] += w.min(theirs);
+                    }
+                }
+            }
+            for &(_, c) in self.heavy.iter().take_while(|(share, _)| *share >= threshold) {
+                if acc[c as usize] == 0.0 {
+                    touched.push(c);
+                    acc[c as usize] = f64::MIN_POSITIVE;
+                }
+            }
+            for c in touched {
+                let partial = std::mem::take(&mut acc[c as usize]);
+                let other = &self.claims[c as usize];
+                if score(query, other, partial + common_weight) >= threshold {
+                    found.push((c, query.shared_weight(other)));
                 }
             }
         }
-        let mut out: Vec<(usize, f64)> = acc
+        let mut out: Vec<(usize, f64)> = found
             .into_iter()
+            .filter(|&(_, shared)| shared > 0.0)
             .map(|(c, shared)| (c as usize, score(query, &self.claims[c as usize], shared)))
             .filter(|&(_, s)| s >= threshold)
             .collect();
@@ -356,9 +448,54 @@ mod tests {
         ]);
         let index = Index::new(&p[..2]);
         let hits = index.search(&p[2], 0.0);
+        assert_eq!(index.search(&p[2], 0.99), [], "nothing that similar");
         assert_eq!(hits.len(), 1);
         assert_eq!(hits[0].0, 0);
         assert!((hits[0].1 - similarity(&p[2], &p[0])).abs() < 1e-9);
         assert!(index.search(&p[3], 0.0).is_empty(), "no shared term, no candidate");
+    }
+
+    /// The pruning of common terms loses nothing: on a set where most terms
+    /// are common, the index finds exactly what scoring every pair finds.
+    #[test]
+    fn common_term_pruning_is_exact() {
+        let words = [
+            "pakistan",
+            "afghan",
+            "soil",
+            "militants",
+            "border",
+            "attack",
+            "talks",
+            "trade",
+        ];
+        let mut contents = Vec::new();
+        let mut x: u64 = 3;
+        for k in 0..400 {
+            let mut c = Vec::new();
+            for _ in 0..(2 + k % 5) {
+                x = x.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                c.push(words[(x >> 33) as usize % words.len()].to_string());
+            }
+            c.push(format!("rare{}", k % 150));
+            contents.push(c.join(" "));
+        }
+        let pairs: Vec<(&str, Stance)> = contents.iter().map(|c| (c.as_str(), Stance::Asserts)).collect();
+        let p = prep(&pairs);
+        let (indexed, queries) = p.split_at(300);
+        let index = Index::new(indexed);
+        assert!(index.cutoff < 300, "some terms are common");
+        for threshold in [0.3, 0.5, 0.7] {
+            for q in queries {
+                let mut naive: Vec<(usize, f64)> = indexed
+                    .iter()
+                    .enumerate()
+                    .map(|(i, o)| (i, similarity(q, o)))
+                    .filter(|&(_, s)| s >= threshold)
+                    .collect();
+                naive.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+                assert_eq!(index.search(q, threshold), naive);
+            }
+        }
     }
 }
