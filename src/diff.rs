@@ -122,6 +122,12 @@ pub struct Diff {
     pub not_repeated: Vec<ClaimAt>,
 }
 
+/// A NEW claim and an OLD claim that are each other's most similar claim
+/// (among all claims of OLD and NEW, whatever the claimant) count as repeated
+/// from this fraction of the threshold on, when claimant and polarity agree.
+/// Chosen with the threshold on the development set (docs/diff.md).
+pub const MUTUAL_FACTOR: f64 = 0.7;
+
 /// The canonical name of a claimant.
 fn canonical(actors: &Actors, name: &str) -> String {
     actors.get(name).map_or_else(|| name.to_string(), |a| a.name.clone())
@@ -132,8 +138,9 @@ fn canonical(actors: &Actors, name: &str) -> String {
 /// count as the same proposition ([`matching::DEFAULT_THRESHOLD`]).
 ///
 /// A claim of NEW is *repeated* when a claim of OLD by the same claimant has
-/// the same polarity and a similarity at or above the threshold; repeated
-/// pairs are one to one, best similarity first. Otherwise its best such
+/// the same polarity and a similarity at or above the threshold (or at or
+/// above [`MUTUAL_FACTOR`] × threshold when the two are each other's most
+/// similar claim); repeated pairs are one to one, best similarity first. Otherwise its best such
 /// match by another claimant of the same side makes it *echoed*. A match of
 /// opposite polarity is a *changed position* (same claimant) or makes the OLD
 /// claim *newly contested* (another claimant). A NEW claim that rebuts or
@@ -166,7 +173,41 @@ pub fn diff(old: &Store, new: &Store, actors: &Actors, threshold: f64) -> Diff {
     let mut same: Vec<Vec<usize>> = vec![Vec::new(); new_at.len()];
     let mut best_echo: Vec<Option<(usize, f64)>> = vec![None; new_at.len()];
     let mut contested: BTreeMap<(usize, usize), Contest> = BTreeMap::new();
-    let hits: Vec<Vec<(usize, f64)>> = new_p.iter().map(|q| index.search(q, threshold)).collect();
+    // Nearest neighbours: a pair that are each other's most similar claims
+    // of OLD and NEW (whoever the claimants) is a repeat from a lower
+    // similarity on, when claimant and polarity agree.
+    let low = threshold * MUTUAL_FACTOR;
+    let wide: Vec<Vec<(usize, f64)>> = new_p.iter().map(|q| index.search(q, low)).collect();
+    // Each OLD claim's most similar NEW claim; on a tie, a representative.
+    let mut best_for_old: Vec<(f64, usize)> = vec![(0.0, usize::MAX); old_at.len()];
+    for (n, list) in wide.iter().enumerate() {
+        for &(o, sim) in list {
+            let (best, holder) = best_for_old[o];
+            if sim > best || (sim == best && holder != usize::MAX && new_rep[n] == n && new_rep[holder] != holder) {
+                best_for_old[o] = (sim, n);
+            }
+        }
+    }
+    let mut hits: Vec<Vec<(usize, f64)>> = wide
+        .iter()
+        .map(|l| l.iter().copied().filter(|&(_, s)| s >= threshold).collect())
+        .collect();
+    for (n, list) in wide.iter().enumerate() {
+        // The most similar OLD claim; on a tie, a representative.
+        let Some(&(_, top)) = list.first() else { continue };
+        let &(o, sim) = list
+            .iter()
+            .take_while(|&&(_, s)| s == top)
+            .find(|&&(o, _)| old_rep[o] == o)
+            .unwrap_or(&list[0]);
+        if sim < threshold
+            && best_for_old[o].1 == n
+            && old_who[o] == new_who[n]
+            && old_p[o].positive == new_p[n].positive
+        {
+            hits[n].push((o, sim));
+        }
+    }
 
     for (n, q) in new_p.iter().enumerate() {
         if hits[n].is_empty() && hits[new_rep[n]].is_empty() {

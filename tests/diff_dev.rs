@@ -97,7 +97,11 @@ fn score(dev: &Path, thresholds: &[f64], closure: bool) -> Vec<(f64, usize, usiz
                         found += pairs.len();
                         gold += refs.len();
                         tp += pairs.iter().filter(|p| refs.contains(p)).count();
-                        if std::env::var_os("DIFF_DEV_VERBOSE").is_some() && (t - DEFAULT_THRESHOLD).abs() < 1e-9 {
+                        if std::env::var("DIFF_DEV_VERBOSE")
+                            .ok()
+                            .and_then(|v| v.parse::<f64>().ok())
+                            .is_some_and(|v| (t - v).abs() < 1e-9)
+                        {
                             for p in &pairs {
                                 let mark = if refs.contains(p) { "TP" } else { "FP" };
                                 let sim = d
@@ -119,6 +123,15 @@ fn score(dev: &Path, thresholds: &[f64], closure: bool) -> Vec<(f64, usize, usiz
         .collect()
 }
 
+fn f1(p: f64, r: f64) -> f64 {
+    if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) }
+}
+
+/// Prints precision and recall of the repeated pairs for a range of
+/// thresholds, against the reference `same_as` links as written and against
+/// their transitive closure, and checks that the default threshold is the
+/// one chosen by the rule of docs/diff.md: the best F1 against the closure,
+/// the higher threshold on a tie (within 0.005).
 #[test]
 #[ignore = "needs ../shared/corpus/news-dev; run with --ignored"]
 fn repeated_pairs_against_reference_same_as() {
@@ -127,7 +140,8 @@ fn repeated_pairs_against_reference_same_as() {
         eprintln!("skipped: {DEV} is absent");
         return;
     }
-    let thresholds: Vec<f64> = (6..=16).map(|k| f64::from(k) * 0.05).collect();
+    let thresholds: Vec<f64> = (5..=14).map(|k| f64::from(k) * 0.05).collect();
+    let mut best = (0.0, 0.0);
     for closure in [false, true] {
         println!(
             "reference: {}",
@@ -137,7 +151,7 @@ fn repeated_pairs_against_reference_same_as() {
                 "same_as links as written"
             }
         );
-        println!("threshold  tp  found  ref  precision  recall");
+        println!("threshold  tp  found  ref  precision  recall     F1");
         for (t, tp, found, gold) in score(&dev, &thresholds, closure) {
             let p = if found == 0 { 1.0 } else { tp as f64 / found as f64 };
             let r = if gold == 0 { 1.0 } else { tp as f64 / gold as f64 };
@@ -146,12 +160,16 @@ fn repeated_pairs_against_reference_same_as() {
             } else {
                 ""
             };
-            println!("{t:9.2} {tp:3} {found:6} {gold:4} {p:10.3} {r:7.3}{mark}");
+            println!(
+                "{t:9.2} {tp:3} {found:6} {gold:4} {p:10.3} {r:7.3} {:6.3}{mark}",
+                f1(p, r)
+            );
+            if closure && f1(p, r) >= best.1 - 0.005 {
+                best = (t, f1(p, r).max(best.1));
+            }
         }
     }
-    let (_, tp, found, gold) = score(&dev, &[DEFAULT_THRESHOLD], false)[0];
-    let (p, r) = (tp as f64 / found.max(1) as f64, tp as f64 / gold.max(1) as f64);
-    assert!(p >= 0.85 && r >= 0.70, "P {p:.3} R {r:.3} at the default threshold");
+    assert!((best.0 - DEFAULT_THRESHOLD).abs() < 1e-9, "the rule picks {}", best.0);
 }
 
 #[test]
