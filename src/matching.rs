@@ -260,9 +260,10 @@ fn sorted_intersect(a: &[u32], b: &[u32]) -> bool {
 #[derive(Debug)]
 pub struct Index<'a> {
     claims: &'a [Prepared],
-    /// term -> (claim, the claim's weight of the term)
-    postings: HashMap<u32, Vec<(u32, f64)>>,
-    cutoff: usize,
+    /// term id -> (claim, the claim's weight of the term)
+    postings: Vec<Vec<(u32, f64)>>,
+    /// term id -> held by more than `cutoff` claims
+    common: Vec<bool>,
     /// (share of weight in common terms, claim), largest share first.
     heavy: Vec<(f64, u32)>,
     /// Per-claim accumulator reused by searches (all zero between them).
@@ -278,17 +279,23 @@ pub fn common_cutoff(n: usize) -> usize {
 impl<'a> Index<'a> {
     /// Indexes `claims` by term.
     pub fn new(claims: &'a [Prepared]) -> Self {
-        let mut postings: HashMap<u32, Vec<(u32, f64)>> = HashMap::new();
+        let terms = claims
+            .iter()
+            .flat_map(|c| c.terms.iter().map(|&(t, _)| t as usize + 1))
+            .max()
+            .unwrap_or(0);
+        let mut postings: Vec<Vec<(u32, f64)>> = vec![Vec::new(); terms];
         for (i, c) in claims.iter().enumerate() {
             for &(t, w) in &c.terms {
-                postings.entry(t).or_default().push((i as u32, w));
+                postings[t as usize].push((i as u32, w));
             }
         }
         let cutoff = common_cutoff(claims.len());
+        let common = postings.iter().map(|l| l.len() > cutoff).collect();
         let mut index = Index {
             claims,
             postings,
-            cutoff,
+            common,
             heavy: Vec::new(),
             scratch: std::cell::RefCell::new(vec![0.0; claims.len()]),
         };
@@ -304,7 +311,12 @@ impl<'a> Index<'a> {
     }
 
     fn is_common(&self, term: u32) -> bool {
-        self.postings.get(&term).is_some_and(|l| l.len() > self.cutoff)
+        self.common.get(term as usize).copied().unwrap_or(false)
+    }
+
+    /// The posting list of a term (empty for a term no indexed claim has).
+    fn list(&self, term: u32) -> &[(u32, f64)] {
+        self.postings.get(term as usize).map_or(&[], Vec::as_slice)
     }
 
     /// The share of a claim's weight that lies in common terms.
@@ -326,7 +338,7 @@ impl<'a> Index<'a> {
             let mut acc = self.scratch.borrow_mut();
             let mut touched: Vec<u32> = Vec::new();
             for &(t, w) in &query.terms {
-                for &(c, theirs) in self.postings.get(&t).into_iter().flatten() {
+                for &(c, theirs) in self.list(t) {
                     if acc[c as usize] == 0.0 {
                         touched.push(c);
                     }
@@ -351,8 +363,8 @@ impl<'a> Index<'a> {
             let mut acc = self.scratch.borrow_mut();
             let mut touched: Vec<u32> = Vec::new();
             for &(t, w) in &query.terms {
-                if let Some(list) = self.postings.get(&t).filter(|l| l.len() <= self.cutoff) {
-                    for &(c, theirs) in list {
+                if !self.is_common(t) {
+                    for &(c, theirs) in self.list(t) {
                         if acc[c as usize] == 0.0 {
                             touched.push(c);
                         }
@@ -485,7 +497,7 @@ mod tests {
         let p = prep(&pairs);
         let (indexed, queries) = p.split_at(300);
         let index = Index::new(indexed);
-        assert!(index.cutoff < 300, "some terms are common");
+        assert!(index.common.iter().any(|&c| c), "some terms are common");
         for threshold in [0.3, 0.5, 0.7] {
             for q in queries {
                 let mut naive: Vec<(usize, f64)> = indexed
