@@ -122,9 +122,10 @@ pub struct Diff {
     pub not_repeated: Vec<ClaimAt>,
 }
 
-/// A NEW claim and an OLD claim that are each other's most similar claim
-/// (among all claims of OLD and NEW, whatever the claimant) count as repeated
-/// from this fraction of the threshold on, when claimant and polarity agree.
+/// A NEW claim with no match at the threshold and an OLD claim that are each
+/// other's most similar claim (among all claims of OLD and NEW, whatever the
+/// claimant) count as repeated from this fraction of the threshold on, when
+/// claimant and polarity agree.
 /// Chosen with the threshold on the development set (docs/diff.md).
 pub const MUTUAL_FACTOR: f64 = 0.7;
 
@@ -138,9 +139,10 @@ fn canonical(actors: &Actors, name: &str) -> String {
 /// count as the same proposition ([`matching::DEFAULT_THRESHOLD`]).
 ///
 /// A claim of NEW is *repeated* when a claim of OLD by the same claimant has
-/// the same polarity and a similarity at or above the threshold (or at or
-/// above [`MUTUAL_FACTOR`] × threshold when the two are each other's most
-/// similar claim); repeated pairs are one to one, best similarity first. Otherwise its best such
+/// the same polarity and a similarity at or above the threshold (or, for a
+/// NEW claim with no match at the threshold, at or above [`MUTUAL_FACTOR`] ×
+/// threshold when the two are each other's most similar claim); repeated
+/// pairs are one to one, best similarity first. Otherwise its best such
 /// match by another claimant of the same side makes it *echoed*. A match of
 /// opposite polarity is a *changed position* (same claimant) or makes the OLD
 /// claim *newly contested* (another claimant). A NEW claim that rebuts or
@@ -173,38 +175,31 @@ pub fn diff(old: &Store, new: &Store, actors: &Actors, threshold: f64) -> Diff {
     let mut same: Vec<Vec<usize>> = vec![Vec::new(); new_at.len()];
     let mut best_echo: Vec<Option<(usize, f64)>> = vec![None; new_at.len()];
     let mut contested: BTreeMap<(usize, usize), Contest> = BTreeMap::new();
-    // Nearest neighbours: a pair that are each other's most similar claims
-    // of OLD and NEW (whoever the claimants) is a repeat from a lower
-    // similarity on, when claimant and polarity agree.
+    let mut hits: Vec<Vec<(usize, f64)>> = new_p.iter().map(|q| index.search(q, threshold)).collect();
+    // Nearest neighbours: a NEW claim without a match at the threshold and
+    // its most similar OLD claim, when that NEW claim is (one of) the OLD
+    // claim's most similar NEW claims too, are a repeat from a lower
+    // similarity on, when claimant and polarity agree. Searched only for
+    // the NEW claims that need it, and back from their candidate.
     let low = threshold * MUTUAL_FACTOR;
-    let wide: Vec<Vec<(usize, f64)>> = new_p.iter().map(|q| index.search(q, low)).collect();
-    // Each OLD claim's most similar NEW claim; on a tie, a representative.
-    let mut best_for_old: Vec<(f64, usize)> = vec![(0.0, usize::MAX); old_at.len()];
-    for (n, list) in wide.iter().enumerate() {
-        for &(o, sim) in list {
-            let (best, holder) = best_for_old[o];
-            if sim > best || (sim == best && holder != usize::MAX && new_rep[n] == n && new_rep[holder] != holder) {
-                best_for_old[o] = (sim, n);
-            }
+    let new_index = Index::new(&new_p);
+    for n in 0..new_p.len() {
+        if !hits[n].is_empty() {
+            continue;
         }
-    }
-    let mut hits: Vec<Vec<(usize, f64)>> = wide
-        .iter()
-        .map(|l| l.iter().copied().filter(|&(_, s)| s >= threshold).collect())
-        .collect();
-    for (n, list) in wide.iter().enumerate() {
+        let wide = index.search(&new_p[n], low);
+        let Some(&(_, top)) = wide.first() else { continue };
         // The most similar OLD claim; on a tie, a representative.
-        let Some(&(_, top)) = list.first() else { continue };
-        let &(o, sim) = list
+        let &(o, sim) = wide
             .iter()
             .take_while(|&&(_, s)| s == top)
             .find(|&&(o, _)| old_rep[o] == o)
-            .unwrap_or(&list[0]);
-        if sim < threshold
-            && best_for_old[o].1 == n
-            && old_who[o] == new_who[n]
-            && old_p[o].positive == new_p[n].positive
-        {
+            .unwrap_or(&wide[0]);
+        if old_who[o] != new_who[n] || old_p[o].positive != new_p[n].positive {
+            continue;
+        }
+        let back = new_index.search(&old_p[o], low);
+        if back.first().is_some_and(|&(_, best)| sim >= best) {
             hits[n].push((o, sim));
         }
     }
