@@ -1,7 +1,10 @@
 //! Precision and recall of `diff`'s repeated pairs against the reference
 //! `same_as` links of the development corpus (../shared/corpus/news-dev).
 //! Ignored by default (it needs the shared corpus); run it with
-//! `cargo test --release --test diff_dev -- --ignored --nocapture`.
+//! `cargo test --test diff_dev -- --ignored --nocapture`. With
+//! `DIFF_DEV_VERBOSE=0.55` (a threshold of the table) it also lists the true
+//! positives (TP), false positives (FP) and missed links (FN) at that
+//! threshold.
 
 use claimtrack::diff;
 use claimtrack::matching::DEFAULT_THRESHOLD;
@@ -170,56 +173,4 @@ fn repeated_pairs_against_reference_same_as() {
         }
     }
     assert!((best.0 - DEFAULT_THRESHOLD).abs() < 1e-9, "the rule picks {}", best.0);
-}
-
-#[test]
-#[ignore = "diagnostic listing; needs the shared corpus"]
-fn list_candidate_pairs() {
-    use claimtrack::matching::{Vocabulary, features, similarity};
-    let claims = PathBuf::from(DEV).join("claims");
-    let all = Store::load(std::slice::from_ref(&claims)).unwrap();
-    let mut reference: BTreeSet<Link> = BTreeSet::new();
-    for at in all.all() {
-        for r in &all.claim(at).same_as {
-            let target = all.resolve(at.0, r).unwrap();
-            reference.insert(unordered(&all.full_id(at), &all.full_id(target)));
-        }
-    }
-    let n = all.files.len();
-    for a in 0..n {
-        for b in a + 1..n {
-            let ca: Vec<_> = all.all().filter(|x| x.0 == a).collect();
-            let cb: Vec<_> = all.all().filter(|x| x.0 == b).collect();
-            let fa: Vec<_> = ca.iter().map(|&x| features(all.claim(x))).collect();
-            let fb: Vec<_> = cb.iter().map(|&x| features(all.claim(x))).collect();
-            let v = Vocabulary::new(fa.iter().chain(&fb));
-            for (i, x) in ca.iter().enumerate() {
-                for (j, y) in cb.iter().enumerate() {
-                    let (px, py) = (v.prepare(&fa[i]), v.prepare(&fb[j]));
-                    let same = all
-                        .actors
-                        .get(&all.claim(*x).claimant)
-                        .map(|a| a.name.clone())
-                        .unwrap_or(all.claim(*x).claimant.clone())
-                        == all
-                            .actors
-                            .get(&all.claim(*y).claimant)
-                            .map(|a| a.name.clone())
-                            .unwrap_or(all.claim(*y).claimant.clone());
-                    let s = similarity(&px, &py);
-                    let link = unordered(&all.full_id(*x), &all.full_id(*y));
-                    let r = reference.contains(&link);
-                    if (same && px.positive == py.positive && s > 0.2) || r {
-                        println!(
-                            "{} {s:.2} {} | {} || {}",
-                            if r { "REF" } else { "   " },
-                            link.0.rsplit('-').next().unwrap().to_owned() + " " + &link.1,
-                            all.claim(*x).content,
-                            all.claim(*y).content
-                        );
-                    }
-                }
-            }
-        }
-    }
 }
