@@ -588,6 +588,30 @@ mod tests {
     }
 
     #[test]
+    fn other_words_for_the_same_assertion_are_a_repeat() {
+        let old = store(
+            "a",
+            vec![Claim::new(
+                "c1",
+                "Pakistan",
+                Stance::Asserts,
+                "these armed groups operate from within Afghan soil",
+            )],
+        );
+        let new = store(
+            "b",
+            vec![Claim::new(
+                "c1",
+                "Pakistan",
+                Stance::Asserts,
+                "the TTP uses Afghan territory to attack Pakistan",
+            )],
+        );
+        let diff = diff(&old, &new, &Actors::default(), matching::DEFAULT_THRESHOLD);
+        assert_eq!(diff.repeated.len(), 1, "{diff:?}");
+    }
+
+    #[test]
     fn a_denial_is_never_a_repeat() {
         let old = store(
             "a",
