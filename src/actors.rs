@@ -90,6 +90,11 @@ impl Actors {
         }
     }
 
+    /// True when no actors file was given (only the built-in table).
+    pub fn is_empty(&self) -> bool {
+        self.actors.is_empty()
+    }
+
     /// The actor named exactly (after normalisation) by `name`.
     pub fn get(&self, name: &str) -> Option<&Actor> {
         self.index.get(&normalise(name)).map(|&i| &self.actors[i])

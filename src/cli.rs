@@ -18,6 +18,9 @@ use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+#[path = "cli_diff.rs"]
+mod diff_cmd;
+
 /// Extract, keep, compare and report attributed claims in news about disputes.
 #[derive(Debug, Parser)]
 #[command(name = "claimtrack", version, about, long_about = None)]
@@ -71,6 +74,50 @@ enum Command {
     /// Filters combine (all must hold) and select claims; a block is shown
     /// when its claim or one of its responses is selected.
     Report(ReportArgs),
+    /// Compare the claims of NEW with those of OLD: repeated, echoed (same
+    /// side, other voice), new, newly contested, changed position, not
+    /// repeated.
+    ///
+    /// OLD and NEW are each a claim file, a directory of claim files, or an
+    /// article text (extracted on the fly). With --write, records in NEW's
+    /// claim files `same_as` for repeated claims and `rebuts`/`counters` for
+    /// newly contested ones, editing them in place without disturbing
+    /// anything else.
+    Diff {
+        /// The earlier claims.
+        old: PathBuf,
+        /// The later claims.
+        new: PathBuf,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = DataFormat::Terminal)]
+        format: DataFormat,
+        /// Record same_as / rebuts / counters links in NEW's claim files.
+        #[arg(long)]
+        write: bool,
+        /// Similarity (0 to 1) two contents need to count as the same
+        /// proposition.
+        #[arg(long, value_name = "X", default_value_t = claimtrack::matching::DEFAULT_THRESHOLD)]
+        threshold: f64,
+        /// Actors file (default: the one beside NEW, else beside OLD).
+        #[arg(long, value_name = "FILE")]
+        actors: Option<PathBuf>,
+    },
+    /// Every appearance of a claim's assertion across a claims directory,
+    /// in date order, with who repeated, rebutted, countered or supported it.
+    History {
+        /// ARTICLE-ID#CLAIM-ID, or words of the claim's content.
+        #[arg(value_name = "REF")]
+        reference: String,
+        /// Claims directories or files (default: claims/).
+        paths: Vec<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = DataFormat::Terminal)]
+        format: DataFormat,
+        /// Similarity (0 to 1) two contents need to count as the same
+        /// proposition.
+        #[arg(long, value_name = "X", default_value_t = claimtrack::matching::DEFAULT_THRESHOLD)]
+        threshold: f64,
+    },
 }
 
 #[derive(Debug, clap::Args)]
@@ -118,6 +165,15 @@ enum ExtractFormat {
     Yaml,
     /// JSON Lines: one claim file as a JSON object per line.
     Jsonl,
+}
+
+/// Output formats of `diff` and `history`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum DataFormat {
+    /// Grouped text for the terminal.
+    Terminal,
+    /// JSON, claims named ARTICLE-ID#CLAIM-ID.
+    Json,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -175,6 +231,27 @@ pub fn run() -> Result<ExitCode> {
         }),
         Command::Check { paths } => run_check(&default_paths(paths)),
         Command::Report(args) => run_report(args),
+        Command::Diff {
+            old,
+            new,
+            format,
+            write,
+            threshold,
+            actors,
+        } => diff_cmd::run_diff(
+            &old,
+            &new,
+            format == DataFormat::Json,
+            write,
+            threshold,
+            actors.as_deref(),
+        ),
+        Command::History {
+            reference,
+            paths,
+            format,
+            threshold,
+        } => diff_cmd::run_history(&reference, &default_paths(paths), format == DataFormat::Json, threshold),
     }
 }
 

@@ -3,7 +3,11 @@
 //!
 //! Data flows one way: [`article`] → [`text`] → [`extract`] → [`claim`] →
 //! [`store`] → [`dispute`] → [`report`]; [`check`] validates claim files with
-//! `file:line:column` diagnostics. The binary (`src/main.rs`, `src/cli.rs`)
+//! `file:line:column` diagnostics. [`matching`] decides whether two claims
+//! make the same assertion (terms, names, polarity, an inverted index);
+//! [`diff`] compares two sets of claims with it, [`history`] follows one
+//! assertion across a directory, and [`edit`] adds links to a claim file
+//! without disturbing what a person wrote. The binary (`src/main.rs`, `src/cli.rs`)
 //! only parses arguments and calls these modules.
 
 pub mod actors;
@@ -11,8 +15,12 @@ pub mod article;
 pub mod batch;
 pub mod check;
 pub mod claim;
+pub mod diff;
 pub mod dispute;
+pub mod edit;
 pub mod extract;
+pub mod history;
+pub mod matching;
 pub mod report;
 pub mod store;
 pub mod terms;

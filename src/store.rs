@@ -104,6 +104,43 @@ impl Store {
     }
 }
 
+/// Loads one claim file in the context of its directory: the other claim
+/// files and the actors file beside it are checked too, so that references
+/// to claims of other articles resolve, but only `path` and the actors make
+/// up the store. Problems of the other files are not this file's: only the
+/// diagnostics of `path` fail the load.
+pub fn load_in_directory(path: &Path) -> Result<Store, Vec<Diagnostic>> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let report = check::check_paths(&[dir]);
+    let same = |p: &Path| p == path || matches!((p.canonicalize(), path.canonicalize()), (Ok(x), Ok(y)) if x == y);
+    let mut store = Store::default();
+    let mut actors_file = ActorsFile::default();
+    for f in report.files {
+        match f {
+            check::Checked::Claims(p, file) if same(&p) => store.files.push(Loaded { path: p, file }),
+            check::Checked::Claims(..) => {}
+            check::Checked::Actors(_, a) => actors_file.actors.extend(a.actors),
+        }
+    }
+    if store.files.is_empty() {
+        let mine: Vec<Diagnostic> = report
+            .diagnostics
+            .into_iter()
+            .filter(|d| d.is_error() && same(&d.path))
+            .collect();
+        if mine.is_empty() {
+            return Store::load(&[path.to_path_buf()]);
+        }
+        return Err(mine);
+    }
+    store.actors = Actors::new(&actors_file);
+    store.index();
+    Ok(store)
+}
+
 /// Why a file could not be written.
 #[derive(Debug, thiserror::Error)]
 pub enum WriteError {

@@ -21,6 +21,10 @@ struct Tables {
     synonyms: HashMap<String, String>,
     /// longest phrase length in words
     max_phrase: usize,
+    /// canonical terms of the name groups (states, places, armed groups)
+    names: HashSet<String>,
+    /// canonical term -> the broader term it also counts as (TTP -> militant)
+    implies: HashMap<String, String>,
     stemmer: Stemmer,
 }
 
@@ -30,11 +34,28 @@ fn tables() -> &'static Tables {
         let stop = include_str!("stopwords.txt").split_whitespace().collect();
         let mut synonyms = HashMap::new();
         let mut max_phrase = 1;
+        let mut names = HashSet::new();
+        let mut in_names = false;
+        let mut implies = HashMap::new();
         for line in include_str!("synonyms.tsv").lines() {
+            if line.starts_with(NAMES_MARKER) {
+                in_names = true;
+                continue;
+            }
             if line.starts_with('#') || line.trim().is_empty() {
                 continue;
             }
+            let (line, broader) = match line.split_once(" > ") {
+                Some((group, broader)) => (group, Some(broader.trim())),
+                None => (line, None),
+            };
             let words: Vec<&str> = line.split('|').map(str::trim).collect();
+            if let Some(b) = broader {
+                implies.insert(words[0].to_string(), b.to_string());
+            }
+            if in_names {
+                names.insert(words[0].to_string());
+            }
             for w in &words {
                 max_phrase = max_phrase.max(w.split(' ').count());
                 synonyms.insert(w.to_string(), words[0].to_string());
@@ -44,9 +65,23 @@ fn tables() -> &'static Tables {
             stop,
             synonyms,
             max_phrase,
+            names,
+            implies,
             stemmer: Stemmer::create(Algorithm::English),
         }
     })
+}
+
+/// The comment line of `synonyms.tsv` after which the groups are names.
+const NAMES_MARKER: &str = "# names:";
+
+/// Whether a single word belongs to a name group of the synonym table
+/// ("afghan", "islamabad", "ttp"), whatever its case.
+pub fn is_name(word: &str) -> bool {
+    let t = tables();
+    t.synonyms
+        .get(&word.to_lowercase())
+        .is_some_and(|canon| t.names.contains(canon))
 }
 
 const NEGATIONS: &[&str] = &[
@@ -72,7 +107,7 @@ pub fn terms(content: &str) -> Terms {
         for len in (2..=t.max_phrase.min(words.len() - i)).rev() {
             let phrase = words[i..i + len].join(" ");
             if let Some(canon) = t.synonyms.get(&phrase) {
-                out.stems.insert(canon.clone());
+                out.insert(t, canon);
                 i += len;
                 continue 'outer;
             }
@@ -84,14 +119,14 @@ pub fn terms(content: &str) -> Terms {
             continue;
         }
         if let Some(canon) = t.synonyms.get(w.as_str()) {
-            out.stems.insert(canon.clone());
+            out.insert(t, canon);
             continue;
         }
         // Hyphenated names ("Pak-Afghan") count as their parts too.
         if w.contains('-') && !t.synonyms.contains_key(w.as_str()) {
             for part in w.split('-').filter(|p| !p.is_empty()) {
                 if let Some(canon) = t.synonyms.get(part) {
-                    out.stems.insert(canon.clone());
+                    out.insert(t, canon);
                 } else if !t.stop.contains(part) && part.len() > 1 {
                     out.stems.insert(t.stemmer.stem(part).into_owned());
                 }
@@ -107,6 +142,15 @@ pub fn terms(content: &str) -> Terms {
 }
 
 impl Terms {
+    /// Adds a canonical term of the synonym table, and the broader term it
+    /// also counts as.
+    fn insert(&mut self, t: &Tables, canon: &str) {
+        self.stems.insert(canon.to_string());
+        if let Some(b) = t.implies.get(canon) {
+            self.stems.insert(b.clone());
+        }
+    }
+
     /// Number of shared terms.
     pub fn shared(&self, other: &Terms) -> usize {
         self.stems.intersection(&other.stems).count()
@@ -152,6 +196,18 @@ mod tests {
         let t = terms("no one can use afghan soil against any country");
         assert!(t.negated);
         assert!(!t.stems.contains("no"));
+    }
+
+    #[test]
+    fn armed_groups_count_as_militants() {
+        let t = terms("the TTP uses Afghan territory to attack Pakistan");
+        assert!(t.stems.contains("ttp") && t.stems.contains("militant"), "{t:?}");
+    }
+
+    #[test]
+    fn name_groups_are_known() {
+        assert!(is_name("Afghan") && is_name("islamabad") && is_name("TTP"));
+        assert!(!is_name("soil") && !is_name("militants"));
     }
 
     #[test]

@@ -1,0 +1,514 @@
+//! Matching claims across articles: do two claims make the same assertion?
+//!
+//! The evidence is word-level, never character distance: the content terms of
+//! [`crate::terms`] (Snowball stems, stop words out, the reviewed synonym and
+//! name table folded in), weighted by how rare they are in the claims being
+//! compared (inverse document frequency), plus the named entities of the
+//! content (capitalised words and names of the synonym table). Negation and
+//! denial cues decide the *polarity* of a claim: "X denied Y" and "Y is not
+//! so" say the opposite of "Y", so they never count as the same assertion as
+//! "Y"; they contest it.
+//!
+//! Comparison goes through an inverted index (term → claims), so each claim
+//! is scored only against claims that share a term with it, in one pass over
+//! the posting lists: never a naive all-pairs comparison.
+
+use crate::claim::{Claim, Stance};
+use crate::terms;
+use std::collections::{BTreeSet, HashMap};
+
+/// The default similarity a pair of claims needs to count as the same
+/// proposition. Chosen on the whole development set (see `docs/diff.md`):
+/// the best F1 of the repeated pairs against the reference `same_as` links
+/// (and their transitive closure) over every ordered pair of articles of the
+/// same event.
+pub const DEFAULT_THRESHOLD: f64 = 0.55;
+
+/// How much a pair's score is kept when both contents name states or armed
+/// groups of the synonym table's name groups and none of them is shared
+/// ("India had a hand" vs "handlers in Afghanistan").
+const ENTITY_CLASH: f64 = 0.5;
+
+/// Weight multiplier for entity terms: a shared name is stronger evidence
+/// than a shared common word.
+const ENTITY_WEIGHT: f64 = 1.5;
+
+/// Words inside a content that turn it into a denial of what follows
+/// ("Kabul denied that militants use Afghan soil"). Stems of
+/// [`crate::terms`] (Snowball English).
+const DENIAL_STEMS: &[&str] = &[
+    "deni", "deny", "reject", "dismiss", "refut", "baseless", "unfound", "fals", "untru",
+];
+
+/// The comparable form of one claim's content.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Features {
+    /// Content terms (stems and canonical synonyms), denial cue words removed.
+    pub terms: BTreeSet<String>,
+    /// The terms that name entities (people, places, groups, states).
+    pub entities: BTreeSet<String>,
+    /// True when the claim says its proposition is so; false for a denial
+    /// (stance `denies`, or a negated or denied content), with two negatives
+    /// cancelling ("denies that X is not …").
+    pub positive: bool,
+}
+
+/// The features of a claim: its content's terms and entities, and its
+/// polarity from the stance and the negation and denial cues of the content.
+pub fn features(claim: &Claim) -> Features {
+    content_features(&claim.content, claim.stance)
+}
+
+/// The features of a content said with a stance.
+pub fn content_features(content: &str, stance: Stance) -> Features {
+    let t = terms::terms(content);
+    let mut denial = false;
+    let terms: BTreeSet<String> = t
+        .stems
+        .into_iter()
+        .filter(|s| {
+            let cue = DENIAL_STEMS.contains(&s.as_str());
+            denial |= cue;
+            !cue
+        })
+        .collect();
+    let entities = entity_terms(content)
+        .into_iter()
+        .filter(|e| terms.contains(e))
+        .collect();
+    let negative = (stance == Stance::Denies) ^ t.negated ^ denial;
+    Features {
+        terms,
+        entities,
+        positive: !negative,
+    }
+}
+
+/// Terms of the capitalised words of a content (names: "Jaffar Express",
+/// "Afghan", "Tehreek-e-Taliban Pakistan") and of the name groups of the
+/// synonym table written in lower case ("afghan soil").
+fn entity_terms(content: &str) -> BTreeSet<String> {
+    let mut runs: Vec<String> = Vec::new();
+    let mut current: Vec<&str> = Vec::new();
+    for word in content.split_whitespace() {
+        let core = word.trim_matches(|c: char| !c.is_alphanumeric());
+        let capital = core.chars().next().is_some_and(char::is_uppercase);
+        if capital {
+            current.push(core);
+        } else if !current.is_empty() {
+            runs.push(current.join(" "));
+            current.clear();
+        }
+        if core.chars().next().is_some_and(char::is_lowercase) && terms::is_name(core) {
+            runs.push(core.to_string());
+        }
+        if word.ends_with([',', '.', ';', ':', '"', '”', ')']) && !current.is_empty() {
+            runs.push(current.join(" "));
+            current.clear();
+        }
+    }
+    if !current.is_empty() {
+        runs.push(current.join(" "));
+    }
+    runs.iter().flat_map(|r| terms::terms(r).stems).collect()
+}
+
+/// Term weights for one comparison: rarer terms weigh more.
+#[derive(Debug, Clone, Default)]
+pub struct Vocabulary {
+    ids: HashMap<String, u32>,
+    df: Vec<u32>,
+    docs: u32,
+}
+
+impl Vocabulary {
+    /// Counts document frequencies over every claim that takes part.
+    pub fn new<'a>(all: impl IntoIterator<Item = &'a Features>) -> Self {
+        let mut v = Vocabulary::default();
+        for f in all {
+            v.docs += 1;
+            for t in &f.terms {
+                let next = v.ids.len() as u32;
+                let id = *v.ids.entry(t.clone()).or_insert(next);
+                if id as usize == v.df.len() {
+                    v.df.push(0);
+                }
+                v.df[id as usize] += 1;
+            }
+        }
+        v
+    }
+
+    /// Inverse document frequency of a term id.
+    fn idf(&self, id: u32) -> f64 {
+        let df = f64::from(self.df[id as usize].max(1));
+        (1.0 + f64::from(self.docs.max(1)) / df).ln()
+    }
+
+    /// The weighted form of a claim's features.
+    pub fn prepare(&self, f: &Features) -> Prepared {
+        let mut terms: Vec<(u32, f64)> = f
+            .terms
+            .iter()
+            .filter_map(|t| {
+                let id = *self.ids.get(t)?;
+                let boost = if f.entities.contains(t) { ENTITY_WEIGHT } else { 1.0 };
+                Some((id, self.idf(id) * boost))
+            })
+            .collect();
+        terms.sort_by_key(|&(id, _)| id);
+        let mut names: Vec<u32> = f
+            .terms
+            .iter()
+            .filter(|t| terms::is_name(t))
+            .filter_map(|t| self.ids.get(t).copied())
+            .collect();
+        names.sort_unstable();
+        Prepared {
+            norm: terms.iter().map(|&(_, w)| w).sum(),
+            terms,
+            names,
+            positive: f.positive,
+        }
+    }
+}
+
+/// A claim ready for scoring: weighted term ids.
+#[derive(Debug, Clone, Default)]
+pub struct Prepared {
+    /// (term id, weight), sorted by id.
+    terms: Vec<(u32, f64)>,
+    /// Term ids of the name groups (states, armed groups), sorted.
+    names: Vec<u32>,
+    /// Sum of the weights.
+    norm: f64,
+    /// Polarity (see [`Features::positive`]).
+    pub positive: bool,
+}
+
+impl Prepared {
+    /// Total weight of the content's terms: how much the claim says.
+    pub fn norm(&self) -> f64 {
+        self.norm
+    }
+
+    /// Weight of the terms shared with `other` (each the smaller of the two
+    /// weights, so it never exceeds either claim's own weight of them).
+    fn shared_weight(&self, other: &Prepared) -> f64 {
+        let (mut i, mut j, mut s) = (0, 0, 0.0);
+        while i < self.terms.len() && j < other.terms.len() {
+            match self.terms[i].0.cmp(&other.terms[j].0) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    s += self.terms[i].1.min(other.terms[j].1);
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        s
+    }
+}
+
+/// How alike two prepared claims are in what they say, 0 to 1, whatever
+/// their polarity: the mean of the weighted overlap coefficient (shared
+/// weight over the smaller claim's) and the weighted Dice coefficient, so a
+/// short claim contained in a longer one scores high but not full; halved
+/// when both name states or armed groups and share none.
+pub fn similarity(a: &Prepared, b: &Prepared) -> f64 {
+    score(a, b, a.shared_weight(b))
+}
+
+fn score(a: &Prepared, b: &Prepared, shared: f64) -> f64 {
+    let small = a.norm.min(b.norm);
+    if small <= 0.0 {
+        return 0.0;
+    }
+    let overlap = (shared / small).min(1.0);
+    let dice = (2.0 * shared / (a.norm + b.norm)).min(1.0);
+    let mut s = (overlap + dice) / 2.0;
+    if !a.names.is_empty() && !b.names.is_empty() && !sorted_intersect(&a.names, &b.names) {
+        s *= ENTITY_CLASH;
+    }
+    s
+}
+
+fn sorted_intersect(a: &[u32], b: &[u32]) -> bool {
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => return true,
+        }
+    }
+    false
+}
+
+/// An inverted index over a set of prepared claims: term → the claims
+/// that hold it.
+///
+/// Terms held by many claims (more than [`common_cutoff`]) are *common*:
+/// their posting lists are not walked to find candidates, which keeps a
+/// search from touching most of a large directory. This loses no match:
+/// two claims that share only common terms have a similarity of at most
+/// the larger of their two shares of weight in common terms (similarity ≤
+/// overlap ≤ shared weight over the smaller claim's weight), so the search
+/// walks the common postings too when the query's share reaches the
+/// threshold, and always scores the few indexed claims whose share does.
+#[derive(Debug)]
+pub struct Index<'a> {
+    claims: &'a [Prepared],
+    /// term id -> (claim, the claim's weight of the term)
+    postings: Vec<Vec<(u32, f64)>>,
+    /// term id -> held by more than `cutoff` claims
+    common: Vec<bool>,
+    /// (share of weight in common terms, claim), largest share first.
+    heavy: Vec<(f64, u32)>,
+    /// Per-claim accumulator reused by searches (all zero between them).
+    scratch: std::cell::RefCell<Vec<f64>>,
+}
+
+/// The document frequency above which a term is common in an index of `n`
+/// claims.
+pub fn common_cutoff(n: usize) -> usize {
+    (n / 32).max(64)
+}
+
+impl<'a> Index<'a> {
+    /// Indexes `claims` by term.
+    pub fn new(claims: &'a [Prepared]) -> Self {
+        let terms = claims
+            .iter()
+            .flat_map(|c| c.terms.iter().map(|&(t, _)| t as usize + 1))
+            .max()
+            .unwrap_or(0);
+        let mut postings: Vec<Vec<(u32, f64)>> = vec![Vec::new(); terms];
+        for (i, c) in claims.iter().enumerate() {
+            for &(t, w) in &c.terms {
+                postings[t as usize].push((i as u32, w));
+            }
+        }
+        let cutoff = common_cutoff(claims.len());
+        let common = postings.iter().map(|l| l.len() > cutoff).collect();
+        let mut index = Index {
+            claims,
+            postings,
+            common,
+            heavy: Vec::new(),
+            scratch: std::cell::RefCell::new(vec![0.0; claims.len()]),
+        };
+        let mut heavy: Vec<(f64, u32)> = claims
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (index.common_share(c), i as u32))
+            .filter(|&(share, _)| share > 0.0)
+            .collect();
+        heavy.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        index.heavy = heavy;
+        index
+    }
+
+    fn is_common(&self, term: u32) -> bool {
+        self.common.get(term as usize).copied().unwrap_or(false)
+    }
+
+    /// The posting list of a term (empty for a term no indexed claim has).
+    fn list(&self, term: u32) -> &[(u32, f64)] {
+        self.postings.get(term as usize).map_or(&[], Vec::as_slice)
+    }
+
+    /// The share of a claim's weight that lies in common terms.
+    fn common_share(&self, c: &Prepared) -> f64 {
+        if c.norm <= 0.0 {
+            return 0.0;
+        }
+        let common: f64 = c.terms.iter().filter(|(t, _)| self.is_common(*t)).map(|(_, w)| w).sum();
+        common / c.norm
+    }
+
+    /// The indexed claims whose [`similarity`] with `query` is at least
+    /// `threshold`, best first (ties by index). Only claims that share a
+    /// term with the query are looked at (see [`Index`] for common terms).
+    pub fn search(&self, query: &Prepared, threshold: f64) -> Vec<(usize, f64)> {
+        let mut found: Vec<(u32, f64)> = Vec::new();
+        if self.common_share(query) >= threshold {
+            // Walk every posting list, accumulating shared weights.
+            let mut acc = self.scratch.borrow_mut();
+            let mut touched: Vec<u32> = Vec::new();
+            for &(t, w) in &query.terms {
+                for &(c, theirs) in self.list(t) {
+                    if acc[c as usize] == 0.0 {
+                        touched.push(c);
+                    }
+                    acc[c as usize] += w.min(theirs);
+                }
+            }
+            for c in touched {
+                found.push((c, std::mem::take(&mut acc[c as usize])));
+            }
+        } else {
+            // Candidates share a term that is not common, or put most of
+            // their weight in common terms. Shared weights of the rare terms
+            // are accumulated; the common terms can add at most the query's
+            // own weight of them, so a candidate is scored exactly only when
+            // that bound could reach the threshold.
+            let common_weight: f64 = query
+                .terms
+                .iter()
+                .filter(|(t, _)| self.is_common(*t))
+                .map(|(_, w)| w)
+                .sum();
+            let mut acc = self.scratch.borrow_mut();
+            let mut touched: Vec<u32> = Vec::new();
+            for &(t, w) in &query.terms {
+                if !self.is_common(t) {
+                    for &(c, theirs) in self.list(t) {
+                        if acc[c as usize] == 0.0 {
+                            touched.push(c);
+                        }
+                        acc[c as usize] += w.min(theirs);
+                    }
+                }
+            }
+            for &(_, c) in self.heavy.iter().take_while(|(share, _)| *share >= threshold) {
+                if acc[c as usize] == 0.0 {
+                    touched.push(c);
+                    acc[c as usize] = f64::MIN_POSITIVE;
+                }
+            }
+            for c in touched {
+                let partial = std::mem::take(&mut acc[c as usize]);
+                let other = &self.claims[c as usize];
+                if score(query, other, partial + common_weight) >= threshold {
+                    found.push((c, query.shared_weight(other)));
+                }
+            }
+        }
+        let mut out: Vec<(usize, f64)> = found
+            .into_iter()
+            .filter(|&(_, shared)| shared > 0.0)
+            .map(|(c, shared)| (c as usize, score(query, &self.claims[c as usize], shared)))
+            .filter(|&(_, s)| s >= threshold)
+            .collect();
+        out.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn prep(pairs: &[(&str, Stance)]) -> Vec<Prepared> {
+        let f: Vec<Features> = pairs.iter().map(|(c, s)| content_features(c, *s)).collect();
+        let v = Vocabulary::new(&f);
+        f.iter().map(|f| v.prepare(f)).collect()
+    }
+
+    #[test]
+    fn other_words_same_assertion() {
+        let p = prep(&[
+            ("these armed groups operate from within Afghan soil", Stance::Asserts),
+            ("militants operate from Afghan territory", Stance::Asserts),
+            ("perishable goods were at risk", Stance::Asserts),
+        ]);
+        let s = similarity(&p[0], &p[1]);
+        assert!(s >= DEFAULT_THRESHOLD, "{s}");
+        assert!(similarity(&p[0], &p[2]) < 0.1);
+        assert!(p[0].positive && p[1].positive);
+    }
+
+    #[test]
+    fn a_denial_is_not_the_same_assertion() {
+        let f = [
+            content_features("militants use Afghan soil to attack Pakistan", Stance::Asserts),
+            content_features("militants use Afghan soil to attack Pakistan", Stance::Denies),
+            content_features(
+                "Kabul denied that militants use Afghan soil to attack Pakistan",
+                Stance::Asserts,
+            ),
+            content_features("militants do not use Afghan soil to attack Pakistan", Stance::Asserts),
+            content_features("Kabul denied that militants do not use Afghan soil", Stance::Asserts),
+        ];
+        assert!(f[0].positive);
+        assert!(!f[1].positive, "stance denies");
+        assert!(!f[2].positive, "'X denied Y' in the content");
+        assert!(!f[3].positive, "negated content");
+        assert!(f[4].positive, "two negatives cancel");
+        // The denial cue itself is no content term: the proposition is the same.
+        assert!(!f[2].terms.contains("deni"));
+    }
+
+    #[test]
+    fn entity_clash_lowers_the_score() {
+        let p = prep(&[
+            ("India had a hand in the Jaffar Express hijack", Stance::Asserts),
+            ("Afghanistan had a hand in the hijack", Stance::Asserts),
+            ("India had a hand in the hijack", Stance::Asserts),
+        ]);
+        assert!(similarity(&p[1], &p[2]) < similarity(&p[0], &p[2]));
+    }
+
+    #[test]
+    fn index_finds_what_pairwise_scoring_finds() {
+        let p = prep(&[
+            ("militants operate from Afghan soil", Stance::Asserts),
+            ("one border guard was killed in the skirmish", Stance::Asserts),
+            ("the militants used Afghan territory", Stance::Asserts),
+            ("a swift resolution", Stance::Asserts),
+        ]);
+        let index = Index::new(&p[..2]);
+        let hits = index.search(&p[2], 0.0);
+        assert_eq!(index.search(&p[2], 0.99), [], "nothing that similar");
+        assert_eq!(hits.len(), 1);
+        assert_eq!(hits[0].0, 0);
+        assert!((hits[0].1 - similarity(&p[2], &p[0])).abs() < 1e-9);
+        assert!(index.search(&p[3], 0.0).is_empty(), "no shared term, no candidate");
+    }
+
+    /// The pruning of common terms loses nothing: on a set where most terms
+    /// are common, the index finds exactly what scoring every pair finds.
+    #[test]
+    fn common_term_pruning_is_exact() {
+        let words = [
+            "pakistan",
+            "afghan",
+            "soil",
+            "militants",
+            "border",
+            "attack",
+            "talks",
+            "trade",
+        ];
+        let mut contents = Vec::new();
+        let mut x: u64 = 3;
+        for k in 0..400 {
+            let mut c = Vec::new();
+            for _ in 0..(2 + k % 5) {
+                x = x.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                c.push(words[(x >> 33) as usize % words.len()].to_string());
+            }
+            c.push(format!("rare{}", k % 150));
+            contents.push(c.join(" "));
+        }
+        let pairs: Vec<(&str, Stance)> = contents.iter().map(|c| (c.as_str(), Stance::Asserts)).collect();
+        let p = prep(&pairs);
+        let (indexed, queries) = p.split_at(300);
+        let index = Index::new(indexed);
+        assert!(index.common.iter().any(|&c| c), "some terms are common");
+        for threshold in [0.3, 0.5, 0.7] {
+            for q in queries {
+                let mut naive: Vec<(usize, f64)> = indexed
+                    .iter()
+                    .enumerate()
+                    .map(|(i, o)| (i, similarity(q, o)))
+                    .filter(|&(_, s)| s >= threshold)
+                    .collect();
+                naive.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+                assert_eq!(index.search(q, threshold), naive);
+            }
+        }
+    }
+}
