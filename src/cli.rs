@@ -7,6 +7,7 @@ use claimtrack::actors::Actors;
 use claimtrack::article::Article;
 use claimtrack::check;
 use claimtrack::claim::ActorsFile;
+use claimtrack::eval::{self, brat};
 use claimtrack::report::{self, Format, Style};
 use claimtrack::store::{self, Store};
 use claimtrack::{dispute, extract};
@@ -43,7 +44,14 @@ enum Command {
         /// Actors file for resolving claimants (default: DIR/actors.yaml with -o).
         #[arg(long, value_name = "FILE")]
         actors: Option<PathBuf>,
+        /// Output format: claim files (yaml) or BRAT standoff (brat: one
+        /// PolNeAR-style ID.ann per article, code-point offsets).
+        #[arg(long, value_enum, default_value_t = ExtractFormat::Yaml)]
+        format: ExtractFormat,
     },
+    /// Score extraction against annotated corpora.
+    #[command(subcommand)]
+    Eval(EvalCommand),
     /// Validate claim files and actors files; print every problem as
     /// path:line:column: message.
     Check {
@@ -66,6 +74,52 @@ enum Command {
     },
 }
 
+#[derive(Debug, Subcommand)]
+enum EvalCommand {
+    /// Extract every article of TEXT_DIR and score cue, source, content and
+    /// attributions against the BRAT gold of ANN_DIR (ID.ann beside ID.txt).
+    Spans {
+        /// Directory of gold .ann files.
+        #[arg(long, value_name = "ANN_DIR")]
+        gold: PathBuf,
+        /// Directory of the article texts (ID.txt).
+        #[arg(long, value_name = "TEXT_DIR")]
+        text: PathBuf,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = EvalFormat::Table)]
+        format: EvalFormat,
+    },
+    /// Score predicted claim files against reference claim files (paired by
+    /// article id; claimants resolved through the reference actors.yaml).
+    Claims {
+        /// Reference claims directory (with actors.yaml).
+        #[arg(long, value_name = "DIR")]
+        gold: PathBuf,
+        /// Predicted claims directory.
+        #[arg(long, value_name = "DIR")]
+        pred: PathBuf,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = EvalFormat::Table)]
+        format: EvalFormat,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ExtractFormat {
+    /// Claim files (YAML).
+    Yaml,
+    /// BRAT standoff (.ann).
+    Brat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum EvalFormat {
+    /// A readable table.
+    Table,
+    /// JSON.
+    Json,
+}
+
 #[derive(Debug, Clone, Copy, ValueEnum)]
 enum FormatArg {
     /// Tables for the terminal.
@@ -83,7 +137,9 @@ pub fn run() -> Result<ExitCode> {
             output,
             force,
             actors,
-        } => run_extract(&inputs, output.as_deref(), force, actors.as_deref()),
+            format,
+        } => run_extract(&inputs, output.as_deref(), force, actors.as_deref(), format),
+        Command::Eval(cmd) => run_eval(cmd),
         Command::Check { paths } => run_check(&default_paths(paths)),
         Command::Report {
             paths,
@@ -139,7 +195,13 @@ fn article_inputs(inputs: &[PathBuf]) -> Result<Vec<PathBuf>> {
     Ok(out)
 }
 
-fn run_extract(inputs: &[PathBuf], output: Option<&Path>, force: bool, actors: Option<&Path>) -> Result<ExitCode> {
+fn run_extract(
+    inputs: &[PathBuf],
+    output: Option<&Path>,
+    force: bool,
+    actors: Option<&Path>,
+    format: ExtractFormat,
+) -> Result<ExitCode> {
     let actors_path = actors.map(Path::to_path_buf).or_else(|| {
         let p = output?.join("actors.yaml");
         p.exists().then_some(p)
@@ -175,12 +237,22 @@ fn run_extract(inputs: &[PathBuf], output: Option<&Path>, force: bool, actors: O
                 continue;
             }
         };
-        let target = output.map(|d| d.join(format!("{}.yaml", article.id)));
+        let ext = match format {
+            ExtractFormat::Yaml => "yaml",
+            ExtractFormat::Brat => "ann",
+        };
+        let target = output.map(|d| d.join(format!("{}.{ext}", article.id)));
         let text_path = match (&article.path, &target) {
             (Some(src), Some(t)) => Some(relative_path(src, t.parent().unwrap_or(Path::new(".")))),
             (Some(src), None) => Some(src.display().to_string()),
             _ => None,
         };
+        if format == ExtractFormat::Brat {
+            let atts = extract::attributions(&article);
+            let ann = brat::to_ann(&article.text, &brat::from_extracted(&article.text, &atts));
+            failed |= !emit(target.as_deref(), &ann, force, atts.len())?;
+            continue;
+        }
         let file = extract::extract(&article, &actors, text_path);
         let origin = article
             .path
@@ -192,22 +264,66 @@ fn run_extract(inputs: &[PathBuf], output: Option<&Path>, force: bool, actors: O
         ];
         let header: Vec<&str> = header.iter().map(String::as_str).collect();
         let yaml = file.to_yaml(&header);
-        match target {
-            Some(t) => match store::write_atomic(&t, &yaml, force) {
-                Ok(()) => eprintln!("wrote {} ({} claims)", t.display(), file.claims.len()),
-                Err(e) => {
-                    eprintln!("claimtrack: {e}");
-                    failed = true;
-                }
-            },
-            None => {
-                let mut out = std::io::stdout().lock();
-                out.write_all(yaml.as_bytes())?;
-                out.flush()?;
-            }
-        }
+        failed |= !emit(target.as_deref(), &yaml, force, file.claims.len())?;
     }
     Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+/// Writes `data` to `target` atomically (reporting on stderr) or to stdout;
+/// false when the file could not be written.
+fn emit(target: Option<&Path>, data: &str, force: bool, claims: usize) -> Result<bool> {
+    match target {
+        Some(t) => match store::write_atomic(t, data, force) {
+            Ok(()) => {
+                eprintln!("wrote {} ({claims} claims)", t.display());
+                Ok(true)
+            }
+            Err(e) => {
+                eprintln!("claimtrack: {e}");
+                Ok(false)
+            }
+        },
+        None => {
+            let mut out = std::io::stdout().lock();
+            out.write_all(data.as_bytes())?;
+            out.flush()?;
+            Ok(true)
+        }
+    }
+}
+
+fn run_eval(cmd: EvalCommand) -> Result<ExitCode> {
+    let text = match cmd {
+        EvalCommand::Spans { gold, text, format } => {
+            let docs = eval::read_span_corpus(&gold, &text, |a| {
+                brat::from_extracted(&a.text, &extract::attributions(a))
+            })?;
+            let s = eval::spans::score(&docs);
+            match format {
+                EvalFormat::Table => eval::spans::render(&s),
+                EvalFormat::Json => serde_json::to_string_pretty(&s)? + "\n",
+            }
+        }
+        EvalCommand::Claims { gold, pred, format } => {
+            let load = |p: &Path| {
+                Store::load(&[p.to_path_buf()]).map_err(|diags| {
+                    for d in &diags {
+                        eprintln!("{d}");
+                    }
+                    anyhow::anyhow!("{}: {} problems in the claim files", p.display(), diags.len())
+                })
+            };
+            let s = eval::claims::score(&load(&gold)?, &load(&pred)?);
+            match format {
+                EvalFormat::Table => eval::claims::render(&s),
+                EvalFormat::Json => serde_json::to_string_pretty(&s)? + "\n",
+            }
+        }
+    };
+    let mut out = std::io::stdout().lock();
+    out.write_all(text.as_bytes())?;
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
 }
 
 /// `path` relative to `base` when both are on the same root, else `path`

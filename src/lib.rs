@@ -3,7 +3,8 @@
 //!
 //! Data flows one way: [`article`] → [`text`] → [`extract`] → [`claim`] →
 //! [`store`] → [`dispute`] → [`report`]; [`check`] validates claim files with
-//! `file:line:column` diagnostics. The binary (`src/main.rs`, `src/cli.rs`)
+//! `file:line:column` diagnostics; [`eval`] scores extraction against
+//! annotated corpora. The binary (`src/main.rs`, `src/cli.rs`)
 //! only parses arguments and calls these modules.
 
 pub mod actors;
@@ -11,6 +12,7 @@ pub mod article;
 pub mod check;
 pub mod claim;
 pub mod dispute;
+pub mod eval;
 pub mod extract;
 pub mod report;
 pub mod store;

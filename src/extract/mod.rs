@@ -16,7 +16,7 @@ pub use rules::Attribution;
 /// Extracts the claims of one article. `text_path` is recorded as the
 /// article's `text` field (relative to where the claim file will live).
 pub fn extract(article: &Article, actors: &Actors, text_path: Option<String>) -> ClaimFile {
-    let atts = rules::find(&article.text, article.body_start);
+    let atts = attributions(article);
     let claims = to_claims(article, &atts, actors);
     let mut file = ClaimFile::new(ArticleMeta {
         id: article.id.clone(),
@@ -28,6 +28,12 @@ pub fn extract(article: &Article, actors: &Actors, text_path: Option<String>) ->
     });
     file.claims = claims;
     file
+}
+
+/// The attributions (cue, source, content as byte ranges) of one article,
+/// in text order.
+pub fn attributions(article: &Article) -> Vec<Attribution> {
+    rules::find(&article.text, article.body_start)
 }
 
 /// Turns attributions into numbered claims with resolved claimants and links.
