@@ -48,6 +48,22 @@ enum Command {
         /// PolNeAR-style ID.ann per article, code-point offsets).
         #[arg(long, value_enum, default_value_t = ExtractFormat::Yaml)]
         format: ExtractFormat,
+        /// Cue model written by `claimtrack train` (default: the built-in one).
+        #[arg(long, value_name = "FILE")]
+        model: Option<PathBuf>,
+    },
+    /// Learn the cue model from a BRAT-annotated corpus (DIR/attributions/ID.ann
+    /// beside DIR/text/ID.txt, as PolNeAR is laid out).
+    Train {
+        /// Corpus directory.
+        #[arg(long, value_name = "DIR")]
+        corpus: PathBuf,
+        /// Model file to write.
+        #[arg(short, long, value_name = "MODEL")]
+        output: PathBuf,
+        /// Replace the model file if it exists.
+        #[arg(long)]
+        force: bool,
     },
     /// Score extraction against annotated corpora.
     #[command(subcommand)]
@@ -88,6 +104,9 @@ enum EvalCommand {
         /// Output format.
         #[arg(long, value_enum, default_value_t = EvalFormat::Table)]
         format: EvalFormat,
+        /// Cue model written by `claimtrack train` (default: the built-in one).
+        #[arg(long, value_name = "FILE")]
+        model: Option<PathBuf>,
     },
     /// Score predicted claim files against reference claim files (paired by
     /// article id; claimants resolved through the reference actors.yaml).
@@ -138,7 +157,16 @@ pub fn run() -> Result<ExitCode> {
             force,
             actors,
             format,
-        } => run_extract(&inputs, output.as_deref(), force, actors.as_deref(), format),
+            model,
+        } => run_extract(
+            &inputs,
+            output.as_deref(),
+            force,
+            actors.as_deref(),
+            format,
+            &*load_model(model.as_deref())?,
+        ),
+        Command::Train { corpus, output, force } => run_train(&corpus, &output, force),
         Command::Eval(cmd) => run_eval(cmd),
         Command::Check { paths } => run_check(&default_paths(paths)),
         Command::Report {
@@ -201,6 +229,7 @@ fn run_extract(
     force: bool,
     actors: Option<&Path>,
     format: ExtractFormat,
+    model: &extract::Model,
 ) -> Result<ExitCode> {
     let actors_path = actors.map(Path::to_path_buf).or_else(|| {
         let p = output?.join("actors.yaml");
@@ -248,12 +277,12 @@ fn run_extract(
             _ => None,
         };
         if format == ExtractFormat::Brat {
-            let atts = extract::attributions(&article);
+            let atts = extract::attributions(&article, model);
             let ann = brat::to_ann(&article.text, &brat::from_extracted(&article.text, &atts));
             failed |= !emit(target.as_deref(), &ann, force, atts.len())?;
             continue;
         }
-        let file = extract::extract(&article, &actors, text_path);
+        let file = extract::extract_with(&article, &actors, text_path, model);
         let origin = article
             .path
             .as_ref()
@@ -292,11 +321,43 @@ fn emit(target: Option<&Path>, data: &str, force: bool, claims: usize) -> Result
     }
 }
 
+/// The model of `--model FILE`, or the built-in one.
+fn load_model(path: Option<&Path>) -> Result<std::borrow::Cow<'static, extract::Model>> {
+    match path {
+        None => Ok(std::borrow::Cow::Borrowed(extract::Model::builtin())),
+        Some(p) => {
+            let text = std::fs::read_to_string(p).with_context(|| format!("{}: cannot read model", p.display()))?;
+            let model = extract::Model::parse(&text).map_err(|e| anyhow::anyhow!("{}: {e}", p.display()))?;
+            Ok(std::borrow::Cow::Owned(model))
+        }
+    }
+}
+
+fn run_train(corpus: &Path, output: &Path, force: bool) -> Result<ExitCode> {
+    let docs = eval::read_span_corpus(&corpus.join("attributions"), &corpus.join("text"), |_| Vec::new())?;
+    let pairs: Vec<(&str, &brat::Document)> = docs.iter().map(|d| (d.text.as_str(), &d.gold)).collect();
+    let model = extract::train::train(&pairs);
+    store::write_atomic(output, &model, force)?;
+    let forms = model.lines().filter(|l| !l.starts_with('#')).count();
+    eprintln!(
+        "wrote {} ({forms} cue forms from {} documents)",
+        output.display(),
+        docs.len()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
 fn run_eval(cmd: EvalCommand) -> Result<ExitCode> {
     let text = match cmd {
-        EvalCommand::Spans { gold, text, format } => {
+        EvalCommand::Spans {
+            gold,
+            text,
+            format,
+            model,
+        } => {
+            let model = load_model(model.as_deref())?;
             let docs = eval::read_span_corpus(&gold, &text, |a| {
-                brat::from_extracted(&a.text, &extract::attributions(a))
+                brat::from_extracted(&a.text, &extract::attributions(a, &model))
             })?;
             let s = eval::spans::score(&docs);
             match format {

@@ -6,17 +6,49 @@
 mod lexicon;
 pub mod link;
 pub mod rules;
+pub mod train;
 
 use crate::actors::Actors;
 use crate::article::Article;
 use crate::claim::{ArticleMeta, Claim, ClaimFile};
 use crate::text::CharIndex;
+use lexicon::Lexicon;
 pub use rules::Attribution;
 
-/// Extracts the claims of one article. `text_path` is recorded as the
-/// article's `text` field (relative to where the claim file will live).
+/// What the extractor knows: the reviewed cue lexicon and word lists plus a
+/// learned cue model ([`train`]).
+#[derive(Debug, Clone)]
+pub struct Model {
+    lex: Lexicon,
+}
+
+impl Model {
+    /// The model compiled into the binary.
+    pub fn builtin() -> &'static Model {
+        static MODEL: std::sync::OnceLock<Model> = std::sync::OnceLock::new();
+        MODEL.get_or_init(|| Model {
+            lex: Lexicon::with_learned(lexicon::LEARNED).expect("the compiled-in cue model is valid"),
+        })
+    }
+
+    /// A model from the text of a model file written by `claimtrack train`.
+    pub fn parse(model: &str) -> Result<Model, String> {
+        Ok(Model {
+            lex: Lexicon::with_learned(model)?,
+        })
+    }
+}
+
+/// Extracts the claims of one article with the built-in model. `text_path`
+/// is recorded as the article's `text` field (relative to where the claim
+/// file will live).
 pub fn extract(article: &Article, actors: &Actors, text_path: Option<String>) -> ClaimFile {
-    let atts = attributions(article);
+    extract_with(article, actors, text_path, Model::builtin())
+}
+
+/// [`extract`] with another model.
+pub fn extract_with(article: &Article, actors: &Actors, text_path: Option<String>, model: &Model) -> ClaimFile {
+    let atts = attributions(article, model);
     let claims = to_claims(article, &atts, actors);
     let mut file = ClaimFile::new(ArticleMeta {
         id: article.id.clone(),
@@ -32,12 +64,20 @@ pub fn extract(article: &Article, actors: &Actors, text_path: Option<String>) ->
 
 /// The attributions (cue, source, content as byte ranges) of one article,
 /// in text order.
-pub fn attributions(article: &Article) -> Vec<Attribution> {
-    rules::find(&article.text, article.body_start)
+pub fn attributions(article: &Article, model: &Model) -> Vec<Attribution> {
+    rules::find(&article.text, article.body_start, &model.lex)
 }
+
+/// Least share of cue uses among the training occurrences of a learned cue
+/// form for its attributions to become claims. Annotated corpora count
+/// wider attributions ("agreed to", "called for", "expected") than the
+/// assertions a claim file records; the span output keeps them all.
+pub const CLAIM_MIN_LEARNED_SHARE: f32 = 0.75;
 
 /// Turns attributions into numbered claims with resolved claimants and links.
 fn to_claims(article: &Article, atts: &[Attribution], actors: &Actors) -> Vec<Claim> {
+    let atts = claim_attributions(atts);
+    let atts = &atts[..];
     let text = &article.text;
     let index = CharIndex::new(text);
     let mut claims: Vec<Claim> = Vec::with_capacity(atts.len());
@@ -65,6 +105,29 @@ fn to_claims(article: &Article, atts: &[Attribution], actors: &Actors) -> Vec<Cl
     }
     link::link(atts, &mut claims, actors);
     claims
+}
+
+/// The attributions that make claims: those of reviewed cues and of learned
+/// cues with a share of at least [`CLAIM_MIN_LEARNED_SHARE`]; links between
+/// attributions (`points_back`, `continues`) are renumbered.
+fn claim_attributions(atts: &[Attribution]) -> Vec<Attribution> {
+    let keep: Vec<bool> = atts
+        .iter()
+        .map(|a| a.learned.is_none_or(|s| s >= CLAIM_MIN_LEARNED_SHARE))
+        .collect();
+    let mut new_index = vec![None; atts.len()];
+    let mut out = Vec::new();
+    for (k, a) in atts.iter().enumerate() {
+        if !keep[k] {
+            continue;
+        }
+        new_index[k] = Some(out.len());
+        let mut a = a.clone();
+        a.points_back = a.points_back.and_then(|p| new_index[p]);
+        a.continues = a.continues.and_then(|p| new_index[p]);
+        out.push(a);
+    }
+    out
 }
 
 /// Folds runs of white space (line breaks inside a quotation) to one space.

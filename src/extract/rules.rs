@@ -43,11 +43,14 @@ pub struct Attribution {
     pub evidence: bool,
     /// The source is a pronoun ("he added").
     pub pronoun: bool,
+    /// For a cue learned from annotated text rather than reviewed: the
+    /// share of its training occurrences that were cues.
+    pub learned: Option<f32>,
 }
 
-/// Finds the attributions of a text, in text order of their cues.
-pub fn find(text: &str, body_start: usize) -> Vec<Attribution> {
-    let lex = Lexicon::get();
+/// Finds the attributions of a text, in text order of their cues, with
+/// the cue lexicon `lex`.
+pub(crate) fn find(text: &str, body_start: usize, lex: &Lexicon) -> Vec<Attribution> {
     let paragraphs = text::paragraphs(text, body_start);
     let mut out: Vec<Attribution> = Vec::new();
     for sentence in text::sentences(text, body_start) {
@@ -91,10 +94,22 @@ impl<'a> SentenceScan<'a> {
                 self.according(i, out);
             } else if self.lex.is("qualify", &self.low[i]) && self.qualified_denial(i, out) {
                 continue;
-            } else if self.lex.cue(&self.low[i]).is_some() {
+            } else if self.lex.cue(&self.low[i]).is_some() && !self.capitalised_inside(i) {
                 self.verb(i, out);
             }
         }
+    }
+
+    /// A capitalised word after the first ("United States", "Fox News
+    /// Reports"): part of a name, not a cue.
+    fn capitalised_inside(&self, i: usize) -> bool {
+        i > 0
+            && !self.is_punct(i - 1, &["“", "\"", ":", "(", "—", "–"])
+            && self.toks[i]
+                .text(self.text)
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
     }
 
     fn word(&self, i: usize) -> &str {
@@ -319,6 +334,7 @@ impl<'a> SentenceScan<'a> {
         };
         let source_b = self.span(source);
         let pronoun = self.lex.is("pronoun", &self.text[source_b.clone()].to_lowercase());
+        let learned = self.lex.cue(self.word(cue.end - 1)).and_then(|c| c.learned);
         out.push(Attribution {
             cue: self.span(cue),
             cue_text,
@@ -331,6 +347,7 @@ impl<'a> SentenceScan<'a> {
             accuse,
             evidence,
             pronoun,
+            learned,
         });
         true
     }
@@ -467,6 +484,7 @@ impl<'a> SentenceScan<'a> {
                     accuse: cue.accuse,
                     evidence: cue.evidence,
                     pronoun: out[prev].pronoun,
+                    learned: cue.learned,
                 });
             }
             return pushed;
