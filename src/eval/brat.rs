@@ -159,7 +159,8 @@ fn parse_fragments(s: &str) -> Result<Fragments, String> {
     Ok(out)
 }
 
-/// Converts extracted attributions (byte ranges) to character spans.
+/// Converts extracted attributions (byte ranges) to character spans; a
+/// quotation that resumes after the cue is a further fragment of the content.
 /// Denials that point back at an earlier claim keep only cue and source:
 /// their content is a copy of the earlier claim's.
 pub fn from_extracted(text: &str, atts: &[Attribution]) -> Vec<SpanAttribution> {
@@ -172,7 +173,9 @@ pub fn from_extracted(text: &str, atts: &[Attribution]) -> Vec<SpanAttribution> 
             contents: if a.points_back.is_some() {
                 Vec::new()
             } else {
-                vec![chars(&a.content)]
+                let mut f = chars(&a.content);
+                f.extend(a.more.iter().map(|r| ix.char_offset(r.start)..ix.char_offset(r.end)));
+                vec![f]
             },
         })
         .collect()

@@ -43,6 +43,8 @@ pub struct Attribution {
     pub evidence: bool,
     /// The source is a pronoun ("he added").
     pub pronoun: bool,
+    /// Further content: a quotation that resumes after the cue.
+    pub more: Vec<Range<usize>>,
     /// For a cue learned from annotated text rather than reviewed: the
     /// share of its training occurrences that were cues.
     pub learned: Option<f32>,
@@ -218,6 +220,10 @@ impl<'a> SentenceScan<'a> {
         if s < n && self.is_punct(s, &[":", ","]) {
             s += 1;
         }
+        // "said, adding that …": the participle starts another attribution.
+        if s < n && self.word(s).ends_with("ing") && self.lex.cue(self.word(s)).is_some() {
+            return s..s;
+        }
         let mut e = n;
         for k in s + 1..n {
             if self.is_punct(k, &[","]) && k + 1 < n {
@@ -290,7 +296,10 @@ impl<'a> SentenceScan<'a> {
 
     /// A source token range: trimmed of punctuation; `None` if empty or too long.
     fn source_range(&self, mut r: Range<usize>) -> Option<Range<usize>> {
-        while r.start < r.end && !self.is_word(r.start) && !self.is_punct(r.start, &["“", "\""]) {
+        while r.start < r.end
+            && ((!self.is_word(r.start) && !self.is_punct(r.start, &["“", "\""]))
+                || (r.end - r.start > 1 && self.lex.is("source_lead", self.word(r.start))))
+        {
             r.start += 1;
         }
         while r.end > r.start && !self.is_word(r.end - 1) {
@@ -347,6 +356,7 @@ impl<'a> SentenceScan<'a> {
             accuse,
             evidence,
             pronoun,
+            more: Vec::new(),
             learned,
         });
         true
@@ -454,6 +464,69 @@ impl<'a> SentenceScan<'a> {
         pushed
     }
 
+    /// Whether the content of the cue at `i` comes before it, with the
+    /// source between the boundary `q` (a comma or closing quote) and the
+    /// cue: nothing or an adjunct follows the cue ("on Wednesday", "in a
+    /// statement", ", adding …"), or a quotation closes right before the
+    /// source.
+    fn content_first(&self, q: usize, i: usize, lemma: &str) -> bool {
+        let n = self.toks.len();
+        let tail_words = self.words_in(i + 1..n);
+        if tail_words == 0 || (i + 1 < n && self.is_punct(i + 1, &[",", "("])) {
+            return true;
+        }
+        let first_word = (i + 1..n).find(|&k| self.is_word(k)).map_or("", |k| self.word(k));
+        if first_word == "that" {
+            return false;
+        }
+        if self.is_punct(q, &["”", "\""]) {
+            return true;
+        }
+        if (i + 1..n).any(|k| self.word(k) == "that") || tail_words > 6 {
+            return false;
+        }
+        self.lex.is("adjunct", first_word) || (lemma == "tell" && tail_words <= 3)
+    }
+
+    /// A quotation that resumes after the cue ("“A,” he said. “B.”"): the
+    /// next quotation, when it starts right after token `from` (only
+    /// punctuation between) and ends its paragraph, becomes more content of
+    /// the last attribution.
+    fn resume_quote(&self, from: usize, out: &mut [Attribution]) {
+        let t = self.text;
+        let start = self
+            .toks
+            .get(from)
+            .map_or_else(|| self.toks.last().map_or(0, |k| k.end), |k| k.start);
+        if start >= self.para.end {
+            return;
+        }
+        let region = &t[start..self.para.end];
+        let lead = region.len() - region.trim_start_matches([',', '.', ';', ':', ' ']).len();
+        let rest = &region[lead..];
+        let (open, close) = match rest.chars().next() {
+            Some('“') => ('“', '”'),
+            Some('"') => ('"', '"'),
+            _ => return,
+        };
+        let body_start = start + lead + open.len_utf8();
+        let Some(end) = t[body_start..self.para.end].find(close) else {
+            return;
+        };
+        let after = t[body_start + end + close.len_utf8()..self.para.end].trim();
+        if !after.chars().all(|c| matches!(c, '.' | ',' | ';')) {
+            return;
+        }
+        let body = &t[body_start..body_start + end];
+        if body.contains(open) || body.split_whitespace().count() < 2 {
+            return;
+        }
+        let e = body_start + body.trim_end_matches(['.', ',', ';', ':', ' ']).len();
+        if let Some(last) = out.last_mut() {
+            last.more.push(body_start..e);
+        }
+    }
+
     /// A reporting verb of the lexicon.
     fn verb(&self, i: usize, out: &mut Vec<Attribution>) -> bool {
         let lex = self.lex;
@@ -484,6 +557,7 @@ impl<'a> SentenceScan<'a> {
                     accuse: cue.accuse,
                     evidence: cue.evidence,
                     pronoun: out[prev].pronoun,
+                    more: Vec::new(),
                     learned: cue.learned,
                 });
             }
@@ -516,35 +590,46 @@ impl<'a> SentenceScan<'a> {
 
         // "…, said the minister." (inverted)
         if cs > 0 && self.is_punct(cs - 1, &[",", "”", "\""]) && i + 1 < n {
-            let end = (i + 1..n).find(|&k| self.is_punct(k, &[",", ".", ";"])).unwrap_or(n);
+            let end = (i + 1..n)
+                .find(|&k| {
+                    self.is_punct(k, &[",", ".", ";", "(", "—"]) || (k > i + 1 && lex.is("after_source", self.word(k)))
+                })
+                .unwrap_or(n);
             let first = self.toks[i + 1].text(self.text);
             let named = first.chars().next().is_some_and(char::is_uppercase) || lex.is("determiner", self.word(i + 1));
             if named
                 && end > i + 1
                 && self.words_in(i + 1..end) <= 10
-                && (end..n).all(|k| !self.is_word(k))
                 && let Some(src) = self.source_range(i + 1..end)
             {
                 let cend = if self.is_punct(cs - 1, &[","]) { cs - 1 } else { cs };
                 let content = self.content_bytes(self.clause_start(cend)..cend);
-                return self.push(out, cs..i + 1, cue_text, src, content, kind);
+                let quoted_before =
+                    self.is_punct(cs - 1, &["”", "\""]) || (cs > 1 && self.is_punct(cs - 2, &["”", "\""]));
+                let pushed = self.push(out, cs..i + 1, cue_text, src, content, kind);
+                if pushed && quoted_before && (end..n).all(|k| !self.is_word(k)) {
+                    self.resume_quote(end, out);
+                }
+                return pushed;
             }
         }
 
-        // "…, officials said on Wednesday." (content first)
-        let tail_words = self.words_in(i + 1..n);
-        let has_that = (i + 1..n).any(|k| self.word(k) == "that");
-        if !has_that && tail_words <= 6 {
-            let boundary = (0..cs).rev().find(|&k| self.is_punct(k, &[",", "”", "\""]));
-            if let Some(q) = boundary {
-                let src_start = q + 1;
-                if let Some(src) = self.source_range(src_start..cs)
-                    && self.words_in(src.clone()) <= 10
-                {
-                    let cend = if self.is_punct(q, &[","]) { q } else { q + 1 };
-                    let content = self.content_bytes(self.clause_start(cend)..cend);
-                    return self.push(out, cs..i + 1, cue_text, src, content, kind);
+        // "…, officials said on Wednesday.", "“…,” she said of the vote" (content first)
+        let boundary = (0..cs).rev().find(|&k| self.is_punct(k, &[",", "”", "\""]));
+        if let Some(q) = boundary
+            && self.content_first(q, i, &cue.lemma)
+        {
+            let src_start = q + 1;
+            if let Some(src) = self.source_range(src_start..cs)
+                && self.words_in(src.clone()) <= 10
+            {
+                let cend = if self.is_punct(q, &[","]) { q } else { q + 1 };
+                let content = self.content_bytes(self.clause_start(cend)..cend);
+                let pushed = self.push(out, cs..i + 1, cue_text, src, content, kind);
+                if pushed && !self.is_punct(q, &[","]) && self.words_in(i + 1..n) == 0 {
+                    self.resume_quote(i + 1, out);
                 }
+                return pushed;
             }
         }
 
@@ -554,5 +639,75 @@ impl<'a> SentenceScan<'a> {
         };
         let content = self.content_bytes(self.content_after(i + 1));
         self.push(out, cs..i + 1, cue_text, src, content, kind)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn find_in(text: &str) -> Vec<(String, String, String, Vec<String>)> {
+        let lex = Lexicon::with_learned("called\t9\t10\n").unwrap();
+        find(text, 0, &lex)
+            .into_iter()
+            .map(|a| {
+                (
+                    text[a.source].to_string(),
+                    a.cue_text,
+                    text[a.content].to_string(),
+                    a.more.iter().map(|r| text[r.clone()].to_string()).collect(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn quotation_before_source_with_a_tail_after_the_cue() {
+        let a = find_in("“It’s finished,” she said of the election, in which she was sure Trump would win.");
+        assert_eq!(a.len(), 1, "{a:?}");
+        assert_eq!((a[0].0.as_str(), a[0].2.as_str()), ("she", "It’s finished"));
+    }
+
+    #[test]
+    fn object_after_the_cue_is_content_not_a_tail() {
+        let a = find_in("At a fundraiser in New York, Clinton called half of his supporters “deplorables.”");
+        assert_eq!(a.len(), 1, "{a:?}");
+        assert_eq!(a[0].0, "Clinton");
+        assert!(a[0].2.starts_with("half of his supporters"), "{a:?}");
+    }
+
+    #[test]
+    fn quotation_resumes_after_the_cue() {
+        let a = find_in("“Coal isn't the villain,” he said. “The villain is excess carbon dioxide.”\nNext paragraph.");
+        assert_eq!(a.len(), 1, "{a:?}");
+        assert_eq!(a[0].2, "Coal isn't the villain");
+        assert_eq!(a[0].3, ["The villain is excess carbon dioxide"]);
+    }
+
+    #[test]
+    fn participle_after_the_cue_is_not_its_content() {
+        let a = find_in(
+            "“The day that was abrogated was the day this became personal,” he said, adding he would never vote for her.",
+        );
+        assert_eq!(
+            a[0].2, "The day that was abrogated was the day this became personal",
+            "{a:?}"
+        );
+        assert!(a.iter().all(|x| !x.2.starts_with("adding")), "{a:?}");
+    }
+
+    #[test]
+    fn inverted_source_stops_before_an_appositive() {
+        let a = find_in("“Security has evaporated,” said Jo Coelbart, a retired Belgian general.");
+        assert_eq!(a.len(), 1, "{a:?}");
+        assert_eq!(
+            (a[0].0.as_str(), a[0].2.as_str()),
+            ("Jo Coelbart", "Security has evaporated")
+        );
+    }
+
+    #[test]
+    fn names_with_capitalised_cue_words_are_not_cues() {
+        assert!(find_in("The United States Says Program will start next year in Ohio.").is_empty());
     }
 }
