@@ -92,6 +92,19 @@ enum Command {
 
 #[derive(Debug, Subcommand)]
 enum EvalCommand {
+    /// Measure extraction speed on one thread: reads every .txt of TEXT_DIR
+    /// into memory, then times claim extraction alone (no file output).
+    Bench {
+        /// Directory of article texts.
+        #[arg(long, value_name = "TEXT_DIR")]
+        text: PathBuf,
+        /// Passes over the texts (the fastest is reported).
+        #[arg(long, default_value_t = 3)]
+        repeat: u32,
+        /// Cue model written by `claimtrack train` (default: the built-in one).
+        #[arg(long, value_name = "FILE")]
+        model: Option<PathBuf>,
+    },
     /// Extract every article of TEXT_DIR and score cue, source, content and
     /// attributions against the BRAT gold of ANN_DIR (ID.ann beside ID.txt).
     Spans {
@@ -349,6 +362,31 @@ fn run_train(corpus: &Path, output: &Path, force: bool) -> Result<ExitCode> {
 
 fn run_eval(cmd: EvalCommand) -> Result<ExitCode> {
     let text = match cmd {
+        EvalCommand::Bench { text, repeat, model } => {
+            let model = load_model(model.as_deref())?;
+            let mut articles = Vec::new();
+            for p in article_inputs(&[text])? {
+                articles.push(Article::from_file(&p)?);
+            }
+            let words: usize = articles.iter().map(|a| a.text.split_whitespace().count()).sum();
+            let actors = Actors::default();
+            let mut best = f64::INFINITY;
+            let mut claims = 0;
+            for _ in 0..repeat.max(1) {
+                let start = std::time::Instant::now();
+                claims = articles
+                    .iter()
+                    .map(|a| extract::extract_with(a, &actors, None, &model).claims.len())
+                    .sum::<usize>();
+                best = best.min(start.elapsed().as_secs_f64());
+            }
+            let cores = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+            format!(
+                "{} articles, {words} words, {claims} claims in {best:.3} s on one thread: {:.0} words/s ({cores} cores on this machine)\n",
+                articles.len(),
+                words as f64 / best
+            )
+        }
         EvalCommand::Spans {
             gold,
             text,
