@@ -168,17 +168,56 @@ pub fn from_extracted(text: &str, atts: &[Attribution]) -> Vec<SpanAttribution> 
     let chars = |r: &Range<usize>| vec![ix.char_offset(r.start)..ix.char_offset(r.end)];
     atts.iter()
         .map(|a| SpanAttribution {
-            cue: Some(chars(&a.cue)),
+            cue: Some(chars(&polnear_cue(text, a.cue.clone()))),
             source: (!a.source.is_empty()).then(|| chars(&a.source)),
             contents: if a.points_back.is_some() {
                 Vec::new()
             } else {
-                let mut f = chars(&a.content);
+                let mut f = chars(&polnear_content(text, a.content.clone()));
                 f.extend(a.more.iter().map(|r| ix.char_offset(r.start)..ix.char_offset(r.end)));
                 vec![f]
             },
         })
         .collect()
+}
+
+/// A cue range widened to PolNeAR's convention: a colon right after the
+/// cue belongs to it ("said:").
+pub fn polnear_cue(text: &str, r: Range<usize>) -> Range<usize> {
+    if text[r.end..].starts_with(':') {
+        r.start..r.end + 1
+    } else {
+        r
+    }
+}
+
+/// A content range widened to PolNeAR's convention: the complementiser
+/// "that" and the quotation marks (with the punctuation inside the closing
+/// one) belong to the content.
+pub fn polnear_content(text: &str, r: Range<usize>) -> Range<usize> {
+    let (mut s, mut e) = (r.start, r.end);
+    let before = &text[..s];
+    if let Some(q) = before.strip_suffix(['“', '"']) {
+        s = q.len();
+    }
+    let before = &text[..s];
+    let trimmed = before.trim_end();
+    if before.len() > trimmed.len()
+        && let Some(head) = trimmed.strip_suffix("that").or_else(|| trimmed.strip_suffix("That"))
+        && !head.chars().last().is_some_and(char::is_alphanumeric)
+    {
+        s = head.len();
+    }
+    let after = &text[e..];
+    let punct = after
+        .chars()
+        .next()
+        .filter(|c| matches!(c, '.' | ',' | '!' | '?'))
+        .map_or(0, char::len_utf8);
+    if let Some(q) = after[punct..].chars().next().filter(|c| matches!(c, '”' | '"')) {
+        e += punct + q.len_utf8();
+    }
+    s..e
 }
 
 /// Writes attributions as a PolNeAR-style `.ann` file over `text`.
@@ -269,6 +308,17 @@ E2\tAttribution-no-source:T9 Content:T8 Cue:T7\n";
         assert_eq!(d.attributions[1].source, None);
         assert_eq!(d.spans("Cue"), [vec![6..10], vec![70..76]]);
         assert_eq!(d.spans("Discard"), [vec![60..61]]);
+    }
+
+    #[test]
+    fn content_widens_to_polnear_convention() {
+        let t = "He said that “taxes will rise,” and left.";
+        let inner = t.find("taxes").unwrap()..t.find(" rise").unwrap() + 5;
+        let w = polnear_content(t, inner);
+        assert_eq!(&t[w], "that “taxes will rise,”");
+        let t = "Smith said the thing is done. Next.";
+        let r = t.find("the").unwrap()..t.find(". Next").unwrap();
+        assert_eq!(&t[polnear_content(t, r.clone())], &t[r]);
     }
 
     #[test]

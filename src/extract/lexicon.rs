@@ -16,7 +16,8 @@ pub struct Cue {
     pub accuse: bool,
     /// Offers evidence ("revealed", "confirmed").
     pub evidence: bool,
-    /// Also a common noun: not a cue after a determiner.
+    /// Also a common noun: a cue only when a clause follows or a name or
+    /// pronoun precedes ("claims that", "he claims").
     pub noun: bool,
     /// For a form learned from annotated text: the share of its training
     /// occurrences that were cues (`None` for reviewed entries).

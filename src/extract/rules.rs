@@ -96,10 +96,31 @@ impl<'a> SentenceScan<'a> {
                 self.according(i, out);
             } else if self.lex.is("qualify", &self.low[i]) && self.qualified_denial(i, out) {
                 continue;
-            } else if self.lex.cue(&self.low[i]).is_some() && !self.capitalised_inside(i) {
+            } else if self
+                .lex
+                .cue(&self.low[i])
+                .is_some_and(|c| !c.noun || self.clause_follows(i))
+                && !self.capitalised_inside(i)
+            {
                 self.verb(i, out);
             }
         }
+    }
+
+    /// What makes a noun-verb homograph a cue: a clause follows ("claims
+    /// that", "states:", "claims, “…”") or a name or pronoun precedes
+    /// ("Islamabad claims", "he claims").
+    fn clause_follows(&self, i: usize) -> bool {
+        let clause =
+            i + 1 < self.toks.len() && (self.word(i + 1) == "that" || self.is_punct(i + 1, &[":", ",", "“", "\""]));
+        let subject = i > 0
+            && (self.lex.is("pronoun", self.word(i - 1))
+                || self.toks[i - 1]
+                    .text(self.text)
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase));
+        clause || subject
     }
 
     /// A capitalised word after the first ("United States", "Fox News
@@ -464,6 +485,54 @@ impl<'a> SentenceScan<'a> {
         pushed
     }
 
+    /// The subject at the start of the clause before `limit`: capitalised
+    /// words, determiners and "of", or a pronoun ("It", "the Clinton
+    /// campaign").
+    fn subject(&self, limit: usize) -> Option<Range<usize>> {
+        let s = self.clause_start(limit);
+        let mut e = s;
+        while e < limit && e < s + 8 {
+            let w = self.word(e);
+            if self.lex.is("pronoun", w) {
+                e += 1;
+                break;
+            }
+            let capital = self.toks[e]
+                .text(self.text)
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase);
+            if !(capital || self.lex.is("determiner", w) || w == "of") {
+                break;
+            }
+            e += 1;
+        }
+        let next_is_word = e < limit && self.is_word(e);
+        if next_is_word { self.source_range(s..e) } else { None }
+    }
+
+    /// The byte range of the paragraph after this sentence's paragraph.
+    fn next_paragraph(&self) -> Option<Range<usize>> {
+        let rest = &self.text[self.para.end..];
+        let line = rest
+            .split_inclusive('\n')
+            .find(|l| !l.trim().is_empty() && l.trim() != "\"")?;
+        let at = self.para.end + (line.as_ptr() as usize - rest.as_ptr() as usize);
+        text::trim_range(self.text, at..at + line.len())
+    }
+
+    /// A byte range trimmed of trailing punctuation and outer quote marks.
+    fn quote_trimmed(&self, r: Range<usize>) -> Option<(Range<usize>, bool)> {
+        let t = &self.text[r.clone()];
+        let start_trim = t.len() - t.trim_start_matches(['“', '"', ' ']).len();
+        let body = t
+            .trim_start_matches(['“', '"', ' '])
+            .trim_end_matches(['”', '"', '.', ',', ' ']);
+        let quoted = start_trim > 0;
+        (body.split_whitespace().count() >= 2)
+            .then(|| (r.start + start_trim..r.start + start_trim + body.len(), quoted))
+    }
+
     /// Whether the content of the cue at `i` comes before it, with the
     /// source between the boundary `q` (a comma or closing quote) and the
     /// cue: nothing or an adjunct follows the cue ("on Wednesday", "in a
@@ -539,7 +608,10 @@ impl<'a> SentenceScan<'a> {
         // "…, maintaining that …": continues the previous attribution.
         if self.word(i).ends_with("ing") && cs > 0 && self.is_punct(cs - 1, &[","]) {
             let Some(prev) = self.previous_in_sentence(out) else {
-                return false;
+                // "It attacked Trump, saying …": the sentence's subject speaks.
+                let Some(src) = self.subject(cs) else { return false };
+                let content = self.content_bytes(self.content_after(i + 1));
+                return self.push(out, cs..i + 1, cue_text, src, content, kind);
             };
             let content = self.content_bytes(self.content_after(i + 1));
             let source = out[prev].source.clone();
@@ -562,6 +634,15 @@ impl<'a> SentenceScan<'a> {
                 });
             }
             return pushed;
+        }
+
+        // "Limbaugh added:" and the quotation in the next paragraph.
+        if i + 1 < n && self.is_punct(i + 1, &[":"]) && self.words_in(i + 2..n) == 0 {
+            let Some(src) = self.source_before(cs) else {
+                return false;
+            };
+            let content = self.next_paragraph().and_then(|r| self.quote_trimmed(r));
+            return self.push(out, cs..i + 1, cue_text, src, content, kind);
         }
 
         // "…, a claim that Afghan officials have denied": points back.
@@ -704,6 +785,28 @@ mod tests {
             (a[0].0.as_str(), a[0].2.as_str()),
             ("Jo Coelbart", "Security has evaporated")
         );
+    }
+
+    #[test]
+    fn noun_homographs_need_a_clause_or_a_subject() {
+        assert!(find_in("Voters in several swing states worry about jobs and wages.").is_empty());
+        let a = find_in("Islamabad claims the deal violates bilateral agreements.");
+        assert_eq!(a.len(), 1, "{a:?}");
+        assert_eq!(a[0].0, "Islamabad");
+    }
+
+    #[test]
+    fn colon_at_sentence_end_takes_the_next_paragraph() {
+        let a = find_in("Limbaugh added:\n“This reeks of a cover-up, plain and simple.”\n");
+        assert_eq!(a.len(), 1, "{a:?}");
+        assert_eq!(a[0].2, "This reeks of a cover-up, plain and simple");
+    }
+
+    #[test]
+    fn participle_without_an_earlier_cue_takes_the_subject() {
+        let a = find_in("Meanwhile, it attacked Trump, saying he has offended Hispanics.");
+        assert_eq!(a.len(), 1, "{a:?}");
+        assert_eq!((a[0].0.as_str(), a[0].2.as_str()), ("it", "he has offended Hispanics"));
     }
 
     #[test]
