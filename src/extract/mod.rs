@@ -206,6 +206,28 @@ mod tests {
     }
 
     #[test]
+    fn denials_of_pointed_claims_copy_the_claim() {
+        let c = run(
+            "Pakistan alleged that the terrorists were based in Afghanistan. The Taliban swiftly rejected Islamabad’s allegations as “baseless.” Kabul has consistently denied such claims.",
+        );
+        assert_eq!(c.len(), 3, "{c:#?}");
+        for d in &c[1..] {
+            assert_eq!(d.stance, Stance::Denies);
+            assert_eq!(d.content, c[0].content);
+            assert_eq!(d.rebuts, ["c1"]);
+        }
+        assert_eq!(c[1].cue.as_deref(), Some("swiftly rejected … as baseless"));
+    }
+
+    #[test]
+    fn a_dash_ends_content_before_a_pointing_denial() {
+        let c = run("Pakistan said it faces attacks from Afghan soil – a charge the Taliban government denies.");
+        assert_eq!(c.len(), 2, "{c:#?}");
+        assert_eq!(c[0].content, "it faces attacks from Afghan soil");
+        assert_eq!(c[1].rebuts, ["c1"]);
+    }
+
+    #[test]
     fn negative_assertion_is_not_a_denial() {
         let c = run("The ministry said it had not closed the crossing.");
         assert_eq!(c[0].stance, Stance::Asserts);

@@ -62,6 +62,14 @@ pub(crate) fn find(text: &str, body_start: usize, lex: &Lexicon) -> Vec<Attribut
     out
 }
 
+/// The claim a denial points back at: the last assertion found so far
+/// (else the last attribution).
+fn antecedent(out: &[Attribution]) -> Option<usize> {
+    out.iter()
+        .rposition(|a| a.stance == Stance::Asserts)
+        .or(out.len().checked_sub(1))
+}
+
 struct SentenceScan<'a> {
     text: &'a str,
     para: Range<usize>,
@@ -94,7 +102,10 @@ impl<'a> SentenceScan<'a> {
         for i in 0..self.toks.len() {
             if self.low[i] == "according" && self.low.get(i + 1).is_some_and(|w| w == "to") {
                 self.according(i, out);
-            } else if self.lex.is("qualify", &self.low[i]) && self.qualified_denial(i, out) {
+            } else if (self.lex.is("qualify", &self.low[i])
+                || self.lex.cue(&self.low[i]).is_some_and(|c| c.stance == Stance::Denies))
+                && self.qualified_denial(i, out)
+            {
                 continue;
             } else if self
                 .lex
@@ -247,7 +258,7 @@ impl<'a> SentenceScan<'a> {
         }
         let mut e = n;
         for k in s + 1..n {
-            if self.is_punct(k, &[","]) && k + 1 < n {
+            if self.is_punct(k, &[",", "–", "—", ";"]) && k + 1 < n {
                 let w = self.word(k + 1);
                 let pointer = self.lex.is("determiner", w)
                     && (k + 2 < n
@@ -434,7 +445,8 @@ impl<'a> SentenceScan<'a> {
         let n = self.toks.len();
         let Some(cs) = self.cue_start(i) else { return false };
         let mut k = i + 1;
-        if k < n && self.lex.is("determiner", self.word(k)) {
+        // "the", "such", "Islamabad’s": a determiner or a possessive name.
+        if k < n && (self.lex.is("determiner", self.word(k)) || self.word(k).ends_with("'s")) {
             k += 1;
         }
         if !(k < n && self.lex.is("pointer", self.word(k))) {
@@ -457,14 +469,14 @@ impl<'a> SentenceScan<'a> {
         let Some(src) = self.source_before(cs) else {
             return false;
         };
-        let Some(antecedent) = out.len().checked_sub(1) else {
+        let Some(antecedent) = antecedent(out) else {
             return false;
         };
         let cue_text = match neg {
             Some(j) => format!(
                 "{} … {}",
                 self.cue_words(cs..i + 1),
-                self.cue_words(pointer_at + 1..j + 1).trim_start_matches(['“', '"'])
+                self.cue_words(pointer_at + 1..j + 1).replace(['“', '”', '"'], "")
             ),
             None => self.cue_words(cs..cue_end),
         };
@@ -657,7 +669,7 @@ impl<'a> SentenceScan<'a> {
                 } else {
                     p + 1
                 };
-                if let (Some(src), Some(antecedent)) = (self.source_range(src_start..cs), out.len().checked_sub(1)) {
+                if let (Some(src), Some(antecedent)) = (self.source_range(src_start..cs), antecedent(out)) {
                     let content = Some((out[antecedent].content.clone(), out[antecedent].quoted));
                     if self.push(out, cs..i + 1, cue_text, src, content, kind) {
                         let last = out.len() - 1;
