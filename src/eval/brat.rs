@@ -174,7 +174,10 @@ pub fn from_extracted(text: &str, atts: &[Attribution]) -> Vec<SpanAttribution> 
                 Vec::new()
             } else {
                 let mut f = chars(&polnear_content(text, a.content.clone()));
-                f.extend(a.more.iter().map(|r| ix.char_offset(r.start)..ix.char_offset(r.end)));
+                f.extend(a.more.iter().map(|r| {
+                    let r = polnear_content(text, r.clone());
+                    ix.char_offset(r.start)..ix.char_offset(r.end)
+                }));
                 vec![f]
             },
         })

@@ -328,6 +328,26 @@ impl<'a> SentenceScan<'a> {
 
     /// A source token range: trimmed of punctuation; `None` if empty or too long.
     fn source_range(&self, mut r: Range<usize>) -> Option<Range<usize>> {
+        // "Ah, friends once more: Ted Cruz": the name after a colon or dash.
+        if let Some(k) = (r.start..r.end)
+            .rev()
+            .find(|&k| self.is_punct(k, &[":", "—", "–", "―"]))
+        {
+            r.start = k + 1;
+        }
+        // "Sanders on Tuesday", "Trump, speaking to a group": the name
+        // before a trailing adjunct or participle clause.
+        if let Some(k) = (r.start + 1..r.end).find(|&k| {
+            let lower = self.toks[k]
+                .text(self.text)
+                .chars()
+                .next()
+                .is_some_and(char::is_lowercase);
+            (lower && self.lex.is("after_source", self.word(k)))
+                || (self.is_punct(k, &[","]) && k + 1 < r.end && self.word(k + 1).ends_with("ing"))
+        }) {
+            r.end = k;
+        }
         while r.start < r.end
             && ((!self.is_word(r.start) && !self.is_punct(r.start, &["“", "\""]))
                 || (r.end - r.start > 1 && self.lex.is("source_lead", self.word(r.start))))
@@ -335,10 +355,24 @@ impl<'a> SentenceScan<'a> {
             r.start += 1;
         }
         while r.end > r.start && !self.is_word(r.end - 1) {
+            // Keep the closing parenthesis of "Rep. Lynch (D-Mass.)".
+            if self.is_punct(r.end - 1, &[")"]) && (r.start..r.end).any(|k| self.is_punct(k, &["("])) {
+                break;
+            }
             r.end -= 1;
         }
+        // "Lynch (D-Mass.)": close the parenthesis the source opened.
+        let open_paren = (r.start..r.end).rev().find(|&k| self.is_punct(k, &["(", ")"]));
+        if open_paren.is_some_and(|k| self.is_punct(k, &["("]))
+            && let Some(c) = (r.end..self.toks.len().min(r.end + 3)).find(|&k| self.is_punct(k, &[")"]))
+        {
+            r.end = c + 1;
+        }
         let words = self.words_in(r.clone());
-        (words > 0 && words <= 12).then_some(r)
+        // Words inside a quotation that is still open are not a source.
+        let open_quote =
+            (r.start..r.end).any(|k| self.is_punct(k, &["“"])) && !(r.start..r.end).any(|k| self.is_punct(k, &["”"]));
+        (words > 0 && words <= 12 && !open_quote).then_some(r)
     }
 
     /// The source before a cue: from the clause start, cut at the last
@@ -569,10 +603,10 @@ impl<'a> SentenceScan<'a> {
         self.lex.is("adjunct", first_word) || (lemma == "tell" && tail_words <= 3)
     }
 
-    /// A quotation that resumes after the cue ("“A,” he said. “B.”"): the
-    /// next quotation, when it starts right after token `from` (only
-    /// punctuation between) and ends its paragraph, becomes more content of
-    /// the last attribution.
+    /// A quotation that resumes after the cue ("“A,” he said. “B.”", "“A,”
+    /// he said, “B.”"): the next quotation, when it starts right after token
+    /// `from` (only punctuation between) and ends its paragraph or a
+    /// sentence, becomes more content of the last attribution.
     fn resume_quote(&self, from: usize, out: &mut [Attribution]) {
         let t = self.text;
         let start = self
@@ -595,10 +629,13 @@ impl<'a> SentenceScan<'a> {
             return;
         };
         let after = t[body_start + end + close.len_utf8()..self.para.end].trim();
-        if !after.chars().all(|c| matches!(c, '.' | ',' | ';')) {
+        let body = &t[body_start..body_start + end];
+        // The quotation ends its paragraph or a sentence of its own: not the
+        // content of a following "…,” she said".
+        let ends_sentence = body.trim_end().ends_with(['.', '!', '?']);
+        if !(after.chars().all(|c| matches!(c, '.' | ',' | ';')) || ends_sentence) {
             return;
         }
-        let body = &t[body_start..body_start + end];
         if body.contains(open) || body.split_whitespace().count() < 2 {
             return;
         }
@@ -683,9 +720,13 @@ impl<'a> SentenceScan<'a> {
 
         // "…, said the minister." (inverted)
         if cs > 0 && self.is_punct(cs - 1, &[",", "”", "\""]) && i + 1 < n {
+            // A period inside the sentence ends an abbreviation ("Rep."), not the source.
+            let last_period = |k: usize| self.is_punct(k, &["."]) && (k + 1..n).all(|j| !self.is_word(j));
             let end = (i + 1..n)
                 .find(|&k| {
-                    self.is_punct(k, &[",", ".", ";", "(", "—"]) || (k > i + 1 && lex.is("after_source", self.word(k)))
+                    self.is_punct(k, &[",", ";", "—"])
+                        || last_period(k)
+                        || (k > i + 1 && lex.is("after_source", self.word(k)))
                 })
                 .unwrap_or(n);
             let first = self.toks[i + 1].text(self.text);
@@ -719,7 +760,10 @@ impl<'a> SentenceScan<'a> {
                 let cend = if self.is_punct(q, &[","]) { q } else { q + 1 };
                 let content = self.content_bytes(self.clause_start(cend)..cend);
                 let pushed = self.push(out, cs..i + 1, cue_text, src, content, kind);
-                if pushed && !self.is_punct(q, &[","]) && self.words_in(i + 1..n) == 0 {
+                let quote_next = (i + 1..n)
+                    .find(|&k| !self.is_punct(k, &[",", ".", ":"]))
+                    .is_none_or(|k| self.is_punct(k, &["“", "\""]));
+                if pushed && !self.is_punct(q, &[","]) && quote_next {
                     self.resume_quote(i + 1, out);
                 }
                 return pushed;
@@ -819,6 +863,23 @@ mod tests {
         let a = find_in("Meanwhile, it attacked Trump, saying he has offended Hispanics.");
         assert_eq!(a.len(), 1, "{a:?}");
         assert_eq!((a[0].0.as_str(), a[0].2.as_str()), ("it", "he has offended Hispanics"));
+    }
+
+    #[test]
+    fn quotation_resumes_inside_the_sentence() {
+        let a = find_in("“Every time you say that,” she said, “you give ammunition to them.” Then she left.");
+        assert_eq!(a[0].2, "Every time you say that", "{a:?}");
+        assert_eq!(a[0].3, ["you give ammunition to them"]);
+        let b = find_in("“A fine plan,” he said. “Not at all,” she replied.");
+        assert!(b[0].3.is_empty(), "{b:?}");
+    }
+
+    #[test]
+    fn sources_lose_adjuncts_and_keep_parentheses() {
+        let a = find_in("Sanders on Tuesday said the plan would fail.");
+        assert_eq!(a[0].0, "Sanders", "{a:?}");
+        let a = find_in("“We will win,” said Rep. Stephen Lynch (D-Mass.).");
+        assert_eq!(a[0].0, "Rep. Stephen Lynch (D-Mass.)", "{a:?}");
     }
 
     #[test]
