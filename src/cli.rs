@@ -339,8 +339,8 @@ fn load_model(path: Option<&Path>) -> Result<std::borrow::Cow<'static, extract::
     match path {
         None => Ok(std::borrow::Cow::Borrowed(extract::Model::builtin())),
         Some(p) => {
-            let text = std::fs::read_to_string(p).with_context(|| format!("{}: cannot read model", p.display()))?;
-            let model = extract::Model::parse(&text).map_err(|e| anyhow::anyhow!("{}: {e}", p.display()))?;
+            let bytes = std::fs::read(p).with_context(|| format!("{}: cannot read model", p.display()))?;
+            let model = extract::Model::parse(&bytes).map_err(|e| anyhow::anyhow!("{}: {e}", p.display()))?;
             Ok(std::borrow::Cow::Owned(model))
         }
     }
@@ -348,13 +348,14 @@ fn load_model(path: Option<&Path>) -> Result<std::borrow::Cow<'static, extract::
 
 fn run_train(corpus: &Path, output: &Path, force: bool) -> Result<ExitCode> {
     let docs = eval::read_span_corpus(&corpus.join("attributions"), &corpus.join("text"), |_| Vec::new())?;
-    let pairs: Vec<(&str, &brat::Document)> = docs.iter().map(|d| (d.text.as_str(), &d.gold)).collect();
-    let model = extract::train::train(&pairs);
+    let input: Vec<(&str, usize, &brat::Document)> =
+        docs.iter().map(|d| (d.text.as_str(), d.body_start, &d.gold)).collect();
+    let model = extract::Model::train(&input).map_err(|e| anyhow::anyhow!("training failed: {e}"))?;
     store::write_atomic(output, &model, force)?;
-    let forms = model.lines().filter(|l| !l.starts_with('#')).count();
     eprintln!(
-        "wrote {} ({forms} cue forms from {} documents)",
+        "wrote {} ({} bytes, trained on {} documents)",
         output.display(),
+        model.len(),
         docs.len()
     );
     Ok(ExitCode::SUCCESS)

@@ -86,6 +86,7 @@ pub fn read_span_corpus(
         let pred = predict(&article);
         out.push(spans::DocPair {
             name: stem,
+            body_start: article.body_start,
             text: article.text,
             gold,
             pred,

@@ -26,6 +26,8 @@ pub struct DocPair {
     pub name: String,
     /// The article text.
     pub text: String,
+    /// Byte offset where the article body starts (after any metadata).
+    pub body_start: usize,
     /// Gold annotations.
     pub gold: Document,
     /// Predicted attributions.
@@ -265,6 +267,7 @@ T8\tAttribution 39 43\tsays\nE2\tAttribution:T8 Content:T7 Cue:T6 Source:T5\n",
         let s = score(&[DocPair {
             name: "d".into(),
             text: TEXT.into(),
+            body_start: 0,
             gold: gold(),
             pred,
         }]);
@@ -293,6 +296,7 @@ T8\tAttribution 39 43\tsays\nE2\tAttribution:T8 Content:T7 Cue:T6 Source:T5\n",
         let s = score(&[DocPair {
             name: "d".into(),
             text: TEXT.into(),
+            body_start: 0,
             gold: gold(),
             pred,
         }]);

@@ -1,6 +1,6 @@
 //! The cue lexicon and word lists, compiled into the binary from the data
 //! files beside this module (`cues.tsv`, `words.tsv`), plus the cue forms
-//! learned from annotated text (`model/cues.tsv`, see [`super::train`]).
+//! learned from annotated text (see [`super::train`]).
 
 use crate::claim::Stance;
 use std::collections::{HashMap, HashSet};
@@ -106,9 +106,6 @@ impl Lexicon {
     }
 }
 
-/// The learned cue model compiled into the binary.
-pub const LEARNED: &str = include_str!("model/cues.tsv");
-
 fn data_lines(s: &str) -> impl Iterator<Item = &str> {
     s.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
 }
@@ -137,6 +134,5 @@ mod tests {
         assert_eq!(lex.cue("denied").unwrap().learned, None);
         let err = Lexicon::with_learned("Said\t1\t2\n").unwrap_err();
         assert!(err.starts_with("line 1: expected"), "{err}");
-        assert!(Lexicon::with_learned(LEARNED).is_ok());
     }
 }

@@ -6,6 +6,7 @@
 mod lexicon;
 pub mod link;
 pub mod rules;
+pub mod tagger;
 pub mod train;
 
 use crate::actors::Actors;
@@ -15,27 +16,63 @@ use crate::text::CharIndex;
 use lexicon::Lexicon;
 pub use rules::Attribution;
 
-/// What the extractor knows: the reviewed cue lexicon and word lists plus a
-/// learned cue model ([`train`]).
+/// What the extractor knows: the reviewed cue lexicon and word lists, the
+/// learned cue forms and, when the model has one, the cue tagger
+/// ([`tagger`]), which then decides which words outside the reviewed lexicon
+/// are cues.
 #[derive(Debug, Clone)]
 pub struct Model {
     lex: Lexicon,
+    tagger: Option<tagger::Tagger>,
 }
+
+/// First bytes of a model file written by `claimtrack train`.
+pub const MODEL_MAGIC: &[u8] = b"claimtrack-model/1\n";
 
 impl Model {
     /// The model compiled into the binary.
     pub fn builtin() -> &'static Model {
         static MODEL: std::sync::OnceLock<Model> = std::sync::OnceLock::new();
-        MODEL.get_or_init(|| Model {
-            lex: Lexicon::with_learned(lexicon::LEARNED).expect("the compiled-in cue model is valid"),
+        MODEL.get_or_init(|| {
+            Model::parse(include_bytes!("model/claimtrack.model")).expect("the compiled-in model is valid")
         })
     }
 
-    /// A model from the text of a model file written by `claimtrack train`.
-    pub fn parse(model: &str) -> Result<Model, String> {
+    /// A model from the bytes of a model file: [`MODEL_MAGIC`], the length
+    /// of the cue table (u32, little endian), the cue table (see [`train`])
+    /// and the tagger weights; or a bare cue table (no tagger).
+    pub fn parse(bytes: &[u8]) -> Result<Model, String> {
+        let Some(rest) = bytes.strip_prefix(MODEL_MAGIC) else {
+            let table = std::str::from_utf8(bytes).map_err(|e| format!("not a model file ({e})"))?;
+            return Ok(Model {
+                lex: Lexicon::with_learned(table)?,
+                tagger: None,
+            });
+        };
+        let len = rest
+            .get(..4)
+            .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize)
+            .ok_or("truncated model file")?;
+        let table = rest.get(4..4 + len).ok_or("truncated model file")?;
+        let table = std::str::from_utf8(table).map_err(|e| format!("cue table: {e}"))?;
         Ok(Model {
-            lex: Lexicon::with_learned(model)?,
+            lex: Lexicon::with_learned(table)?,
+            tagger: Some(tagger::Tagger::from_bytes(&rest[4 + len..])?),
         })
+    }
+
+    /// Trains a model from documents (text, body start, gold annotations)
+    /// and returns the model file's bytes.
+    pub fn train(docs: &[(&str, usize, &crate::eval::brat::Document)]) -> Result<Vec<u8>, String> {
+        let pairs: Vec<(&str, &crate::eval::brat::Document)> = docs.iter().map(|(t, _, d)| (*t, *d)).collect();
+        let table = train::train(&pairs);
+        let lex = Lexicon::with_learned(&table)?;
+        let tagger = tagger::train(docs, &lex);
+        let mut out = MODEL_MAGIC.to_vec();
+        out.extend((table.len() as u32).to_le_bytes());
+        out.extend(table.as_bytes());
+        out.extend(tagger.to_bytes());
+        Ok(out)
     }
 }
 
@@ -65,7 +102,7 @@ pub fn extract_with(article: &Article, actors: &Actors, text_path: Option<String
 /// The attributions (cue, source, content as byte ranges) of one article,
 /// in text order.
 pub fn attributions(article: &Article, model: &Model) -> Vec<Attribution> {
-    rules::find(&article.text, article.body_start, &model.lex)
+    rules::find(&article.text, article.body_start, &model.lex, model.tagger.as_ref())
 }
 
 /// Least share of cue uses among the training occurrences of a learned cue
@@ -144,6 +181,15 @@ mod tests {
     fn run(text: &str) -> Vec<Claim> {
         let a = Article::from_bytes(text.as_bytes(), Some("t".into()), Path::new("t.txt")).unwrap();
         extract(&a, &Actors::default(), None).claims
+    }
+
+    #[test]
+    fn builtin_model_loads_with_tagger_and_bare_tables_load_without() {
+        assert!(Model::builtin().tagger.is_some());
+        let m = Model::parse(b"# table\nquipped\t3\t4\n").unwrap();
+        assert!(m.tagger.is_none());
+        assert!(Model::parse(b"claimtrack-model/1\n\x05\x00").is_err());
+        assert!(Model::parse(b"\xff\xfe").is_err());
     }
 
     #[test]

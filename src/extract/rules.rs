@@ -12,7 +12,8 @@
 //! | source labelled these claims (as) baseless | Pakistani officials have labelled these claims as baseless. |
 //! | source denied/rejected the allegations | (points back at the claim it answers) |
 
-use super::lexicon::Lexicon;
+use super::lexicon::{Cue, Lexicon};
+use super::tagger::{self, Tagger};
 use crate::claim::Stance;
 use crate::text::{self, Sentence, Token};
 use std::ops::Range;
@@ -52,12 +53,12 @@ pub struct Attribution {
 
 /// Finds the attributions of a text, in text order of their cues, with
 /// the cue lexicon `lex`.
-pub(crate) fn find(text: &str, body_start: usize, lex: &Lexicon) -> Vec<Attribution> {
+pub(crate) fn find(text: &str, body_start: usize, lex: &Lexicon, tagger: Option<&Tagger>) -> Vec<Attribution> {
     let paragraphs = text::paragraphs(text, body_start);
     let mut out: Vec<Attribution> = Vec::new();
     for sentence in text::sentences(text, body_start) {
         let para = paragraphs[sentence.paragraph].clone();
-        SentenceScan::new(text, &sentence, para, lex).run(&mut out);
+        SentenceScan::new(text, &sentence, para, lex).run(&mut out, tagger);
     }
     out
 }
@@ -97,8 +98,18 @@ impl<'a> SentenceScan<'a> {
         }
     }
 
-    fn run(&mut self, out: &mut Vec<Attribution>) {
+    fn run(&mut self, out: &mut Vec<Attribution>, tagger: Option<&Tagger>) {
         self.first = out.len();
+        let scores = tagger.map(|t| {
+            t.scores(
+                &tagger::Sentence {
+                    text: self.text,
+                    toks: &self.toks,
+                    low: &self.low,
+                },
+                self.lex,
+            )
+        });
         for i in 0..self.toks.len() {
             if self.low[i] == "according" && self.low.get(i + 1).is_some_and(|w| w == "to") {
                 self.according(i, out);
@@ -107,14 +118,37 @@ impl<'a> SentenceScan<'a> {
                 && self.qualified_denial(i, out)
             {
                 continue;
-            } else if self
-                .lex
-                .cue(&self.low[i])
-                .is_some_and(|c| !c.noun || self.clause_follows(i))
+            } else if let Some(cue) = self.cue_at(i, scores.as_deref())
+                && (!cue.noun || self.clause_follows(i))
                 && !self.capitalised_inside(i)
             {
-                self.verb(i, out);
+                let before = out.len();
+                self.verb(i, &cue, out);
+                for a in &mut out[before..] {
+                    a.learned = cue.learned;
+                }
             }
+        }
+    }
+
+    /// The cue at token `i`: a reviewed lexicon entry; else, with a tagger,
+    /// a word it scores as a cue head (a plain assertion, its learned share
+    /// from the cue table or 0); else a learned form of the cue table.
+    fn cue_at(&self, i: usize, scores: Option<&[Option<f32>]>) -> Option<Cue> {
+        let entry = self.lex.cue(&self.low[i]);
+        if let Some(c) = entry.filter(|c| c.learned.is_none()) {
+            return Some(c.clone());
+        }
+        match scores {
+            Some(s) => s[i].filter(|&x| x > tagger::THRESHOLD).map(|_| Cue {
+                lemma: self.low[i].clone(),
+                stance: Stance::Asserts,
+                accuse: false,
+                evidence: false,
+                noun: false,
+                learned: Some(entry.and_then(|c| c.learned).unwrap_or(0.0)),
+            }),
+            None => entry.cloned(),
         }
     }
 
@@ -646,9 +680,8 @@ impl<'a> SentenceScan<'a> {
     }
 
     /// A reporting verb of the lexicon.
-    fn verb(&self, i: usize, out: &mut Vec<Attribution>) -> bool {
+    fn verb(&self, i: usize, cue: &Cue, out: &mut Vec<Attribution>) -> bool {
         let lex = self.lex;
-        let cue = lex.cue(self.word(i)).expect("caller checked").clone();
         let Some(cs) = self.cue_start(i) else { return false };
         let n = self.toks.len();
         let kind = (cue.stance, cue.accuse, cue.evidence);
@@ -785,7 +818,7 @@ mod tests {
 
     fn find_in(text: &str) -> Vec<(String, String, String, Vec<String>)> {
         let lex = Lexicon::with_learned("called\t9\t10\n").unwrap();
-        find(text, 0, &lex)
+        find(text, 0, &lex, None)
             .into_iter()
             .map(|a| {
                 (

@@ -65,7 +65,7 @@ pub fn train(docs: &[(&str, &Document)]) -> String {
 
 /// A form that may be learned: a plain word, not a function word, adverb
 /// or contraction.
-fn learnable(form: &str) -> bool {
+pub fn learnable(form: &str) -> bool {
     form.chars().count() > 2
         && form.chars().all(|c| c.is_alphabetic() || c == '-')
         && !form.ends_with("ly")
