@@ -3,6 +3,7 @@
 //! claimants, and links claims within the article (rebuts, counters,
 //! supports) in [`link`]. Never touches the file system.
 
+pub mod filter;
 mod lexicon;
 pub mod link;
 pub mod rules;
@@ -24,10 +25,11 @@ pub use rules::Attribution;
 pub struct Model {
     lex: Lexicon,
     tagger: Option<tagger::Tagger>,
+    filter: Option<filter::Filter>,
 }
 
 /// First bytes of a model file written by `claimtrack train`.
-pub const MODEL_MAGIC: &[u8] = b"claimtrack-model/1\n";
+pub const MODEL_MAGIC: &[u8] = b"claimtrack-model/2\n";
 
 impl Model {
     /// The model compiled into the binary.
@@ -39,14 +41,16 @@ impl Model {
     }
 
     /// A model from the bytes of a model file: [`MODEL_MAGIC`], the length
-    /// of the cue table (u32, little endian), the cue table (see [`train`])
-    /// and the tagger weights; or a bare cue table (no tagger).
+    /// of the cue table (u32, little endian), the cue table (see [`train`]),
+    /// the tagger weights and the filter weights; or a bare cue table (no
+    /// tagger, no filter).
     pub fn parse(bytes: &[u8]) -> Result<Model, String> {
         let Some(rest) = bytes.strip_prefix(MODEL_MAGIC) else {
             let table = std::str::from_utf8(bytes).map_err(|e| format!("not a model file ({e})"))?;
             return Ok(Model {
                 lex: Lexicon::with_learned(table)?,
                 tagger: None,
+                filter: None,
             });
         };
         let len = rest
@@ -55,9 +59,12 @@ impl Model {
             .ok_or("truncated model file")?;
         let table = rest.get(4..4 + len).ok_or("truncated model file")?;
         let table = std::str::from_utf8(table).map_err(|e| format!("cue table: {e}"))?;
+        let weights = &rest[4 + len..];
+        let split = (tagger::DIM * 4).min(weights.len());
         Ok(Model {
             lex: Lexicon::with_learned(table)?,
-            tagger: Some(tagger::Tagger::from_bytes(&rest[4 + len..])?),
+            tagger: Some(tagger::Tagger::from_bytes(&weights[..split])?),
+            filter: Some(filter::Filter::from_bytes(&weights[split..])?),
         })
     }
 
@@ -68,10 +75,48 @@ impl Model {
         let table = train::train(&pairs);
         let lex = Lexicon::with_learned(&table)?;
         let tagger = tagger::train(docs, &lex);
+        // The filter learns from what the rules assemble around the
+        // tagger's generous cue proposals. Cross-fitted: documents of one
+        // half are tagged by a tagger trained on the other half, so the
+        // filter sees scores like those of unseen text.
+        let half = |parity: usize| -> Vec<(&str, usize, &crate::eval::brat::Document)> {
+            docs.iter()
+                .enumerate()
+                .filter(|(k, _)| k % 2 == parity)
+                .map(|(_, d)| *d)
+                .collect()
+        };
+        let fold_taggers = [tagger::train(&half(1), &lex), tagger::train(&half(0), &lex)];
+        let mut examples = Vec::new();
+        for (k, (text, body_start, doc)) in docs.iter().enumerate() {
+            let fold = &fold_taggers[k % 2];
+            let atts = rules::find(text, *body_start, &lex, Some((fold, tagger::CANDIDATE_THRESHOLD)));
+            let spans = crate::eval::brat::from_extracted(text, &atts);
+            let chars: Vec<char> = text.chars().collect();
+            let words = |a: &crate::eval::brat::SpanAttribution| {
+                let mut w = std::collections::BTreeSet::new();
+                for f in a.contents.iter().flatten() {
+                    let s: String = chars[f.start.min(chars.len())..f.end.min(chars.len())].iter().collect();
+                    w.extend(crate::eval::word_set(&s));
+                }
+                w
+            };
+            let pw: Vec<_> = spans.iter().map(words).collect();
+            let gw: Vec<_> = doc.attributions.iter().map(words).collect();
+            let matched: std::collections::HashSet<usize> =
+                crate::eval::match_pairs(&pw, &gw).into_iter().map(|(p, _)| p).collect();
+            for (k, a) in atts.iter().enumerate() {
+                if filter::filterable(a) {
+                    examples.push((filter::features(text, a), matched.contains(&k)));
+                }
+            }
+        }
+        let filter = filter::train(&examples);
         let mut out = MODEL_MAGIC.to_vec();
         out.extend((table.len() as u32).to_le_bytes());
         out.extend(table.as_bytes());
         out.extend(tagger.to_bytes());
+        out.extend(filter.to_bytes());
         Ok(out)
     }
 }
@@ -102,7 +147,45 @@ pub fn extract_with(article: &Article, actors: &Actors, text_path: Option<String
 /// The attributions (cue, source, content as byte ranges) of one article,
 /// in text order.
 pub fn attributions(article: &Article, model: &Model) -> Vec<Attribution> {
-    rules::find(&article.text, article.body_start, &model.lex, model.tagger.as_ref())
+    let Some(tagger) = &model.tagger else {
+        return rules::find(&article.text, article.body_start, &model.lex, None);
+    };
+    let Some(filter) = &model.filter else {
+        return rules::find(
+            &article.text,
+            article.body_start,
+            &model.lex,
+            Some((tagger, tagger::THRESHOLD)),
+        );
+    };
+    let atts = rules::find(
+        &article.text,
+        article.body_start,
+        &model.lex,
+        Some((tagger, tagger::CANDIDATE_THRESHOLD)),
+    );
+    keep(&atts, |a| {
+        !filter::filterable(a) || filter.score(&article.text, a) > filter::THRESHOLD
+    })
+}
+
+/// The attributions for which `pred` holds; links between attributions
+/// (`points_back`, `continues`) are renumbered, and dropped when they point
+/// at a removed attribution.
+fn keep(atts: &[Attribution], pred: impl Fn(&Attribution) -> bool) -> Vec<Attribution> {
+    let mut new_index = vec![None; atts.len()];
+    let mut out = Vec::new();
+    for (k, a) in atts.iter().enumerate() {
+        if !pred(a) {
+            continue;
+        }
+        new_index[k] = Some(out.len());
+        let mut a = a.clone();
+        a.points_back = a.points_back.and_then(|p| new_index[p]);
+        a.continues = a.continues.and_then(|p| new_index[p]);
+        out.push(a);
+    }
+    out
 }
 
 /// Least share of cue uses among the training occurrences of a learned cue
@@ -145,26 +228,9 @@ fn to_claims(article: &Article, atts: &[Attribution], actors: &Actors) -> Vec<Cl
 }
 
 /// The attributions that make claims: those of reviewed cues and of learned
-/// cues with a share of at least [`CLAIM_MIN_LEARNED_SHARE`]; links between
-/// attributions (`points_back`, `continues`) are renumbered.
+/// cues with a share of at least [`CLAIM_MIN_LEARNED_SHARE`].
 fn claim_attributions(atts: &[Attribution]) -> Vec<Attribution> {
-    let keep: Vec<bool> = atts
-        .iter()
-        .map(|a| a.learned.is_none_or(|s| s >= CLAIM_MIN_LEARNED_SHARE))
-        .collect();
-    let mut new_index = vec![None; atts.len()];
-    let mut out = Vec::new();
-    for (k, a) in atts.iter().enumerate() {
-        if !keep[k] {
-            continue;
-        }
-        new_index[k] = Some(out.len());
-        let mut a = a.clone();
-        a.points_back = a.points_back.and_then(|p| new_index[p]);
-        a.continues = a.continues.and_then(|p| new_index[p]);
-        out.push(a);
-    }
-    out
+    keep(atts, |a| a.learned.is_none_or(|s| s >= CLAIM_MIN_LEARNED_SHARE))
 }
 
 /// Folds runs of white space (line breaks inside a quotation) to one space.

@@ -47,13 +47,18 @@ pub struct Attribution {
     /// Further content: a quotation that resumes after the cue.
     pub more: Vec<Range<usize>>,
     /// For a cue learned from annotated text rather than reviewed: the
-    /// share of its training occurrences that were cues.
+    /// share of its training occurrences that were cues (0 for a cue only
+    /// the tagger proposed).
     pub learned: Option<f32>,
+    /// The tagger's score of the cue head, when a tagger ran.
+    pub cue_score: Option<f32>,
 }
 
 /// Finds the attributions of a text, in text order of their cues, with
 /// the cue lexicon `lex`.
-pub(crate) fn find(text: &str, body_start: usize, lex: &Lexicon, tagger: Option<&Tagger>) -> Vec<Attribution> {
+/// With a tagger, words outside the reviewed lexicon are cues when it scores
+/// them above `threshold`.
+pub(crate) fn find(text: &str, body_start: usize, lex: &Lexicon, tagger: Option<(&Tagger, f32)>) -> Vec<Attribution> {
     let paragraphs = text::paragraphs(text, body_start);
     let mut out: Vec<Attribution> = Vec::new();
     for sentence in text::sentences(text, body_start) {
@@ -63,11 +68,13 @@ pub(crate) fn find(text: &str, body_start: usize, lex: &Lexicon, tagger: Option<
     out
 }
 
-/// The claim a denial points back at: the last assertion found so far
-/// (else the last attribution).
+/// The claim a denial points back at: the last assertion found so far whose
+/// cue is sure enough to make a claim (else the last attribution).
 fn antecedent(out: &[Attribution]) -> Option<usize> {
     out.iter()
-        .rposition(|a| a.stance == Stance::Asserts)
+        .rposition(|a| {
+            a.stance == Stance::Asserts && a.learned.is_none_or(|s| s >= super::CLAIM_MIN_LEARNED_SHARE)
+        })
         .or(out.len().checked_sub(1))
 }
 
@@ -98,9 +105,10 @@ impl<'a> SentenceScan<'a> {
         }
     }
 
-    fn run(&mut self, out: &mut Vec<Attribution>, tagger: Option<&Tagger>) {
+    fn run(&mut self, out: &mut Vec<Attribution>, tagger: Option<(&Tagger, f32)>) {
         self.first = out.len();
-        let scores = tagger.map(|t| {
+        let threshold = tagger.map_or(0.0, |(_, t)| t);
+        let scores = tagger.map(|(t, _)| {
             t.scores(
                 &tagger::Sentence {
                     text: self.text,
@@ -118,7 +126,7 @@ impl<'a> SentenceScan<'a> {
                 && self.qualified_denial(i, out)
             {
                 continue;
-            } else if let Some(cue) = self.cue_at(i, scores.as_deref())
+            } else if let Some(cue) = self.cue_at(i, scores.as_deref(), threshold)
                 && (!cue.noun || self.clause_follows(i))
                 && !self.capitalised_inside(i)
             {
@@ -126,21 +134,22 @@ impl<'a> SentenceScan<'a> {
                 self.verb(i, &cue, out);
                 for a in &mut out[before..] {
                     a.learned = cue.learned;
+                    a.cue_score = scores.as_ref().and_then(|s| s[i]);
                 }
             }
         }
     }
 
     /// The cue at token `i`: a reviewed lexicon entry; else, with a tagger,
-    /// a word it scores as a cue head (a plain assertion, its learned share
+    /// a word it scores above `threshold` as a cue head (a plain assertion, its learned share
     /// from the cue table or 0); else a learned form of the cue table.
-    fn cue_at(&self, i: usize, scores: Option<&[Option<f32>]>) -> Option<Cue> {
+    fn cue_at(&self, i: usize, scores: Option<&[Option<f32>]>, threshold: f32) -> Option<Cue> {
         let entry = self.lex.cue(&self.low[i]);
         if let Some(c) = entry.filter(|c| c.learned.is_none()) {
             return Some(c.clone());
         }
         match scores {
-            Some(s) => s[i].filter(|&x| x > tagger::THRESHOLD).map(|_| Cue {
+            Some(s) => s[i].filter(|&x| x > threshold).map(|_| Cue {
                 lemma: self.low[i].clone(),
                 stance: Stance::Asserts,
                 accuse: false,
@@ -458,6 +467,7 @@ impl<'a> SentenceScan<'a> {
             pronoun,
             more: Vec::new(),
             learned,
+            cue_score: None,
         });
         true
     }
@@ -713,6 +723,7 @@ impl<'a> SentenceScan<'a> {
                     pronoun: out[prev].pronoun,
                     more: Vec::new(),
                     learned: cue.learned,
+                    cue_score: None,
                 });
             }
             return pushed;

@@ -30,6 +30,9 @@ pub const EPOCHS: usize = 8;
 /// assemble source and content around a cue reject many false cues
 /// themselves (chosen on PolNeAR dev: -3, -1.5, 0 and 5 tried).
 pub const THRESHOLD: f32 = -1.5;
+/// The lower threshold used when an attribution filter
+/// ([`super::filter`]) checks every assembled attribution afterwards.
+pub const CANDIDATE_THRESHOLD: f32 = -8.0;
 
 /// Trained weights.
 #[derive(Debug, Clone, PartialEq)]
