@@ -56,10 +56,9 @@ pub fn features(text: &str, a: &Attribution) -> Vec<usize> {
     let cue_words = &text[a.cue.clone()];
     let head = cue_words
         .split_whitespace()
-        .last()
-        .unwrap_or("")
-        .to_lowercase()
-        .replace('’', "'");
+        .map(|w| w.to_lowercase().replace('’', "'"))
+        .rfind(|w| !super::train::PARTICLES.contains(&w.as_str()))
+        .unwrap_or_default();
     let kind = match a.learned {
         None => "reviewed",
         Some(x) if x <= 0.0 => "tagger",

@@ -29,11 +29,15 @@ pub struct Cue {
 pub struct Lexicon {
     cues: HashMap<String, Cue>,
     lists: HashMap<String, HashSet<String>>,
+    /// "called for": learned pairs of a cue word and the particle that
+    /// closes the cue.
+    particles: HashSet<(String, String)>,
 }
 
 impl Lexicon {
     /// The reviewed lexicon plus the learned cue forms of a model file
-    /// (`form<TAB>cue count<TAB>occurrences` lines). Reviewed entries keep
+    /// (`form<TAB>cue count<TAB>occurrences` lines; a form of two words is a
+    /// cue word and the particle that closes it). Reviewed entries keep
     /// their stance and tags; learned forms are plain assertions.
     pub fn with_learned(model: &str) -> Result<Lexicon, String> {
         let mut lex = Lexicon::parse(include_str!("cues.tsv"), include_str!("words.tsv"));
@@ -52,6 +56,10 @@ impl Lexicon {
                     n + 1
                 ));
             };
+            if let Some((word, particle)) = f[0].split_once(' ') {
+                lex.particles.insert((word.to_string(), particle.to_string()));
+                continue;
+            }
             lex.cues.entry(f[0].to_string()).or_insert_with(|| Cue {
                 lemma: f[0].to_string(),
                 stance: Stance::Asserts,
@@ -92,12 +100,21 @@ impl Lexicon {
                 lists.insert(name.to_string(), words.split('|').map(str::to_string).collect());
             }
         }
-        Lexicon { cues, lists }
+        Lexicon {
+            cues,
+            lists,
+            particles: HashSet::new(),
+        }
     }
 
     /// The cue entry of a lower-case word form.
     pub fn cue(&self, lower: &str) -> Option<&Cue> {
         self.cues.get(lower)
+    }
+
+    /// Whether the cue word `word` takes `next` into the cue ("called for").
+    pub fn particle(&self, word: &str, next: &str) -> bool {
+        self.particles.contains(&(word.to_string(), next.to_string()))
     }
 
     /// Whether lower-case `word` is in the named list of `words.tsv`.
@@ -132,6 +149,8 @@ mod tests {
         assert_eq!(lex.cue("quipped").unwrap().stance, Stance::Asserts);
         assert_eq!(lex.cue("quipped").unwrap().learned, Some(1.0));
         assert_eq!(lex.cue("denied").unwrap().learned, None);
+        let lex = Lexicon::with_learned("called for\t5\t6\n").unwrap();
+        assert!(lex.particle("called", "for") && !lex.particle("called", "on"));
         let err = Lexicon::with_learned("Said\t1\t2\n").unwrap_err();
         assert!(err.starts_with("line 1: expected"), "{err}");
     }

@@ -72,9 +72,7 @@ pub(crate) fn find(text: &str, body_start: usize, lex: &Lexicon, tagger: Option<
 /// cue is sure enough to make a claim (else the last attribution).
 fn antecedent(out: &[Attribution]) -> Option<usize> {
     out.iter()
-        .rposition(|a| {
-            a.stance == Stance::Asserts && a.learned.is_none_or(|s| s >= super::CLAIM_MIN_LEARNED_SHARE)
-        })
+        .rposition(|a| a.stance == Stance::Asserts && a.learned.is_none_or(|s| s >= super::CLAIM_MIN_LEARNED_SHARE))
         .or(out.len().checked_sub(1))
 }
 
@@ -814,12 +812,17 @@ impl<'a> SentenceScan<'a> {
             }
         }
 
-        // "X said (that) Y"
+        // "X said (that) Y", "X called for Y"
         let Some(src) = self.source_before(cs) else {
             return false;
         };
-        let content = self.content_bytes(self.content_after(i + 1));
-        self.push(out, cs..i + 1, cue_text, src, content, kind)
+        let ce = if i + 1 < n && lex.particle(self.word(i), self.word(i + 1)) {
+            i + 2
+        } else {
+            i + 1
+        };
+        let content = self.content_bytes(self.content_after(ce));
+        self.push(out, cs..ce, self.cue_words(cs..ce), src, content, kind)
     }
 }
 
