@@ -175,10 +175,25 @@ impl<'a> SentenceScan<'a> {
         clause || subject
     }
 
+    /// A headline in title case ("Afghanistan Denies Role in Attack"): most
+    /// of its words are capitalised.
+    fn title_case(&self) -> bool {
+        let words: Vec<&str> = (0..self.toks.len())
+            .filter(|&k| self.is_word(k))
+            .map(|k| self.toks[k].text(self.text))
+            .collect();
+        let capitals = words
+            .iter()
+            .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+            .count();
+        words.len() >= 3 && capitals * 10 >= words.len() * 7
+    }
+
     /// A capitalised word after the first ("United States", "Fox News
     /// Reports"): part of a name, not a cue.
     fn capitalised_inside(&self, i: usize) -> bool {
         i > 0
+            && !self.title_case()
             && !self.is_punct(i - 1, &["“", "\"", ":", "(", "—", "–"])
             && self.toks[i]
                 .text(self.text)
@@ -761,7 +776,7 @@ impl<'a> SentenceScan<'a> {
         }
 
         // "…, said the minister." (inverted)
-        if cs > 0 && self.is_punct(cs - 1, &[",", "”", "\""]) && i + 1 < n {
+        if cs > 0 && self.is_punct(cs - 1, &[",", "”", "\""]) && i + 1 < n && lex.is("inverted", self.word(i)) {
             // A period inside the sentence ends an abbreviation ("Rep."), not the source.
             let last_period = |k: usize| self.is_punct(k, &["."]) && (k + 1..n).all(|j| !self.is_word(j));
             let end = (i + 1..n)
@@ -927,6 +942,14 @@ mod tests {
         assert_eq!(a[0].0, "Sanders", "{a:?}");
         let a = find_in("“We will win,” said Rep. Stephen Lynch (D-Mass.).");
         assert_eq!(a[0].0, "Rep. Stephen Lynch (D-Mass.)", "{a:?}");
+    }
+
+    #[test]
+    fn title_case_headlines_have_cues_and_only_speech_verbs_invert() {
+        let a = find_in("Afghanistan Denies Role in Train Attack, Urges Pakistan on Security");
+        assert_eq!((a[0].0.as_str(), a[0].1.as_str()), ("Afghanistan", "Denies"), "{a:?}");
+        // "…, Urges Pakistan" is not an inverted "…, said X": Pakistan is the object.
+        assert!(a.iter().all(|x| x.0 != "Pakistan"), "{a:?}");
     }
 
     #[test]
