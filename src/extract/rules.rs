@@ -428,7 +428,9 @@ impl<'a> SentenceScan<'a> {
         // Words inside a quotation that is still open are not a source.
         let open_quote =
             (r.start..r.end).any(|k| self.is_punct(k, &["“"])) && !(r.start..r.end).any(|k| self.is_punct(k, &["”"]));
-        (words > 0 && words <= 12 && !open_quote).then_some(r)
+        // "In a statement posted on …": a prepositional phrase names no source.
+        let preposition = r.start < r.end && self.lex.is("preposition", self.word(r.start));
+        (words > 0 && words <= 12 && !open_quote && !preposition).then_some(r)
     }
 
     /// The source before a cue: from the clause start, cut at the last
@@ -950,6 +952,12 @@ mod tests {
         assert_eq!((a[0].0.as_str(), a[0].1.as_str()), ("Afghanistan", "Denies"), "{a:?}");
         // "…, Urges Pakistan" is not an inverted "…, said X": Pakistan is the object.
         assert!(a.iter().all(|x| x.0 != "Pakistan"), "{a:?}");
+    }
+
+    #[test]
+    fn prepositional_phrases_are_not_sources() {
+        let a = find_in("In a statement posted on X, the ministry said the border would reopen.");
+        assert!(a.iter().all(|x| !x.0.starts_with("In ")), "{a:?}");
     }
 
     #[test]
