@@ -340,6 +340,36 @@ mod tests {
     }
 
     #[test]
+    fn rejected_allegations_answer_the_accusation() {
+        let c = run(
+            "Pakistan alleged that militants were trained in Afghanistan. The army said all hostages were freed. Kabul rejected the allegations made by Pakistan’s military spokesperson.",
+        );
+        let d = c.iter().find(|x| x.stance == Stance::Denies).expect("a denial");
+        assert_eq!(d.content, "militants were trained in Afghanistan", "{c:#?}");
+        assert_eq!(d.rebuts, ["c1"]);
+    }
+
+    #[test]
+    fn rejected_allegations_with_that_deny_what_follows() {
+        let c = run(
+            "India has strongly rejected the allegations made by the foreign office that India had a hand in the attack.",
+        );
+        assert_eq!(c.len(), 1, "{c:#?}");
+        assert_eq!(c[0].stance, Stance::Denies);
+        assert_eq!(c[0].content, "India had a hand in the attack");
+    }
+
+    #[test]
+    fn participle_after_and_continues_the_attribution() {
+        let c = run(
+            "The Taliban dismissed the accusations, maintaining that no group operates from Afghanistan and denying any involvement in the assault.",
+        );
+        let last = c.last().unwrap();
+        assert_eq!(last.stance, Stance::Denies, "{c:#?}");
+        assert_eq!(last.content, "any involvement in the assault");
+    }
+
+    #[test]
     fn negative_assertion_is_not_a_denial() {
         let c = run("The ministry said it had not closed the crossing.");
         assert_eq!(c[0].stance, Stance::Asserts);

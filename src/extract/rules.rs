@@ -547,7 +547,17 @@ impl<'a> SentenceScan<'a> {
         }
         let pointer_at = k;
         k += 1;
-        // "rejected the allegations that Y": the content follows.
+        // "the allegations made by Pakistan's military spokesperson": who
+        // made them is part of the pointer, not the content.
+        if k < n && matches!(self.word(k), "made" | "levelled" | "leveled" | "raised") {
+            k += 1;
+        }
+        if k < n && matches!(self.word(k), "by" | "from") {
+            k = (k..n)
+                .find(|&j| self.word(j) == "that" || self.word(j) == "as" || self.is_punct(j, &[".", ",", ";"]))
+                .unwrap_or(n);
+        }
+        // "rejected the allegations (made by X) that Y": the content follows.
         if k < n && self.word(k) == "that" {
             return false;
         }
@@ -562,7 +572,10 @@ impl<'a> SentenceScan<'a> {
         let Some(src) = self.source_before(cs) else {
             return false;
         };
-        let Some(antecedent) = antecedent(out) else {
+        // Allegations and accusations answer the last accusation, if any.
+        let accusation = self.lex.is("accusation", self.word(pointer_at));
+        let accused = out.iter().rposition(|a| a.accuse && a.stance == Stance::Asserts);
+        let Some(antecedent) = accused.filter(|_| accusation).or_else(|| antecedent(out)) else {
             return false;
         };
         let cue_text = match neg {
@@ -713,7 +726,8 @@ impl<'a> SentenceScan<'a> {
         let cue_text = self.cue_words(cs..i + 1);
 
         // "…, maintaining that …": continues the previous attribution.
-        if self.word(i).ends_with("ing") && cs > 0 && self.is_punct(cs - 1, &[","]) {
+        let after_and = cs > 0 && self.word(cs - 1) == "and" && self.previous_in_sentence(out).is_some();
+        if self.word(i).ends_with("ing") && cs > 0 && (self.is_punct(cs - 1, &[","]) || after_and) {
             let Some(prev) = self.previous_in_sentence(out) else {
                 // "It attacked Trump, saying …": the sentence's subject speaks.
                 let Some(src) = self.subject(cs) else { return false };
