@@ -189,6 +189,7 @@ mod tests {
             more: Vec::new(),
             learned: Some(0.0),
             cue_score: Some(-3.0),
+            answers_accusation: false,
         }
     }
 

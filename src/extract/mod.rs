@@ -370,6 +370,24 @@ mod tests {
     }
 
     #[test]
+    fn a_denial_of_allegations_can_answer_a_later_accusation() {
+        let c = run(
+            "Kabul said the border would reopen soon. Kabul rejected the allegations made by the spokesman. Pakistan’s military media wing, the Inter-Services Public Relations (ISPR), had earlier claimed in a press release that militants from Afghanistan staged the attack.",
+        );
+        let d = c.iter().find(|x| x.stance == Stance::Denies).expect("a denial");
+        let accusation = c
+            .iter()
+            .find(|x| x.cue.as_deref() == Some("had earlier claimed"))
+            .expect("the accusation");
+        assert_eq!(d.content, "militants from Afghanistan staged the attack", "{c:#?}");
+        assert_eq!(d.rebuts, std::slice::from_ref(&accusation.id));
+        assert_eq!(
+            accusation.claimant, "Pakistan’s military media wing",
+            "the subject before its appositive"
+        );
+    }
+
+    #[test]
     fn negative_assertion_is_not_a_denial() {
         let c = run("The ministry said it had not closed the crossing.");
         assert_eq!(c[0].stance, Stance::Asserts);

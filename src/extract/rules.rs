@@ -52,6 +52,9 @@ pub struct Attribution {
     pub learned: Option<f32>,
     /// The tagger's score of the cue head, when a tagger ran.
     pub cue_score: Option<f32>,
+    /// A denial of "the allegations", "the accusations": it answers an
+    /// accusation, possibly one the article reports later.
+    pub answers_accusation: bool,
 }
 
 /// Finds the attributions of a text, in text order of their cues, with
@@ -65,7 +68,26 @@ pub(crate) fn find(text: &str, body_start: usize, lex: &Lexicon, tagger: Option<
         let para = paragraphs[sentence.paragraph].clone();
         SentenceScan::new(text, &sentence, para, lex).run(&mut out, tagger);
     }
+    repoint_forward(&mut out);
     out
+}
+
+/// A denial of "the allegations" whose antecedent is no accusation answers
+/// the first accusation the article reports after it, if there is one
+/// ("Kabul rejected the allegations … Pakistan's military had claimed that
+/// …"): it copies that claim's content instead.
+fn repoint_forward(out: &mut [Attribution]) {
+    for k in 0..out.len() {
+        let Some(p) = out[k].points_back else { continue };
+        if !out[k].answers_accusation || out[p].accuse {
+            continue;
+        }
+        if let Some(j) = (k + 1..out.len()).find(|&j| out[j].accuse && out[j].stance == Stance::Asserts) {
+            out[k].points_back = Some(j);
+            out[k].content = out[j].content.clone();
+            out[k].quoted = out[j].quoted;
+        }
+    }
 }
 
 /// The claim a denial points back at: the last assertion found so far whose
@@ -449,6 +471,15 @@ impl<'a> SentenceScan<'a> {
             .rev()
             .find(|&k| self.is_punct(k, &[",", ";", ":", "(", ")", "”", "\""]) || self.lex.is("boundary", self.word(k)))
             .map_or(start, |k| k + 1);
+        // "X, the Y (Z), had claimed": the subject before its appositive.
+        if self.words_in(cut..cue_start) == 0
+            && cue_start > 0
+            && self.is_punct(cue_start - 1, &[","])
+            && let Some(first) = (start..cue_start - 1).find(|&k| self.is_punct(k, &[","]))
+        {
+            let r = self.source_range(start..first)?;
+            return (self.words_in(r.clone()) <= 8).then_some(r);
+        }
         let r = self.source_range(cut..cue_start)?;
         (self.words_in(r.clone()) <= 8).then_some(r)
     }
@@ -483,6 +514,7 @@ impl<'a> SentenceScan<'a> {
             more: Vec::new(),
             learned,
             cue_score: None,
+            answers_accusation: false,
         });
         true
     }
@@ -599,6 +631,7 @@ impl<'a> SentenceScan<'a> {
             let last = out.len() - 1;
             out[last].points_back = Some(antecedent);
             out[last].cue = self.span(cs..i + 1);
+            out[last].answers_accusation = accusation;
         }
         pushed
     }
@@ -753,6 +786,7 @@ impl<'a> SentenceScan<'a> {
                     more: Vec::new(),
                     learned: cue.learned,
                     cue_score: None,
+                    answers_accusation: false,
                 });
             }
             return pushed;
