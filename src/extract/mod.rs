@@ -71,6 +71,14 @@ impl Model {
     /// Trains a model from documents (text, body start, gold annotations)
     /// and returns the model file's bytes.
     pub fn train(docs: &[(&str, usize, &crate::eval::brat::Document)]) -> Result<Vec<u8>, String> {
+        // Read texts as extraction does (see `normalise_quotes`).
+        let texts: Vec<String> = docs.iter().map(|(t, _, _)| normalise_quotes(t)).collect();
+        let docs: Vec<(&str, usize, &crate::eval::brat::Document)> = docs
+            .iter()
+            .zip(&texts)
+            .map(|((_, b, d), t)| (t.as_str(), *b, *d))
+            .collect();
+        let docs = &docs[..];
         let pairs: Vec<(&str, &crate::eval::brat::Document)> = docs.iter().map(|(t, _, d)| (*t, *d)).collect();
         let table = train::train(&pairs);
         let lex = Lexicon::with_learned(&table)?;
@@ -147,6 +155,23 @@ pub fn extract_with(article: &Article, actors: &Actors, text_path: Option<String
 /// The attributions (cue, source, content as byte ranges) of one article,
 /// in text order.
 pub fn attributions(article: &Article, model: &Model) -> Vec<Attribution> {
+    if article.text.contains("''") {
+        let normalised = Article {
+            text: normalise_quotes(&article.text),
+            ..article.clone()
+        };
+        return find_all(&normalised, model);
+    }
+    find_all(article, model)
+}
+
+/// Two apostrophes used as a quotation mark (''like this'') read as a
+/// straight quote and a space: the same bytes, so every offset holds.
+fn normalise_quotes(text: &str) -> String {
+    text.replace("''", "\" ")
+}
+
+fn find_all(article: &Article, model: &Model) -> Vec<Attribution> {
     let Some(tagger) = &model.tagger else {
         return rules::find(&article.text, article.body_start, &model.lex, None);
     };
@@ -385,6 +410,15 @@ mod tests {
             accusation.claimant, "Pakistan’s military media wing",
             "the subject before its appositive"
         );
+    }
+
+    #[test]
+    fn doubled_apostrophes_quote_like_quotation_marks() {
+        let text = "''That's Mexico's vulnerability,'' said Luis Rubio, who heads a research center.";
+        let c = run(text);
+        assert_eq!(c.len(), 1, "{c:#?}");
+        assert_eq!(c[0].claimant, "Luis Rubio");
+        assert_eq!(c[0].content, "That's Mexico's vulnerability");
     }
 
     #[test]

@@ -399,6 +399,7 @@ impl<'a> SentenceScan<'a> {
                 quoted = true;
                 let body = &t[s..e];
                 e = s + body.trim_end_matches(['.', ',', ';', ':', ' ']).len();
+                s += body.len() - body.trim_start().len();
             }
         }
         (e > s).then_some((s..e, quoted))
