@@ -427,9 +427,22 @@ impl<'a> SentenceScan<'a> {
         }) {
             r.end = k;
         }
+        // Leading connectives, auxiliaries and adverbs ("perhaps", "why
+        // he", "has he") are not part of the name.
+        let lead = |k: usize| {
+            let w = self.word(k);
+            let lower = self.toks[k]
+                .text(self.text)
+                .chars()
+                .next()
+                .is_some_and(char::is_lowercase);
+            self.lex.is("source_lead", w)
+                || self.lex.is("source_lead_adverb", w)
+                || (lower && (self.lex.is("aux", w) || w.ends_with("ly")))
+        };
         while r.start < r.end
             && ((!self.is_word(r.start) && !self.is_punct(r.start, &["“", "\""]))
-                || (r.end - r.start > 1 && self.lex.is("source_lead", self.word(r.start))))
+                || (r.end - r.start > 1 && lead(r.start)))
         {
             r.start += 1;
         }
@@ -1007,6 +1020,12 @@ mod tests {
     fn prepositional_phrases_are_not_sources() {
         let a = find_in("In a statement posted on X, the ministry said the border would reopen.");
         assert!(a.iter().all(|x| !x.0.starts_with("In ")), "{a:?}");
+    }
+
+    #[test]
+    fn sources_lose_leading_adverbs() {
+        let a = find_in("Perhaps Mr. Smith said the plan failed badly.");
+        assert_eq!(a[0].0, "Mr. Smith", "{a:?}");
     }
 
     #[test]
