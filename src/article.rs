@@ -51,6 +51,14 @@ pub enum ArticleError {
         /// The file.
         path: PathBuf,
     },
+    /// A JSON Lines record that is not an article object.
+    #[error("{path}: not a JSON article object: {message}")]
+    Json {
+        /// The file and line.
+        path: PathBuf,
+        /// What is wrong.
+        message: String,
+    },
     /// Front matter that is not valid.
     #[error("{path}: front matter: {message}")]
     FrontMatter {

@@ -6,6 +6,7 @@
 //! problem points at the key or value it is about.
 
 use crate::claim::{ACTORS_SCHEMA, ActorsFile, CLAIM_SCHEMA, ClaimFile};
+use rayon::prelude::*;
 use serde_yaml::Value;
 use std::collections::{HashMap, HashSet};
 use std::fmt;
@@ -149,29 +150,49 @@ fn whole_file(path: &Path, message: &str) -> Diagnostic {
 pub fn check_paths(paths: &[PathBuf]) -> Report {
     let (files, mut diagnostics) = yaml_files(paths);
     let mut report = Report::default();
+    // Each file is parsed and checked on its own, in parallel; what spans
+    // files (article ids, references) is settled afterwards in path order.
+    let outcomes: Vec<(Option<Checked>, Vec<Diagnostic>, Vec<PendingRef>)> = files
+        .par_iter()
+        .map(|path| {
+            let mut fc = FileCheck::new(path);
+            let checked = fc.run();
+            (checked, fc.diagnostics, fc.refs)
+        })
+        .collect();
     let mut refs: Vec<PendingRef> = Vec::new();
     let mut claim_ids: HashMap<String, HashSet<String>> = HashMap::new();
-    let mut article_at: HashMap<String, (PathBuf, usize)> = HashMap::new();
-    for path in &files {
+    let mut article_at: HashMap<String, PathBuf> = HashMap::new();
+    let mut unreadable: HashSet<String> = HashSet::new();
+    let mut locator = Locator::default();
+    for (path, (checked, mut file_diags, mut file_refs)) in files.iter().zip(outcomes) {
         report.files_read += 1;
-        let mut fc = FileCheck::new(path);
-        let checked = fc.run();
         if let Some(Checked::Claims(_, cf)) = &checked {
             let id = cf.article.id.clone();
-            let here = fc.pos(&[Seg::key("article"), Seg::key("id")], false);
-            if let Some((first, line)) = article_at.get(&id) {
-                fc.error_at(
-                    here,
-                    format!("article id `{id}` is already used by {}:{line}", first.display()),
-                );
+            if let Some(first) = article_at.get(&id) {
+                let article_id = [Seg::key("article"), Seg::key("id")];
+                let line = locator.pos(first, &article_id).0;
+                let (l, c) = locator.pos(path, &article_id);
+                file_diags.push(Diagnostic {
+                    path: path.clone(),
+                    line: l,
+                    column: c,
+                    severity: Severity::Error,
+                    message: format!("article id `{id}` is already used by {}:{line}", first.display()),
+                });
             } else {
-                article_at.insert(id.clone(), (path.clone(), here.0));
+                article_at.insert(id.clone(), path.clone());
             }
             claim_ids.insert(id, cf.claims.iter().map(|c| c.id.clone()).collect());
         }
-        refs.append(&mut fc.refs);
-        let file_ok = !fc.diagnostics.iter().any(Diagnostic::is_error);
-        diagnostics.append(&mut fc.diagnostics);
+        refs.append(&mut file_refs);
+        let file_ok = !file_diags.iter().any(Diagnostic::is_error);
+        if checked.is_none()
+            && let Some(stem) = path.file_stem().and_then(|s| s.to_str())
+        {
+            unreadable.insert(stem.to_string());
+        }
+        diagnostics.append(&mut file_diags);
         if let (true, Some(c)) = (file_ok, checked) {
             report.files.push(c);
         }
@@ -186,6 +207,7 @@ pub fn check_paths(paths: &[PathBuf]) -> Report {
                 )
             }),
             Some((article, id)) => match claim_ids.get(article) {
+                None if unreadable.contains(article) => None,
                 None => Some(format!(
                     "`{}` refers to `{}`: no article `{article}` among the checked files",
                     r.field, r.target
@@ -199,10 +221,11 @@ pub fn check_paths(paths: &[PathBuf]) -> Report {
         };
         if let Some(message) = message {
             broken.insert(r.path.clone());
+            let (line, column) = locator.pos(&r.path, &r.segs);
             diagnostics.push(Diagnostic {
                 path: r.path,
-                line: r.at.0,
-                column: r.at.1,
+                line,
+                column,
                 severity: Severity::Error,
                 message,
             });
@@ -214,6 +237,25 @@ pub fn check_paths(paths: &[PathBuf]) -> Report {
     diagnostics.sort_by(|a, b| (&a.path, a.line, a.column).cmp(&(&b.path, b.line, b.column)));
     report.diagnostics = diagnostics;
     report
+}
+
+/// Finds positions in files after the parallel pass, reading each file
+/// again only when a cross-file problem is reported in it.
+#[derive(Default)]
+struct Locator {
+    texts: HashMap<PathBuf, String>,
+}
+
+impl Locator {
+    fn pos(&mut self, path: &Path, segs: &[Seg]) -> (usize, usize) {
+        let text = self
+            .texts
+            .entry(path.to_path_buf())
+            .or_insert_with(|| std::fs::read_to_string(path).unwrap_or_default());
+        let mut fc = FileCheck::new(path);
+        fc.set_text(text.strip_prefix('\u{feff}').unwrap_or(text).to_string());
+        fc.pos(segs, false)
+    }
 }
 
 /// A path into a YAML document.
@@ -234,7 +276,8 @@ struct PendingRef {
     article: String,
     field: &'static str,
     target: String,
-    at: (usize, usize),
+    /// Where the reference is, located only if it is broken.
+    segs: Vec<Seg>,
 }
 
 const CLAIM_FILE_KEYS: &[&str] = &["schema", "article", "claims"];
@@ -262,7 +305,8 @@ const ACTOR_KEYS: &[&str] = &["name", "kind", "aliases", "member_of"];
 struct FileCheck<'p> {
     path: &'p Path,
     text: String,
-    doc: Option<yaml_edit::Document>,
+    /// The lossless tree, parsed only when a position is needed.
+    doc: std::cell::OnceCell<Option<yaml_edit::Document>>,
     line_starts: Vec<usize>,
     diagnostics: Vec<Diagnostic>,
     refs: Vec<PendingRef>,
@@ -273,7 +317,7 @@ impl<'p> FileCheck<'p> {
         FileCheck {
             path,
             text: String::new(),
-            doc: None,
+            doc: std::cell::OnceCell::new(),
             line_starts: vec![0],
             diagnostics: Vec::new(),
             refs: Vec::new(),
@@ -299,6 +343,12 @@ impl<'p> FileCheck<'p> {
         self.error_at(at, message);
     }
 
+    fn doc(&self) -> Option<&yaml_edit::Document> {
+        self.doc
+            .get_or_init(|| self.text.parse::<yaml_edit::Document>().ok())
+            .as_ref()
+    }
+
     /// Line and column of a byte offset.
     fn line_col(&self, byte: usize) -> (usize, usize) {
         let line = self.line_starts.partition_point(|&s| s <= byte);
@@ -310,7 +360,7 @@ impl<'p> FileCheck<'p> {
     /// Position of the node at `path` (its key when `key`), or of the
     /// nearest enclosing node that exists.
     fn pos(&self, path: &[Seg], key: bool) -> (usize, usize) {
-        let Some(doc) = &self.doc else { return (1, 1) };
+        let Some(doc) = self.doc() else { return (1, 1) };
         let mut best = self.first_content_byte();
         let mut node: Option<YamlNode> = doc
             .as_mapping()
@@ -397,7 +447,6 @@ impl<'p> FileCheck<'p> {
                 return None;
             }
         };
-        self.doc = self.text.parse::<yaml_edit::Document>().ok();
         let is_actors = matches!(self.path.file_stem().and_then(|s| s.to_str()), Some("actors"))
             || value.get("schema").and_then(Value::as_str) == Some(ACTORS_SCHEMA);
         let Value::Mapping(_) = &value else {
@@ -419,9 +468,9 @@ impl<'p> FileCheck<'p> {
         }
         // Every rule above holds; the typed read is a safety net.
         let typed = if is_actors {
-            serde_yaml::from_str::<ActorsFile>(&self.text).map(|a| Checked::Actors(self.path.to_path_buf(), a))
+            serde_yaml::from_value::<ActorsFile>(value).map(|a| Checked::Actors(self.path.to_path_buf(), a))
         } else {
-            serde_yaml::from_str::<ClaimFile>(&self.text).map(|c| Checked::Claims(self.path.to_path_buf(), c))
+            serde_yaml::from_value::<ClaimFile>(value).map(|c| Checked::Claims(self.path.to_path_buf(), c))
         };
         match typed {
             Ok(c) => Some(c),
@@ -440,28 +489,21 @@ impl<'p> FileCheck<'p> {
     }
 
     fn syntax_error(&mut self, e: &serde_yaml::Error) {
-        let mut message = e.to_string();
-        // The position goes in front; drop libyaml's " at line L column C" tail.
-        if let Some(i) = message.find(" at line ") {
-            let tail = &message[i..];
-            if !tail.contains(", while") {
-                message.truncate(i);
-            }
-        }
+        // The position goes in front; drop libyaml's "at line L column C" parts.
+        let mut message = strip_positions(&e.to_string());
         let mut at = e.location().map_or((1, 1), |l| (l.line(), l.column()));
-        if message.starts_with("duplicate entry") {
-            self.doc = self.text.parse::<yaml_edit::Document>().ok();
-            if let Some((byte, key)) = self.find_duplicate_key() {
-                at = self.line_col(byte);
-                message = format!("duplicate key `{key}` in the same mapping");
-            }
+        if message.contains("duplicate entry")
+            && let Some((byte, key)) = self.find_duplicate_key()
+        {
+            at = self.line_col(byte);
+            message = format!("duplicate key `{key}` in the same mapping");
         }
         self.error_at(at, message);
     }
 
     /// The second occurrence of a key repeated within one mapping.
     fn find_duplicate_key(&self) -> Option<(usize, String)> {
-        let doc = self.doc.as_ref()?;
+        let doc = self.doc()?;
         let root = doc
             .as_mapping()
             .map(YamlNode::Mapping)
@@ -627,6 +669,10 @@ impl<'p> FileCheck<'p> {
 
     fn claim(&mut self, m: &serde_yaml::Mapping, at: &[Seg], article: &str, ids: &mut HashMap<String, usize>) {
         let what = "a claim";
+        let claim_index = match at.last() {
+            Some(Seg::Index(i)) => *i,
+            _ => 0,
+        };
         self.unknown_keys(m, CLAIM_KEYS, at, what);
         for k in ["id", "claimant", "stance", "content"] {
             self.require(m, k, at, what);
@@ -648,15 +694,15 @@ impl<'p> FileCheck<'p> {
                     format!("claim id `{id}` may use only a-z, 0-9 and `-`"),
                 );
             }
-            let line = self.pos(&with("id"), false).0;
             if let Some(first) = ids.get(id) {
+                let first = self.pos(&[Seg::key("claims"), Seg::Index(*first)], false).0;
                 self.error(
                     &with("id"),
                     false,
                     format!("duplicate claim id `{id}` (first used on line {first})"),
                 );
             } else {
-                ids.insert(id.to_string(), line);
+                ids.insert(id.to_string(), claim_index);
             }
             own_id = Some(id.to_string());
         }
@@ -737,13 +783,12 @@ impl<'p> FileCheck<'p> {
                     self.error(&p, false, format!("`{field}` refers to the claim itself"));
                     continue;
                 }
-                let pos = self.pos(&p, false);
                 self.refs.push(PendingRef {
                     path: self.path.to_path_buf(),
                     article: article.to_string(),
                     field,
                     target: target.to_string(),
-                    at: pos,
+                    segs: p,
                 });
             }
         }
@@ -780,11 +825,11 @@ impl<'p> FileCheck<'p> {
             {
                 let mut p = at.clone();
                 p.push(Seg::key("name"));
-                let line = self.pos(&p, false).0;
                 if let Some(first) = names.get(&name.to_lowercase()) {
+                    let first = self.pos(&[Seg::key("actors"), Seg::Index(*first)], false).0;
                     self.error(&p, false, format!("duplicate actor `{name}` (first on line {first})"));
                 } else {
-                    names.insert(name.to_lowercase(), line);
+                    names.insert(name.to_lowercase(), i);
                 }
             }
             self.string(m, "kind", &at, false);
@@ -812,6 +857,28 @@ impl<'p> FileCheck<'p> {
             }
         }
     }
+}
+
+/// `message` without libyaml's " at line L column C" phrases.
+fn strip_positions(message: &str) -> String {
+    let mut out = String::with_capacity(message.len());
+    let mut rest = message;
+    while let Some(i) = rest.find(" at line ") {
+        out.push_str(&rest[..i]);
+        let tail = &rest[i + " at line ".len()..];
+        let digits = |s: &str| s.len() - s.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        let n = digits(tail);
+        let after = &tail[n..];
+        match after.strip_prefix(" column ") {
+            Some(col) if n > 0 => rest = &col[digits(col)..],
+            _ => {
+                out.push_str(" at line ");
+                rest = tail;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// The closest allowed word to a misspelt one, if it is close.
@@ -849,6 +916,17 @@ fn scalar_text(v: &Value) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn libyaml_positions_are_stripped() {
+        assert_eq!(
+            strip_positions(
+                "did not find expected node content at line 4 column 1, while parsing a flow node at line 3 column 9"
+            ),
+            "did not find expected node content, while parsing a flow node"
+        );
+        assert_eq!(strip_positions("at line 5 of the poem"), "at line 5 of the poem");
+    }
 
     #[test]
     fn nearest_suggests_close_names_only() {

@@ -5,14 +5,17 @@
 use anyhow::{Context, Result, bail};
 use claimtrack::actors::Actors;
 use claimtrack::article::Article;
+use claimtrack::batch;
 use claimtrack::check;
 use claimtrack::claim::ActorsFile;
+use claimtrack::dispute::{Briefing, Query, Sort};
 use claimtrack::eval::{self, brat};
-use claimtrack::report::{self, Format, Style};
+use claimtrack::extract;
+use claimtrack::report::{self, By, Format, Style};
 use claimtrack::store::{self, Store};
-use claimtrack::{dispute, extract};
 use clap::{Parser, Subcommand, ValueEnum};
-use std::io::{IsTerminal, Read, Write};
+use rayon::prelude::*;
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -32,7 +35,9 @@ enum Command {
     /// writes DIR/ID.yaml per article (ID: the file stem), and never replaces
     /// an existing file unless --force.
     Extract {
-        /// Article text files (.txt), directories of them, or - for stdin.
+        /// Article text files (.txt), JSON Lines files (.jsonl, one article
+        /// per line: id, title, published, source, url, text), directories of
+        /// them (searched recursively), or - for stdin.
         #[arg(required = true)]
         inputs: Vec<PathBuf>,
         /// Directory to write one claim file per article into.
@@ -44,10 +49,16 @@ enum Command {
         /// Actors file for resolving claimants (default: DIR/actors.yaml with -o).
         #[arg(long, value_name = "FILE")]
         actors: Option<PathBuf>,
-        /// Output format: claim files (yaml) or BRAT standoff (brat: one
-        /// PolNeAR-style ID.ann per article, code-point offsets).
+        /// Output format on stdout: one YAML claim file, or one JSON object per
+        /// article per line, streamed in input order.
         #[arg(long, value_enum, default_value_t = ExtractFormat::Yaml)]
         format: ExtractFormat,
+        /// Worker threads (default: all cores). Output is the same for any value.
+        #[arg(short = 'j', long, value_name = "N")]
+        jobs: Option<usize>,
+        /// No progress bar.
+        #[arg(short, long)]
+        quiet: bool,
         /// Cue model written by `claimtrack train` (default: the built-in one).
         #[arg(long, value_name = "FILE")]
         model: Option<PathBuf>,
@@ -74,20 +85,62 @@ enum Command {
         /// Claim files, actors files or directories (default: claims/).
         paths: Vec<PathBuf>,
     },
-    /// Print the contested-claim table of a claims directory.
-    Report {
-        /// Claims directories or files (default: claims/).
-        paths: Vec<PathBuf>,
-        /// List every claim, not only contested ones.
-        #[arg(long)]
-        all: bool,
-        /// Output format.
-        #[arg(long, value_enum, default_value_t = FormatArg::Terminal)]
-        format: FormatArg,
-        /// Table width in columns (default: the terminal's width).
-        #[arg(long, value_name = "COLUMNS")]
-        width: Option<u16>,
-    },
+    /// Report the contested claims of a claims directory: one block per
+    /// dispute, most contested first, or one row per actor with --by actor.
+    ///
+    /// Filters combine (all must hold) and select claims; a block is shown
+    /// when its claim or one of its responses is selected.
+    Report(ReportArgs),
+}
+
+#[derive(Debug, clap::Args)]
+struct ReportArgs {
+    /// Claims directories or files (default: claims/).
+    paths: Vec<PathBuf>,
+    /// List every claim, not only contested ones.
+    #[arg(long)]
+    all: bool,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = FormatArg::Terminal)]
+    format: FormatArg,
+    /// One block per dispute, or one row per actor rolled up to its side.
+    #[arg(long, value_enum, default_value_t = ByArg::Dispute)]
+    by: ByArg,
+    /// Only claims by this actor or its members (member_of, at any depth).
+    #[arg(long, value_name = "NAME")]
+    claimant: Option<String>,
+    /// Only claims published on or after this date.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    since: Option<chrono::NaiveDate>,
+    /// Only claims published on or before this date.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    until: Option<chrono::NaiveDate>,
+    /// Only claims of this article id.
+    #[arg(long, value_name = "ID")]
+    article: Option<String>,
+    /// Only claims whose content has all these words (case-insensitive).
+    #[arg(long, value_name = "WORDS")]
+    grep: Option<String>,
+    /// Order of disputes and blocks.
+    #[arg(long, value_enum, default_value_t = SortArg::Responses)]
+    sort: SortArg,
+    /// Table width in columns (default: the terminal's width).
+    #[arg(long, value_name = "COLUMNS")]
+    width: Option<u16>,
+    /// Write the report to FILE (atomically, replacing it) instead of stdout.
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ExtractFormat {
+    /// A claim file (YAML); with -o, one file per article.
+    Yaml,
+    /// JSON Lines: one claim file as a JSON object per line.
+    Jsonl,
+    /// BRAT standoff: one PolNeAR-style .ann per article (code-point
+    /// offsets); with -o, DIR/ID.ann.
+    Brat,
 }
 
 #[derive(Debug, Subcommand)]
@@ -137,14 +190,6 @@ enum EvalCommand {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-enum ExtractFormat {
-    /// Claim files (YAML).
-    Yaml,
-    /// BRAT standoff (.ann).
-    Brat,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum EvalFormat {
     /// A readable table.
     Table,
@@ -158,6 +203,30 @@ enum FormatArg {
     Terminal,
     /// Markdown tables.
     Markdown,
+    /// One row per (claim, response) pair, for spreadsheets.
+    Csv,
+    /// The report model as JSON (docs/report.schema.json).
+    Json,
+    /// One self-contained HTML page.
+    Html,
+    /// schema.org Claim objects (JSON-LD).
+    Jsonld,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum ByArg {
+    /// One block per contested claim, grouped by dispute.
+    Dispute,
+    /// One row per actor, rolled up to its side.
+    Actor,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum SortArg {
+    /// Most rebutted and countered first.
+    Responses,
+    /// Oldest first.
+    Date,
 }
 
 /// Parses the command line and runs the command.
@@ -170,24 +239,23 @@ pub fn run() -> Result<ExitCode> {
             force,
             actors,
             format,
+            jobs,
+            quiet,
             model,
-        } => run_extract(
-            &inputs,
-            output.as_deref(),
+        } => run_extract(&ExtractOpts {
+            inputs,
+            output,
             force,
-            actors.as_deref(),
+            actors,
             format,
-            &*load_model(model.as_deref())?,
-        ),
+            jobs,
+            quiet,
+            model,
+        }),
         Command::Train { corpus, output, force } => run_train(&corpus, &output, force),
         Command::Eval(cmd) => run_eval(cmd),
         Command::Check { paths } => run_check(&default_paths(paths)),
-        Command::Report {
-            paths,
-            all,
-            format,
-            width,
-        } => run_report(&default_paths(paths), all, format, width),
+        Command::Report(args) => run_report(args),
     }
 }
 
@@ -216,35 +284,26 @@ fn load_actors(path: &Path) -> Result<Actors> {
     Ok(Actors::new(&file))
 }
 
-/// Expands inputs: files as given, directories to their `.txt` files.
-fn article_inputs(inputs: &[PathBuf]) -> Result<Vec<PathBuf>> {
-    let mut out = Vec::new();
-    for p in inputs {
-        if p.is_dir() {
-            let mut found: Vec<PathBuf> = std::fs::read_dir(p)
-                .with_context(|| format!("{}: cannot read directory", p.display()))?
-                .flatten()
-                .map(|e| e.path())
-                .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-                .collect();
-            found.sort();
-            out.extend(found);
-        } else {
-            out.push(p.clone());
-        }
-    }
-    Ok(out)
+/// The extract command's options, free of clap.
+struct ExtractOpts {
+    inputs: Vec<PathBuf>,
+    output: Option<PathBuf>,
+    force: bool,
+    actors: Option<PathBuf>,
+    format: ExtractFormat,
+    jobs: Option<usize>,
+    quiet: bool,
+    model: Option<PathBuf>,
 }
 
-fn run_extract(
-    inputs: &[PathBuf],
-    output: Option<&Path>,
-    force: bool,
-    actors: Option<&Path>,
-    format: ExtractFormat,
-    model: &extract::Model,
-) -> Result<ExitCode> {
-    let actors_path = actors.map(Path::to_path_buf).or_else(|| {
+/// Articles per parallel chunk, and text bytes per chunk: memory stays
+/// bounded whatever the input size.
+const CHUNK_ARTICLES: usize = 512;
+const CHUNK_BYTES: usize = 16 << 20;
+
+fn run_extract(o: &ExtractOpts) -> Result<ExitCode> {
+    let output = o.output.as_deref();
+    let actors_path = o.actors.clone().or_else(|| {
         let p = output?.join("actors.yaml");
         p.exists().then_some(p)
     });
@@ -252,84 +311,199 @@ fn run_extract(
         Some(p) => load_actors(p)?,
         None => Actors::default(),
     };
-    let files = article_inputs(inputs)?;
-    if output.is_none() && files.len() != 1 {
+    let model = load_model(o.model.as_deref())?;
+    let model: &extract::Model = &model;
+    let inputs = batch::expand(&o.inputs)?;
+    if output.is_none() && o.format != ExtractFormat::Jsonl && inputs.len() != 1 {
         bail!(
-            "{} articles given: use -o DIR to write one claim file per article",
-            files.len()
+            "{} inputs given: use -o DIR to write one claim file per article, or --format jsonl",
+            inputs.len()
         );
     }
     if let Some(dir) = output {
         std::fs::create_dir_all(dir).with_context(|| format!("{}: cannot create directory", dir.display()))?;
     }
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(o.jobs.unwrap_or(0))
+        .build()
+        .context("cannot start worker threads")?;
+    let progress = Progress::new(&inputs, o.quiet);
     let mut failed = false;
-    for input in &files {
-        let article = if input.as_os_str() == "-" {
-            let mut buf = Vec::new();
-            std::io::stdin().read_to_end(&mut buf).context("cannot read stdin")?;
-            Article::from_bytes(&buf, None, Path::new("<stdin>"))
-        } else {
-            Article::from_file(input)
-        };
-        let article = match article {
-            Ok(a) => a,
-            Err(e) => {
-                eprintln!("claimtrack: {e}");
-                failed = true;
+    let mut yaml_docs = 0usize;
+    let mut stdout = std::io::stdout().lock();
+    let mut write_err: Option<std::io::Error> = None;
+    batch::chunks(&inputs, CHUNK_ARTICLES, CHUNK_BYTES, |chunk| {
+        let done: Vec<_> = pool.install(|| {
+            chunk
+                .into_par_iter()
+                .map(|item| item.map(|article| extract_one(&article, &actors, output, model, o.format)))
+                .collect()
+        });
+        for item in done {
+            let (article_words, article_bytes, target, rendered, claims) = match item {
+                Ok(x) => x,
+                Err(e) => {
+                    progress.println(&format!("claimtrack: {e}"));
+                    failed = true;
+                    continue;
+                }
+            };
+            progress.advance(article_bytes, article_words);
+            if write_err.is_some() {
                 continue;
             }
-        };
-        let ext = match format {
-            ExtractFormat::Yaml => "yaml",
-            ExtractFormat::Brat => "ann",
-        };
-        let target = output.map(|d| d.join(format!("{}.{ext}", article.id)));
-        let text_path = match (&article.path, &target) {
-            (Some(src), Some(t)) => Some(relative_path(src, t.parent().unwrap_or(Path::new(".")))),
-            (Some(src), None) => Some(src.display().to_string()),
-            _ => None,
-        };
-        if format == ExtractFormat::Brat {
-            let atts = extract::attributions(&article, model);
-            let ann = brat::to_ann(&article.text, &brat::from_extracted(&article.text, &atts));
-            failed |= !emit(target.as_deref(), &ann, force, atts.len())?;
-            continue;
+            match (&target, o.format) {
+                (Some(t), _) => {
+                    match store::write_atomic(t, rendered.ann.as_ref().unwrap_or(&rendered.yaml), o.force) {
+                        Ok(()) => {
+                            if !o.quiet && !progress.visible() {
+                                eprintln!("wrote {} ({claims} claims)", t.display());
+                            }
+                        }
+                        Err(e) => {
+                            progress.println(&format!("claimtrack: {e}"));
+                            failed = true;
+                        }
+                    }
+                }
+                (None, ExtractFormat::Jsonl) => {
+                    if let Err(e) = writeln!(stdout, "{}", rendered.json) {
+                        write_err = Some(e);
+                    }
+                }
+                (None, ExtractFormat::Brat) => {
+                    if let Err(e) = write!(stdout, "{}", rendered.ann.as_deref().unwrap_or_default()) {
+                        write_err = Some(e);
+                    }
+                }
+                (None, ExtractFormat::Yaml) => {
+                    yaml_docs += 1;
+                    let sep = if yaml_docs > 1 { "---\n" } else { "" };
+                    if let Err(e) = write!(stdout, "{sep}{}", rendered.yaml) {
+                        write_err = Some(e);
+                    }
+                }
+            }
         }
-        let file = extract::extract_with(&article, &actors, text_path, model);
-        let origin = article
-            .path
-            .as_ref()
-            .map_or("stdin".to_string(), |p| p.display().to_string());
-        let header = [
-            format!("Extracted by claimtrack {} from {origin}.", env!("CARGO_PKG_VERSION")),
-            "Review before relying on it: correct claimants, contents and links by hand.".to_string(),
-        ];
-        let header: Vec<&str> = header.iter().map(String::as_str).collect();
-        let yaml = file.to_yaml(&header);
-        failed |= !emit(target.as_deref(), &yaml, force, file.claims.len())?;
+    })?;
+    progress.finish();
+    if let Some(e) = write_err
+        && e.kind() != std::io::ErrorKind::BrokenPipe
+    {
+        return Err(e).context("cannot write to stdout");
     }
+    stdout.flush().ok();
     Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 
-/// Writes `data` to `target` atomically (reporting on stderr) or to stdout;
-/// false when the file could not be written.
-fn emit(target: Option<&Path>, data: &str, force: bool, claims: usize) -> Result<bool> {
-    match target {
-        Some(t) => match store::write_atomic(t, data, force) {
-            Ok(()) => {
-                eprintln!("wrote {} ({claims} claims)", t.display());
-                Ok(true)
-            }
-            Err(e) => {
-                eprintln!("claimtrack: {e}");
-                Ok(false)
-            }
-        },
-        None => {
-            let mut out = std::io::stdout().lock();
-            out.write_all(data.as_bytes())?;
-            out.flush()?;
-            Ok(true)
+/// What extraction of one article hands to the writer.
+struct Rendered {
+    yaml: String,
+    json: String,
+    /// The BRAT standoff, with `--format brat`.
+    ann: Option<String>,
+}
+
+/// Extracts one article and renders it: (words, bytes, target file, rendered, claims).
+fn extract_one(
+    article: &Article,
+    actors: &Actors,
+    output: Option<&Path>,
+    model: &extract::Model,
+    format: ExtractFormat,
+) -> (usize, usize, Option<PathBuf>, Rendered, usize) {
+    let ext = if format == ExtractFormat::Brat { "ann" } else { "yaml" };
+    let target = output.map(|d| d.join(format!("{}.{ext}", article.id)));
+    let text_path = match (&article.path, &target) {
+        (Some(src), Some(t)) => Some(relative_path(src, t.parent().unwrap_or(Path::new(".")))),
+        (Some(src), None) => Some(src.display().to_string()),
+        _ => None,
+    };
+    let file = extract::extract_with(article, actors, text_path, model);
+    let origin = article
+        .path
+        .as_ref()
+        .map_or_else(|| "stdin".to_string(), |p| p.display().to_string());
+    let header = [
+        format!("Extracted by claimtrack {} from {origin}.", env!("CARGO_PKG_VERSION")),
+        "Review before relying on it: correct claimants, contents and links by hand.".to_string(),
+    ];
+    let header: Vec<&str> = header.iter().map(String::as_str).collect();
+    let ann = (format == ExtractFormat::Brat).then(|| {
+        let atts = extract::attributions(article, model);
+        brat::to_ann(&article.text, &brat::from_extracted(&article.text, &atts))
+    });
+    let rendered = Rendered {
+        yaml: file.to_yaml(&header),
+        json: serde_json::to_string(&file).expect("a claim file always serialises"),
+        ann,
+    };
+    let words = article.body().split_whitespace().count();
+    (words, article.text.len(), target, rendered, file.claims.len())
+}
+
+/// A progress bar on stderr when stderr is a terminal: articles done,
+/// words per second, time left.
+struct Progress {
+    bar: Option<indicatif::ProgressBar>,
+    words: std::cell::Cell<usize>,
+    articles: std::cell::Cell<usize>,
+    started: std::time::Instant,
+}
+
+impl Progress {
+    fn new(inputs: &[batch::Input], quiet: bool) -> Progress {
+        let show = !quiet && std::io::stderr().is_terminal();
+        let bar = show.then(|| {
+            let total: Option<u64> = inputs.iter().map(batch::Input::size).sum();
+            let bar = match total {
+                Some(t) => indicatif::ProgressBar::new(t),
+                None => indicatif::ProgressBar::new_spinner(),
+            };
+            let style = indicatif::ProgressStyle::with_template(
+                "{spinner} [{elapsed_precise}] {wide_bar} {bytes}/{total_bytes} eta {eta} {msg}",
+            )
+            .expect("a valid template");
+            bar.set_style(style);
+            bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+            bar
+        });
+        Progress {
+            bar,
+            words: 0.into(),
+            articles: 0.into(),
+            started: std::time::Instant::now(),
+        }
+    }
+
+    fn visible(&self) -> bool {
+        self.bar.is_some()
+    }
+
+    fn advance(&self, bytes: usize, words: usize) {
+        self.words.set(self.words.get() + words);
+        self.articles.set(self.articles.get() + 1);
+        if let Some(bar) = &self.bar {
+            bar.inc(bytes as u64);
+            let secs = self.started.elapsed().as_secs_f64().max(1e-3);
+            bar.set_message(format!(
+                "{} articles, {:.0} words/s",
+                self.articles.get(),
+                self.words.get() as f64 / secs
+            ));
+        }
+    }
+
+    fn println(&self, line: &str) {
+        match &self.bar {
+            Some(bar) => bar.suspend(|| eprintln!("{line}")),
+            None => eprintln!("{line}"),
+        }
+    }
+
+    fn finish(&self) {
+        if let Some(bar) = &self.bar {
+            bar.finish_and_clear();
         }
     }
 }
@@ -366,7 +540,14 @@ fn run_eval(cmd: EvalCommand) -> Result<ExitCode> {
         EvalCommand::Bench { text, repeat, model } => {
             let model = load_model(model.as_deref())?;
             let mut articles = Vec::new();
-            for p in article_inputs(&[text])? {
+            let mut paths: Vec<PathBuf> = std::fs::read_dir(&text)
+                .with_context(|| format!("{}: cannot read directory", text.display()))?
+                .flatten()
+                .map(|e| e.path())
+                .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+                .collect();
+            paths.sort();
+            for p in paths {
                 articles.push(Article::from_file(&p)?);
             }
             let words: usize = articles.iter().map(|a| a.text.split_whitespace().count()).sum();
@@ -471,8 +652,25 @@ fn run_check(paths: &[PathBuf]) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn run_report(paths: &[PathBuf], all: bool, format: FormatArg, width: Option<u16>) -> Result<ExitCode> {
-    let store = match Store::load(paths) {
+fn run_report(args: ReportArgs) -> Result<ExitCode> {
+    let format = match args.format {
+        FormatArg::Terminal => Format::Terminal,
+        FormatArg::Markdown => Format::Markdown,
+        FormatArg::Csv => Format::Csv,
+        FormatArg::Json => Format::Json,
+        FormatArg::Html => Format::Html,
+        FormatArg::Jsonld => Format::JsonLd,
+    };
+    let by = match args.by {
+        ByArg::Dispute => By::Dispute,
+        ByArg::Actor => By::Actor,
+    };
+    if by == By::Actor && matches!(format, Format::Json | Format::Html | Format::JsonLd) {
+        eprintln!("claimtrack: {}", report::Error::Unsupported(format.name()));
+        return Ok(ExitCode::from(2));
+    }
+    let paths = default_paths(args.paths);
+    let store = match Store::load(&paths) {
         Ok(s) => s,
         Err(diags) => {
             for d in &diags {
@@ -485,21 +683,49 @@ fn run_report(paths: &[PathBuf], all: bool, format: FormatArg, width: Option<u16
             return Ok(ExitCode::from(1));
         }
     };
-    let model = dispute::build(&store, all);
-    let tty = std::io::stdout().is_terminal();
-    let style = Style {
-        width: width.or_else(|| tty.then(terminal_width).flatten()),
-        color: tty && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+    let query = Query {
+        claimant: args.claimant,
+        since: args.since,
+        until: args.until,
+        article: args.article,
+        grep: args
+            .grep
+            .map(|g| g.split_whitespace().map(str::to_string).collect())
+            .unwrap_or_default(),
+        all: args.all,
+        sort: match args.sort {
+            SortArg::Responses => Sort::Responses,
+            SortArg::Date => Sort::Date,
+        },
     };
-    let format = match format {
-        FormatArg::Terminal => Format::Terminal,
-        FormatArg::Markdown => Format::Markdown,
-    };
-    let text = report::render(&store, &model, format, style);
+    let model = Briefing::new(&store, &query);
+    if !matches!(format, Format::Terminal | Format::Markdown)
+        && let Some(msg) = report::nothing_to_show(&model)
+    {
+        eprintln!("claimtrack: {msg}");
+    }
+    let no_color = std::env::var_os("NO_COLOR");
+    let style = Style::detect(
+        args.width,
+        args.output.is_none() && std::io::stdout().is_terminal(),
+        no_color.as_deref(),
+        terminal_width,
+    );
+    if let Some(path) = &args.output {
+        let mut buf = Vec::new();
+        report::render(&model, format, by, style, &mut buf)?;
+        let text = String::from_utf8(buf).context("the report is not UTF-8")?;
+        store::write_atomic(path, &text, true)?;
+        eprintln!("wrote {}", path.display());
+        return Ok(ExitCode::SUCCESS);
+    }
     let mut out = std::io::stdout().lock();
-    out.write_all(text.as_bytes())?;
-    out.flush()?;
-    Ok(ExitCode::SUCCESS)
+    match report::render(&model, format, by, style, &mut out) {
+        // The reader went away (`| head`): not an error of ours.
+        Err(report::Error::Io(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(ExitCode::SUCCESS),
+        Err(e) => Err(e.into()),
+        Ok(()) => Ok(ExitCode::SUCCESS),
+    }
 }
 
 /// The terminal's width, or `COLUMNS`.
@@ -508,4 +734,5 @@ fn terminal_width() -> Option<u16> {
         .ok()
         .and_then(|c| c.parse().ok())
         .or_else(|| comfy_table::Table::new().width())
+        .filter(|&w| w > 0)
 }

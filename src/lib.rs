@@ -9,6 +9,7 @@
 
 pub mod actors;
 pub mod article;
+pub mod batch;
 pub mod check;
 pub mod claim;
 pub mod dispute;

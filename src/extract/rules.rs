@@ -422,7 +422,15 @@ impl<'a> SentenceScan<'a> {
                 .chars()
                 .next()
                 .is_some_and(char::is_lowercase);
-            (lower && self.lex.is("after_source", self.word(k)))
+            // "office in Islamabad" keeps its place; "Sanders on Tuesday" loses its date.
+            let place = k + 1 < r.end
+                && self.toks[k + 1]
+                    .text(self.text)
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase)
+                && !self.lex.is("adjunct", self.word(k + 1));
+            (lower && self.lex.is("after_source", self.word(k)) && !place)
                 || (self.is_punct(k, &[","]) && k + 1 < r.end && self.word(k + 1).ends_with("ing"))
         }) {
             r.end = k;

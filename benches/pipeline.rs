@@ -1,0 +1,115 @@
+//! Throughput of each stage: sentence splitting, extraction of one article,
+//! extraction of the PolNeAR train texts (one and two threads, in words per
+//! second), and check/report over a generated directory of 20,000 claim
+//! files. Run with `cargo bench --bench pipeline`.
+//!
+//! The corpus benchmark reads ../shared/corpus/polnear/train/text when it is
+//! there and says it skipped otherwise; the other benchmarks use the bundled
+//! example.
+
+use claimtrack::actors::Actors;
+use claimtrack::article::Article;
+use claimtrack::store::Store;
+use claimtrack::{check, dispute, extract, report, text};
+use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
+use rayon::prelude::*;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn example() -> Article {
+    Article::from_file(&root().join("claims/articles/2025-04-16-pakistan-afghanistan-jcc.txt")).unwrap()
+}
+
+fn words(a: &Article) -> u64 {
+    a.body().split_whitespace().count() as u64
+}
+
+fn single_article(c: &mut Criterion) {
+    let a = example();
+    let actors = Actors::default();
+    let mut g = c.benchmark_group("article");
+    g.throughput(Throughput::Elements(words(&a)));
+    g.bench_function("sentences", |b| b.iter(|| text::sentences(&a.text, a.body_start)));
+    g.bench_function("extract", |b| b.iter(|| extract::extract(&a, &actors, None)));
+    g.finish();
+}
+
+fn corpus(c: &mut Criterion) {
+    let dir = root().join("../shared/corpus/polnear/train/text");
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        eprintln!("skipped corpus benchmark: {} is absent", dir.display());
+        return;
+    };
+    let mut paths: Vec<PathBuf> = entries.flatten().map(|e| e.path()).collect();
+    paths.sort();
+    let articles: Vec<Article> = paths.iter().filter_map(|p| Article::from_file(p).ok()).collect();
+    let total: u64 = articles.iter().map(words).sum();
+    let actors = Actors::default();
+    let mut g = c.benchmark_group("polnear-train");
+    g.sample_size(10).measurement_time(Duration::from_secs(20));
+    g.throughput(Throughput::Elements(total));
+    for threads in [1, 2] {
+        let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().unwrap();
+        g.bench_with_input(BenchmarkId::new("extract-threads", threads), &threads, |b, _| {
+            b.iter(|| {
+                pool.install(|| {
+                    articles
+                        .par_iter()
+                        .map(|a| extract::extract(a, &actors, None).claims.len())
+                        .sum::<usize>()
+                })
+            })
+        });
+    }
+    g.finish();
+}
+
+/// Writes `n` claim files (copies of the bundled one under other ids) and
+/// the actors file into `dir`.
+fn generate(dir: &Path, n: usize) {
+    let src = std::fs::read_to_string(root().join("claims/2025-04-16-pakistan-afghanistan-jcc.yaml")).unwrap();
+    for i in 0..n {
+        let id = format!("a{i:05}");
+        let text = src
+            .replace("id: 2025-04-16-pakistan-afghanistan-jcc", &format!("id: {id}"))
+            .replace("  text: articles/2025-04-16-pakistan-afghanistan-jcc.txt\n", "");
+        std::fs::write(dir.join(format!("{id}.yaml")), text).unwrap();
+    }
+    std::fs::copy(root().join("claims/actors.yaml"), dir.join("actors.yaml")).unwrap();
+}
+
+fn directory(c: &mut Criterion) {
+    let tmp = tempfile::tempdir().unwrap();
+    generate(tmp.path(), 20_000);
+    let paths = vec![tmp.path().to_path_buf()];
+    let mut g = c.benchmark_group("claims-20000");
+    g.sample_size(10).measurement_time(Duration::from_secs(30));
+    g.bench_function("check", |b| {
+        b.iter(|| {
+            let r = check::check_paths(&paths);
+            assert!(!r.has_errors());
+            r.files_read
+        })
+    });
+    g.bench_function("report", |b| {
+        b.iter(|| {
+            let store = Store::load(&paths).unwrap();
+            let model = dispute::Briefing::new(&store, &dispute::Query::default());
+            let style = report::Style {
+                width: Some(120),
+                color: false,
+            };
+            let mut out = Vec::new();
+            report::render(&model, report::Format::Terminal, report::By::Dispute, style, &mut out).unwrap();
+            out.len()
+        })
+    });
+    g.finish();
+}
+
+criterion_group!(benches, single_article, corpus, directory);
+criterion_main!(benches);

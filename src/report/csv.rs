@@ -1,0 +1,151 @@
+//! The CSV printer: one row per (claim, response) pair with the fixed
+//! columns of [`COLUMNS`] (documented in `docs/reports.md`), RFC 4180
+//! quoting and CRLF line ends, and every cell that a spreadsheet would read
+//! as a formula neutralised.
+
+use super::day;
+use crate::dispute::{Briefing, ClaimView};
+use std::io::Write;
+
+/// The columns of the dispute CSV, in order.
+pub const COLUMNS: [&str; 20] = [
+    "dispute",
+    "claim_id",
+    "claim_date",
+    "claim_source",
+    "claim_claimant",
+    "claim_side",
+    "claim_stance",
+    "claim_cue",
+    "claim_content",
+    "contested",
+    "relation",
+    "link",
+    "response_id",
+    "response_date",
+    "response_source",
+    "response_claimant",
+    "response_side",
+    "response_stance",
+    "response_cue",
+    "response_content",
+];
+
+/// The columns of the actor CSV (`--by actor`), in order.
+pub const ACTOR_COLUMNS: [&str; 10] = [
+    "actor",
+    "kind",
+    "members",
+    "claims",
+    "contested",
+    "rebuttals",
+    "counters",
+    "supports",
+    "first",
+    "last",
+];
+
+fn writer(out: &mut dyn Write) -> ::csv::Writer<&mut dyn Write> {
+    ::csv::WriterBuilder::new()
+        .terminator(::csv::Terminator::CRLF)
+        .quote_style(::csv::QuoteStyle::Necessary)
+        .from_writer(out)
+}
+
+fn io(e: ::csv::Error) -> std::io::Error {
+    match e.into_kind() {
+        ::csv::ErrorKind::Io(e) => e,
+        other => std::io::Error::other(format!("{other:?}")),
+    }
+}
+
+/// A cell that cannot start a spreadsheet formula: text starting with
+/// `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading `'`, which
+/// spreadsheets show as text (the OWASP recommendation).
+pub fn neutralise(s: &str) -> String {
+    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{s}")
+    } else {
+        s.to_string()
+    }
+}
+
+fn claim_cells(c: &ClaimView) -> [String; 8] {
+    [
+        c.id.clone(),
+        day(c.date),
+        c.source.clone().unwrap_or_default(),
+        c.claimant.clone(),
+        c.side.clone(),
+        c.stance.as_str().to_string(),
+        c.cue.clone().unwrap_or_default(),
+        c.content.clone(),
+    ]
+}
+
+/// The dispute CSV: a header row, then one row per (claim, response); a
+/// claim without responses (with `--all`) has one row with empty response
+/// columns.
+pub fn disputes(model: &Briefing, out: &mut dyn Write) -> std::io::Result<()> {
+    let mut w = writer(out);
+    w.write_record(COLUMNS).map_err(io)?;
+    for d in &model.disputes {
+        for b in &d.claims {
+            let mut head = vec![d.number.to_string()];
+            head.extend(claim_cells(&b.claim));
+            head.push(b.contested.to_string());
+            if b.responses.is_empty() {
+                let mut row = head.clone();
+                row.resize(COLUMNS.len(), String::new());
+                w.write_record(row.iter().map(|s| neutralise(s))).map_err(io)?;
+            }
+            for r in &b.responses {
+                let mut row = head.clone();
+                row.push(r.relation.to_string());
+                row.push(r.link.field().to_string());
+                row.extend(claim_cells(&r.claim));
+                debug_assert_eq!(row.len(), COLUMNS.len());
+                w.write_record(row.iter().map(|s| neutralise(s))).map_err(io)?;
+            }
+        }
+    }
+    w.flush()
+}
+
+/// The actor CSV (`--by actor`): a header row, then one row per side;
+/// members are separated by `; `.
+pub fn actors(model: &Briefing, out: &mut dyn Write) -> std::io::Result<()> {
+    let mut w = writer(out);
+    w.write_record(ACTOR_COLUMNS).map_err(io)?;
+    for a in &model.actors {
+        let row = [
+            a.actor.clone(),
+            a.kind.clone().unwrap_or_default(),
+            a.members.join("; "),
+            a.claims.to_string(),
+            a.contested.to_string(),
+            a.rebuttals.to_string(),
+            a.counters.to_string(),
+            a.supports.to_string(),
+            day(a.first),
+            day(a.last),
+        ];
+        w.write_record(row.iter().map(|s| neutralise(s))).map_err(io)?;
+    }
+    w.flush()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formulas_are_neutralised() {
+        assert_eq!(neutralise("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
+        assert_eq!(neutralise("+1"), "'+1");
+        assert_eq!(neutralise("-2"), "'-2");
+        assert_eq!(neutralise("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(neutralise("plain = text"), "plain = text");
+        assert_eq!(neutralise(""), "");
+    }
+}

@@ -1,0 +1,81 @@
+//! The JSON-LD printer: every shown claim (claims and responses, once each)
+//! as a schema.org `Claim`, with `author` the claimant, `appearance` the
+//! article (a `NewsArticle`) and `datePublished` its date, so fact-checking
+//! tools can ingest them.
+
+use crate::dispute::{Briefing, ClaimView};
+use serde_json::{Map, Value, json};
+use std::collections::HashSet;
+use std::io::Write;
+
+/// The `@id` of a claim: `urn:claimtrack:ARTICLE-ID:CLAIM-ID`.
+fn iri(c: &ClaimView) -> String {
+    format!("urn:claimtrack:{}:{}", c.article, c.claim)
+}
+
+fn author(c: &ClaimView) -> Value {
+    let mut a = Map::new();
+    match c.claimant_kind.as_deref() {
+        Some("person") => {
+            a.insert("@type".into(), json!("Person"));
+        }
+        Some(_) => {
+            a.insert("@type".into(), json!("Organization"));
+        }
+        None => {}
+    }
+    a.insert("name".into(), json!(c.claimant));
+    if c.side != c.claimant {
+        a.insert("memberOf".into(), json!({"@type": "Organization", "name": c.side}));
+    }
+    Value::Object(a)
+}
+
+fn claim(model: &Briefing, c: &ClaimView) -> Value {
+    let mut appearance = Map::new();
+    appearance.insert("@type".into(), json!("NewsArticle"));
+    appearance.insert("identifier".into(), json!(c.article));
+    if let Some(a) = model.articles.iter().find(|a| a.id == c.article) {
+        if let Some(t) = &a.title {
+            appearance.insert("headline".into(), json!(t));
+        }
+        if let Some(u) = &a.url {
+            appearance.insert("url".into(), json!(u));
+        }
+        if let Some(d) = a.published {
+            appearance.insert("datePublished".into(), json!(d.to_string()));
+        }
+        if let Some(s) = &a.source {
+            appearance.insert("publisher".into(), json!({"@type": "Organization", "name": s}));
+        }
+    }
+    let mut v = Map::new();
+    v.insert("@type".into(), json!("Claim"));
+    v.insert("@id".into(), json!(iri(c)));
+    v.insert("identifier".into(), json!(c.id));
+    v.insert("text".into(), json!(c.content));
+    v.insert("author".into(), author(c));
+    if let Some(d) = c.date {
+        v.insert("datePublished".into(), json!(d.to_string()));
+    }
+    v.insert("appearance".into(), Value::Object(appearance));
+    Value::Object(v)
+}
+
+/// Writes the JSON-LD document (`@context` schema.org, one `@graph`).
+pub fn render(model: &Briefing, out: &mut dyn Write) -> std::io::Result<()> {
+    let mut seen = HashSet::new();
+    let mut graph = Vec::new();
+    for d in &model.disputes {
+        for b in &d.claims {
+            for c in std::iter::once(&b.claim).chain(b.responses.iter().map(|r| &r.claim)) {
+                if seen.insert(c.id.as_str()) {
+                    graph.push(claim(model, c));
+                }
+            }
+        }
+    }
+    let doc = json!({"@context": "https://schema.org", "@graph": graph});
+    serde_json::to_writer_pretty(&mut *out, &doc)?;
+    out.write_all(b"\n")
+}

@@ -1,0 +1,246 @@
+//! The terminal printer: one block per contested claim, grouped by dispute,
+//! as comfy-table tables wrapped to the width, and the summary line.
+
+use super::{Style, claimant, clean, day, dispute_heading, nothing_to_show, short_id, subtitle, summary_line, title};
+use crate::claim::Stance;
+use crate::dispute::{Briefing, ResponseView};
+use comfy_table::{Attribute, Cell, Color, ColumnConstraint, ContentArrangement, Table, Width, presets};
+use std::fmt::Write as _;
+use unicode_width::UnicodeWidthStr;
+
+/// The stance column of the Markdown table is left out here to save width:
+/// the relation says it ("denies"), and a response whose stance the
+/// relation does not imply is marked "(denies)".
+const HEADER: [&str; 6] = ["", "Claimant", "Cue", "Content", "Claim", "Date"];
+/// The terminal's actor table: the Markdown one without "Kind", with
+/// "Rebuts" for "Rebuttals" and the first and last dates in one "Period"
+/// column, so that it fits 100 columns.
+const ACTOR_HEADER: [&str; 8] = [
+    "Actor",
+    "Members",
+    "Claims",
+    "Contested",
+    "Rebuts",
+    "Counters",
+    "Supports",
+    "Period",
+];
+
+fn table(style: Style) -> Table {
+    let mut t = Table::new();
+    t.load_style(presets::UTF8_FULL_CONDENSED);
+    match style.width {
+        Some(w) => {
+            t.set_content_arrangement(ContentArrangement::Dynamic);
+            t.set_width(w);
+        }
+        None => {
+            t.set_content_arrangement(ContentArrangement::Disabled);
+        }
+    }
+    if style.color {
+        t.enforce_styling();
+    } else {
+        t.force_no_tty();
+    }
+    t
+}
+
+/// Sets every column's width for a table of at most `style.width` columns:
+/// columns of weight 0 (short words, numbers, dates) keep their content's
+/// width; each other column first gets room for its longest word, then they
+/// share what is left in proportion to their weights (max-min fair: a column
+/// that needs less than its share keeps its content's width and leaves the
+/// rest to the others). Without a width nothing is constrained.
+fn fit(t: &mut Table, header: &[&str], rows: &[Vec<String>], weights: &[u16], style: Style) {
+    let Some(total) = style.width else { return };
+    let cells = |i: usize| rows.iter().map(move |r| r[i].as_str()).chain([header[i]]);
+    let measure = |i: usize, f: &dyn Fn(&str) -> usize| cells(i).map(f).max().unwrap_or(0) as u16 + 2;
+    let natural: Vec<u16> = (0..header.len()).map(|i| measure(i, &|s| s.width())).collect();
+    let word = |s: &str| s.split_whitespace().map(UnicodeWidthStr::width).max().unwrap_or(0);
+    let floor: Vec<u16> = (0..header.len())
+        .map(|i| {
+            if weights[i] == 0 {
+                natural[i]
+            } else {
+                measure(i, &word).min(10)
+            }
+        })
+        .collect();
+    let mut width = floor.clone();
+    let borders = header.len() as u16 + 1;
+    let fixed: u16 = (0..header.len()).filter(|&i| weights[i] == 0).map(|i| natural[i]).sum();
+    let flexible: u16 = floor.iter().sum::<u16>() - fixed;
+    let room = total.saturating_sub(borders + fixed);
+    if flexible > room {
+        // Too narrow for every longest word: shrink them all alike.
+        for (i, _) in weights.iter().enumerate().filter(|(_, w)| **w > 0) {
+            width[i] = ((u32::from(floor[i]) * u32::from(room) / u32::from(flexible)) as u16).max(4);
+        }
+    }
+    let mut budget = room.saturating_sub(flexible);
+    let need = |i: usize| natural[i].saturating_sub(floor[i]);
+    let mut open: Vec<usize> = (0..header.len()).filter(|&i| weights[i] > 0 && need(i) > 0).collect();
+    while !open.is_empty() {
+        let weight: u32 = open.iter().map(|&i| u32::from(weights[i])).sum();
+        let share = |i: usize| (u32::from(budget) * u32::from(weights[i]) / weight) as u16;
+        let (fits, rest): (Vec<usize>, Vec<usize>) = open.iter().partition(|&&i| need(i) <= share(i));
+        if fits.is_empty() {
+            for &i in &rest {
+                width[i] += share(i);
+            }
+            break;
+        }
+        for &i in &fits {
+            width[i] += need(i);
+            budget -= need(i);
+        }
+        open = rest;
+    }
+    for (i, w) in width.into_iter().enumerate() {
+        if let Some(c) = t.column_mut(i) {
+            c.set_constraint(ColumnConstraint::Absolute(Width::Fixed(w)));
+        }
+    }
+}
+
+fn header<'a>(names: impl IntoIterator<Item = &'a &'a str>, style: Style) -> Vec<Cell> {
+    names
+        .into_iter()
+        .map(|h| {
+            let c = Cell::new(h);
+            if style.color {
+                c.add_attribute(Attribute::Bold)
+            } else {
+                c
+            }
+        })
+        .collect()
+}
+
+/// A line of text wrapped to the width (when there is one).
+fn wrap(text: &str, style: Style) -> String {
+    match style.width {
+        Some(w) => textwrap::fill(text, usize::from(w.max(20))),
+        None => text.to_string(),
+    }
+}
+
+fn paint(text: &str, code: &str, style: Style) -> String {
+    if style.color {
+        format!("\x1b[{code}m{text}\x1b[0m")
+    } else {
+        text.to_string()
+    }
+}
+
+fn relation_cell(r: &ResponseView, text: &str, style: Style) -> Cell {
+    let c = Cell::new(text);
+    if !style.color {
+        return c;
+    }
+    match r.relation {
+        "denies" | "rebuts" => c.fg(Color::Red),
+        "counters" => c.fg(Color::Yellow),
+        "supports" => c.fg(Color::Green),
+        _ => c.fg(Color::DarkGrey),
+    }
+}
+
+/// The dispute report.
+pub fn disputes(model: &Briefing, style: Style) -> String {
+    let mut out = String::new();
+    if let Some(msg) = nothing_to_show(model) {
+        let _ = writeln!(out, "{msg}");
+        if model.summary.claims == 0 {
+            return out;
+        }
+    }
+    for d in &model.disputes {
+        if d.size > 1 {
+            let heading = wrap(&dispute_heading(d), style);
+            let rule = "─".repeat(heading.lines().map(UnicodeWidthStr::width).max().unwrap_or(0));
+            let _ = writeln!(out, "{}\n{}", paint(&heading, "1;36", style), paint(&rule, "36", style));
+        }
+        for b in &d.claims {
+            let _ = writeln!(out, "{}", paint(&wrap(&title(&b.claim), style), "1", style));
+            let contested = match (b.contested, b.responses.is_empty()) {
+                (true, _) => "contested · ",
+                (false, true) => "no responses · ",
+                (false, false) => "",
+            };
+            let _ = writeln!(out, "{}", wrap(&format!("{contested}{}", subtitle(b)), style));
+            if b.responses.is_empty() {
+                out.push('\n');
+                continue;
+            }
+            let mut t = table(style);
+            t.set_header(header(&HEADER, style));
+            let rows: Vec<Vec<String>> = b
+                .responses
+                .iter()
+                .map(|r| {
+                    let c = &r.claim;
+                    let relation = match (r.relation, c.stance) {
+                        ("denies", _) | (_, Stance::Asserts) => r.relation.to_string(),
+                        (rel, Stance::Denies) => format!("{rel} (denies)"),
+                    };
+                    vec![
+                        relation,
+                        clean(&claimant(c)),
+                        clean(c.cue.as_deref().unwrap_or("")),
+                        clean(&c.content),
+                        clean(&short_id(c, &b.claim)),
+                        day(c.date),
+                    ]
+                })
+                .collect();
+            fit(&mut t, &HEADER, &rows, &[0, 2, 1, 6, 2, 0], style);
+            for (r, row) in b.responses.iter().zip(rows) {
+                let mut cells = vec![relation_cell(r, &row[0], style)];
+                cells.extend(row.into_iter().skip(1).map(Cell::new));
+                t.add_row(cells);
+            }
+            let _ = writeln!(out, "{t}\n");
+        }
+    }
+    let _ = writeln!(out, "{}", wrap(&summary_line(model), style));
+    out
+}
+
+/// The actor roll-up: one row per side.
+pub fn actors(model: &Briefing, style: Style) -> String {
+    let mut out = String::new();
+    if model.actors.is_empty() {
+        let msg = nothing_to_show(model).unwrap_or_else(|| "No actors.".to_string());
+        let _ = writeln!(out, "{msg}");
+        return out;
+    }
+    let mut t = table(style);
+    t.set_header(header(&ACTOR_HEADER, style));
+    let rows: Vec<Vec<String>> = model
+        .actors
+        .iter()
+        .map(|a| {
+            vec![
+                clean(&a.actor),
+                clean(&a.members.join(", ")),
+                a.claims.to_string(),
+                a.contested.to_string(),
+                a.rebuttals.to_string(),
+                a.counters.to_string(),
+                a.supports.to_string(),
+                match (a.first, a.last) {
+                    (Some(f), Some(l)) if f != l => format!("{f} to {l}"),
+                    (f, _) => day(f),
+                },
+            ]
+        })
+        .collect();
+    fit(&mut t, &ACTOR_HEADER, &rows, &[2, 4, 0, 0, 0, 0, 0, 1], style);
+    for row in rows {
+        t.add_row(row);
+    }
+    let _ = writeln!(out, "{t}\n{}", wrap(&summary_line(model), style));
+    out
+}
