@@ -9,6 +9,7 @@ use claimtrack::batch;
 use claimtrack::check;
 use claimtrack::claim::ActorsFile;
 use claimtrack::dispute::{Briefing, Query, Sort};
+use claimtrack::eval::{self, brat};
 use claimtrack::extract;
 use claimtrack::report::{self, By, Format, Style};
 use claimtrack::store::{self, Store};
@@ -61,7 +62,26 @@ enum Command {
         /// No progress bar.
         #[arg(short, long)]
         quiet: bool,
+        /// Cue model written by `claimtrack train` (default: the built-in one).
+        #[arg(long, value_name = "FILE")]
+        model: Option<PathBuf>,
     },
+    /// Learn the cue model from a BRAT-annotated corpus (DIR/attributions/ID.ann
+    /// beside DIR/text/ID.txt, as PolNeAR is laid out).
+    Train {
+        /// Corpus directory.
+        #[arg(long, value_name = "DIR")]
+        corpus: PathBuf,
+        /// Model file to write.
+        #[arg(short, long, value_name = "MODEL")]
+        output: PathBuf,
+        /// Replace the model file if it exists.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Score extraction against annotated corpora.
+    #[command(subcommand)]
+    Eval(EvalCommand),
     /// Validate claim files and actors files; print every problem as
     /// path:line:column: message.
     Check {
@@ -165,6 +185,63 @@ enum ExtractFormat {
     Yaml,
     /// JSON Lines: one claim file as a JSON object per line.
     Jsonl,
+    /// BRAT standoff: one PolNeAR-style .ann per article (code-point
+    /// offsets); with -o, DIR/ID.ann.
+    Brat,
+}
+
+#[derive(Debug, Subcommand)]
+enum EvalCommand {
+    /// Measure extraction speed on one thread: reads every .txt of TEXT_DIR
+    /// into memory, then times claim extraction alone (no file output).
+    Bench {
+        /// Directory of article texts.
+        #[arg(long, value_name = "TEXT_DIR")]
+        text: PathBuf,
+        /// Passes over the texts (the fastest is reported).
+        #[arg(long, default_value_t = 3)]
+        repeat: u32,
+        /// Cue model written by `claimtrack train` (default: the built-in one).
+        #[arg(long, value_name = "FILE")]
+        model: Option<PathBuf>,
+    },
+    /// Extract every article of TEXT_DIR and score cue, source, content and
+    /// attributions against the BRAT gold of ANN_DIR (ID.ann beside ID.txt).
+    Spans {
+        /// Directory of gold .ann files.
+        #[arg(long, value_name = "ANN_DIR")]
+        gold: PathBuf,
+        /// Directory of the article texts (ID.txt).
+        #[arg(long, value_name = "TEXT_DIR")]
+        text: PathBuf,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = EvalFormat::Table)]
+        format: EvalFormat,
+        /// Cue model written by `claimtrack train` (default: the built-in one).
+        #[arg(long, value_name = "FILE")]
+        model: Option<PathBuf>,
+    },
+    /// Score predicted claim files against reference claim files (paired by
+    /// article id; claimants resolved through the reference actors.yaml).
+    Claims {
+        /// Reference claims directory (with actors.yaml).
+        #[arg(long, value_name = "DIR")]
+        gold: PathBuf,
+        /// Predicted claims directory.
+        #[arg(long, value_name = "DIR")]
+        pred: PathBuf,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = EvalFormat::Table)]
+        format: EvalFormat,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum EvalFormat {
+    /// A readable table.
+    Table,
+    /// JSON.
+    Json,
 }
 
 /// Output formats of `diff` and `history`.
@@ -220,6 +297,7 @@ pub fn run() -> Result<ExitCode> {
             format,
             jobs,
             quiet,
+            model,
         } => run_extract(&ExtractOpts {
             inputs,
             output,
@@ -228,7 +306,10 @@ pub fn run() -> Result<ExitCode> {
             format,
             jobs,
             quiet,
+            model,
         }),
+        Command::Train { corpus, output, force } => run_train(&corpus, &output, force),
+        Command::Eval(cmd) => run_eval(cmd),
         Command::Check { paths } => run_check(&default_paths(paths)),
         Command::Report(args) => run_report(args),
         Command::Diff {
@@ -289,6 +370,7 @@ struct ExtractOpts {
     format: ExtractFormat,
     jobs: Option<usize>,
     quiet: bool,
+    model: Option<PathBuf>,
 }
 
 /// Articles per parallel chunk, and text bytes per chunk: memory stays
@@ -306,8 +388,10 @@ fn run_extract(o: &ExtractOpts) -> Result<ExitCode> {
         Some(p) => load_actors(p)?,
         None => Actors::default(),
     };
+    let model = load_model(o.model.as_deref())?;
+    let model: &extract::Model = &model;
     let inputs = batch::expand(&o.inputs)?;
-    if output.is_none() && o.format == ExtractFormat::Yaml && inputs.len() != 1 {
+    if output.is_none() && o.format != ExtractFormat::Jsonl && inputs.len() != 1 {
         bail!(
             "{} inputs given: use -o DIR to write one claim file per article, or --format jsonl",
             inputs.len()
@@ -329,7 +413,7 @@ fn run_extract(o: &ExtractOpts) -> Result<ExitCode> {
         let done: Vec<_> = pool.install(|| {
             chunk
                 .into_par_iter()
-                .map(|item| item.map(|article| extract_one(&article, &actors, output)))
+                .map(|item| item.map(|article| extract_one(&article, &actors, output, model, o.format)))
                 .collect()
         });
         for item in done {
@@ -346,19 +430,26 @@ fn run_extract(o: &ExtractOpts) -> Result<ExitCode> {
                 continue;
             }
             match (&target, o.format) {
-                (Some(t), _) => match store::write_atomic(t, &rendered.yaml, o.force) {
-                    Ok(()) => {
-                        if !o.quiet && !progress.visible() {
-                            eprintln!("wrote {} ({claims} claims)", t.display());
+                (Some(t), _) => {
+                    match store::write_atomic(t, rendered.ann.as_ref().unwrap_or(&rendered.yaml), o.force) {
+                        Ok(()) => {
+                            if !o.quiet && !progress.visible() {
+                                eprintln!("wrote {} ({claims} claims)", t.display());
+                            }
+                        }
+                        Err(e) => {
+                            progress.println(&format!("claimtrack: {e}"));
+                            failed = true;
                         }
                     }
-                    Err(e) => {
-                        progress.println(&format!("claimtrack: {e}"));
-                        failed = true;
-                    }
-                },
+                }
                 (None, ExtractFormat::Jsonl) => {
                     if let Err(e) = writeln!(stdout, "{}", rendered.json) {
+                        write_err = Some(e);
+                    }
+                }
+                (None, ExtractFormat::Brat) => {
+                    if let Err(e) = write!(stdout, "{}", rendered.ann.as_deref().unwrap_or_default()) {
                         write_err = Some(e);
                     }
                 }
@@ -386,6 +477,8 @@ fn run_extract(o: &ExtractOpts) -> Result<ExitCode> {
 struct Rendered {
     yaml: String,
     json: String,
+    /// The BRAT standoff, with `--format brat`.
+    ann: Option<String>,
 }
 
 /// Extracts one article and renders it: (words, bytes, target file, rendered, claims).
@@ -393,14 +486,17 @@ fn extract_one(
     article: &Article,
     actors: &Actors,
     output: Option<&Path>,
+    model: &extract::Model,
+    format: ExtractFormat,
 ) -> (usize, usize, Option<PathBuf>, Rendered, usize) {
-    let target = output.map(|d| d.join(format!("{}.yaml", article.id)));
+    let ext = if format == ExtractFormat::Brat { "ann" } else { "yaml" };
+    let target = output.map(|d| d.join(format!("{}.{ext}", article.id)));
     let text_path = match (&article.path, &target) {
         (Some(src), Some(t)) => Some(relative_path(src, t.parent().unwrap_or(Path::new(".")))),
         (Some(src), None) => Some(src.display().to_string()),
         _ => None,
     };
-    let file = extract::extract(article, actors, text_path);
+    let file = extract::extract_with(article, actors, text_path, model);
     let origin = article
         .path
         .as_ref()
@@ -410,9 +506,14 @@ fn extract_one(
         "Review before relying on it: correct claimants, contents and links by hand.".to_string(),
     ];
     let header: Vec<&str> = header.iter().map(String::as_str).collect();
+    let ann = (format == ExtractFormat::Brat).then(|| {
+        let atts = extract::attributions(article, model);
+        brat::to_ann(&article.text, &brat::from_extracted(&article.text, &atts))
+    });
     let rendered = Rendered {
         yaml: file.to_yaml(&header),
         json: serde_json::to_string(&file).expect("a claim file always serialises"),
+        ann,
     };
     let words = article.body().split_whitespace().count();
     (words, article.text.len(), target, rendered, file.claims.len())
@@ -482,6 +583,105 @@ impl Progress {
             bar.finish_and_clear();
         }
     }
+}
+
+/// The model of `--model FILE`, or the built-in one.
+fn load_model(path: Option<&Path>) -> Result<std::borrow::Cow<'static, extract::Model>> {
+    match path {
+        None => Ok(std::borrow::Cow::Borrowed(extract::Model::builtin())),
+        Some(p) => {
+            let bytes = std::fs::read(p).with_context(|| format!("{}: cannot read model", p.display()))?;
+            let model = extract::Model::parse(&bytes).map_err(|e| anyhow::anyhow!("{}: {e}", p.display()))?;
+            Ok(std::borrow::Cow::Owned(model))
+        }
+    }
+}
+
+fn run_train(corpus: &Path, output: &Path, force: bool) -> Result<ExitCode> {
+    let docs = eval::read_span_corpus(&corpus.join("attributions"), &corpus.join("text"), |_| Vec::new())?;
+    let input: Vec<(&str, usize, &brat::Document)> =
+        docs.iter().map(|d| (d.text.as_str(), d.body_start, &d.gold)).collect();
+    let model = extract::Model::train(&input).map_err(|e| anyhow::anyhow!("training failed: {e}"))?;
+    store::write_atomic(output, &model, force)?;
+    eprintln!(
+        "wrote {} ({} bytes, trained on {} documents)",
+        output.display(),
+        model.len(),
+        docs.len()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+fn run_eval(cmd: EvalCommand) -> Result<ExitCode> {
+    let text = match cmd {
+        EvalCommand::Bench { text, repeat, model } => {
+            let model = load_model(model.as_deref())?;
+            let mut articles = Vec::new();
+            let mut paths: Vec<PathBuf> = std::fs::read_dir(&text)
+                .with_context(|| format!("{}: cannot read directory", text.display()))?
+                .flatten()
+                .map(|e| e.path())
+                .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+                .collect();
+            paths.sort();
+            for p in paths {
+                articles.push(Article::from_file(&p)?);
+            }
+            let words: usize = articles.iter().map(|a| a.text.split_whitespace().count()).sum();
+            let actors = Actors::default();
+            let mut best = f64::INFINITY;
+            let mut claims = 0;
+            for _ in 0..repeat.max(1) {
+                let start = std::time::Instant::now();
+                claims = articles
+                    .iter()
+                    .map(|a| extract::extract_with(a, &actors, None, &model).claims.len())
+                    .sum::<usize>();
+                best = best.min(start.elapsed().as_secs_f64());
+            }
+            let cores = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+            format!(
+                "{} articles, {words} words, {claims} claims in {best:.3} s on one thread: {:.0} words/s ({cores} cores on this machine)\n",
+                articles.len(),
+                words as f64 / best
+            )
+        }
+        EvalCommand::Spans {
+            gold,
+            text,
+            format,
+            model,
+        } => {
+            let model = load_model(model.as_deref())?;
+            let docs = eval::read_span_corpus(&gold, &text, |a| {
+                brat::from_extracted(&a.text, &extract::attributions(a, &model))
+            })?;
+            let s = eval::spans::score(&docs);
+            match format {
+                EvalFormat::Table => eval::spans::render(&s),
+                EvalFormat::Json => serde_json::to_string_pretty(&s)? + "\n",
+            }
+        }
+        EvalCommand::Claims { gold, pred, format } => {
+            let load = |p: &Path| {
+                Store::load(&[p.to_path_buf()]).map_err(|diags| {
+                    for d in &diags {
+                        eprintln!("{d}");
+                    }
+                    anyhow::anyhow!("{}: {} problems in the claim files", p.display(), diags.len())
+                })
+            };
+            let s = eval::claims::score(&load(&gold)?, &load(&pred)?);
+            match format {
+                EvalFormat::Table => eval::claims::render(&s),
+                EvalFormat::Json => serde_json::to_string_pretty(&s)? + "\n",
+            }
+        }
+    };
+    let mut out = std::io::stdout().lock();
+    out.write_all(text.as_bytes())?;
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
 }
 
 /// `path` relative to `base` when both are on the same root, else `path`

@@ -7,7 +7,9 @@
 //! make the same assertion (terms, names, polarity, an inverted index);
 //! [`diff`] compares two sets of claims with it, [`history`] follows one
 //! assertion across a directory, and [`edit`] adds links to a claim file
-//! without disturbing what a person wrote. The binary (`src/main.rs`, `src/cli.rs`)
+//! without disturbing what a person wrote. [`batch`] streams many articles
+//! in bounded chunks; [`eval`] scores extraction against annotated corpora.
+//! The binary (`src/main.rs`, `src/cli.rs`)
 //! only parses arguments and calls these modules.
 
 pub mod actors;
@@ -18,6 +20,7 @@ pub mod claim;
 pub mod diff;
 pub mod dispute;
 pub mod edit;
+pub mod eval;
 pub mod extract;
 pub mod history;
 pub mod matching;

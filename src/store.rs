@@ -161,7 +161,7 @@ pub enum WriteError {
 /// directory, flushed to disk, then renamed into place. Without `force` an
 /// existing file is never replaced (the rename itself refuses, so two
 /// concurrent writers cannot both win).
-pub fn write_atomic(path: &Path, contents: &str, force: bool) -> Result<(), WriteError> {
+pub fn write_atomic(path: &Path, contents: impl AsRef<[u8]>, force: bool) -> Result<(), WriteError> {
     let io = |source| WriteError::Io {
         path: path.to_path_buf(),
         source,
@@ -178,7 +178,7 @@ pub fn write_atomic(path: &Path, contents: &str, force: bool) -> Result<(), Writ
         .suffix(".tmp")
         .tempfile_in(dir)
         .map_err(io)?;
-    tmp.write_all(contents.as_bytes()).map_err(io)?;
+    tmp.write_all(contents.as_ref()).map_err(io)?;
     tmp.as_file().sync_all().map_err(io)?;
     if force {
         tmp.persist(path).map_err(|e| io(e.error))?;

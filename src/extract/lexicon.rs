@@ -1,12 +1,12 @@
 //! The cue lexicon and word lists, compiled into the binary from the data
-//! files beside this module (`cues.tsv`, `words.tsv`).
+//! files beside this module (`cues.tsv`, `words.tsv`), plus the cue forms
+//! learned from annotated text (see [`super::train`]).
 
 use crate::claim::Stance;
 use std::collections::{HashMap, HashSet};
-use std::sync::OnceLock;
 
 /// One cue word form.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Cue {
     /// Dictionary form ("say" for "said").
     pub lemma: String,
@@ -16,22 +16,60 @@ pub struct Cue {
     pub accuse: bool,
     /// Offers evidence ("revealed", "confirmed").
     pub evidence: bool,
-    /// Also a common noun: not a cue after a determiner.
+    /// Also a common noun: a cue only when a clause follows or a name or
+    /// pronoun precedes ("claims that", "he claims").
     pub noun: bool,
+    /// For a form learned from annotated text: the share of its training
+    /// occurrences that were cues (`None` for reviewed entries).
+    pub learned: Option<f32>,
 }
 
 /// The lexicon: cue forms and the named word lists.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Lexicon {
     cues: HashMap<String, Cue>,
     lists: HashMap<String, HashSet<String>>,
+    /// "called for": learned pairs of a cue word and the particle that
+    /// closes the cue.
+    particles: HashSet<(String, String)>,
 }
 
 impl Lexicon {
-    /// The lexicon compiled into the binary.
-    pub fn get() -> &'static Lexicon {
-        static LEX: OnceLock<Lexicon> = OnceLock::new();
-        LEX.get_or_init(|| Lexicon::parse(include_str!("cues.tsv"), include_str!("words.tsv")))
+    /// The reviewed lexicon plus the learned cue forms of a model file
+    /// (`form<TAB>cue count<TAB>occurrences` lines; a form of two words is a
+    /// cue word and the particle that closes it). Reviewed entries keep
+    /// their stance and tags; learned forms are plain assertions.
+    pub fn with_learned(model: &str) -> Result<Lexicon, String> {
+        let mut lex = Lexicon::parse(include_str!("cues.tsv"), include_str!("words.tsv"));
+        for (n, line) in model.lines().enumerate() {
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let f: Vec<&str> = line.split('\t').collect();
+            let counts = match (f.get(1).map(|x| x.parse::<u32>()), f.get(2).map(|x| x.parse::<u32>())) {
+                (Some(Ok(c)), Some(Ok(t))) if f.len() == 3 && c <= t && t > 0 => Some(c as f32 / t as f32),
+                _ => None,
+            };
+            let Some(share) = counts.filter(|_| !f[0].is_empty() && f[0] == f[0].to_lowercase()) else {
+                return Err(format!(
+                    "line {}: expected lower-case FORM<TAB>CUE-COUNT<TAB>OCCURRENCES, found {line:?}",
+                    n + 1
+                ));
+            };
+            if let Some((word, particle)) = f[0].split_once(' ') {
+                lex.particles.insert((word.to_string(), particle.to_string()));
+                continue;
+            }
+            lex.cues.entry(f[0].to_string()).or_insert_with(|| Cue {
+                lemma: f[0].to_string(),
+                stance: Stance::Asserts,
+                accuse: false,
+                evidence: false,
+                noun: false,
+                learned: Some(share),
+            });
+        }
+        Ok(lex)
     }
 
     fn parse(cues_tsv: &str, words_tsv: &str) -> Lexicon {
@@ -52,6 +90,7 @@ impl Lexicon {
                     accuse: tags.contains(&"accuse"),
                     evidence: tags.contains(&"evidence"),
                     noun: tags.contains(&"noun"),
+                    learned: None,
                 },
             );
         }
@@ -61,12 +100,21 @@ impl Lexicon {
                 lists.insert(name.to_string(), words.split('|').map(str::to_string).collect());
             }
         }
-        Lexicon { cues, lists }
+        Lexicon {
+            cues,
+            lists,
+            particles: HashSet::new(),
+        }
     }
 
     /// The cue entry of a lower-case word form.
     pub fn cue(&self, lower: &str) -> Option<&Cue> {
         self.cues.get(lower)
+    }
+
+    /// Whether the cue word `word` takes `next` into the cue ("called for").
+    pub fn particle(&self, word: &str, next: &str) -> bool {
+        self.particles.contains(&(word.to_string(), next.to_string()))
     }
 
     /// Whether lower-case `word` is in the named list of `words.tsv`.
@@ -85,12 +133,25 @@ mod tests {
 
     #[test]
     fn lexicon_loads_with_stances_and_tags() {
-        let lex = Lexicon::get();
+        let lex = Lexicon::with_learned("").unwrap();
         assert_eq!(lex.cue("denied").unwrap().stance, Stance::Denies);
         assert_eq!(lex.cue("said").unwrap().lemma, "say");
         assert!(lex.cue("claim").unwrap().accuse);
         assert!(lex.cue("revealed").unwrap().evidence);
         assert!(lex.is("negative", "baseless"));
         assert!(lex.cue("table").is_none());
+    }
+
+    #[test]
+    fn learned_forms_join_without_overriding_reviewed_entries() {
+        let lex = Lexicon::with_learned("# model\ndenied\t5\t6\nquipped\t3\t3\n").unwrap();
+        assert_eq!(lex.cue("denied").unwrap().stance, Stance::Denies);
+        assert_eq!(lex.cue("quipped").unwrap().stance, Stance::Asserts);
+        assert_eq!(lex.cue("quipped").unwrap().learned, Some(1.0));
+        assert_eq!(lex.cue("denied").unwrap().learned, None);
+        let lex = Lexicon::with_learned("called for\t5\t6\n").unwrap();
+        assert!(lex.particle("called", "for") && !lex.particle("called", "on"));
+        let err = Lexicon::with_learned("Said\t1\t2\n").unwrap_err();
+        assert!(err.starts_with("line 1: expected"), "{err}");
     }
 }

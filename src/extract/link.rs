@@ -34,15 +34,23 @@ pub fn link(atts: &[Attribution], claims: &mut [Claim], actors: &Actors) {
             claims[k].rebuts = claims[p].rebuts.clone();
             continue;
         }
+        // A denial may answer a claim the article reports only later
+        // ("X denied any role … Pakistan's military had claimed that …").
+        let before = if claims[k].stance == Stance::Denies {
+            claims.len()
+        } else {
+            k
+        };
         let best = |want_same_side: bool, claims: &[Claim]| {
-            (0..k)
+            (0..before)
+                .filter(|&j| j != k)
                 .filter(|&j| (sides[j] == sides[k]) == want_same_side && claims[j].stance == Stance::Asserts)
                 .filter(|&j| t[k].shared(&t[j]) >= MIN_SHARED && t[k].overlap(&t[j]) >= MIN_OVERLAP)
                 .max_by(|&x, &y| {
                     t[k].overlap(&t[x])
                         .total_cmp(&t[k].overlap(&t[y]))
                         .then(t[k].shared(&t[x]).cmp(&t[k].shared(&t[y])))
-                        .then(x.cmp(&y))
+                        .then(y.cmp(&x))
                 })
         };
         if claims[k].stance == Stance::Denies {

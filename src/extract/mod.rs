@@ -3,20 +3,142 @@
 //! claimants, and links claims within the article (rebuts, counters,
 //! supports) in [`link`]. Never touches the file system.
 
+pub mod filter;
 mod lexicon;
 pub mod link;
 pub mod rules;
+pub mod tagger;
+pub mod train;
 
 use crate::actors::Actors;
 use crate::article::Article;
 use crate::claim::{ArticleMeta, Claim, ClaimFile};
 use crate::text::CharIndex;
+use lexicon::Lexicon;
 pub use rules::Attribution;
 
-/// Extracts the claims of one article. `text_path` is recorded as the
-/// article's `text` field (relative to where the claim file will live).
+/// What the extractor knows: the reviewed cue lexicon and word lists, the
+/// learned cue forms and, when the model has one, the cue tagger
+/// ([`tagger`]), which then decides which words outside the reviewed lexicon
+/// are cues.
+#[derive(Debug, Clone)]
+pub struct Model {
+    lex: Lexicon,
+    tagger: Option<tagger::Tagger>,
+    filter: Option<filter::Filter>,
+}
+
+/// First bytes of a model file written by `claimtrack train`.
+pub const MODEL_MAGIC: &[u8] = b"claimtrack-model/2\n";
+
+impl Model {
+    /// The model compiled into the binary.
+    pub fn builtin() -> &'static Model {
+        static MODEL: std::sync::OnceLock<Model> = std::sync::OnceLock::new();
+        MODEL.get_or_init(|| {
+            Model::parse(include_bytes!("model/claimtrack.model")).expect("the compiled-in model is valid")
+        })
+    }
+
+    /// A model from the bytes of a model file: [`MODEL_MAGIC`], the length
+    /// of the cue table (u32, little endian), the cue table (see [`train`]),
+    /// the tagger weights and the filter weights; or a bare cue table (no
+    /// tagger, no filter).
+    pub fn parse(bytes: &[u8]) -> Result<Model, String> {
+        let Some(rest) = bytes.strip_prefix(MODEL_MAGIC) else {
+            let table = std::str::from_utf8(bytes).map_err(|e| format!("not a model file ({e})"))?;
+            return Ok(Model {
+                lex: Lexicon::with_learned(table)?,
+                tagger: None,
+                filter: None,
+            });
+        };
+        let len = rest
+            .get(..4)
+            .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize)
+            .ok_or("truncated model file")?;
+        let table = rest.get(4..4 + len).ok_or("truncated model file")?;
+        let table = std::str::from_utf8(table).map_err(|e| format!("cue table: {e}"))?;
+        let weights = &rest[4 + len..];
+        let split = (tagger::DIM * 4).min(weights.len());
+        Ok(Model {
+            lex: Lexicon::with_learned(table)?,
+            tagger: Some(tagger::Tagger::from_bytes(&weights[..split])?),
+            filter: Some(filter::Filter::from_bytes(&weights[split..])?),
+        })
+    }
+
+    /// Trains a model from documents (text, body start, gold annotations)
+    /// and returns the model file's bytes.
+    pub fn train(docs: &[(&str, usize, &crate::eval::brat::Document)]) -> Result<Vec<u8>, String> {
+        // Read texts as extraction does (see `normalise_quotes`).
+        let texts: Vec<String> = docs.iter().map(|(t, _, _)| normalise_quotes(t)).collect();
+        let docs: Vec<(&str, usize, &crate::eval::brat::Document)> = docs
+            .iter()
+            .zip(&texts)
+            .map(|((_, b, d), t)| (t.as_str(), *b, *d))
+            .collect();
+        let docs = &docs[..];
+        let pairs: Vec<(&str, &crate::eval::brat::Document)> = docs.iter().map(|(t, _, d)| (*t, *d)).collect();
+        let table = train::train(&pairs);
+        let lex = Lexicon::with_learned(&table)?;
+        let tagger = tagger::train(docs, &lex);
+        // The filter learns from what the rules assemble around the
+        // tagger's generous cue proposals. Cross-fitted: documents of one
+        // half are tagged by a tagger trained on the other half, so the
+        // filter sees scores like those of unseen text.
+        let half = |parity: usize| -> Vec<(&str, usize, &crate::eval::brat::Document)> {
+            docs.iter()
+                .enumerate()
+                .filter(|(k, _)| k % 2 == parity)
+                .map(|(_, d)| *d)
+                .collect()
+        };
+        let fold_taggers = [tagger::train(&half(1), &lex), tagger::train(&half(0), &lex)];
+        let mut examples = Vec::new();
+        for (k, (text, body_start, doc)) in docs.iter().enumerate() {
+            let fold = &fold_taggers[k % 2];
+            let atts = rules::find(text, *body_start, &lex, Some((fold, tagger::CANDIDATE_THRESHOLD)));
+            let spans = crate::eval::brat::from_extracted(text, &atts);
+            let chars: Vec<char> = text.chars().collect();
+            let words = |a: &crate::eval::brat::SpanAttribution| {
+                let mut w = std::collections::BTreeSet::new();
+                for f in a.contents.iter().flatten() {
+                    let s: String = chars[f.start.min(chars.len())..f.end.min(chars.len())].iter().collect();
+                    w.extend(crate::eval::word_set(&s));
+                }
+                w
+            };
+            let pw: Vec<_> = spans.iter().map(words).collect();
+            let gw: Vec<_> = doc.attributions.iter().map(words).collect();
+            let matched: std::collections::HashSet<usize> =
+                crate::eval::match_pairs(&pw, &gw).into_iter().map(|(p, _)| p).collect();
+            for (k, a) in atts.iter().enumerate() {
+                if filter::filterable(a) {
+                    examples.push((filter::features(text, a), matched.contains(&k)));
+                }
+            }
+        }
+        let filter = filter::train(&examples);
+        let mut out = MODEL_MAGIC.to_vec();
+        out.extend((table.len() as u32).to_le_bytes());
+        out.extend(table.as_bytes());
+        out.extend(tagger.to_bytes());
+        out.extend(filter.to_bytes());
+        Ok(out)
+    }
+}
+
+/// Extracts the claims of one article with the built-in model. `text_path`
+/// is recorded as the article's `text` field (relative to where the claim
+/// file will live).
 pub fn extract(article: &Article, actors: &Actors, text_path: Option<String>) -> ClaimFile {
-    let atts = rules::find(&article.text, article.body_start);
+    extract_with(article, actors, text_path, Model::builtin())
+}
+
+/// [`extract`] with another model.
+pub fn extract_with(article: &Article, actors: &Actors, text_path: Option<String>, model: &Model) -> ClaimFile {
+    let atts = attributions(article, model);
     let claims = to_claims(article, &atts, actors);
     let mut file = ClaimFile::new(ArticleMeta {
         id: article.id.clone(),
@@ -30,8 +152,77 @@ pub fn extract(article: &Article, actors: &Actors, text_path: Option<String>) ->
     file
 }
 
+/// The attributions (cue, source, content as byte ranges) of one article,
+/// in text order.
+pub fn attributions(article: &Article, model: &Model) -> Vec<Attribution> {
+    if article.text.contains("''") {
+        let normalised = Article {
+            text: normalise_quotes(&article.text),
+            ..article.clone()
+        };
+        return find_all(&normalised, model);
+    }
+    find_all(article, model)
+}
+
+/// Two apostrophes used as a quotation mark (''like this'') read as a
+/// straight quote and a space: the same bytes, so every offset holds.
+fn normalise_quotes(text: &str) -> String {
+    text.replace("''", "\" ")
+}
+
+fn find_all(article: &Article, model: &Model) -> Vec<Attribution> {
+    let Some(tagger) = &model.tagger else {
+        return rules::find(&article.text, article.body_start, &model.lex, None);
+    };
+    let Some(filter) = &model.filter else {
+        return rules::find(
+            &article.text,
+            article.body_start,
+            &model.lex,
+            Some((tagger, tagger::THRESHOLD)),
+        );
+    };
+    let atts = rules::find(
+        &article.text,
+        article.body_start,
+        &model.lex,
+        Some((tagger, tagger::CANDIDATE_THRESHOLD)),
+    );
+    keep(&atts, |a| {
+        !filter::filterable(a) || filter.score(&article.text, a) > filter::THRESHOLD
+    })
+}
+
+/// The attributions for which `pred` holds; links between attributions
+/// (`points_back`, `continues`) are renumbered, and dropped when they point
+/// at a removed attribution.
+fn keep(atts: &[Attribution], pred: impl Fn(&Attribution) -> bool) -> Vec<Attribution> {
+    let mut new_index = vec![None; atts.len()];
+    let mut out = Vec::new();
+    for (k, a) in atts.iter().enumerate() {
+        if !pred(a) {
+            continue;
+        }
+        new_index[k] = Some(out.len());
+        let mut a = a.clone();
+        a.points_back = a.points_back.and_then(|p| new_index[p]);
+        a.continues = a.continues.and_then(|p| new_index[p]);
+        out.push(a);
+    }
+    out
+}
+
+/// Least share of cue uses among the training occurrences of a learned cue
+/// form for its attributions to become claims. Annotated corpora count
+/// wider attributions ("agreed to", "called for", "expected") than the
+/// assertions a claim file records; the span output keeps them all.
+pub const CLAIM_MIN_LEARNED_SHARE: f32 = 0.75;
+
 /// Turns attributions into numbered claims with resolved claimants and links.
 fn to_claims(article: &Article, atts: &[Attribution], actors: &Actors) -> Vec<Claim> {
+    let atts = claim_attributions(atts);
+    let atts = &atts[..];
     let text = &article.text;
     let index = CharIndex::new(text);
     let mut claims: Vec<Claim> = Vec::with_capacity(atts.len());
@@ -61,6 +252,12 @@ fn to_claims(article: &Article, atts: &[Attribution], actors: &Actors) -> Vec<Cl
     claims
 }
 
+/// The attributions that make claims: those of reviewed cues and of learned
+/// cues with a share of at least [`CLAIM_MIN_LEARNED_SHARE`].
+fn claim_attributions(atts: &[Attribution]) -> Vec<Attribution> {
+    keep(atts, |a| a.learned.is_none_or(|s| s >= CLAIM_MIN_LEARNED_SHARE))
+}
+
 /// Folds runs of white space (line breaks inside a quotation) to one space.
 fn normalise_space(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
@@ -75,6 +272,15 @@ mod tests {
     fn run(text: &str) -> Vec<Claim> {
         let a = Article::from_bytes(text.as_bytes(), Some("t".into()), Path::new("t.txt")).unwrap();
         extract(&a, &Actors::default(), None).claims
+    }
+
+    #[test]
+    fn builtin_model_loads_with_tagger_and_bare_tables_load_without() {
+        assert!(Model::builtin().tagger.is_some());
+        let m = Model::parse(b"# table\nquipped\t3\t4\n").unwrap();
+        assert!(m.tagger.is_none());
+        assert!(Model::parse(b"claimtrack-model/1\n\x05\x00").is_err());
+        assert!(Model::parse(b"\xff\xfe").is_err());
     }
 
     #[test]
@@ -134,6 +340,85 @@ mod tests {
         assert_eq!(c[1].cue.as_deref(), Some("have labelled … as baseless"));
         assert_eq!(c[1].content, c[0].content);
         assert_eq!(c[1].rebuts, ["c1"]);
+    }
+
+    #[test]
+    fn denials_of_pointed_claims_copy_the_claim() {
+        let c = run(
+            "Pakistan alleged that the terrorists were based in Afghanistan. The Taliban swiftly rejected Islamabad’s allegations as “baseless.” Kabul has consistently denied such claims.",
+        );
+        assert_eq!(c.len(), 3, "{c:#?}");
+        for d in &c[1..] {
+            assert_eq!(d.stance, Stance::Denies);
+            assert_eq!(d.content, c[0].content);
+            assert_eq!(d.rebuts, ["c1"]);
+        }
+        assert_eq!(c[1].cue.as_deref(), Some("swiftly rejected … as baseless"));
+    }
+
+    #[test]
+    fn a_dash_ends_content_before_a_pointing_denial() {
+        let c = run("Pakistan said it faces attacks from Afghan soil – a charge the Taliban government denies.");
+        assert_eq!(c.len(), 2, "{c:#?}");
+        assert_eq!(c[0].content, "it faces attacks from Afghan soil");
+        assert_eq!(c[1].rebuts, ["c1"]);
+    }
+
+    #[test]
+    fn rejected_allegations_answer_the_accusation() {
+        let c = run(
+            "Pakistan alleged that militants were trained in Afghanistan. The army said all hostages were freed. Kabul rejected the allegations made by Pakistan’s military spokesperson.",
+        );
+        let d = c.iter().find(|x| x.stance == Stance::Denies).expect("a denial");
+        assert_eq!(d.content, "militants were trained in Afghanistan", "{c:#?}");
+        assert_eq!(d.rebuts, ["c1"]);
+    }
+
+    #[test]
+    fn rejected_allegations_with_that_deny_what_follows() {
+        let c = run(
+            "India has strongly rejected the allegations made by the foreign office that India had a hand in the attack.",
+        );
+        assert_eq!(c.len(), 1, "{c:#?}");
+        assert_eq!(c[0].stance, Stance::Denies);
+        assert_eq!(c[0].content, "India had a hand in the attack");
+    }
+
+    #[test]
+    fn participle_after_and_continues_the_attribution() {
+        let c = run(
+            "The Taliban dismissed the accusations, maintaining that no group operates from Afghanistan and denying any involvement in the assault.",
+        );
+        let last = c.last().unwrap();
+        assert_eq!(last.stance, Stance::Denies, "{c:#?}");
+        assert_eq!(last.content, "any involvement in the assault");
+    }
+
+    #[test]
+    fn a_denial_of_allegations_can_answer_a_later_accusation() {
+        let c = run(
+            "Kabul said the border would reopen soon. Kabul rejected the allegations made by the spokesman. Pakistan’s military media wing, the Inter-Services Public Relations (ISPR), had earlier claimed in a press release that militants from Afghanistan staged the attack.",
+        );
+        let d = c.iter().find(|x| x.stance == Stance::Denies).expect("a denial");
+        let accusation = c
+            .iter()
+            .find(|x| x.cue.as_deref() == Some("had earlier claimed"))
+            .expect("the accusation");
+        assert_eq!(d.content, "militants from Afghanistan staged the attack", "{c:#?}");
+        assert_eq!(d.rebuts, std::slice::from_ref(&accusation.id));
+        assert_eq!(
+            accusation.claimant, "Pakistan’s military media wing",
+            "the subject before its appositive"
+        );
+    }
+
+    #[test]
+    fn doubled_apostrophes_quote_like_quotation_marks() {
+        let text = "''That's Mexico's vulnerability,'' said Luis Rubio, who heads a research center.";
+        let c = run(text);
+        assert_eq!(c.len(), 1, "{c:#?}");
+        assert_eq!(c[0].claimant, "Luis Rubio");
+        assert_eq!(c[0].content, "That's Mexico's vulnerability");
     }
 
     #[test]

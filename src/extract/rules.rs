@@ -12,7 +12,8 @@
 //! | source labelled these claims (as) baseless | Pakistani officials have labelled these claims as baseless. |
 //! | source denied/rejected the allegations | (points back at the claim it answers) |
 
-use super::lexicon::Lexicon;
+use super::lexicon::{Cue, Lexicon};
+use super::tagger::{self, Tagger};
 use crate::claim::Stance;
 use crate::text::{self, Sentence, Token};
 use std::ops::Range;
@@ -43,18 +44,58 @@ pub struct Attribution {
     pub evidence: bool,
     /// The source is a pronoun ("he added").
     pub pronoun: bool,
+    /// Further content: a quotation that resumes after the cue.
+    pub more: Vec<Range<usize>>,
+    /// For a cue learned from annotated text rather than reviewed: the
+    /// share of its training occurrences that were cues (0 for a cue only
+    /// the tagger proposed).
+    pub learned: Option<f32>,
+    /// The tagger's score of the cue head, when a tagger ran.
+    pub cue_score: Option<f32>,
+    /// A denial of "the allegations", "the accusations": it answers an
+    /// accusation, possibly one the article reports later.
+    pub answers_accusation: bool,
 }
 
-/// Finds the attributions of a text, in text order of their cues.
-pub fn find(text: &str, body_start: usize) -> Vec<Attribution> {
-    let lex = Lexicon::get();
+/// Finds the attributions of a text, in text order of their cues, with
+/// the cue lexicon `lex`.
+/// With a tagger, words outside the reviewed lexicon are cues when it scores
+/// them above `threshold`.
+pub(crate) fn find(text: &str, body_start: usize, lex: &Lexicon, tagger: Option<(&Tagger, f32)>) -> Vec<Attribution> {
     let paragraphs = text::paragraphs(text, body_start);
     let mut out: Vec<Attribution> = Vec::new();
     for sentence in text::sentences(text, body_start) {
         let para = paragraphs[sentence.paragraph].clone();
-        SentenceScan::new(text, &sentence, para, lex).run(&mut out);
+        SentenceScan::new(text, &sentence, para, lex).run(&mut out, tagger);
     }
+    repoint_forward(&mut out);
     out
+}
+
+/// A denial of "the allegations" whose antecedent is no accusation answers
+/// the first accusation the article reports after it, if there is one
+/// ("Kabul rejected the allegations … Pakistan's military had claimed that
+/// …"): it copies that claim's content instead.
+fn repoint_forward(out: &mut [Attribution]) {
+    for k in 0..out.len() {
+        let Some(p) = out[k].points_back else { continue };
+        if !out[k].answers_accusation || out[p].accuse {
+            continue;
+        }
+        if let Some(j) = (k + 1..out.len()).find(|&j| out[j].accuse && out[j].stance == Stance::Asserts) {
+            out[k].points_back = Some(j);
+            out[k].content = out[j].content.clone();
+            out[k].quoted = out[j].quoted;
+        }
+    }
+}
+
+/// The claim a denial points back at: the last assertion found so far whose
+/// cue is sure enough to make a claim (else the last attribution).
+fn antecedent(out: &[Attribution]) -> Option<usize> {
+    out.iter()
+        .rposition(|a| a.stance == Stance::Asserts && a.learned.is_none_or(|s| s >= super::CLAIM_MIN_LEARNED_SHARE))
+        .or(out.len().checked_sub(1))
 }
 
 struct SentenceScan<'a> {
@@ -84,17 +125,103 @@ impl<'a> SentenceScan<'a> {
         }
     }
 
-    fn run(&mut self, out: &mut Vec<Attribution>) {
+    fn run(&mut self, out: &mut Vec<Attribution>, tagger: Option<(&Tagger, f32)>) {
         self.first = out.len();
+        let threshold = tagger.map_or(0.0, |(_, t)| t);
+        let scores = tagger.map(|(t, _)| {
+            t.scores(
+                &tagger::Sentence {
+                    text: self.text,
+                    toks: &self.toks,
+                    low: &self.low,
+                },
+                self.lex,
+            )
+        });
         for i in 0..self.toks.len() {
             if self.low[i] == "according" && self.low.get(i + 1).is_some_and(|w| w == "to") {
                 self.according(i, out);
-            } else if self.lex.is("qualify", &self.low[i]) && self.qualified_denial(i, out) {
+            } else if (self.lex.is("qualify", &self.low[i])
+                || self.lex.cue(&self.low[i]).is_some_and(|c| c.stance == Stance::Denies))
+                && self.qualified_denial(i, out)
+            {
                 continue;
-            } else if self.lex.cue(&self.low[i]).is_some() {
-                self.verb(i, out);
+            } else if let Some(cue) = self.cue_at(i, scores.as_deref(), threshold)
+                && (!cue.noun || self.clause_follows(i))
+                && !self.capitalised_inside(i)
+            {
+                let before = out.len();
+                self.verb(i, &cue, out);
+                for a in &mut out[before..] {
+                    a.learned = cue.learned;
+                    a.cue_score = scores.as_ref().and_then(|s| s[i]);
+                }
             }
         }
+    }
+
+    /// The cue at token `i`: a reviewed lexicon entry; else, with a tagger,
+    /// a word it scores above `threshold` as a cue head (a plain assertion, its learned share
+    /// from the cue table or 0); else a learned form of the cue table.
+    fn cue_at(&self, i: usize, scores: Option<&[Option<f32>]>, threshold: f32) -> Option<Cue> {
+        let entry = self.lex.cue(&self.low[i]);
+        if let Some(c) = entry.filter(|c| c.learned.is_none()) {
+            return Some(c.clone());
+        }
+        match scores {
+            Some(s) => s[i].filter(|&x| x > threshold).map(|_| Cue {
+                lemma: self.low[i].clone(),
+                stance: Stance::Asserts,
+                accuse: false,
+                evidence: false,
+                noun: false,
+                learned: Some(entry.and_then(|c| c.learned).unwrap_or(0.0)),
+            }),
+            None => entry.cloned(),
+        }
+    }
+
+    /// What makes a noun-verb homograph a cue: a clause follows ("claims
+    /// that", "states:", "claims, “…”") or a name or pronoun precedes
+    /// ("Islamabad claims", "he claims").
+    fn clause_follows(&self, i: usize) -> bool {
+        let clause =
+            i + 1 < self.toks.len() && (self.word(i + 1) == "that" || self.is_punct(i + 1, &[":", ",", "“", "\""]));
+        let subject = i > 0
+            && (self.lex.is("pronoun", self.word(i - 1))
+                || self.toks[i - 1]
+                    .text(self.text)
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase));
+        clause || subject
+    }
+
+    /// A headline in title case ("Afghanistan Denies Role in Attack"): most
+    /// of its words are capitalised.
+    fn title_case(&self) -> bool {
+        let words: Vec<&str> = (0..self.toks.len())
+            .filter(|&k| self.is_word(k))
+            .map(|k| self.toks[k].text(self.text))
+            .collect();
+        let capitals = words
+            .iter()
+            .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+            .count();
+        words.len() >= 3 && capitals * 10 >= words.len() * 7
+    }
+
+    /// A capitalised word after the first ("United States", "Fox News
+    /// Reports"): part of a name, not a cue.
+    fn capitalised_inside(&self, i: usize) -> bool {
+        i > 0
+            && !self.title_case()
+            && !self.is_punct(i - 1, &["“", "\"", ":", "(", "—", "–"])
+            && self.toks[i]
+                .text(self.text)
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
     }
 
     fn word(&self, i: usize) -> &str {
@@ -203,9 +330,13 @@ impl<'a> SentenceScan<'a> {
         if s < n && self.is_punct(s, &[":", ","]) {
             s += 1;
         }
+        // "said, adding that …": the participle starts another attribution.
+        if s < n && self.word(s).ends_with("ing") && self.lex.cue(self.word(s)).is_some() {
+            return s..s;
+        }
         let mut e = n;
         for k in s + 1..n {
-            if self.is_punct(k, &[","]) && k + 1 < n {
+            if self.is_punct(k, &[",", "–", "—", ";"]) && k + 1 < n {
                 let w = self.word(k + 1);
                 let pointer = self.lex.is("determiner", w)
                     && (k + 2 < n
@@ -268,6 +399,7 @@ impl<'a> SentenceScan<'a> {
                 quoted = true;
                 let body = &t[s..e];
                 e = s + body.trim_end_matches(['.', ',', ';', ':', ' ']).len();
+                s += body.len() - body.trim_start().len();
             }
         }
         (e > s).then_some((s..e, quoted))
@@ -275,14 +407,74 @@ impl<'a> SentenceScan<'a> {
 
     /// A source token range: trimmed of punctuation; `None` if empty or too long.
     fn source_range(&self, mut r: Range<usize>) -> Option<Range<usize>> {
-        while r.start < r.end && !self.is_word(r.start) && !self.is_punct(r.start, &["“", "\""]) {
+        // "Ah, friends once more: Ted Cruz": the name after a colon or dash.
+        if let Some(k) = (r.start..r.end)
+            .rev()
+            .find(|&k| self.is_punct(k, &[":", "—", "–", "―"]))
+        {
+            r.start = k + 1;
+        }
+        // "Sanders on Tuesday", "Trump, speaking to a group": the name
+        // before a trailing adjunct or participle clause.
+        if let Some(k) = (r.start + 1..r.end).find(|&k| {
+            let lower = self.toks[k]
+                .text(self.text)
+                .chars()
+                .next()
+                .is_some_and(char::is_lowercase);
+            // "office in Islamabad" keeps its place; "Sanders on Tuesday" loses its date.
+            let place = k + 1 < r.end
+                && self.toks[k + 1]
+                    .text(self.text)
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase)
+                && !self.lex.is("adjunct", self.word(k + 1));
+            (lower && self.lex.is("after_source", self.word(k)) && !place)
+                || (self.is_punct(k, &[","]) && k + 1 < r.end && self.word(k + 1).ends_with("ing"))
+        }) {
+            r.end = k;
+        }
+        // Leading connectives, auxiliaries and adverbs ("perhaps", "why
+        // he", "has he") are not part of the name.
+        let lead = |k: usize| {
+            let w = self.word(k);
+            let lower = self.toks[k]
+                .text(self.text)
+                .chars()
+                .next()
+                .is_some_and(char::is_lowercase);
+            self.lex.is("source_lead", w)
+                || self.lex.is("source_lead_adverb", w)
+                || (lower && (self.lex.is("aux", w) || w.ends_with("ly")))
+        };
+        while r.start < r.end
+            && ((!self.is_word(r.start) && !self.is_punct(r.start, &["“", "\""]))
+                || (r.end - r.start > 1 && lead(r.start)))
+        {
             r.start += 1;
         }
         while r.end > r.start && !self.is_word(r.end - 1) {
+            // Keep the closing parenthesis of "Rep. Lynch (D-Mass.)".
+            if self.is_punct(r.end - 1, &[")"]) && (r.start..r.end).any(|k| self.is_punct(k, &["("])) {
+                break;
+            }
             r.end -= 1;
         }
+        // "Lynch (D-Mass.)": close the parenthesis the source opened.
+        let open_paren = (r.start..r.end).rev().find(|&k| self.is_punct(k, &["(", ")"]));
+        if open_paren.is_some_and(|k| self.is_punct(k, &["("]))
+            && let Some(c) = (r.end..self.toks.len().min(r.end + 3)).find(|&k| self.is_punct(k, &[")"]))
+        {
+            r.end = c + 1;
+        }
         let words = self.words_in(r.clone());
-        (words > 0 && words <= 12).then_some(r)
+        // Words inside a quotation that is still open are not a source.
+        let open_quote =
+            (r.start..r.end).any(|k| self.is_punct(k, &["“"])) && !(r.start..r.end).any(|k| self.is_punct(k, &["”"]));
+        // "In a statement posted on …": a prepositional phrase names no source.
+        let preposition = r.start < r.end && self.lex.is("preposition", self.word(r.start));
+        (words > 0 && words <= 12 && !open_quote && !preposition).then_some(r)
     }
 
     /// The source before a cue: from the clause start, cut at the last
@@ -301,6 +493,15 @@ impl<'a> SentenceScan<'a> {
             .rev()
             .find(|&k| self.is_punct(k, &[",", ";", ":", "(", ")", "”", "\""]) || self.lex.is("boundary", self.word(k)))
             .map_or(start, |k| k + 1);
+        // "X, the Y (Z), had claimed": the subject before its appositive.
+        if self.words_in(cut..cue_start) == 0
+            && cue_start > 0
+            && self.is_punct(cue_start - 1, &[","])
+            && let Some(first) = (start..cue_start - 1).find(|&k| self.is_punct(k, &[","]))
+        {
+            let r = self.source_range(start..first)?;
+            return (self.words_in(r.clone()) <= 8).then_some(r);
+        }
         let r = self.source_range(cut..cue_start)?;
         (self.words_in(r.clone()) <= 8).then_some(r)
     }
@@ -319,6 +520,7 @@ impl<'a> SentenceScan<'a> {
         };
         let source_b = self.span(source);
         let pronoun = self.lex.is("pronoun", &self.text[source_b.clone()].to_lowercase());
+        let learned = self.lex.cue(self.word(cue.end - 1)).and_then(|c| c.learned);
         out.push(Attribution {
             cue: self.span(cue),
             cue_text,
@@ -331,6 +533,10 @@ impl<'a> SentenceScan<'a> {
             accuse,
             evidence,
             pronoun,
+            more: Vec::new(),
+            learned,
+            cue_score: None,
+            answers_accusation: false,
         });
         true
     }
@@ -386,7 +592,8 @@ impl<'a> SentenceScan<'a> {
         let n = self.toks.len();
         let Some(cs) = self.cue_start(i) else { return false };
         let mut k = i + 1;
-        if k < n && self.lex.is("determiner", self.word(k)) {
+        // "the", "such", "Islamabad’s": a determiner or a possessive name.
+        if k < n && (self.lex.is("determiner", self.word(k)) || self.word(k).ends_with("'s")) {
             k += 1;
         }
         if !(k < n && self.lex.is("pointer", self.word(k))) {
@@ -394,7 +601,17 @@ impl<'a> SentenceScan<'a> {
         }
         let pointer_at = k;
         k += 1;
-        // "rejected the allegations that Y": the content follows.
+        // "the allegations made by Pakistan's military spokesperson": who
+        // made them is part of the pointer, not the content.
+        if k < n && matches!(self.word(k), "made" | "levelled" | "leveled" | "raised") {
+            k += 1;
+        }
+        if k < n && matches!(self.word(k), "by" | "from") {
+            k = (k..n)
+                .find(|&j| self.word(j) == "that" || self.word(j) == "as" || self.is_punct(j, &[".", ",", ";"]))
+                .unwrap_or(n);
+        }
+        // "rejected the allegations (made by X) that Y": the content follows.
         if k < n && self.word(k) == "that" {
             return false;
         }
@@ -409,14 +626,17 @@ impl<'a> SentenceScan<'a> {
         let Some(src) = self.source_before(cs) else {
             return false;
         };
-        let Some(antecedent) = out.len().checked_sub(1) else {
+        // Allegations and accusations answer the last accusation, if any.
+        let accusation = self.lex.is("accusation", self.word(pointer_at));
+        let accused = out.iter().rposition(|a| a.accuse && a.stance == Stance::Asserts);
+        let Some(antecedent) = accused.filter(|_| accusation).or_else(|| antecedent(out)) else {
             return false;
         };
         let cue_text = match neg {
             Some(j) => format!(
                 "{} … {}",
                 self.cue_words(cs..i + 1),
-                self.cue_words(pointer_at + 1..j + 1).trim_start_matches(['“', '"'])
+                self.cue_words(pointer_at + 1..j + 1).replace(['“', '”', '"'], "")
             ),
             None => self.cue_words(cs..cue_end),
         };
@@ -433,23 +653,141 @@ impl<'a> SentenceScan<'a> {
             let last = out.len() - 1;
             out[last].points_back = Some(antecedent);
             out[last].cue = self.span(cs..i + 1);
+            out[last].answers_accusation = accusation;
         }
         pushed
     }
 
+    /// The subject at the start of the clause before `limit`: capitalised
+    /// words, determiners and "of", or a pronoun ("It", "the Clinton
+    /// campaign").
+    fn subject(&self, limit: usize) -> Option<Range<usize>> {
+        let s = self.clause_start(limit);
+        let mut e = s;
+        while e < limit && e < s + 8 {
+            let w = self.word(e);
+            if self.lex.is("pronoun", w) {
+                e += 1;
+                break;
+            }
+            let capital = self.toks[e]
+                .text(self.text)
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase);
+            if !(capital || self.lex.is("determiner", w) || w == "of") {
+                break;
+            }
+            e += 1;
+        }
+        let next_is_word = e < limit && self.is_word(e);
+        if next_is_word { self.source_range(s..e) } else { None }
+    }
+
+    /// The byte range of the paragraph after this sentence's paragraph.
+    fn next_paragraph(&self) -> Option<Range<usize>> {
+        let rest = &self.text[self.para.end..];
+        let line = rest
+            .split_inclusive('\n')
+            .find(|l| !l.trim().is_empty() && l.trim() != "\"")?;
+        let at = self.para.end + (line.as_ptr() as usize - rest.as_ptr() as usize);
+        text::trim_range(self.text, at..at + line.len())
+    }
+
+    /// A byte range trimmed of trailing punctuation and outer quote marks.
+    fn quote_trimmed(&self, r: Range<usize>) -> Option<(Range<usize>, bool)> {
+        let t = &self.text[r.clone()];
+        let start_trim = t.len() - t.trim_start_matches(['“', '"', ' ']).len();
+        let body = t
+            .trim_start_matches(['“', '"', ' '])
+            .trim_end_matches(['”', '"', '.', ',', ' ']);
+        let quoted = start_trim > 0;
+        (body.split_whitespace().count() >= 2)
+            .then(|| (r.start + start_trim..r.start + start_trim + body.len(), quoted))
+    }
+
+    /// Whether the content of the cue at `i` comes before it, with the
+    /// source between the boundary `q` (a comma or closing quote) and the
+    /// cue: nothing or an adjunct follows the cue ("on Wednesday", "in a
+    /// statement", ", adding …"), or a quotation closes right before the
+    /// source.
+    fn content_first(&self, q: usize, i: usize, lemma: &str) -> bool {
+        let n = self.toks.len();
+        let tail_words = self.words_in(i + 1..n);
+        if tail_words == 0 || (i + 1 < n && self.is_punct(i + 1, &[",", "("])) {
+            return true;
+        }
+        let first_word = (i + 1..n).find(|&k| self.is_word(k)).map_or("", |k| self.word(k));
+        if first_word == "that" {
+            return false;
+        }
+        if self.is_punct(q, &["”", "\""]) {
+            return true;
+        }
+        if (i + 1..n).any(|k| self.word(k) == "that") || tail_words > 6 {
+            return false;
+        }
+        self.lex.is("adjunct", first_word) || (lemma == "tell" && tail_words <= 3)
+    }
+
+    /// A quotation that resumes after the cue ("“A,” he said. “B.”", "“A,”
+    /// he said, “B.”"): the next quotation, when it starts right after token
+    /// `from` (only punctuation between) and ends its paragraph or a
+    /// sentence, becomes more content of the last attribution.
+    fn resume_quote(&self, from: usize, out: &mut [Attribution]) {
+        let t = self.text;
+        let start = self
+            .toks
+            .get(from)
+            .map_or_else(|| self.toks.last().map_or(0, |k| k.end), |k| k.start);
+        if start >= self.para.end {
+            return;
+        }
+        let region = &t[start..self.para.end];
+        let lead = region.len() - region.trim_start_matches([',', '.', ';', ':', ' ']).len();
+        let rest = &region[lead..];
+        let (open, close) = match rest.chars().next() {
+            Some('“') => ('“', '”'),
+            Some('"') => ('"', '"'),
+            _ => return,
+        };
+        let body_start = start + lead + open.len_utf8();
+        let Some(end) = t[body_start..self.para.end].find(close) else {
+            return;
+        };
+        let after = t[body_start + end + close.len_utf8()..self.para.end].trim();
+        let body = &t[body_start..body_start + end];
+        // The quotation ends its paragraph or a sentence of its own: not the
+        // content of a following "…,” she said".
+        let ends_sentence = body.trim_end().ends_with(['.', '!', '?']);
+        if !(after.chars().all(|c| matches!(c, '.' | ',' | ';')) || ends_sentence) {
+            return;
+        }
+        if body.contains(open) || body.split_whitespace().count() < 2 {
+            return;
+        }
+        let e = body_start + body.trim_end_matches(['.', ',', ';', ':', ' ']).len();
+        if let Some(last) = out.last_mut() {
+            last.more.push(body_start..e);
+        }
+    }
+
     /// A reporting verb of the lexicon.
-    fn verb(&self, i: usize, out: &mut Vec<Attribution>) -> bool {
+    fn verb(&self, i: usize, cue: &Cue, out: &mut Vec<Attribution>) -> bool {
         let lex = self.lex;
-        let cue = lex.cue(self.word(i)).expect("caller checked").clone();
         let Some(cs) = self.cue_start(i) else { return false };
         let n = self.toks.len();
         let kind = (cue.stance, cue.accuse, cue.evidence);
         let cue_text = self.cue_words(cs..i + 1);
 
         // "…, maintaining that …": continues the previous attribution.
-        if self.word(i).ends_with("ing") && cs > 0 && self.is_punct(cs - 1, &[","]) {
+        let after_and = cs > 0 && self.word(cs - 1) == "and" && self.previous_in_sentence(out).is_some();
+        if self.word(i).ends_with("ing") && cs > 0 && (self.is_punct(cs - 1, &[","]) || after_and) {
             let Some(prev) = self.previous_in_sentence(out) else {
-                return false;
+                // "It attacked Trump, saying …": the sentence's subject speaks.
+                let Some(src) = self.subject(cs) else { return false };
+                let content = self.content_bytes(self.content_after(i + 1));
+                return self.push(out, cs..i + 1, cue_text, src, content, kind);
             };
             let content = self.content_bytes(self.content_after(i + 1));
             let source = out[prev].source.clone();
@@ -467,9 +805,22 @@ impl<'a> SentenceScan<'a> {
                     accuse: cue.accuse,
                     evidence: cue.evidence,
                     pronoun: out[prev].pronoun,
+                    more: Vec::new(),
+                    learned: cue.learned,
+                    cue_score: None,
+                    answers_accusation: false,
                 });
             }
             return pushed;
+        }
+
+        // "Limbaugh added:" and the quotation in the next paragraph.
+        if i + 1 < n && self.is_punct(i + 1, &[":"]) && self.words_in(i + 2..n) == 0 {
+            let Some(src) = self.source_before(cs) else {
+                return false;
+            };
+            let content = self.next_paragraph().and_then(|r| self.quote_trimmed(r));
+            return self.push(out, cs..i + 1, cue_text, src, content, kind);
         }
 
         // "…, a claim that Afghan officials have denied": points back.
@@ -484,7 +835,7 @@ impl<'a> SentenceScan<'a> {
                 } else {
                     p + 1
                 };
-                if let (Some(src), Some(antecedent)) = (self.source_range(src_start..cs), out.len().checked_sub(1)) {
+                if let (Some(src), Some(antecedent)) = (self.source_range(src_start..cs), antecedent(out)) {
                     let content = Some((out[antecedent].content.clone(), out[antecedent].quoted));
                     if self.push(out, cs..i + 1, cue_text, src, content, kind) {
                         let last = out.len() - 1;
@@ -497,44 +848,196 @@ impl<'a> SentenceScan<'a> {
         }
 
         // "…, said the minister." (inverted)
-        if cs > 0 && self.is_punct(cs - 1, &[",", "”", "\""]) && i + 1 < n {
-            let end = (i + 1..n).find(|&k| self.is_punct(k, &[",", ".", ";"])).unwrap_or(n);
+        if cs > 0 && self.is_punct(cs - 1, &[",", "”", "\""]) && i + 1 < n && lex.is("inverted", self.word(i)) {
+            // A period inside the sentence ends an abbreviation ("Rep."), not the source.
+            let last_period = |k: usize| self.is_punct(k, &["."]) && (k + 1..n).all(|j| !self.is_word(j));
+            let end = (i + 1..n)
+                .find(|&k| {
+                    self.is_punct(k, &[",", ";", "—"])
+                        || last_period(k)
+                        || (k > i + 1 && lex.is("after_source", self.word(k)))
+                })
+                .unwrap_or(n);
             let first = self.toks[i + 1].text(self.text);
             let named = first.chars().next().is_some_and(char::is_uppercase) || lex.is("determiner", self.word(i + 1));
             if named
                 && end > i + 1
                 && self.words_in(i + 1..end) <= 10
-                && (end..n).all(|k| !self.is_word(k))
                 && let Some(src) = self.source_range(i + 1..end)
             {
                 let cend = if self.is_punct(cs - 1, &[","]) { cs - 1 } else { cs };
                 let content = self.content_bytes(self.clause_start(cend)..cend);
-                return self.push(out, cs..i + 1, cue_text, src, content, kind);
-            }
-        }
-
-        // "…, officials said on Wednesday." (content first)
-        let tail_words = self.words_in(i + 1..n);
-        let has_that = (i + 1..n).any(|k| self.word(k) == "that");
-        if !has_that && tail_words <= 6 {
-            let boundary = (0..cs).rev().find(|&k| self.is_punct(k, &[",", "”", "\""]));
-            if let Some(q) = boundary {
-                let src_start = q + 1;
-                if let Some(src) = self.source_range(src_start..cs)
-                    && self.words_in(src.clone()) <= 10
-                {
-                    let cend = if self.is_punct(q, &[","]) { q } else { q + 1 };
-                    let content = self.content_bytes(self.clause_start(cend)..cend);
-                    return self.push(out, cs..i + 1, cue_text, src, content, kind);
+                let quoted_before =
+                    self.is_punct(cs - 1, &["”", "\""]) || (cs > 1 && self.is_punct(cs - 2, &["”", "\""]));
+                let pushed = self.push(out, cs..i + 1, cue_text, src, content, kind);
+                if pushed && quoted_before && (end..n).all(|k| !self.is_word(k)) {
+                    self.resume_quote(end, out);
                 }
+                return pushed;
             }
         }
 
-        // "X said (that) Y"
+        // "…, officials said on Wednesday.", "“…,” she said of the vote" (content first)
+        let boundary = (0..cs).rev().find(|&k| self.is_punct(k, &[",", "”", "\""]));
+        if let Some(q) = boundary
+            && self.content_first(q, i, &cue.lemma)
+        {
+            let src_start = q + 1;
+            if let Some(src) = self.source_range(src_start..cs)
+                && self.words_in(src.clone()) <= 10
+            {
+                let cend = if self.is_punct(q, &[","]) { q } else { q + 1 };
+                let content = self.content_bytes(self.clause_start(cend)..cend);
+                let pushed = self.push(out, cs..i + 1, cue_text, src, content, kind);
+                let quote_next = (i + 1..n)
+                    .find(|&k| !self.is_punct(k, &[",", ".", ":"]))
+                    .is_none_or(|k| self.is_punct(k, &["“", "\""]));
+                if pushed && !self.is_punct(q, &[","]) && quote_next {
+                    self.resume_quote(i + 1, out);
+                }
+                return pushed;
+            }
+        }
+
+        // "X said (that) Y", "X called for Y"
         let Some(src) = self.source_before(cs) else {
             return false;
         };
-        let content = self.content_bytes(self.content_after(i + 1));
-        self.push(out, cs..i + 1, cue_text, src, content, kind)
+        let ce = if i + 1 < n && lex.particle(self.word(i), self.word(i + 1)) {
+            i + 2
+        } else {
+            i + 1
+        };
+        let content = self.content_bytes(self.content_after(ce));
+        self.push(out, cs..ce, self.cue_words(cs..ce), src, content, kind)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn find_in(text: &str) -> Vec<(String, String, String, Vec<String>)> {
+        let lex = Lexicon::with_learned("called\t9\t10\n").unwrap();
+        find(text, 0, &lex, None)
+            .into_iter()
+            .map(|a| {
+                (
+                    text[a.source].to_string(),
+                    a.cue_text,
+                    text[a.content].to_string(),
+                    a.more.iter().map(|r| text[r.clone()].to_string()).collect(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn quotation_before_source_with_a_tail_after_the_cue() {
+        let a = find_in("“It’s finished,” she said of the election, in which she was sure Trump would win.");
+        assert_eq!(a.len(), 1, "{a:?}");
+        assert_eq!((a[0].0.as_str(), a[0].2.as_str()), ("she", "It’s finished"));
+    }
+
+    #[test]
+    fn object_after_the_cue_is_content_not_a_tail() {
+        let a = find_in("At a fundraiser in New York, Clinton called half of his supporters “deplorables.”");
+        assert_eq!(a.len(), 1, "{a:?}");
+        assert_eq!(a[0].0, "Clinton");
+        assert!(a[0].2.starts_with("half of his supporters"), "{a:?}");
+    }
+
+    #[test]
+    fn quotation_resumes_after_the_cue() {
+        let a = find_in("“Coal isn't the villain,” he said. “The villain is excess carbon dioxide.”\nNext paragraph.");
+        assert_eq!(a.len(), 1, "{a:?}");
+        assert_eq!(a[0].2, "Coal isn't the villain");
+        assert_eq!(a[0].3, ["The villain is excess carbon dioxide"]);
+    }
+
+    #[test]
+    fn participle_after_the_cue_is_not_its_content() {
+        let a = find_in(
+            "“The day that was abrogated was the day this became personal,” he said, adding he would never vote for her.",
+        );
+        assert_eq!(
+            a[0].2, "The day that was abrogated was the day this became personal",
+            "{a:?}"
+        );
+        assert!(a.iter().all(|x| !x.2.starts_with("adding")), "{a:?}");
+    }
+
+    #[test]
+    fn inverted_source_stops_before_an_appositive() {
+        let a = find_in("“Security has evaporated,” said Jo Coelbart, a retired Belgian general.");
+        assert_eq!(a.len(), 1, "{a:?}");
+        assert_eq!(
+            (a[0].0.as_str(), a[0].2.as_str()),
+            ("Jo Coelbart", "Security has evaporated")
+        );
+    }
+
+    #[test]
+    fn noun_homographs_need_a_clause_or_a_subject() {
+        assert!(find_in("Voters in several swing states worry about jobs and wages.").is_empty());
+        let a = find_in("Islamabad claims the deal violates bilateral agreements.");
+        assert_eq!(a.len(), 1, "{a:?}");
+        assert_eq!(a[0].0, "Islamabad");
+    }
+
+    #[test]
+    fn colon_at_sentence_end_takes_the_next_paragraph() {
+        let a = find_in("Limbaugh added:\n“This reeks of a cover-up, plain and simple.”\n");
+        assert_eq!(a.len(), 1, "{a:?}");
+        assert_eq!(a[0].2, "This reeks of a cover-up, plain and simple");
+    }
+
+    #[test]
+    fn participle_without_an_earlier_cue_takes_the_subject() {
+        let a = find_in("Meanwhile, it attacked Trump, saying he has offended Hispanics.");
+        assert_eq!(a.len(), 1, "{a:?}");
+        assert_eq!((a[0].0.as_str(), a[0].2.as_str()), ("it", "he has offended Hispanics"));
+    }
+
+    #[test]
+    fn quotation_resumes_inside_the_sentence() {
+        let a = find_in("“Every time you say that,” she said, “you give ammunition to them.” Then she left.");
+        assert_eq!(a[0].2, "Every time you say that", "{a:?}");
+        assert_eq!(a[0].3, ["you give ammunition to them"]);
+        let b = find_in("“A fine plan,” he said. “Not at all,” she replied.");
+        assert!(b[0].3.is_empty(), "{b:?}");
+    }
+
+    #[test]
+    fn sources_lose_adjuncts_and_keep_parentheses() {
+        let a = find_in("Sanders on Tuesday said the plan would fail.");
+        assert_eq!(a[0].0, "Sanders", "{a:?}");
+        let a = find_in("“We will win,” said Rep. Stephen Lynch (D-Mass.).");
+        assert_eq!(a[0].0, "Rep. Stephen Lynch (D-Mass.)", "{a:?}");
+    }
+
+    #[test]
+    fn title_case_headlines_have_cues_and_only_speech_verbs_invert() {
+        let a = find_in("Afghanistan Denies Role in Train Attack, Urges Pakistan on Security");
+        assert_eq!((a[0].0.as_str(), a[0].1.as_str()), ("Afghanistan", "Denies"), "{a:?}");
+        // "…, Urges Pakistan" is not an inverted "…, said X": Pakistan is the object.
+        assert!(a.iter().all(|x| x.0 != "Pakistan"), "{a:?}");
+    }
+
+    #[test]
+    fn prepositional_phrases_are_not_sources() {
+        let a = find_in("In a statement posted on X, the ministry said the border would reopen.");
+        assert!(a.iter().all(|x| !x.0.starts_with("In ")), "{a:?}");
+    }
+
+    #[test]
+    fn sources_lose_leading_adverbs() {
+        let a = find_in("Perhaps Mr. Smith said the plan failed badly.");
+        assert_eq!(a[0].0, "Mr. Smith", "{a:?}");
+    }
+
+    #[test]
+    fn names_with_capitalised_cue_words_are_not_cues() {
+        assert!(find_in("The United States Says Program will start next year in Ohio.").is_empty());
     }
 }

@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# Quality gate: runs the span evaluation on PolNeAR dev and the claim
+# evaluation on news-dev, and fails when any figure drops more than
+# TOLERANCE (0.02) below the value recorded in quality/baseline.json.
+# Skips (exit 0, with a message) when the corpus is absent.
+#
+#   scripts/quality-gate.sh            # check against the record
+#   scripts/quality-gate.sh --print    # print the current figures as JSON (to update the record)
+#
+# The corpus is ../shared/corpus, or $CLAIMTRACK_CORPUS.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+corpus="${CLAIMTRACK_CORPUS:-../shared/corpus}"
+record="quality/baseline.json"
+tolerance="0.02"
+
+if [ ! -d "$corpus/polnear/dev" ] || [ ! -d "$corpus/news-dev" ]; then
+    echo "quality gate: skipped: no corpus at $corpus (needs polnear/dev and news-dev)"
+    exit 0
+fi
+if ! command -v jq >/dev/null; then
+    echo "quality gate: jq is required to compare figures" >&2
+    exit 1
+fi
+
+cargo build --locked --release --quiet
+bin=target/release/claimtrack
+tmp="$(mktemp -d)"
+trap 'rm -rf "$tmp"' EXIT
+
+"$bin" eval spans --gold "$corpus/polnear/dev/attributions" --text "$corpus/polnear/dev/text" \
+    --format json >"$tmp/spans.json"
+"$bin" extract "$corpus/news-dev/articles" -o "$tmp/pred" \
+    --actors "$corpus/news-dev/claims/actors.yaml" 2>/dev/null
+"$bin" eval claims --gold "$corpus/news-dev/claims" --pred "$tmp/pred" --format json >"$tmp/claims.json"
+
+current="$(jq -n --slurpfile s "$tmp/spans.json" --slurpfile c "$tmp/claims.json" '{
+  polnear_dev: {
+    attribution_f1: $s[0].attribution.f1,
+    attribution_source_f1: $s[0].attribution_source.f1,
+    cue_exact_f1: $s[0].cue.exact.f1,
+    source_exact_f1: $s[0].source.exact.f1,
+    content_overlap_f1: $s[0].content.overlap.f1
+  },
+  news_dev: {
+    claims_f1: $c[0].claims.f1,
+    claimant_f1: $c[0].claimant.f1,
+    stance_accuracy: $c[0].stance_accuracy,
+    denies_f1: $c[0].denies.f1,
+    links_f1: $c[0].links.f1,
+    contested_f1: $c[0].contested.f1
+  }
+} | walk(if type == "number" then (. * 1000 | round / 1000) else . end)')"
+
+if [ "${1:-}" = "--print" ]; then
+    echo "$current"
+    exit 0
+fi
+
+report="$(jq -rn --argjson cur "$current" --slurpfile rec "$record" --argjson tol "$tolerance" '
+  [ $rec[0] | paths(numbers) as $p
+    | { name: ($p | join(".")), was: getpath($p), now: ($cur | getpath($p)) } ]
+  | map(. + { drop: (.now == null or .now < .was - $tol) })
+  | (map("\(if .drop then "FAIL" else "ok  " end) \(.name): \(.now) (recorded \(.was))") | join("\n")),
+    (if any(.drop) then "FAILED" else "PASSED" end)')"
+echo "$report"
+if [ "$(echo "$report" | tail -1)" = "FAILED" ]; then
+    echo "quality gate: a figure dropped more than $tolerance below $record" >&2
+    exit 1
+fi
+echo "quality gate: all figures within $tolerance of $record"

@@ -1,0 +1,343 @@
+//! Scoring claim files against reference claim files.
+//!
+//! Files are paired by article id. Within an article, a predicted claim
+//! matches a reference claim when the Dice coefficient of their content
+//! word sets is ≥ 0.5 (one-to-one, best first, see [`super::match_pairs`]).
+//! Over matched pairs:
+//! - **claimant**: the claimants agree: equal ignoring case, or the
+//!   predicted claimant or mention resolves through the reference actors
+//!   file (aliases, demonyms) to the reference claimant;
+//! - **stance**: accuracy, and P/R/F1 of `denies` claims (a predicted denial
+//!   is correct when it matches a reference denial);
+//! - **links**: a predicted `rebuts`/`counters`/`supports`/`same_as` link is
+//!   correct when both its ends are matched and the reference has the same
+//!   kind of link between their partners;
+//! - **contested**: a predicted contested claim is correct when it matches a
+//!   contested reference claim (contested as [`crate::dispute`] defines it).
+
+use super::{Prf, fmt3, match_pairs, word_set};
+use crate::actors::Actors;
+use crate::claim::{LinkKind, Stance};
+use crate::dispute;
+use crate::store::{ClaimAt, Store};
+use comfy_table::{Table, presets};
+use serde::Serialize;
+use std::collections::{HashMap, HashSet};
+
+/// Scores of one article.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ArticleScores {
+    /// The article id.
+    pub article: String,
+    /// Claims matched on content.
+    pub claims: Prf,
+    /// Matched with agreeing claimants.
+    pub claimant: Prf,
+}
+
+/// Every figure of a claim evaluation.
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct ClaimScores {
+    /// Reference articles scored.
+    pub articles: usize,
+    /// Reference articles with no predicted file (all their claims missed).
+    pub missing: Vec<String>,
+    /// Claims matched on content.
+    pub claims: Prf,
+    /// Matched claims whose claimants agree.
+    pub claimant: Prf,
+    /// Share of matched claims with the reference stance.
+    pub stance_accuracy: f64,
+    /// `denies` claims matched to reference denials.
+    pub denies: Prf,
+    /// Links between matched claims.
+    pub links: Prf,
+    /// Contested claims matched to contested reference claims.
+    pub contested: Prf,
+    /// Per article.
+    pub per_article: Vec<ArticleScores>,
+}
+
+/// Scores the predicted store against the reference store, whose actors
+/// file resolves claimant names.
+pub fn score(gold: &Store, pred: &Store) -> ClaimScores {
+    let actors = &gold.actors;
+    let pred_by_id: HashMap<&str, usize> = pred
+        .files
+        .iter()
+        .enumerate()
+        .map(|(i, l)| (l.file.article.id.as_str(), i))
+        .collect();
+    let mut map: HashMap<ClaimAt, ClaimAt> = HashMap::new(); // pred -> gold
+    let mut out = ClaimScores {
+        articles: gold.files.len(),
+        ..ClaimScores::default()
+    };
+    let (mut matched, mut agreeing, mut n_pred, mut n_gold) = (0, 0, 0, 0);
+    let (mut same_stance, mut den_ok, mut den_pred, mut den_gold) = (0, 0, 0, 0);
+    for (gf, gl) in gold.files.iter().enumerate() {
+        let gclaims = &gl.file.claims;
+        let id = &gl.file.article.id;
+        n_gold += gclaims.len();
+        den_gold += gclaims.iter().filter(|c| c.stance == Stance::Denies).count();
+        let Some(&pf) = pred_by_id.get(id.as_str()) else {
+            out.missing.push(id.clone());
+            out.per_article.push(ArticleScores {
+                article: id.clone(),
+                claims: Prf::from_matches(0, 0, gclaims.len()),
+                claimant: Prf::from_matches(0, 0, gclaims.len()),
+            });
+            continue;
+        };
+        let pclaims = &pred.files[pf].file.claims;
+        n_pred += pclaims.len();
+        den_pred += pclaims.iter().filter(|c| c.stance == Stance::Denies).count();
+        let gw: Vec<_> = gclaims.iter().map(|c| word_set(&c.content)).collect();
+        let pw: Vec<_> = pclaims.iter().map(|c| word_set(&c.content)).collect();
+        let pairs = match_pairs(&pw, &gw);
+        let mut agree_here = 0;
+        for &(p, g) in &pairs {
+            map.insert((pf, p), (gf, g));
+            let (pc, gc) = (&pclaims[p], &gclaims[g]);
+            if claimant_agrees(actors, &gc.claimant, &pc.claimant, pc.mention.as_deref()) {
+                agree_here += 1;
+            }
+            if pc.stance == gc.stance {
+                same_stance += 1;
+                if pc.stance == Stance::Denies {
+                    den_ok += 1;
+                }
+            }
+        }
+        matched += pairs.len();
+        agreeing += agree_here;
+        out.per_article.push(ArticleScores {
+            article: id.clone(),
+            claims: Prf::from_matches(pairs.len(), pclaims.len(), gclaims.len()),
+            claimant: Prf::from_matches(agree_here, pclaims.len(), gclaims.len()),
+        });
+    }
+    out.claims = Prf::from_matches(matched, n_pred, n_gold);
+    out.claimant = Prf::from_matches(agreeing, n_pred, n_gold);
+    out.stance_accuracy = if matched == 0 {
+        0.0
+    } else {
+        same_stance as f64 / matched as f64
+    };
+    out.denies = Prf::from_matches(den_ok, den_pred, den_gold);
+
+    // Links, only over articles that have a reference file.
+    let gold_ids: HashSet<&str> = gold.files.iter().map(|l| l.file.article.id.as_str()).collect();
+    let in_gold = |s: &Store, at: ClaimAt| gold_ids.contains(s.files[at.0].file.article.id.as_str());
+    let glinks = links(gold);
+    let plinks: Vec<_> = links(pred).into_iter().filter(|&(_, a, _)| in_gold(pred, a)).collect();
+    let ok = plinks
+        .iter()
+        .filter(|(k, a, b)| match (map.get(a), map.get(b)) {
+            (Some(&ga), Some(&gb)) => glinks.contains(&(*k, ga, gb)),
+            _ => false,
+        })
+        .count();
+    out.links = Prf::from_matches(ok, plinks.len(), glinks.len());
+
+    let gcont = contested(gold);
+    let pcont: Vec<ClaimAt> = contested(pred).into_iter().filter(|&a| in_gold(pred, a)).collect();
+    let ok = pcont
+        .iter()
+        .filter(|a| map.get(a).is_some_and(|g| gcont.contains(g)))
+        .count();
+    out.contested = Prf::from_matches(ok, pcont.len(), gcont.len());
+    out
+}
+
+/// The claimants agree: same name ignoring case, or the predicted claimant
+/// or mention resolves through the actors file to the reference claimant.
+pub fn claimant_agrees(actors: &Actors, gold: &str, pred: &str, mention: Option<&str>) -> bool {
+    let g = gold.trim().to_lowercase();
+    let same = |s: &str| s.trim().to_lowercase() == g;
+    same(pred) || same(&actors.resolve(pred)) || mention.is_some_and(|m| same(&actors.resolve(m)))
+}
+
+/// Every resolvable link of a store: (kind, from, to).
+fn links(store: &Store) -> HashSet<(LinkKind, ClaimAt, ClaimAt)> {
+    let mut out = HashSet::new();
+    for at in store.all() {
+        for kind in LinkKind::ALL {
+            for r in store.claim(at).links(kind) {
+                if let Some(to) = store.resolve(at.0, r) {
+                    out.insert((kind, at, to));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The contested claims of a store.
+fn contested(store: &Store) -> HashSet<ClaimAt> {
+    dispute::build(store, true)
+        .blocks
+        .iter()
+        .filter(|b| b.contested)
+        .map(|b| b.claim)
+        .collect()
+}
+
+/// A readable table of the scores.
+pub fn render(s: &ClaimScores) -> String {
+    let mut t = Table::new();
+    t.load_style(presets::ASCII_MARKDOWN);
+    t.set_header(["measure", "P", "R", "F1", "pred", "gold"]);
+    let mut row = |name: &str, p: &Prf| {
+        t.add_row(vec![
+            name.to_string(),
+            fmt3(p.precision),
+            fmt3(p.recall),
+            fmt3(p.f1),
+            p.pred.to_string(),
+            p.gold.to_string(),
+        ]);
+    };
+    row("claims", &s.claims);
+    row("claimant agrees", &s.claimant);
+    row("denies", &s.denies);
+    row("links", &s.links);
+    row("contested", &s.contested);
+    let mut a = Table::new();
+    a.load_style(presets::ASCII_MARKDOWN);
+    a.set_header(["article", "claims F1", "claimant F1", "pred", "gold"]);
+    for x in &s.per_article {
+        a.add_row(vec![
+            x.article.clone(),
+            fmt3(x.claims.f1),
+            fmt3(x.claimant.f1),
+            x.claims.pred.to_string(),
+            x.claims.gold.to_string(),
+        ]);
+    }
+    let mut text = format!(
+        "{t}\nstance accuracy over matched claims: {}\n\n{a}\n{} articles",
+        fmt3(s.stance_accuracy),
+        s.articles
+    );
+    if !s.missing.is_empty() {
+        text.push_str(&format!("; no predicted file for: {}", s.missing.join(", ")));
+    }
+    text.push('\n');
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::claim::{ActorsFile, ArticleMeta, Claim, ClaimFile};
+    use crate::store::Loaded;
+    use std::path::PathBuf;
+
+    fn file(id: &str, claims: Vec<Claim>) -> Loaded {
+        let mut f = ClaimFile::new(ArticleMeta {
+            id: id.into(),
+            title: None,
+            published: None,
+            source: None,
+            url: None,
+            text: None,
+        });
+        f.claims = claims;
+        Loaded {
+            path: PathBuf::from(format!("{id}.yaml")),
+            file: f,
+        }
+    }
+
+    fn claim(id: &str, who: &str, stance: Stance, content: &str, rebuts: &[&str]) -> Claim {
+        let mut c = Claim::new(id, who, stance, content);
+        c.rebuts = rebuts.iter().map(|s| s.to_string()).collect();
+        c
+    }
+
+    fn actors() -> Actors {
+        let f: ActorsFile = serde_yaml::from_str(
+            "schema: claimtrack-actors/1\nactors:\n  - name: Afghanistan\n    aliases: [Islamic Emirate]\n",
+        )
+        .unwrap();
+        Actors::new(&f)
+    }
+
+    #[test]
+    fn scores_matching_claimants_stance_links_and_contested() {
+        let gold = Store::from_files(
+            vec![file(
+                "a",
+                vec![
+                    claim(
+                        "c1",
+                        "Pakistan",
+                        Stance::Asserts,
+                        "militants operate from Afghan soil",
+                        &[],
+                    ),
+                    claim(
+                        "c2",
+                        "Afghanistan",
+                        Stance::Denies,
+                        "militants operate from Afghan soil",
+                        &["c1"],
+                    ),
+                    claim(
+                        "c3",
+                        "Pakistan",
+                        Stance::Asserts,
+                        "the border will reopen on Monday",
+                        &[],
+                    ),
+                ],
+            )],
+            actors(),
+        );
+        let pred = Store::from_files(
+            vec![file(
+                "a",
+                vec![
+                    claim(
+                        "c1",
+                        "Pakistan",
+                        Stance::Asserts,
+                        "militants operate from Afghan soil",
+                        &[],
+                    ),
+                    claim(
+                        "c2",
+                        "Islamic Emirate",
+                        Stance::Denies,
+                        "that militants operate from Afghan soil",
+                        &["c1"],
+                    ),
+                    claim("c3", "traders", Stance::Denies, "prices went up", &[]),
+                ],
+            )],
+            Actors::default(),
+        );
+        let s = score(&gold, &pred);
+        assert_eq!((s.claims.correct_pred, s.claims.pred, s.claims.gold), (2, 3, 3));
+        assert_eq!(s.claimant.correct_pred, 2, "alias resolves through gold actors");
+        assert_eq!(s.stance_accuracy, 1.0);
+        assert_eq!((s.denies.correct_pred, s.denies.pred, s.denies.gold), (1, 2, 1));
+        assert_eq!(s.links.f1, 1.0);
+        assert_eq!(s.contested.f1, 1.0);
+        assert!(s.missing.is_empty());
+    }
+
+    #[test]
+    fn missing_prediction_counts_every_claim_missed() {
+        let gold = Store::from_files(
+            vec![file("a", vec![claim("c1", "X", Stance::Asserts, "one two three", &[])])],
+            Actors::default(),
+        );
+        let pred = Store::from_files(vec![], Actors::default());
+        let s = score(&gold, &pred);
+        assert_eq!(s.missing, ["a"]);
+        assert_eq!(s.claims.recall, 0.0);
+        assert_eq!(s.claims.gold, 1);
+    }
+}

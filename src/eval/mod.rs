@@ -1,0 +1,230 @@
+//! The team's yardstick: reading and writing BRAT standoff attribution
+//! annotations ([`brat`]), scoring extracted spans against BRAT gold
+//! ([`spans`]) and scoring claim files against reference claim files
+//! ([`claims`]).
+//!
+//! Both scorers match a predicted attribution (or claim) to a gold one when
+//! the Dice coefficient of their content word sets is at least
+//! [`MATCH_DICE`], one-to-one, best pairs first ([`match_pairs`]).
+
+// A span is a Vec of ranges (fragments); a one-fragment span is the usual case.
+#![allow(clippy::single_range_in_vec_init)]
+
+pub mod brat;
+pub mod claims;
+pub mod spans;
+
+use crate::article::{Article, ArticleError};
+use serde::Serialize;
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+/// Why an evaluation could not run.
+#[derive(Debug, thiserror::Error)]
+pub enum EvalError {
+    /// A file or directory could not be read.
+    #[error("{path}: {source}")]
+    Io {
+        /// The file or directory.
+        path: PathBuf,
+        /// What went wrong.
+        source: std::io::Error,
+    },
+    /// A `.ann` file is malformed.
+    #[error(transparent)]
+    Brat(#[from] brat::BratError),
+    /// An article text could not be read.
+    #[error(transparent)]
+    Article(#[from] ArticleError),
+    /// A gold `.ann` file has no text beside it.
+    #[error("{ann}: no text file {text}")]
+    NoText {
+        /// The annotation file.
+        ann: PathBuf,
+        /// The text file looked for.
+        text: PathBuf,
+    },
+    /// No `.ann` files in the gold directory.
+    #[error("{0}: no .ann files")]
+    Empty(PathBuf),
+}
+
+/// Reads every `ID.ann` of `ann_dir` with its text `text_dir/ID.txt`, in
+/// file name order, and predicts attributions for each article with
+/// `predict`.
+pub fn read_span_corpus(
+    ann_dir: &Path,
+    text_dir: &Path,
+    mut predict: impl FnMut(&Article) -> Vec<brat::SpanAttribution>,
+) -> Result<Vec<spans::DocPair>, EvalError> {
+    let io = |path: &Path| {
+        let path = path.to_path_buf();
+        move |source| EvalError::Io { path, source }
+    };
+    let mut anns: Vec<PathBuf> = std::fs::read_dir(ann_dir)
+        .map_err(io(ann_dir))?
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "ann"))
+        .collect();
+    anns.sort();
+    if anns.is_empty() {
+        return Err(EvalError::Empty(ann_dir.to_path_buf()));
+    }
+    let mut out = Vec::with_capacity(anns.len());
+    for ann in anns {
+        let stem = ann
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let text_path = text_dir.join(format!("{stem}.txt"));
+        if !text_path.is_file() {
+            return Err(EvalError::NoText { ann, text: text_path });
+        }
+        let gold = brat::parse(&std::fs::read_to_string(&ann).map_err(io(&ann))?, &ann)?;
+        let article = Article::from_file(&text_path)?;
+        let pred = predict(&article);
+        out.push(spans::DocPair {
+            name: stem,
+            body_start: article.body_start,
+            text: article.text,
+            gold,
+            pred,
+        });
+    }
+    Ok(out)
+}
+
+/// Least Dice coefficient of content word sets for two contents to match.
+pub const MATCH_DICE: f64 = 0.5;
+
+/// Precision, recall and F1 from counts.
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize)]
+pub struct Prf {
+    /// Correct over predicted (0 when nothing was predicted).
+    pub precision: f64,
+    /// Correct over gold (0 when there is no gold).
+    pub recall: f64,
+    /// Harmonic mean of precision and recall.
+    pub f1: f64,
+    /// Predicted items (or tokens) that are correct.
+    pub correct_pred: usize,
+    /// Gold items (or tokens) that were found.
+    pub correct_gold: usize,
+    /// Predicted items (or tokens).
+    pub pred: usize,
+    /// Gold items (or tokens).
+    pub gold: usize,
+}
+
+impl Prf {
+    /// Scores from counts; `correct_pred` and `correct_gold` differ for
+    /// token overlap, where a token can be counted on each side.
+    pub fn new(correct_pred: usize, pred: usize, correct_gold: usize, gold: usize) -> Prf {
+        let ratio = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
+        let precision = ratio(correct_pred, pred);
+        let recall = ratio(correct_gold, gold);
+        let f1 = if precision + recall == 0.0 {
+            0.0
+        } else {
+            2.0 * precision * recall / (precision + recall)
+        };
+        Prf {
+            precision,
+            recall,
+            f1,
+            correct_pred,
+            correct_gold,
+            pred,
+            gold,
+        }
+    }
+
+    /// Scores where one correct item counts on both sides (matching).
+    pub fn from_matches(matched: usize, pred: usize, gold: usize) -> Prf {
+        Prf::new(matched, pred, matched, gold)
+    }
+}
+
+/// The lower-case words of `s` (runs of letters and digits) as a set.
+pub fn word_set(s: &str) -> BTreeSet<String> {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// Dice coefficient of two word sets (0 when both are empty).
+pub fn dice(a: &BTreeSet<String>, b: &BTreeSet<String>) -> f64 {
+    let total = a.len() + b.len();
+    if total == 0 {
+        return 0.0;
+    }
+    2.0 * a.intersection(b).count() as f64 / total as f64
+}
+
+/// One-to-one matching of predicted to gold items by content: every pair
+/// with Dice ≥ [`MATCH_DICE`], best first (ties: earlier gold, then earlier
+/// predicted). Returns `(pred index, gold index)` pairs.
+pub fn match_pairs(pred: &[BTreeSet<String>], gold: &[BTreeSet<String>]) -> Vec<(usize, usize)> {
+    let mut cands: Vec<(f64, usize, usize)> = Vec::new();
+    for (p, pw) in pred.iter().enumerate() {
+        for (g, gw) in gold.iter().enumerate() {
+            let d = dice(pw, gw);
+            if d >= MATCH_DICE {
+                cands.push((d, g, p));
+            }
+        }
+    }
+    cands.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+    let mut used_p = vec![false; pred.len()];
+    let mut used_g = vec![false; gold.len()];
+    let mut out = Vec::new();
+    for (_, g, p) in cands {
+        if !used_p[p] && !used_g[g] {
+            used_p[p] = true;
+            used_g[g] = true;
+            out.push((p, g));
+        }
+    }
+    out.sort_unstable();
+    out
+}
+
+/// Formats a score for tables: three decimals.
+pub(crate) fn fmt3(x: f64) -> String {
+    format!("{x:.3}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn prf_from_counts() {
+        let s = Prf::from_matches(2, 4, 8);
+        assert_eq!(s.precision, 0.5);
+        assert_eq!(s.recall, 0.25);
+        assert!((s.f1 - 1.0 / 3.0).abs() < 1e-12);
+        assert_eq!(Prf::from_matches(0, 0, 0).f1, 0.0);
+    }
+
+    #[test]
+    fn matching_is_one_to_one_best_first() {
+        let g = vec![word_set("the wall will be built"), word_set("taxes will rise")];
+        let p = vec![
+            word_set("the wall will be built soon"),
+            word_set("the wall will be built"),
+            word_set("taxes rise"),
+        ];
+        // p1 is the exact match for g0, so p0 stays unmatched; p2 ~ g1 (Dice 0.8).
+        assert_eq!(match_pairs(&p, &g), [(1, 0), (2, 1)]);
+        assert!(match_pairs(&[word_set("nothing alike")], &g).is_empty());
+    }
+
+    #[test]
+    fn words_ignore_case_and_punctuation() {
+        let w = word_set("Clinton’s “team” said, CLINTON");
+        assert_eq!(w.into_iter().collect::<Vec<_>>(), ["clinton", "s", "said", "team"]);
+    }
+}
