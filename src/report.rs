@@ -48,7 +48,15 @@ struct Row {
 
 impl Row {
     fn cells(self) -> [String; 7] {
-        [self.role, self.claimant, self.stance, self.cue, self.content, self.claim, self.date]
+        [
+            self.role,
+            self.claimant,
+            self.stance,
+            self.cue,
+            self.content,
+            self.claim,
+            self.date,
+        ]
     }
 }
 
@@ -92,7 +100,11 @@ fn rows(store: &Store, block: &Block) -> Vec<Row> {
         .map(|r| {
             let c = store.claim(r.claim);
             let a = &store.files[r.claim.0].file.article;
-            let id = if r.claim.0 == block.claim.0 { c.id.clone() } else { store.full_id(r.claim) };
+            let id = if r.claim.0 == block.claim.0 {
+                c.id.clone()
+            } else {
+                store.full_id(r.claim)
+            };
             Row {
                 role: relation(r.kind, c.stance).to_string(),
                 claimant: clean(&claimant(store, r.claim)),
@@ -110,11 +122,19 @@ fn rows(store: &Store, block: &Block) -> Vec<Row> {
 fn claimant(store: &Store, at: ClaimAt) -> String {
     let c = store.claim(at);
     let side = store.actors.side(&c.claimant);
-    if side != c.claimant { format!("{} ({side})", c.claimant) } else { c.claimant.clone() }
+    if side != c.claimant {
+        format!("{} ({side})", c.claimant)
+    } else {
+        c.claimant.clone()
+    }
 }
 
 fn plural(n: usize, word: &str) -> String {
-    if n == 1 { format!("{n} {word}") } else { format!("{n} {word}s") }
+    if n == 1 {
+        format!("{n} {word}")
+    } else {
+        format!("{n} {word}s")
+    }
 }
 
 /// Text from a file made safe for a terminal: control characters
@@ -175,7 +195,11 @@ fn terminal(store: &Store, model: &Disputes, style: Style) -> String {
         }
         t.set_header(HEADER.iter().map(|h| {
             let c = Cell::new(h);
-            if style.color { c.add_attribute(Attribute::Bold) } else { c }
+            if style.color {
+                c.add_attribute(Attribute::Bold)
+            } else {
+                c
+            }
         }));
         for r in rows(store, block) {
             t.add_row(r.cells());
