@@ -147,15 +147,34 @@ fn whole_file(path: &Path, message: &str) -> Diagnostic {
 /// Checks every claim and actors file under `paths`, including references
 /// between files.
 pub fn check_paths(paths: &[PathBuf]) -> Report {
-    let (files, mut diagnostics) = yaml_files(paths);
+    let (files, diagnostics) = yaml_files(paths);
+    let sources = files.into_iter().map(|p| {
+        let bytes = std::fs::read(&p);
+        (p, bytes)
+    });
+    check_sources(sources, diagnostics)
+}
+
+/// Checks one file's contents as if read from `path` (which is only used
+/// to name the file and to find its `text:`). References to other files
+/// are reported as dangling.
+pub fn check_bytes(path: &Path, bytes: &[u8]) -> Report {
+    check_sources(std::iter::once((path.to_path_buf(), Ok(bytes.to_vec()))), Vec::new())
+}
+
+fn check_sources(
+    sources: impl Iterator<Item = (PathBuf, std::io::Result<Vec<u8>>)>,
+    mut diagnostics: Vec<Diagnostic>,
+) -> Report {
     let mut report = Report::default();
     let mut refs: Vec<PendingRef> = Vec::new();
     let mut claim_ids: HashMap<String, HashSet<String>> = HashMap::new();
     let mut article_at: HashMap<String, (PathBuf, usize)> = HashMap::new();
-    for path in &files {
+    for (path, bytes) in sources {
+        let path = &path;
         report.files_read += 1;
         let mut fc = FileCheck::new(path);
-        let checked = fc.run();
+        let checked = fc.run(bytes);
         if let Some(Checked::Claims(_, cf)) = &checked {
             let id = cf.article.id.clone();
             let here = fc.pos(&[Seg::key("article"), Seg::key("id")], false);
@@ -214,6 +233,49 @@ pub fn check_paths(paths: &[PathBuf]) -> Report {
     diagnostics.sort_by(|a, b| (&a.path, a.line, a.column).cmp(&(&b.path, b.line, b.column)));
     report.diagnostics = diagnostics;
     report
+}
+
+/// How deep the YAML parser lets values nest (`serde_yaml`'s limit).
+const MAX_DEPTH: usize = 128;
+
+/// Bracket depth past which a text is refused before any YAML parsing (the
+/// YAML parser refuses past [`MAX_DEPTH`] anyway; this bound keeps the
+/// lexers linear on a file of a million `[`).
+const MAX_BRACKETS: usize = 1000;
+
+/// Where `[`/`{` first open more than [`MAX_BRACKETS`] deep, counting
+/// every bracket (also those inside strings: a real file never comes near).
+fn too_deep(text: &str) -> Option<usize> {
+    let mut depth = 0usize;
+    for (i, b) in text.bytes().enumerate() {
+        match b {
+            b'[' | b'{' => {
+                depth += 1;
+                if depth > MAX_BRACKETS {
+                    return Some(i);
+                }
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    None
+}
+
+/// The first anchor (`&a`) or alias (`*a`) of a YAML text: its byte offset
+/// and what it is. Claim files never need them, and rejecting them before
+/// the YAML is expanded stops alias bombs (a few lines that expand to
+/// gigabytes) at no cost.
+fn anchor_or_alias(text: &str) -> Option<(usize, &'static str)> {
+    let mut at = 0;
+    for (kind, token) in yaml_edit::lex(text) {
+        match kind {
+            yaml_edit::SyntaxKind::ANCHOR => return Some((at, "anchors (`&name`)")),
+            yaml_edit::SyntaxKind::REFERENCE => return Some((at, "aliases (`*name`)")),
+            _ => at += token.len(),
+        }
+    }
+    None
 }
 
 /// A path into a YAML document.
@@ -362,8 +424,8 @@ impl<'p> FileCheck<'p> {
         0
     }
 
-    fn run(&mut self) -> Option<Checked> {
-        let bytes = match std::fs::read(self.path) {
+    fn run(&mut self, bytes: std::io::Result<Vec<u8>>) -> Option<Checked> {
+        let bytes = match bytes {
             Ok(b) => b,
             Err(e) => {
                 self.diagnostics.push(whole_file(self.path, &e.to_string()));
@@ -377,16 +439,42 @@ impl<'p> FileCheck<'p> {
                 let text = String::from_utf8_lossy(&e.as_bytes()[..valid]).into_owned();
                 self.set_text(text);
                 let at = self.line_col(valid);
-                self.error_at(at, "not UTF-8 text: invalid byte here".to_string());
+                self.error_at(at, format!("not UTF-8 text: invalid byte (offset {valid})"));
                 return None;
             }
         };
         let text = text.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(text);
         self.set_text(text);
-        if self.text.trim().is_empty() {
+        if let Some(nul) = self.text.find('\0') {
+            let at = self.line_col(nul);
+            self.error_at(at, "binary data (a NUL byte), not YAML text".to_string());
+            return None;
+        }
+        if self.text.trim().is_empty()
+            || self
+                .text
+                .lines()
+                .all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'))
+        {
             self.error_at(
                 (1, 1),
                 "empty file: expected a claim file or an actors file".to_string(),
+            );
+            return None;
+        }
+        if let Some(byte) = too_deep(&self.text) {
+            let at = self.line_col(byte);
+            self.error_at(
+                at,
+                format!("brackets nested more than {MAX_BRACKETS} deep; a claim file needs a few"),
+            );
+            return None;
+        }
+        if let Some((byte, what)) = anchor_or_alias(&self.text) {
+            let at = self.line_col(byte);
+            self.error_at(
+                at,
+                format!("YAML {what} are not allowed in claimtrack files: write the value out in full"),
             );
             return None;
         }
@@ -449,7 +537,13 @@ impl<'p> FileCheck<'p> {
             }
         }
         let mut at = e.location().map_or((1, 1), |l| (l.line(), l.column()));
-        if message.starts_with("duplicate entry") {
+        let offending = e.location().and_then(|l| self.text.get(l.index()..)?.chars().next());
+        if message.contains("recursion limit exceeded") {
+            message = format!("nested more than {MAX_DEPTH} levels deep; a claim file needs a few");
+        } else if offending == Some('\t') {
+            message = "tab character where YAML allows only spaces: indent with spaces".to_string();
+        }
+        if message.contains("duplicate entry") {
             self.doc = self.text.parse::<yaml_edit::Document>().ok();
             if let Some((byte, key)) = self.find_duplicate_key() {
                 at = self.line_col(byte);
@@ -563,8 +657,11 @@ impl<'p> FileCheck<'p> {
                         article_id = self.string(a, "id", &at, true).unwrap_or_default().to_string();
                         self.id_matches_stem(&article_id);
                     }
-                    for k in ["title", "source", "url", "text"] {
+                    for k in ["title", "source", "url"] {
                         self.string(a, k, &at, false);
+                    }
+                    if let Some(t) = self.string(a, "text", &at, true) {
+                        self.text_exists(t);
                     }
                     if let Some(d) = a.get("published") {
                         self.date(d, &[Seg::key("article"), Seg::key("published")]);
@@ -596,6 +693,20 @@ impl<'p> FileCheck<'p> {
                 continue;
             };
             self.claim(m, &at, &article_id, &mut ids);
+        }
+    }
+
+    /// `text:` is relative to the claim file; a missing article is worth a
+    /// warning (the claims stay valid) but not an error.
+    fn text_exists(&mut self, text: &str) {
+        let base = self.path.parent().unwrap_or(Path::new(""));
+        if !base.join(text).exists() {
+            let at = self.pos(&[Seg::key("article"), Seg::key("text")], false);
+            self.push(
+                at,
+                Severity::Warning,
+                format!("`text` names `{text}`, which does not exist (paths are relative to this file)"),
+            );
         }
     }
 

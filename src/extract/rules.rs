@@ -45,6 +45,9 @@ pub struct Attribution {
     pub pronoun: bool,
 }
 
+/// How far back (bytes) a quotation's opening mark is looked for.
+const QUOTE_LOOKBACK: usize = 2 * crate::text::MAX_SENTENCE_BYTES;
+
 /// Finds the attributions of a text, in text order of their cues.
 pub fn find(text: &str, body_start: usize) -> Vec<Attribution> {
     let lex = Lexicon::get();
@@ -248,9 +251,15 @@ impl<'a> SentenceScan<'a> {
             let straight = t[s..e].matches('"').count();
             let unbalanced = closes > opens || straight % 2 == 1;
             if unbalanced {
-                let region = &t[self.para.start..s];
+                // Look back a bounded distance, so that a huge paragraph
+                // full of stray quote marks stays linear to scan.
+                let mut from = s.saturating_sub(QUOTE_LOOKBACK).max(self.para.start);
+                while !t.is_char_boundary(from) {
+                    from += 1;
+                }
+                let region = &t[from..s];
                 if let Some(q) = region.rfind(['“', '"']) {
-                    s = self.para.start + q;
+                    s = from + q;
                 }
             }
         }
