@@ -9,7 +9,7 @@ use claimtrack::check;
 use claimtrack::claim::ActorsFile;
 use claimtrack::report::{self, Format, Style};
 use claimtrack::store::{self, Store};
-use claimtrack::{dispute, extract};
+use claimtrack::{dispute, extract, fmt};
 use clap::{Parser, Subcommand, ValueEnum};
 use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
@@ -50,6 +50,17 @@ enum Command {
         /// Claim files, actors files or directories (default: claims/).
         paths: Vec<PathBuf>,
     },
+    /// Put claim files in canonical form: key order, indentation, claims in
+    /// id order. Comments are kept; a file already canonical is not touched.
+    Fmt {
+        /// Claim files or directories (default: claims/).
+        paths: Vec<PathBuf>,
+        /// Change nothing: list the files that would change, exit 1 if any.
+        #[arg(long)]
+        check: bool,
+    },
+    /// Print the JSON Schema of claim files and actors files (for editors).
+    Schema,
     /// Print the contested-claim table of a claims directory.
     Report {
         /// Claims directories or files (default: claims/).
@@ -85,6 +96,13 @@ pub fn run() -> Result<ExitCode> {
             actors,
         } => run_extract(&inputs, output.as_deref(), force, actors.as_deref()),
         Command::Check { paths } => run_check(&default_paths(paths)),
+        Command::Fmt { paths, check } => run_fmt(&default_paths(paths), check),
+        Command::Schema => {
+            let mut out = std::io::stdout().lock();
+            out.write_all(claimtrack::schema::JSON_SCHEMA.as_bytes())?;
+            out.flush()?;
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Report {
             paths,
             all,
@@ -157,6 +175,12 @@ fn run_extract(inputs: &[PathBuf], output: Option<&Path>, force: bool, actors: O
     }
     if let Some(dir) = output {
         std::fs::create_dir_all(dir).with_context(|| format!("{}: cannot create directory", dir.display()))?;
+        // The schema the files' modeline points at; an existing one is kept.
+        let schema = dir.join(claimtrack::schema::FILE_NAME);
+        match store::write_atomic(&schema, claimtrack::schema::JSON_SCHEMA, false) {
+            Ok(()) | Err(store::WriteError::Exists(_)) => {}
+            Err(e) => eprintln!("claimtrack: warning: {e}"),
+        }
     }
     let mut failed = false;
     for input in &files {
@@ -187,6 +211,7 @@ fn run_extract(inputs: &[PathBuf], output: Option<&Path>, force: bool, actors: O
             .as_ref()
             .map_or("stdin".to_string(), |p| p.display().to_string());
         let header = [
+            claimtrack::schema::modeline(),
             format!("Extracted by claimtrack {} from {origin}.", env!("CARGO_PKG_VERSION")),
             "Review before relying on it: correct claimants, contents and links by hand.".to_string(),
         ];
@@ -253,6 +278,48 @@ fn run_check(paths: &[PathBuf]) -> Result<ExitCode> {
         report.claim_count()
     );
     Ok(ExitCode::SUCCESS)
+}
+
+fn run_fmt(paths: &[PathBuf], check_only: bool) -> Result<ExitCode> {
+    let report = check::check_paths(paths);
+    let mut failed = false;
+    for d in report.diagnostics.iter().filter(|d| d.is_error()) {
+        eprintln!("{d}");
+        failed = true;
+    }
+    let mut changed = 0;
+    for f in &report.files {
+        let check::Checked::Claims(path, file) = f else {
+            continue;
+        };
+        let text = std::fs::read_to_string(path).with_context(|| format!("{}: cannot read", path.display()))?;
+        match fmt::format(&text, file) {
+            Ok(fmt::Outcome::Unchanged) => {}
+            Ok(fmt::Outcome::Changed(new)) => {
+                changed += 1;
+                if check_only {
+                    println!("{}", path.display());
+                } else {
+                    match store::write_atomic(path, &new, true) {
+                        Ok(()) => eprintln!("formatted {}", path.display()),
+                        Err(e) => {
+                            eprintln!("claimtrack: {e}");
+                            failed = true;
+                        }
+                    }
+                }
+            }
+            Err(e) => {
+                eprintln!("{}: {e}", path.display());
+                failed = true;
+            }
+        }
+    }
+    if check_only && changed > 0 {
+        eprintln!("{changed} files would be reformatted (run claimtrack fmt)");
+        failed = true;
+    }
+    Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 
 fn run_report(paths: &[PathBuf], all: bool, format: FormatArg, width: Option<u16>) -> Result<ExitCode> {
