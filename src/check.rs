@@ -45,12 +45,14 @@ impl Diagnostic {
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.path.display())?;
+        // Messages quote the file (a key, a value): never let them carry
+        // escape sequences to the terminal.
+        write!(f, "{}", crate::report::clean(&self.path.display().to_string()))?;
         if self.line > 0 {
             write!(f, ":{}:{}", self.line, self.column)?;
         }
         let level = if self.is_error() { "" } else { "warning: " };
-        write!(f, ": {level}{}", self.message)
+        write!(f, ": {level}{}", crate::report::clean(&self.message))
     }
 }
 

@@ -227,7 +227,8 @@ impl ClaimFile {
             if line.is_empty() {
                 out.push_str("#\n");
             } else {
-                let _ = writeln!(out, "# {line}");
+                // A header line (an input path, say) cannot end the comment.
+                let _ = writeln!(out, "# {}", crate::report::clean(line));
             }
         }
         let _ = writeln!(out, "schema: {}", scalar(&self.schema));
@@ -298,6 +299,7 @@ pub fn scalar(s: &str) -> String {
     // serde_yaml knows YAML's plain-scalar rules (reserved words, numbers,
     // indicators); reuse its decision for single-line strings.
     if !s.contains(['\n', '\r'])
+        && !s.chars().any(crate::report::is_bidi_control)
         && let Ok(out) = serde_yaml::to_string(s)
     {
         let one = out.strip_suffix('\n').unwrap_or(&out);
@@ -319,8 +321,20 @@ fn flow_scalar(s: &str) -> String {
 }
 
 /// A double-quoted YAML scalar; JSON string escapes are valid YAML escapes.
+/// Control characters and bidi controls are written as `\uXXXX`, so a file
+/// shown in a terminal or an editor displays as it reads.
 fn double_quoted(s: &str) -> String {
-    serde_json::to_string(s).unwrap_or_else(|_| format!("{s:?}"))
+    let json = serde_json::to_string(s).unwrap_or_else(|_| format!("{s:?}"));
+    let mut out = String::with_capacity(json.len());
+    for c in json.chars() {
+        // serde_json has escaped C0 controls already; DEL and C1 are left.
+        if c.is_control() || crate::report::is_bidi_control(c) {
+            let _ = write!(out, "\\u{:04x}", c as u32);
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 #[cfg(test)]

@@ -142,13 +142,19 @@ fn plural(n: usize, word: &str) -> String {
 pub fn clean(s: &str) -> String {
     s.chars()
         .map(|c| {
-            if c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}') {
+            if c.is_control() || is_bidi_control(c) {
                 '\u{fffd}'
             } else {
                 c
             }
         })
         .collect()
+}
+
+/// Unicode characters that reorder how text displays (embeddings,
+/// overrides, isolates and directional marks): the "Trojan Source" set.
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{061c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
 fn summary(model: &Disputes) -> String {
@@ -236,11 +242,12 @@ fn markdown(store: &Store, model: &Disputes) -> String {
     out
 }
 
-/// A Markdown table cell: pipes and emphasis characters escaped, on one line.
+/// Markdown text: pipes, emphasis, HTML (`<`, `&` entities), links and
+/// images escaped, control characters replaced, all on one line.
 fn md(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for ch in clean(s).chars() {
-        if matches!(ch, '|' | '*' | '_' | '`' | '<' | '>' | '[' | ']' | '\\') {
+        if matches!(ch, '|' | '*' | '_' | '`' | '<' | '>' | '[' | ']' | '\\' | '&' | '~') {
             out.push('\\');
         }
         out.push(ch);

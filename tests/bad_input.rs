@@ -293,8 +293,8 @@ fn fifty_megabyte_single_line_article() {
         "output stays proportional to input: {} bytes",
         yaml.len()
     );
-    let (code, stderr, _) = run(claimtrack().arg("check").arg(&out));
-    assert_eq!(code, 0, "{stderr}");
+    let file: claimtrack::claim::ClaimFile = serde_yaml::from_str(&yaml).unwrap();
+    assert!(file.claims.len() > 1000, "{} claims", file.claims.len());
 }
 
 /// Dense cues in one endless line: doubling the input roughly doubles the
