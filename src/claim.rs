@@ -327,14 +327,21 @@ fn double_quoted(s: &str) -> String {
     let json = serde_json::to_string(s).unwrap_or_else(|_| format!("{s:?}"));
     let mut out = String::with_capacity(json.len());
     for c in json.chars() {
-        // serde_json has escaped C0 controls already; DEL and C1 are left.
-        if c.is_control() || crate::report::is_bidi_control(c) {
+        // serde_json has escaped C0 controls already; DEL, C1 and what YAML
+        // does not allow in a file at all (U+FFFE, U+FFFF) are left.
+        if c.is_control() || crate::report::is_bidi_control(c) || !yaml_printable(c) {
             let _ = write!(out, "\\u{:04x}", c as u32);
         } else {
             out.push(c);
         }
     }
     out
+}
+
+/// Characters YAML 1.2 allows in a file (its `c-printable` set).
+fn yaml_printable(c: char) -> bool {
+    matches!(c, '\t' | '\n' | '\r' | ' '..='~' | '\u{85}' | '\u{a0}'..='\u{d7ff}' | '\u{e000}'..='\u{fffd}')
+        || c >= '\u{10000}'
 }
 
 #[cfg(test)]
@@ -382,7 +389,19 @@ mod tests {
     #[test]
     fn awkward_scalars_are_quoted() {
         for s in [
-            "", "null", "- x", "a: b", "#c", " lead", "trail ", "0.5", "yes", "[x]", "x\ty",
+            "",
+            "null",
+            "- x",
+            "a: b",
+            "#c",
+            " lead",
+            "trail ",
+            "0.5",
+            "yes",
+            "[x]",
+            "x\ty",
+            "a\u{ffff}\rb",
+            "\u{fffe}",
         ] {
             let y = format!("k: {}\n", scalar(s));
             let v: std::collections::BTreeMap<String, String> = serde_yaml::from_str(&y).unwrap();

@@ -42,6 +42,8 @@ fn text() -> impl Strategy<Value = String> {
             "\u{85}",
             "\u{2028}",
             "\u{feff}x",
+            "\u{ffff}\r",
+            "\u{fffe}",
             "\t",
             " lead",
             "trail ",
