@@ -38,12 +38,26 @@ pub enum ArticleError {
         source: std::io::Error,
     },
     /// The bytes are not UTF-8.
-    #[error("{path}: not UTF-8 text (invalid byte at offset {offset})")]
+    #[error("{path}: not UTF-8 text (invalid byte at line {line}, column {column}, offset {offset})")]
     NotUtf8 {
         /// The file.
         path: PathBuf,
         /// First invalid byte.
         offset: usize,
+        /// Its 1-based line.
+        line: usize,
+        /// Its 1-based column (characters).
+        column: usize,
+    },
+    /// The text holds NUL bytes: a binary file, not an article.
+    #[error("{path}: binary data, not an article (NUL byte at line {line}, column {column})")]
+    Binary {
+        /// The file.
+        path: PathBuf,
+        /// 1-based line of the first NUL.
+        line: usize,
+        /// Its 1-based column (characters).
+        column: usize,
     },
     /// Nothing to read.
     #[error("{path}: the article is empty")]
@@ -99,10 +113,24 @@ impl Article {
     /// or `DATE-slug-of-title` names the article. `origin` names the input in
     /// errors.
     pub fn from_bytes(bytes: &[u8], id: Option<String>, origin: &Path) -> Result<Article, ArticleError> {
-        let text = std::str::from_utf8(bytes).map_err(|e| ArticleError::NotUtf8 {
-            path: origin.to_path_buf(),
-            offset: e.valid_up_to(),
+        let text = std::str::from_utf8(bytes).map_err(|e| {
+            let offset = e.valid_up_to();
+            let (line, column) = line_column(&bytes[..offset]);
+            ArticleError::NotUtf8 {
+                path: origin.to_path_buf(),
+                offset,
+                line,
+                column,
+            }
         })?;
+        if let Some(nul) = text.find('\0') {
+            let (line, column) = line_column(&bytes[..nul]);
+            return Err(ArticleError::Binary {
+                path: origin.to_path_buf(),
+                line,
+                column,
+            });
+        }
         let text = text.strip_prefix('\u{feff}').unwrap_or(text).to_string();
         let mut meta = FrontMatter::default();
         let mut body_start = 0;
@@ -145,6 +173,17 @@ impl Article {
     pub fn body(&self) -> &str {
         &self.text[self.body_start..]
     }
+}
+
+/// 1-based line and column (in characters) just after `before`, which is
+/// valid UTF-8.
+fn line_column(before: &[u8]) -> (usize, usize) {
+    let before = std::str::from_utf8(before).unwrap_or_default();
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    (
+        before.matches('\n').count() + 1,
+        before[line_start..].chars().count() + 1,
+    )
 }
 
 /// `---\n…\n---\n` at the very start: the YAML and the byte offset after it.
@@ -249,6 +288,9 @@ mod tests {
             Err(ArticleError::Empty { .. })
         ));
         let err = Article::from_bytes(b"ok \xff bad", None, Path::new("b.txt")).unwrap_err();
-        assert_eq!(err.to_string(), "b.txt: not UTF-8 text (invalid byte at offset 3)");
+        assert_eq!(
+            err.to_string(),
+            "b.txt: not UTF-8 text (invalid byte at line 1, column 4, offset 3)"
+        );
     }
 }

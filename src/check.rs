@@ -46,12 +46,14 @@ impl Diagnostic {
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.path.display())?;
+        // Messages quote the file (a key, a value): never let them carry
+        // escape sequences to the terminal.
+        write!(f, "{}", crate::report::clean(&self.path.display().to_string()))?;
         if self.line > 0 {
             write!(f, ":{}:{}", self.line, self.column)?;
         }
         let level = if self.is_error() { "" } else { "warning: " };
-        write!(f, ": {level}{}", self.message)
+        write!(f, ": {level}{}", crate::report::clean(&self.message))
     }
 }
 
@@ -148,16 +150,37 @@ fn whole_file(path: &Path, message: &str) -> Diagnostic {
 /// Checks every claim and actors file under `paths`, including references
 /// between files.
 pub fn check_paths(paths: &[PathBuf]) -> Report {
-    let (files, mut diagnostics) = yaml_files(paths);
+    let (files, diagnostics) = yaml_files(paths);
+    check_sources(files.into_iter().map(|p| (p, None)).collect(), diagnostics)
+}
+
+/// Checks one file's contents as if read from `path` (which is only used
+/// to name the file and to find its `text:`). References to other files
+/// are reported as dangling.
+pub fn check_bytes(path: &Path, bytes: &[u8]) -> Report {
+    check_sources(vec![(path.to_path_buf(), Some(bytes.to_vec()))], Vec::new())
+}
+
+/// Checks files given as paths (read in the workers) or as contents.
+fn check_sources(sources: Vec<(PathBuf, Option<Vec<u8>>)>, mut diagnostics: Vec<Diagnostic>) -> Report {
     let mut report = Report::default();
-    // Each file is parsed and checked on its own, in parallel; what spans
-    // files (article ids, references) is settled afterwards in path order.
-    let outcomes: Vec<(Option<Checked>, Vec<Diagnostic>, Vec<PendingRef>)> = files
-        .par_iter()
-        .map(|path| {
-            let mut fc = FileCheck::new(path);
-            let checked = fc.run();
-            (checked, fc.diagnostics, fc.refs)
+    // Each file is read, parsed and checked on its own, in parallel; what
+    // spans files (article ids, references) is settled afterwards in path
+    // order.
+    type Outcome = (PathBuf, Option<Checked>, Vec<Diagnostic>, Vec<PendingRef>);
+    let outcomes: Vec<Outcome> = sources
+        .into_par_iter()
+        .map(|(path, bytes)| {
+            let bytes = match bytes {
+                Some(b) => Ok(b),
+                None => std::fs::read(&path),
+            };
+            let (checked, diags, refs) = {
+                let mut fc = FileCheck::new(&path);
+                let checked = fc.run(bytes);
+                (checked, fc.diagnostics, fc.refs)
+            };
+            (path, checked, diags, refs)
         })
         .collect();
     let mut refs: Vec<PendingRef> = Vec::new();
@@ -165,7 +188,8 @@ pub fn check_paths(paths: &[PathBuf]) -> Report {
     let mut article_at: HashMap<String, PathBuf> = HashMap::new();
     let mut unreadable: HashSet<String> = HashSet::new();
     let mut locator = Locator::default();
-    for (path, (checked, mut file_diags, mut file_refs)) in files.iter().zip(outcomes) {
+    for (path, checked, mut file_diags, mut file_refs) in outcomes {
+        let path = &path;
         report.files_read += 1;
         if let Some(Checked::Claims(_, cf)) = &checked {
             let id = cf.article.id.clone();
@@ -256,6 +280,53 @@ impl Locator {
         fc.set_text(text.strip_prefix('\u{feff}').unwrap_or(text).to_string());
         fc.pos(segs, false)
     }
+}
+
+/// How deep the YAML parser lets values nest (`serde_yaml`'s limit).
+const MAX_DEPTH: usize = 128;
+
+/// Bracket depth past which a text is refused before any YAML parsing (the
+/// YAML parser refuses past [`MAX_DEPTH`] anyway; this bound keeps the
+/// lexers linear on a file of a million `[`).
+const MAX_BRACKETS: usize = 1000;
+
+/// Where `[`/`{` first open more than [`MAX_BRACKETS`] deep, counting
+/// every bracket (also those inside strings: a real file never comes near).
+fn too_deep(text: &str) -> Option<usize> {
+    let mut depth = 0usize;
+    for (i, b) in text.bytes().enumerate() {
+        match b {
+            b'[' | b'{' => {
+                depth += 1;
+                if depth > MAX_BRACKETS {
+                    return Some(i);
+                }
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    None
+}
+
+/// The first anchor (`&a`) or alias (`*a`) of a YAML text: its byte offset
+/// and what it is. Claim files never need them, and rejecting them before
+/// the YAML is expanded stops alias bombs (a few lines that expand to
+/// gigabytes) at no cost.
+fn anchor_or_alias(text: &str) -> Option<(usize, &'static str)> {
+    // Most files have neither character: skip the lexer then.
+    if !text.contains(['&', '*']) {
+        return None;
+    }
+    let mut at = 0;
+    for (kind, token) in yaml_edit::lex(text) {
+        match kind {
+            yaml_edit::SyntaxKind::ANCHOR => return Some((at, "anchors (`&name`)")),
+            yaml_edit::SyntaxKind::REFERENCE => return Some((at, "aliases (`*name`)")),
+            _ => at += token.len(),
+        }
+    }
+    None
 }
 
 /// A path into a YAML document.
@@ -412,8 +483,8 @@ impl<'p> FileCheck<'p> {
         0
     }
 
-    fn run(&mut self) -> Option<Checked> {
-        let bytes = match std::fs::read(self.path) {
+    fn run(&mut self, bytes: std::io::Result<Vec<u8>>) -> Option<Checked> {
+        let bytes = match bytes {
             Ok(b) => b,
             Err(e) => {
                 self.diagnostics.push(whole_file(self.path, &e.to_string()));
@@ -427,16 +498,42 @@ impl<'p> FileCheck<'p> {
                 let text = String::from_utf8_lossy(&e.as_bytes()[..valid]).into_owned();
                 self.set_text(text);
                 let at = self.line_col(valid);
-                self.error_at(at, "not UTF-8 text: invalid byte here".to_string());
+                self.error_at(at, format!("not UTF-8 text: invalid byte (offset {valid})"));
                 return None;
             }
         };
         let text = text.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(text);
         self.set_text(text);
-        if self.text.trim().is_empty() {
+        if let Some(nul) = self.text.find('\0') {
+            let at = self.line_col(nul);
+            self.error_at(at, "binary data (a NUL byte), not YAML text".to_string());
+            return None;
+        }
+        if self.text.trim().is_empty()
+            || self
+                .text
+                .lines()
+                .all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'))
+        {
             self.error_at(
                 (1, 1),
                 "empty file: expected a claim file or an actors file".to_string(),
+            );
+            return None;
+        }
+        if let Some(byte) = too_deep(&self.text) {
+            let at = self.line_col(byte);
+            self.error_at(
+                at,
+                format!("brackets nested more than {MAX_BRACKETS} deep; a claim file needs a few"),
+            );
+            return None;
+        }
+        if let Some((byte, what)) = anchor_or_alias(&self.text) {
+            let at = self.line_col(byte);
+            self.error_at(
+                at,
+                format!("YAML {what} are not allowed in claimtrack files: write the value out in full"),
             );
             return None;
         }
@@ -492,6 +589,12 @@ impl<'p> FileCheck<'p> {
         // The position goes in front; drop libyaml's "at line L column C" parts.
         let mut message = strip_positions(&e.to_string());
         let mut at = e.location().map_or((1, 1), |l| (l.line(), l.column()));
+        let offending = e.location().and_then(|l| self.text.get(l.index()..)?.chars().next());
+        if message.contains("recursion limit exceeded") {
+            message = format!("nested more than {MAX_DEPTH} levels deep; a claim file needs a few");
+        } else if offending == Some('\t') {
+            message = "tab character where YAML allows only spaces: indent with spaces".to_string();
+        }
         if message.contains("duplicate entry")
             && let Some((byte, key)) = self.find_duplicate_key()
         {
@@ -605,8 +708,11 @@ impl<'p> FileCheck<'p> {
                         article_id = self.string(a, "id", &at, true).unwrap_or_default().to_string();
                         self.id_matches_stem(&article_id);
                     }
-                    for k in ["title", "source", "url", "text"] {
+                    for k in ["title", "source", "url"] {
                         self.string(a, k, &at, false);
+                    }
+                    if let Some(t) = self.string(a, "text", &at, true) {
+                        self.text_exists(t);
                     }
                     if let Some(d) = a.get("published") {
                         self.date(d, &[Seg::key("article"), Seg::key("published")]);
@@ -638,6 +744,20 @@ impl<'p> FileCheck<'p> {
                 continue;
             };
             self.claim(m, &at, &article_id, &mut ids);
+        }
+    }
+
+    /// `text:` is relative to the claim file; a missing article is worth a
+    /// warning (the claims stay valid) but not an error.
+    fn text_exists(&mut self, text: &str) {
+        let base = self.path.parent().unwrap_or(Path::new(""));
+        if !base.join(text).exists() {
+            let at = self.pos(&[Seg::key("article"), Seg::key("text")], false);
+            self.push(
+                at,
+                Severity::Warning,
+                format!("`text` names `{text}`, which does not exist (paths are relative to this file)"),
+            );
         }
     }
 

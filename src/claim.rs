@@ -227,7 +227,8 @@ impl ClaimFile {
             if line.is_empty() {
                 out.push_str("#\n");
             } else {
-                let _ = writeln!(out, "# {line}");
+                // A header line (an input path, say) cannot end the comment.
+                let _ = writeln!(out, "# {}", crate::report::clean(line));
             }
         }
         let _ = writeln!(out, "schema: {}", scalar(&self.schema));
@@ -298,6 +299,7 @@ pub fn scalar(s: &str) -> String {
     // serde_yaml knows YAML's plain-scalar rules (reserved words, numbers,
     // indicators); reuse its decision for single-line strings.
     if !s.contains(['\n', '\r'])
+        && !s.chars().any(crate::report::is_bidi_control)
         && let Ok(out) = serde_yaml::to_string(s)
     {
         let one = out.strip_suffix('\n').unwrap_or(&out);
@@ -319,8 +321,27 @@ fn flow_scalar(s: &str) -> String {
 }
 
 /// A double-quoted YAML scalar; JSON string escapes are valid YAML escapes.
+/// Control characters and bidi controls are written as `\uXXXX`, so a file
+/// shown in a terminal or an editor displays as it reads.
 fn double_quoted(s: &str) -> String {
-    serde_json::to_string(s).unwrap_or_else(|_| format!("{s:?}"))
+    let json = serde_json::to_string(s).unwrap_or_else(|_| format!("{s:?}"));
+    let mut out = String::with_capacity(json.len());
+    for c in json.chars() {
+        // serde_json has escaped C0 controls already; DEL, C1 and what YAML
+        // does not allow in a file at all (U+FFFE, U+FFFF) are left.
+        if c.is_control() || crate::report::is_bidi_control(c) || !yaml_printable(c) {
+            let _ = write!(out, "\\u{:04x}", c as u32);
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Characters YAML 1.2 allows in a file (its `c-printable` set).
+fn yaml_printable(c: char) -> bool {
+    matches!(c, '\t' | '\n' | '\r' | ' '..='~' | '\u{85}' | '\u{a0}'..='\u{d7ff}' | '\u{e000}'..='\u{fffd}')
+        || c >= '\u{10000}'
 }
 
 #[cfg(test)]
@@ -368,7 +389,19 @@ mod tests {
     #[test]
     fn awkward_scalars_are_quoted() {
         for s in [
-            "", "null", "- x", "a: b", "#c", " lead", "trail ", "0.5", "yes", "[x]", "x\ty",
+            "",
+            "null",
+            "- x",
+            "a: b",
+            "#c",
+            " lead",
+            "trail ",
+            "0.5",
+            "yes",
+            "[x]",
+            "x\ty",
+            "a\u{ffff}\rb",
+            "\u{fffe}",
         ] {
             let y = format!("k: {}\n", scalar(s));
             let v: std::collections::BTreeMap<String, String> = serde_yaml::from_str(&y).unwrap();

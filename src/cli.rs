@@ -11,6 +11,7 @@ use claimtrack::claim::ActorsFile;
 use claimtrack::dispute::{Briefing, Query, Sort};
 use claimtrack::eval::{self, brat};
 use claimtrack::extract;
+use claimtrack::fmt;
 use claimtrack::report::{self, By, Format, Style};
 use claimtrack::store::{self, Store};
 use clap::{Parser, Subcommand, ValueEnum};
@@ -88,6 +89,17 @@ enum Command {
         /// Claim files, actors files or directories (default: claims/).
         paths: Vec<PathBuf>,
     },
+    /// Put claim files in canonical form: key order, indentation, claims in
+    /// id order. Comments are kept; a file already canonical is not touched.
+    Fmt {
+        /// Claim files or directories (default: claims/).
+        paths: Vec<PathBuf>,
+        /// Change nothing: list the files that would change, exit 1 if any.
+        #[arg(long)]
+        check: bool,
+    },
+    /// Print the JSON Schema of claim files and actors files (for editors).
+    Schema,
     /// Report the contested claims of a claims directory: one block per
     /// dispute, most contested first, or one row per actor with --by actor.
     ///
@@ -311,6 +323,13 @@ pub fn run() -> Result<ExitCode> {
         Command::Train { corpus, output, force } => run_train(&corpus, &output, force),
         Command::Eval(cmd) => run_eval(cmd),
         Command::Check { paths } => run_check(&default_paths(paths)),
+        Command::Fmt { paths, check } => run_fmt(&default_paths(paths), check),
+        Command::Schema => {
+            let mut out = std::io::stdout().lock();
+            out.write_all(claimtrack::schema::JSON_SCHEMA.as_bytes())?;
+            out.flush()?;
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Report(args) => run_report(args),
         Command::Diff {
             old,
@@ -399,6 +418,12 @@ fn run_extract(o: &ExtractOpts) -> Result<ExitCode> {
     }
     if let Some(dir) = output {
         std::fs::create_dir_all(dir).with_context(|| format!("{}: cannot create directory", dir.display()))?;
+        // The schema the files' modeline points at; an existing one is kept.
+        let schema = dir.join(claimtrack::schema::FILE_NAME);
+        match store::write_atomic(&schema, claimtrack::schema::JSON_SCHEMA, false) {
+            Ok(()) | Err(store::WriteError::Exists(_)) => {}
+            Err(e) => eprintln!("claimtrack: warning: {e}"),
+        }
     }
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(o.jobs.unwrap_or(0))
@@ -502,6 +527,7 @@ fn extract_one(
         .as_ref()
         .map_or_else(|| "stdin".to_string(), |p| p.display().to_string());
     let header = [
+        claimtrack::schema::modeline(),
         format!("Extracted by claimtrack {} from {origin}.", env!("CARGO_PKG_VERSION")),
         "Review before relying on it: correct claimants, contents and links by hand.".to_string(),
     ];
@@ -727,6 +753,48 @@ fn run_check(paths: &[PathBuf]) -> Result<ExitCode> {
         report.claim_count()
     );
     Ok(ExitCode::SUCCESS)
+}
+
+fn run_fmt(paths: &[PathBuf], check_only: bool) -> Result<ExitCode> {
+    let report = check::check_paths(paths);
+    let mut failed = false;
+    for d in report.diagnostics.iter().filter(|d| d.is_error()) {
+        eprintln!("{d}");
+        failed = true;
+    }
+    let mut changed = 0;
+    for f in &report.files {
+        let check::Checked::Claims(path, file) = f else {
+            continue;
+        };
+        let text = std::fs::read_to_string(path).with_context(|| format!("{}: cannot read", path.display()))?;
+        match fmt::format(&text, file) {
+            Ok(fmt::Outcome::Unchanged) => {}
+            Ok(fmt::Outcome::Changed(new)) => {
+                changed += 1;
+                if check_only {
+                    println!("{}", path.display());
+                } else {
+                    match store::write_atomic(path, &new, true) {
+                        Ok(()) => eprintln!("formatted {}", path.display()),
+                        Err(e) => {
+                            eprintln!("claimtrack: {e}");
+                            failed = true;
+                        }
+                    }
+                }
+            }
+            Err(e) => {
+                eprintln!("{}: {e}", path.display());
+                failed = true;
+            }
+        }
+    }
+    if check_only && changed > 0 {
+        eprintln!("{changed} files would be reformatted (run claimtrack fmt)");
+        failed = true;
+    }
+    Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 
 fn run_report(args: ReportArgs) -> Result<ExitCode> {

@@ -5,11 +5,24 @@ mod cli;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
+    ignore_file_size_signal();
     match cli::run() {
         Ok(code) => code,
         Err(e) => {
             eprintln!("claimtrack: error: {e:#}");
             ExitCode::from(1)
         }
+    }
+}
+
+/// Past a file-size limit (`ulimit -f`) Unix kills the process with SIGXFSZ
+/// before it can say anything. Ignored, the write fails with EFBIG instead,
+/// and the error names the file while the previous one stays intact.
+fn ignore_file_size_signal() {
+    #[cfg(unix)]
+    // SAFETY: setting a signal's disposition to SIG_IGN installs no handler
+    // code and is done once, before any thread is started.
+    unsafe {
+        libc::signal(libc::SIGXFSZ, libc::SIG_IGN);
     }
 }

@@ -158,9 +158,11 @@ pub enum WriteError {
 }
 
 /// Writes `contents` to `path` atomically: a temporary file in the same
-/// directory, flushed to disk, then renamed into place. Without `force` an
+/// directory, flushed to disk, then renamed into place, and the directory
+/// flushed so the rename itself survives a crash. Without `force` an
 /// existing file is never replaced (the rename itself refuses, so two
-/// concurrent writers cannot both win).
+/// concurrent writers cannot both win). A reader, or a run killed at any
+/// moment, sees either the previous file (or none) or the complete new one.
 pub fn write_atomic(path: &Path, contents: impl AsRef<[u8]>, force: bool) -> Result<(), WriteError> {
     let io = |source| WriteError::Io {
         path: path.to_path_buf(),
@@ -191,7 +193,21 @@ pub fn write_atomic(path: &Path, contents: impl AsRef<[u8]>, force: bool) -> Res
             }
         })?;
     }
-    Ok(())
+    sync_dir(dir).map_err(io)
+}
+
+/// Flushes a directory's entries (the rename) to disk. Only Unix can open a
+/// directory for this; elsewhere the rename is as durable as the OS makes it.
+fn sync_dir(dir: &Path) -> std::io::Result<()> {
+    #[cfg(unix)]
+    {
+        std::fs::File::open(dir)?.sync_all()
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = dir;
+        Ok(())
+    }
 }
 
 #[cfg(test)]

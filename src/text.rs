@@ -24,9 +24,45 @@ pub fn sentences(text: &str, start: usize) -> Vec<Sentence> {
             let s = line.start + b.start_byte;
             let e = line.start + b.end_byte;
             if let Some(r) = trim_range(text, s..e) {
-                out.push(Sentence { range: r, paragraph });
+                for piece in pieces(text, r) {
+                    out.push(Sentence {
+                        range: piece,
+                        paragraph,
+                    });
+                }
             }
         }
+    }
+    out
+}
+
+/// Longest sentence scanned as one, in bytes (about 600 words; news
+/// sentences are far shorter). A longer run of text without a sentence end
+/// (a 50 MB single line) is cut into pieces of at most this length at white
+/// space, which keeps extraction linear in the length of the text.
+pub const MAX_SENTENCE_BYTES: usize = 4000;
+
+/// `range` cut at white space into pieces of at most [`MAX_SENTENCE_BYTES`]
+/// (a piece with no white space in it is cut at a character boundary).
+fn pieces(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = range.start;
+    while range.end - start > MAX_SENTENCE_BYTES {
+        let mut limit = start + MAX_SENTENCE_BYTES;
+        while !text.is_char_boundary(limit) {
+            limit -= 1;
+        }
+        let cut = text[start..limit]
+            .rfind(char::is_whitespace)
+            .filter(|&k| k > 0)
+            .map_or(limit, |k| start + k);
+        if let Some(r) = trim_range(text, start..cut) {
+            out.push(r);
+        }
+        start = cut;
+    }
+    if let Some(r) = trim_range(text, start..range.end) {
+        out.push(r);
     }
     out
 }
@@ -168,6 +204,22 @@ mod tests {
             ]
         );
         assert_eq!(s[2].paragraph, 1);
+    }
+
+    #[test]
+    fn overlong_sentences_are_cut_at_white_space() {
+        let word = "wörd ";
+        let text = word.repeat(3 * MAX_SENTENCE_BYTES / word.len());
+        let got = sentences(&text, 0);
+        assert!(got.len() >= 3, "{}", got.len());
+        for s in &got {
+            assert!(s.range.len() <= MAX_SENTENCE_BYTES);
+            let piece = &text[s.range.clone()];
+            assert!(piece.starts_with("wörd") && piece.ends_with("wörd"));
+        }
+        let solid = "é".repeat(MAX_SENTENCE_BYTES);
+        let got = sentences(&solid, 0);
+        assert_eq!(got.iter().map(|s| s.range.len()).sum::<usize>(), solid.len());
     }
 
     #[test]

@@ -127,7 +127,7 @@ fn extract_reports_a_bad_article_and_goes_on() {
     let (code, _, stderr) = run(claimtrack().arg("extract").arg(&bad).arg(jcc()).arg("-o").arg(&out));
     assert_eq!(code, 1);
     assert!(
-        stderr.contains("bad.txt: not UTF-8 text (invalid byte at offset 0)"),
+        stderr.contains("bad.txt: not UTF-8 text (invalid byte at line 1, column 1, offset 0)"),
         "{stderr}"
     );
     assert!(out.join("2025-04-16-pakistan-afghanistan-jcc.yaml").exists());

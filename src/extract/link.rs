@@ -16,6 +16,10 @@ pub const MIN_SHARED: usize = 2;
 /// Least share of the smaller term set that must be shared.
 pub const MIN_OVERLAP: f64 = 0.4;
 
+/// How many earlier claims a claim may link to: far more than a news
+/// article holds, and a bound that keeps linking linear on huge inputs.
+pub const LINK_WINDOW: usize = 100;
+
 /// Adds `rebuts`, `counters` and `supports` to `claims` (one per attribution, same order).
 pub fn link(atts: &[Attribution], claims: &mut [Claim], actors: &Actors) {
     let t: Vec<Terms> = claims.iter().map(|c| terms(&c.content)).collect();
@@ -42,7 +46,7 @@ pub fn link(atts: &[Attribution], claims: &mut [Claim], actors: &Actors) {
             k
         };
         let best = |want_same_side: bool, claims: &[Claim]| {
-            (0..before)
+            (k.saturating_sub(LINK_WINDOW)..before.min(k + LINK_WINDOW))
                 .filter(|&j| j != k)
                 .filter(|&j| (sides[j] == sides[k]) == want_same_side && claims[j].stance == Stance::Asserts)
                 .filter(|&j| t[k].shared(&t[j]) >= MIN_SHARED && t[k].overlap(&t[j]) >= MIN_OVERLAP)

@@ -57,6 +57,9 @@ pub struct Attribution {
     pub answers_accusation: bool,
 }
 
+/// How far back (bytes) a quotation's opening mark is looked for.
+const QUOTE_LOOKBACK: usize = 2 * crate::text::MAX_SENTENCE_BYTES;
+
 /// Finds the attributions of a text, in text order of their cues, with
 /// the cue lexicon `lex`.
 /// With a tagger, words outside the reviewed lexicon are cues when it scores
@@ -379,9 +382,15 @@ impl<'a> SentenceScan<'a> {
             let straight = t[s..e].matches('"').count();
             let unbalanced = closes > opens || straight % 2 == 1;
             if unbalanced {
-                let region = &t[self.para.start..s];
+                // Look back a bounded distance, so that a huge paragraph
+                // full of stray quote marks stays linear to scan.
+                let mut from = s.saturating_sub(QUOTE_LOOKBACK).max(self.para.start);
+                while !t.is_char_boundary(from) {
+                    from += 1;
+                }
+                let region = &t[from..s];
                 if let Some(q) = region.rfind(['“', '"']) {
-                    s = self.para.start + q;
+                    s = from + q;
                 }
             }
         }

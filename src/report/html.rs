@@ -97,7 +97,7 @@ impl Render for T<'_> {
             .chars()
             .map(|c| {
                 let control = c.is_control() && !matches!(c, '\n' | '\t');
-                if control || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}') {
+                if control || super::is_bidi_control(c) {
                     '\u{fffd}'
                 } else {
                     c

@@ -111,7 +111,10 @@ pub fn actors(model: &Briefing) -> String {
 fn md(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for ch in clean(s).chars() {
-        if matches!(ch, '|' | '*' | '_' | '`' | '<' | '>' | '[' | ']' | '\\' | '#' | '&') {
+        if matches!(
+            ch,
+            '|' | '*' | '_' | '`' | '<' | '>' | '[' | ']' | '\\' | '#' | '&' | '~'
+        ) {
             out.push('\\');
         }
         out.push(ch);

@@ -239,13 +239,19 @@ pub fn nothing_to_show(model: &Briefing) -> Option<String> {
 pub fn clean(s: &str) -> String {
     s.chars()
         .map(|c| {
-            if c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}') {
+            if c.is_control() || is_bidi_control(c) {
                 '\u{fffd}'
             } else {
                 c
             }
         })
         .collect()
+}
+
+/// Unicode characters that reorder how text displays (embeddings,
+/// overrides, isolates and directional marks): the "Trojan Source" set.
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{061c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
 /// A date or an empty string.
