@@ -5,7 +5,10 @@
 //! values are, and losslessly (`yaml-edit`) for where they are, so each
 //! problem points at the key or value it is about.
 
-use crate::claim::{ACTORS_SCHEMA, ActorsFile, CLAIM_SCHEMA, ClaimFile};
+use crate::claim::{
+    ACTOR_FIELDS, ACTORS_FILE_FIELDS, ACTORS_SCHEMA, ARTICLE_FIELDS, ActorsFile, CLAIM_FIELDS, CLAIM_SCHEMA, ClaimFile,
+    FILE_FIELDS,
+};
 use rayon::prelude::*;
 use serde_yaml::Value;
 use std::collections::{HashMap, HashSet};
@@ -351,27 +354,12 @@ struct PendingRef {
     segs: Vec<Seg>,
 }
 
-const CLAIM_FILE_KEYS: &[&str] = &["schema", "article", "claims"];
-const ARTICLE_KEYS: &[&str] = &["id", "title", "published", "source", "url", "text"];
-const CLAIM_KEYS: &[&str] = &[
-    "id",
-    "claimant",
-    "mention",
-    "cue",
-    "stance",
-    "content",
-    "quoted",
-    "span",
-    "rebuts",
-    "counters",
-    "supports",
-    "same_as",
-    "confidence",
-    "note",
-];
+const CLAIM_FILE_KEYS: &[&str] = &FILE_FIELDS;
+const ARTICLE_KEYS: &[&str] = &ARTICLE_FIELDS;
+const CLAIM_KEYS: &[&str] = &CLAIM_FIELDS;
 const LINK_KEYS: &[&str] = &["rebuts", "counters", "supports", "same_as"];
-const ACTORS_FILE_KEYS: &[&str] = &["schema", "actors"];
-const ACTOR_KEYS: &[&str] = &["name", "kind", "aliases", "member_of"];
+const ACTORS_FILE_KEYS: &[&str] = &ACTORS_FILE_FIELDS;
+const ACTOR_KEYS: &[&str] = &ACTOR_FIELDS;
 
 struct FileCheck<'p> {
     path: &'p Path,

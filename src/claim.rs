@@ -14,6 +14,32 @@ pub const CLAIM_SCHEMA: &str = "claimtrack/1";
 /// The `schema` value of an actors file.
 pub const ACTORS_SCHEMA: &str = "claimtrack-actors/1";
 
+/// The keys of a claim file, in the order files are written.
+pub const FILE_FIELDS: [&str; 3] = ["schema", "article", "claims"];
+/// The keys of the `article` block, in the order files are written.
+pub const ARTICLE_FIELDS: [&str; 6] = ["id", "title", "published", "source", "url", "text"];
+/// The keys of a claim, in the order [`ClaimFile::to_yaml`] writes them.
+pub const CLAIM_FIELDS: [&str; 14] = [
+    "id",
+    "claimant",
+    "mention",
+    "cue",
+    "stance",
+    "quoted",
+    "content",
+    "span",
+    "rebuts",
+    "counters",
+    "supports",
+    "same_as",
+    "confidence",
+    "note",
+];
+/// The keys of an actors file.
+pub const ACTORS_FILE_FIELDS: [&str; 2] = ["schema", "actors"];
+/// The keys of an actor.
+pub const ACTOR_FIELDS: [&str; 4] = ["name", "kind", "aliases", "member_of"];
+
 /// One article's claim file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -38,35 +38,7 @@ enum Command {
     /// With one input and no -o, prints the claim file on stdout. With -o DIR
     /// writes DIR/ID.yaml per article (ID: the file stem), and never replaces
     /// an existing file unless --force.
-    Extract {
-        /// Article text files (.txt), JSON Lines files (.jsonl, one article
-        /// per line: id, title, published, source, url, text), directories of
-        /// them (searched recursively), or - for stdin.
-        #[arg(required = true)]
-        inputs: Vec<PathBuf>,
-        /// Directory to write one claim file per article into.
-        #[arg(short, long, value_name = "DIR")]
-        output: Option<PathBuf>,
-        /// Replace claim files that already exist.
-        #[arg(long)]
-        force: bool,
-        /// Actors file for resolving claimants (default: DIR/actors.yaml with -o).
-        #[arg(long, value_name = "FILE")]
-        actors: Option<PathBuf>,
-        /// Output format on stdout: one YAML claim file, or one JSON object per
-        /// article per line, streamed in input order.
-        #[arg(long, value_enum, default_value_t = ExtractFormat::Yaml)]
-        format: ExtractFormat,
-        /// Worker threads (default: all cores). Output is the same for any value.
-        #[arg(short = 'j', long, value_name = "N")]
-        jobs: Option<usize>,
-        /// No progress bar.
-        #[arg(short, long)]
-        quiet: bool,
-        /// Cue model written by `claimtrack train` (default: the built-in one).
-        #[arg(long, value_name = "FILE")]
-        model: Option<PathBuf>,
-    },
+    Extract(ExtractOpts),
     /// Learn the cue model from a BRAT-annotated corpus (DIR/attributions/ID.ann
     /// beside DIR/text/ID.txt, as PolNeAR is laid out).
     Train {
@@ -301,25 +273,7 @@ enum SortArg {
 pub fn run() -> Result<ExitCode> {
     let cli = Cli::parse();
     match cli.command {
-        Command::Extract {
-            inputs,
-            output,
-            force,
-            actors,
-            format,
-            jobs,
-            quiet,
-            model,
-        } => run_extract(&ExtractOpts {
-            inputs,
-            output,
-            force,
-            actors,
-            format,
-            jobs,
-            quiet,
-            model,
-        }),
+        Command::Extract(opts) => run_extract(&opts),
         Command::Train { corpus, output, force } => run_train(&corpus, &output, force),
         Command::Eval(cmd) => run_eval(cmd),
         Command::Check { paths } => run_check(&default_paths(paths)),
@@ -380,15 +334,35 @@ fn load_actors(path: &Path) -> Result<Actors> {
     Ok(Actors::new(&file))
 }
 
-/// The extract command's options, free of clap.
+/// The extract command's options.
+#[derive(Debug, clap::Args)]
 struct ExtractOpts {
+    /// Article text files (.txt), JSON Lines files (.jsonl, one article
+    /// per line: id, title, published, source, url, text), directories of
+    /// them (searched recursively), or - for stdin.
+    #[arg(required = true)]
     inputs: Vec<PathBuf>,
+    /// Directory to write one claim file per article into.
+    #[arg(short, long, value_name = "DIR")]
     output: Option<PathBuf>,
+    /// Replace claim files that already exist.
+    #[arg(long)]
     force: bool,
+    /// Actors file for resolving claimants (default: DIR/actors.yaml with -o).
+    #[arg(long, value_name = "FILE")]
     actors: Option<PathBuf>,
+    /// Output format on stdout: one YAML claim file, or one JSON object per
+    /// article per line, streamed in input order.
+    #[arg(long, value_enum, default_value_t = ExtractFormat::Yaml)]
     format: ExtractFormat,
+    /// Worker threads (default: all cores). Output is the same for any value.
+    #[arg(short = 'j', long, value_name = "N")]
     jobs: Option<usize>,
+    /// No progress bar.
+    #[arg(short, long)]
     quiet: bool,
+    /// Cue model written by `claimtrack train` (default: the built-in one).
+    #[arg(long, value_name = "FILE")]
     model: Option<PathBuf>,
 }
 

@@ -9,10 +9,7 @@ use yaml_edit::{Document, Sequence, YamlNode};
 
 /// The claim fields in the order of the format doc: a new reference list is
 /// placed after the last of the fields before it that the claim has.
-const FIELD_ORDER: &[&str] = &[
-    "id", "claimant", "mention", "cue", "stance", "quoted", "content", "span", "rebuts", "counters", "supports",
-    "same_as",
-];
+const FIELD_ORDER: &[&str] = &crate::claim::CLAIM_FIELDS;
 
 /// One reference to add: to the claim `claim` (its `id`), in the list
 /// `kind`, the reference `target` (`c3` or `ARTICLE-ID#c3`).

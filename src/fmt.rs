@@ -30,25 +30,10 @@ pub enum FmtError {
     Lossy(String),
 }
 
-const TOP_ORDER: [&str; 3] = ["schema", "article", "claims"];
-const ARTICLE_ORDER: [&str; 6] = ["id", "title", "published", "source", "url", "text"];
+const TOP_ORDER: [&str; 3] = crate::claim::FILE_FIELDS;
+const ARTICLE_ORDER: [&str; 6] = crate::claim::ARTICLE_FIELDS;
 /// The order [`ClaimFile::to_yaml`] writes claim fields in.
-const CLAIM_ORDER: [&str; 14] = [
-    "id",
-    "claimant",
-    "mention",
-    "cue",
-    "stance",
-    "quoted",
-    "content",
-    "span",
-    "rebuts",
-    "counters",
-    "supports",
-    "same_as",
-    "confidence",
-    "note",
-];
+const CLAIM_ORDER: [&str; 14] = crate::claim::CLAIM_FIELDS;
 
 /// Formats the text of a valid claim file (`file` is its parsed content).
 pub fn format(text: &str, file: &ClaimFile) -> Result<Outcome, FmtError> {

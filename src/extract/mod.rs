@@ -9,6 +9,7 @@ pub mod link;
 pub mod rules;
 pub mod tagger;
 pub mod train;
+mod weights;
 
 use crate::actors::Actors;
 use crate::article::Article;

@@ -207,22 +207,12 @@ impl Tagger {
 
     /// The weights as little-endian bytes.
     pub fn to_bytes(&self) -> Vec<u8> {
-        self.weights.iter().flat_map(|w| w.to_le_bytes()).collect()
+        super::weights::to_bytes(&self.weights)
     }
 
     /// Weights from [`Tagger::to_bytes`].
     pub fn from_bytes(bytes: &[u8]) -> Result<Tagger, String> {
-        if bytes.len() != DIM * 4 {
-            return Err(format!(
-                "tagger weights: expected {} bytes, found {}",
-                DIM * 4,
-                bytes.len()
-            ));
-        }
-        let weights = bytes
-            .chunks_exact(4)
-            .map(|c| f32::from_le_bytes([c[0], c[1], c[2], c[3]]))
-            .collect();
+        let weights = super::weights::from_bytes(bytes, DIM, "tagger")?;
         Ok(Tagger { weights })
     }
 }
