@@ -3,7 +3,7 @@
 //! learned from annotated text (see [`super::train`]).
 
 use crate::claim::Stance;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// One cue word form.
 #[derive(Debug, Clone, PartialEq)]
@@ -73,7 +73,7 @@ impl Lexicon {
     }
 
     fn parse(cues_tsv: &str, words_tsv: &str) -> Lexicon {
-        let mut cues = HashMap::new();
+        let mut cues = HashMap::default();
         for line in data_lines(cues_tsv) {
             let f: Vec<&str> = line.split('\t').collect();
             let tags: Vec<&str> = f.get(3).map(|t| t.split(',').collect()).unwrap_or_default();
@@ -94,7 +94,7 @@ impl Lexicon {
                 },
             );
         }
-        let mut lists = HashMap::new();
+        let mut lists = HashMap::default();
         for line in data_lines(words_tsv) {
             if let Some((name, words)) = line.split_once('\t') {
                 lists.insert(name.to_string(), words.split('|').map(str::to_string).collect());
@@ -103,7 +103,7 @@ impl Lexicon {
         Lexicon {
             cues,
             lists,
-            particles: HashSet::new(),
+            particles: HashSet::default(),
         }
     }
 

@@ -3,7 +3,8 @@
 //! Used to link claims within an article and to match them across articles.
 
 use rust_stemmers::{Algorithm, Stemmer};
-use std::collections::{BTreeSet, HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::collections::BTreeSet;
 use std::sync::OnceLock;
 
 /// The comparable terms of one content.
@@ -32,11 +33,11 @@ fn tables() -> &'static Tables {
     static T: OnceLock<Tables> = OnceLock::new();
     T.get_or_init(|| {
         let stop = include_str!("stopwords.txt").split_whitespace().collect();
-        let mut synonyms = HashMap::new();
+        let mut synonyms = HashMap::default();
         let mut max_phrase = 1;
-        let mut names = HashSet::new();
+        let mut names = HashSet::default();
         let mut in_names = false;
-        let mut implies = HashMap::new();
+        let mut implies = HashMap::default();
         for line in include_str!("synonyms.tsv").lines() {
             if line.starts_with(NAMES_MARKER) {
                 in_names = true;
