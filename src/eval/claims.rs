@@ -15,7 +15,7 @@
 //! - **contested**: a predicted contested claim is correct when it matches a
 //!   contested reference claim (contested as [`crate::dispute`] defines it).
 
-use super::{Prf, fmt3, match_pairs, word_set};
+use super::{Prf, fmt3, match_pairs, prf_table, word_set};
 use crate::actors::Actors;
 use crate::claim::{LinkKind, Stance};
 use crate::dispute;
@@ -185,24 +185,13 @@ fn contested(store: &Store) -> HashSet<ClaimAt> {
 
 /// A readable table of the scores.
 pub fn render(s: &ClaimScores) -> String {
-    let mut t = Table::new();
-    t.load_style(presets::ASCII_MARKDOWN);
-    t.set_header(["measure", "P", "R", "F1", "pred", "gold"]);
-    let mut row = |name: &str, p: &Prf| {
-        t.add_row(vec![
-            name.to_string(),
-            fmt3(p.precision),
-            fmt3(p.recall),
-            fmt3(p.f1),
-            p.pred.to_string(),
-            p.gold.to_string(),
-        ]);
-    };
-    row("claims", &s.claims);
-    row("claimant agrees", &s.claimant);
-    row("denies", &s.denies);
-    row("links", &s.links);
-    row("contested", &s.contested);
+    let t = prf_table([
+        ("claims".to_string(), &s.claims),
+        ("claimant agrees".to_string(), &s.claimant),
+        ("denies".to_string(), &s.denies),
+        ("links".to_string(), &s.links),
+        ("contested".to_string(), &s.contested),
+    ]);
     let mut a = Table::new();
     a.load_style(presets::ASCII_MARKDOWN);
     a.set_header(["article", "claims F1", "claimant F1", "pred", "gold"]);

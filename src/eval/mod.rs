@@ -192,6 +192,24 @@ pub fn match_pairs(pred: &[BTreeSet<String>], gold: &[BTreeSet<String>]) -> Vec<
 }
 
 /// Formats a score for tables: three decimals.
+/// A Markdown-style table of named P/R/F1 rows.
+pub(crate) fn prf_table<'a>(rows: impl IntoIterator<Item = (String, &'a Prf)>) -> comfy_table::Table {
+    let mut t = comfy_table::Table::new();
+    t.load_style(comfy_table::presets::ASCII_MARKDOWN);
+    t.set_header(["measure", "P", "R", "F1", "pred", "gold"]);
+    for (name, p) in rows {
+        t.add_row(vec![
+            name,
+            fmt3(p.precision),
+            fmt3(p.recall),
+            fmt3(p.f1),
+            p.pred.to_string(),
+            p.gold.to_string(),
+        ]);
+    }
+    t
+}
+
 pub(crate) fn fmt3(x: f64) -> String {
     format!("{x:.3}")
 }

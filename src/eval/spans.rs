@@ -14,8 +14,7 @@
 //! "of", "s") or both have no source.
 
 use super::brat::{Document, Fragments, SpanAttribution};
-use super::{Prf, fmt3, match_pairs, word_set};
-use comfy_table::{Table, presets};
+use super::{Prf, match_pairs, prf_table, word_set};
 use serde::Serialize;
 use std::collections::BTreeSet;
 
@@ -203,25 +202,15 @@ fn sources_agree(chars: &[char], pred: &Option<Fragments>, gold: &Option<Fragmen
 
 /// A readable table of the scores.
 pub fn render(s: &SpanScores) -> String {
-    let mut t = Table::new();
-    t.load_style(presets::ASCII_MARKDOWN);
-    t.set_header(["measure", "P", "R", "F1", "pred", "gold"]);
-    let mut row = |name: &str, p: &Prf| {
-        t.add_row(vec![
-            name.to_string(),
-            fmt3(p.precision),
-            fmt3(p.recall),
-            fmt3(p.f1),
-            p.pred.to_string(),
-            p.gold.to_string(),
-        ]);
-    };
-    row("attribution", &s.attribution);
-    row("attribution+source", &s.attribution_source);
+    let mut rows = vec![
+        ("attribution".to_string(), &s.attribution),
+        ("attribution+source".to_string(), &s.attribution_source),
+    ];
     for (name, l) in [("cue", &s.cue), ("source", &s.source), ("content", &s.content)] {
-        row(&format!("{name} exact"), &l.exact);
-        row(&format!("{name} token overlap"), &l.overlap);
+        rows.push((format!("{name} exact"), &l.exact));
+        rows.push((format!("{name} token overlap"), &l.overlap));
     }
+    let t = prf_table(rows);
     format!(
         "{t}\n{} documents, {} words; spans counted once per document, overlap counted in word tokens\n",
         s.documents, s.words

@@ -32,17 +32,9 @@ pub struct Filter {
     weights: Vec<f32>,
 }
 
-/// FNV-1a over a template number and strings.
+/// The weight index of a feature.
 fn hash(template: u8, parts: &[&str]) -> usize {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325 ^ u64::from(template);
-    h = h.wrapping_mul(0x100_0000_01b3);
-    for p in parts {
-        for b in p.bytes().chain(std::iter::once(0xff)) {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x100_0000_01b3);
-        }
-    }
-    (h as usize) & (DIM - 1)
+    (super::weights::feature_hash(template, parts) as usize) & (DIM - 1)
 }
 
 fn bucket(n: usize, edges: &[usize]) -> &'static str {

@@ -152,18 +152,7 @@ impl Sentence<'_> {
     }
 }
 
-/// FNV-1a over a template number and strings.
-fn hash(template: u8, parts: &[&str]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325 ^ u64::from(template);
-    h = h.wrapping_mul(0x100_0000_01b3);
-    for p in parts {
-        for b in p.bytes().chain(std::iter::once(0xff)) {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x100_0000_01b3);
-        }
-    }
-    h
-}
+use super::weights::feature_hash as hash;
 
 /// Whether each token is inside a quotation (after an opening mark that
 /// has not been closed, or an odd number of straight quotes).
