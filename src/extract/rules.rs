@@ -66,13 +66,42 @@ const QUOTE_LOOKBACK: usize = 2 * crate::text::MAX_SENTENCE_BYTES;
 /// them above `threshold`.
 pub(crate) fn find(text: &str, body_start: usize, lex: &Lexicon, tagger: Option<(&Tagger, f32)>) -> Vec<Attribution> {
     let paragraphs = text::paragraphs(text, body_start);
+    let transcript = paragraphs.iter().filter(|p| speaker_label(&text[(*p).clone()])).count() >= 2;
     let mut out: Vec<Attribution> = Vec::new();
+    let mut last_paragraph = None;
     for sentence in text::sentences(text, body_start) {
         let para = paragraphs[sentence.paragraph].clone();
-        SentenceScan::new(text, &sentence, para, lex).run(&mut out, tagger);
+        let mut scan = SentenceScan::new(text, &sentence, para, lex);
+        // A speaker's label opens a transcript's paragraph ("PENCE: Well, …")
+        // or a headline ("Pence: Flowers Won't Be at Debate").
+        let opens_paragraph = last_paragraph != Some(sentence.paragraph);
+        last_paragraph = Some(sentence.paragraph);
+        if opens_paragraph
+            && ((transcript && speaker_label(&text[sentence.range.clone()]))
+                || (sentence.paragraph == 0 && paragraphs.len() > 1 && scan.headline()))
+        {
+            scan.label(&mut out);
+        }
+        scan.run(&mut out, tagger);
     }
     repoint_forward(&mut out);
     out
+}
+
+/// Whether a paragraph opens with a speaker's label in capitals, as
+/// transcripts do: "PENCE: …", "\"WALLACE: …".
+fn speaker_label(paragraph: &str) -> bool {
+    let p = paragraph.trim_start_matches(['"', '“']);
+    let Some((label, rest)) = p.split_once(':') else {
+        return false;
+    };
+    let letters = label.chars().filter(|c| c.is_alphabetic()).count();
+    letters >= 2
+        && label.len() <= 30
+        && label
+            .chars()
+            .all(|c| c.is_uppercase() || matches!(c, ' ' | '.' | '\'' | '-'))
+        && rest.split_whitespace().count() >= 2
 }
 
 /// A denial of "the allegations" whose antecedent is no accusation answers
@@ -142,7 +171,9 @@ impl<'a> SentenceScan<'a> {
             )
         });
         for i in 0..self.toks.len() {
-            if self.low[i] == "according" && self.low.get(i + 1).is_some_and(|w| w == "to") {
+            if self.is_punct(i, &["―", "—", "–"]) {
+                self.byline(i, out);
+            } else if self.low[i] == "according" && self.low.get(i + 1).is_some_and(|w| w == "to") {
                 self.according(i, out);
             } else if (self.lex.is("qualify", &self.low[i])
                 || self.lex.cue(&self.low[i]).is_some_and(|c| c.stance == Stance::Denies))
@@ -161,6 +192,73 @@ impl<'a> SentenceScan<'a> {
                 }
             }
         }
+    }
+
+    /// A speaker's label at the start of the sentence ("PENCE: Well, …"):
+    /// the label is the source, the colon the cue and the rest of the
+    /// paragraph the content.
+    fn label(&self, out: &mut Vec<Attribution>) -> bool {
+        let n = self.toks.len();
+        let start = usize::from(n > 0 && self.is_punct(0, &["“", "\""]));
+        let Some(colon) = (start..n.min(start + 5)).find(|&k| self.is_punct(k, &[":"])) else {
+            return false;
+        };
+        let named = (start..colon).all(|k| {
+            self.is_punct(k, &["."])
+                || self.toks[k]
+                    .text(self.text)
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase)
+        });
+        if colon == start || !named || self.words_in(start..colon) > 3 {
+            return false;
+        }
+        let cue = colon..colon + 1;
+        let content = self.quote_trimmed(self.toks[colon].end..self.para.end);
+        let cue_text = self.cue_words(cue.clone());
+        self.push(
+            out,
+            cue,
+            cue_text,
+            start..colon,
+            content,
+            (Stance::Asserts, false, false),
+        )
+    }
+
+    /// A quotation signed after a dash ("“…” ― Carlos Raúl"): the name
+    /// up to the next quotation or the end of the sentence is its source.
+    fn byline(&self, i: usize, out: &mut Vec<Attribution>) -> bool {
+        let n = self.toks.len();
+        // The quotation may end the previous sentence.
+        let before = self.text[self.para.start.min(self.toks[i].start)..self.toks[i].start].trim_end();
+        let Some(close) = before.strip_suffix(['”', '"']) else {
+            return false;
+        };
+        let Some(open) = close.rfind(['“', '"']) else {
+            return false;
+        };
+        let at = self.para.start.min(self.toks[i].start);
+        let end = (i + 1..n).find(|&k| self.is_punct(k, &["“", "\""])).unwrap_or(n);
+        let name = (i + 1..end).all(|k| {
+            !self.is_word(k)
+                || self.toks[k]
+                    .text(self.text)
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase)
+        });
+        let words = self.words_in(i + 1..end);
+        if !name || words == 0 || words > 6 {
+            return false;
+        }
+        let Some(src) = self.source_range(i + 1..end) else {
+            return false;
+        };
+        let content = self.quote_trimmed(at + open..at + close.len());
+        let cue_text = self.cue_words(i..i + 1);
+        self.push(out, i..i + 1, cue_text, src, content, (Stance::Asserts, false, false))
     }
 
     /// The cue at token `i`: a reviewed lexicon entry; else, with a tagger,
@@ -212,6 +310,12 @@ impl<'a> SentenceScan<'a> {
             .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
             .count();
         words.len() >= 3 && capitals * 10 >= words.len() * 7
+    }
+
+    /// A headline: in title case, or quoting someone ("Sanders: Clinton
+    /// needs to 'get away from …'").
+    fn headline(&self) -> bool {
+        self.title_case() || self.text[self.span(0..self.toks.len())].contains(['‘', '“', '\'', '"'])
     }
 
     /// A capitalised word after the first ("United States", "Fox News
@@ -295,15 +399,20 @@ impl<'a> SentenceScan<'a> {
     /// categorically denied"); `None` when the cue is negated, passive or an
     /// infinitive.
     fn cue_start(&self, i: usize) -> Option<usize> {
+        let mut s = i;
         if i > 0 {
             let prev = self.word(i - 1);
-            if matches!(prev, "to" | "is" | "was" | "were" | "are" | "be" | "been" | "being")
-                || self.lex.is("determiner", prev)
-            {
+            let be = matches!(
+                prev,
+                "is" | "was" | "were" | "are" | "am" | "be" | "been" | "'s" | "'re"
+            );
+            // "is demanding", "were stressing": a progressive is active.
+            if be && self.word(i).ends_with("ing") && prev != "being" {
+                s = i - 1;
+            } else if be || matches!(prev, "to" | "being") || self.lex.is("determiner", prev) {
                 return None;
             }
         }
-        let mut s = i;
         while s > 0 && self.lex.is("aux", self.word(s - 1)) {
             s -= 1;
         }
@@ -723,6 +832,23 @@ impl<'a> SentenceScan<'a> {
     fn content_first(&self, q: usize, i: usize, lemma: &str) -> bool {
         let n = self.toks.len();
         let tail_words = self.words_in(i + 1..n);
+        let quote_closes = self.is_punct(q, &["”", "\""]) && self.quotation_opens_clause(q);
+        // "the announcer said, “It’s 3 a.m. …”": a quotation after the cue is its content.
+        if !quote_closes && i + 2 < n && self.is_punct(i + 1, &[",", ":"]) && self.is_punct(i + 2, &["“", "\""]) {
+            return false;
+        }
+        // "During his years in office, Mr. Obama said, a majority …": a
+        // fronted phrase, then the cue's clause after the comma.
+        if !quote_closes
+            && i + 2 < n
+            && self.is_punct(i + 1, &[","])
+            && self.lex.is("preposition", self.word(self.clause_start(q)))
+            && !self.word(i + 2).ends_with("ing")
+            && !self.lex.is("adjunct", self.word(i + 2))
+            && self.words_in(i + 2..n) >= 4
+        {
+            return false;
+        }
         if tail_words == 0 || (i + 1 < n && self.is_punct(i + 1, &[",", "("])) {
             return true;
         }
@@ -730,13 +856,49 @@ impl<'a> SentenceScan<'a> {
         if first_word == "that" {
             return false;
         }
-        if self.is_punct(q, &["”", "\""]) {
+        if quote_closes {
+            return true;
+        }
+        // "lawmakers said Friday afternoon, as they …": a short adjunct, then a comma.
+        if let Some(c) = (i + 1..n.min(i + 6)).find(|&k| self.is_punct(k, &[","]))
+            && self.lex.is("adjunct", first_word)
+            && (i + 1..c).all(|k| self.word(k) != "that")
+            && !(c + 1 < n && self.is_punct(c + 1, &["“", "\""]))
+        {
             return true;
         }
         if (i + 1..n).any(|k| self.word(k) == "that") || tail_words > 6 {
             return false;
         }
         self.lex.is("adjunct", first_word) || (lemma == "tell" && tail_words <= 3)
+    }
+
+    /// Whether the quotation closed at token `q` opened at the start of its
+    /// clause ("“…,” said X"), not inside it ("on “Fox News Sunday,” X said").
+    fn quotation_opens_clause(&self, q: usize) -> bool {
+        let Some(open) = (0..q).rev().find(|&k| self.is_punct(k, &["“", "\""])) else {
+            // The quotation opened in an earlier sentence.
+            return true;
+        };
+        (self.clause_start(open)..open).all(|k| !self.is_word(k))
+    }
+
+    /// Whether the clause before token `limit` opens with a name followed
+    /// by a comma ("Erin Murphy, a former aide …,"): a subject and its
+    /// appositive.
+    fn name_then_comma(&self, limit: usize) -> bool {
+        let s = self.clause_start(limit);
+        let Some(c) = (s..limit).find(|&k| self.is_punct(k, &[","])) else {
+            return false;
+        };
+        let capital = |k: usize| {
+            self.toks[k]
+                .text(self.text)
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+        };
+        c > s && c - s <= 5 && (s..c).all(|k| capital(k) || self.is_punct(k, &[".", "-"]))
     }
 
     /// A quotation that resumes after the cue ("“A,” he said. “B.”", "“A,”
@@ -856,8 +1018,13 @@ impl<'a> SentenceScan<'a> {
             }
         }
 
-        // "…, said the minister." (inverted)
-        if cs > 0 && self.is_punct(cs - 1, &[",", "”", "\""]) && i + 1 < n && lex.is("inverted", self.word(i)) {
+        // "…, said the minister." (inverted; not "…, said that …")
+        if cs > 0
+            && self.is_punct(cs - 1, &[",", "”", "\""])
+            && i + 1 < n
+            && lex.is("inverted", self.word(i))
+            && self.word(i + 1) != "that"
+        {
             // A period inside the sentence ends an abbreviation ("Rep."), not the source.
             let last_period = |k: usize| self.is_punct(k, &["."]) && (k + 1..n).all(|j| !self.is_word(j));
             let end = (i + 1..n)
@@ -869,7 +1036,13 @@ impl<'a> SentenceScan<'a> {
                 .unwrap_or(n);
             let first = self.toks[i + 1].text(self.text);
             let named = first.chars().next().is_some_and(char::is_uppercase) || lex.is("determiner", self.word(i + 1));
+            // "Derek Mitchell, who served as …, said Clinton reached out": a
+            // name and its appositive before the cue, a clause after it.
+            let appositive_before = cs > 1 && self.is_punct(cs - 1, &[","]) && self.name_then_comma(cs - 1);
+            let clause_after = (i + 1..end).any(|k| lex.is("finite", self.word(k)));
             if named
+                && !appositive_before
+                && !clause_after
                 && end > i + 1
                 && self.words_in(i + 1..end) <= 10
                 && let Some(src) = self.source_range(i + 1..end)
@@ -879,8 +1052,9 @@ impl<'a> SentenceScan<'a> {
                 let quoted_before =
                     self.is_punct(cs - 1, &["”", "\""]) || (cs > 1 && self.is_punct(cs - 2, &["”", "\""]));
                 let pushed = self.push(out, cs..i + 1, cue_text, src, content, kind);
-                if pushed && quoted_before && (end..n).all(|k| !self.is_word(k)) {
-                    self.resume_quote(end, out);
+                // "“A,” said X, head of Y. “B.”": the quotation resumes after the sentence.
+                if pushed && quoted_before && !(end..n).any(|k| self.is_punct(k, &["“", "\""])) {
+                    self.resume_quote(n, out);
                 }
                 return pushed;
             }
@@ -901,8 +1075,28 @@ impl<'a> SentenceScan<'a> {
                 let quote_next = (i + 1..n)
                     .find(|&k| !self.is_punct(k, &[",", ".", ":"]))
                     .is_none_or(|k| self.is_punct(k, &["“", "\""]));
-                if pushed && !self.is_punct(q, &[","]) && quote_next {
-                    self.resume_quote(i + 1, out);
+                // "The museum, he said, celebrated his heroes": the clause goes on after the cue.
+                let goes_on = i + 2 < n
+                    && self.is_punct(q, &[","])
+                    && self.is_punct(i + 1, &[","])
+                    && self.is_word(i + 2)
+                    && !self.word(i + 2).ends_with("ing")
+                    && !self.lex.is("adjunct", self.word(i + 2))
+                    && !(i + 2..n).any(|k| self.is_punct(k, &["“", "\"", "”"]));
+                if pushed
+                    && goes_on
+                    && let Some((rest, _)) = self.content_bytes(self.content_after(i + 2))
+                    && let Some(last) = out.last_mut()
+                {
+                    last.more.push(rest);
+                }
+                if pushed && !self.is_punct(q, &[","]) {
+                    if quote_next {
+                        self.resume_quote(i + 1, out);
+                    } else if !(i + 1..n).any(|k| self.is_punct(k, &["“", "\""])) {
+                        // "“A,” she said Friday. “B.”"
+                        self.resume_quote(n, out);
+                    }
                 }
                 return pushed;
             }
@@ -1048,5 +1242,82 @@ mod tests {
     #[test]
     fn names_with_capitalised_cue_words_are_not_cues() {
         assert!(find_in("The United States Says Program will start next year in Ohio.").is_empty());
+    }
+
+    #[test]
+    fn progressive_cues_keep_their_auxiliary_and_passives_are_no_cues() {
+        let a = find_in("The union is insisting that the plant stay open.");
+        assert_eq!(a[0].1, "is insisting", "{a:?}");
+        assert!(
+            find_in("The plant was claimed by the city in a ruling.")
+                .iter()
+                .filter(|a| a.1.contains("claimed"))
+                .collect::<Vec<_>>()
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn a_quotation_inside_the_clause_before_the_source_is_not_its_content() {
+        let a = find_in("On the broadcast of “Fox News Sunday,” Gov. Mike Pence said his running mate was joking.");
+        assert_eq!(a[0].2, "his running mate was joking", "{a:?}");
+        let b = find_in("As a phone rang, the announcer said, “Who do you want answering the phone?”");
+        assert_eq!(b[0].2, "Who do you want answering the phone?", "{b:?}");
+    }
+
+    #[test]
+    fn a_fronted_phrase_or_a_trailing_date_does_not_move_the_content() {
+        let a = find_in("During his years in office, Mr. Obama said, a majority of Americans have come to believe it.");
+        assert_eq!(a[0].2, "a majority of Americans have come to believe it", "{a:?}");
+        let b = find_in("The remark is an insult to all of us, top lawmakers said Friday afternoon, as they bristled.");
+        assert_eq!(b[0].2, "The remark is an insult to all of us", "{b:?}");
+    }
+
+    #[test]
+    fn quotation_resumes_after_an_appositive_or_a_date() {
+        let a = find_in(
+            "“This is a disgusting day,” said Rep. Butterfield, head of the caucus. “He is a fraud. He had no proof.”",
+        );
+        assert_eq!(a[0].3, ["He is a fraud. He had no proof"], "{a:?}");
+        let b = find_in(
+            "“It is a dog whistle,” Rep. Moore said Friday. “If indeed he is not legitimate, how can you feel good?”",
+        );
+        assert_eq!(
+            b[0].3,
+            ["If indeed he is not legitimate, how can you feel good?"],
+            "{b:?}"
+        );
+    }
+
+    #[test]
+    fn a_name_and_its_appositive_speak_the_clause_after_the_cue() {
+        let a = find_in("Erin Murphy, a former aide who went to Burma, said McConnell's trip was more important.");
+        assert_eq!(a[0].0, "Erin Murphy", "{a:?}");
+        assert_eq!(a[0].2, "McConnell's trip was more important", "{a:?}");
+    }
+
+    #[test]
+    fn signed_quotations_and_speaker_labels() {
+        let a = find_in(
+            "Voices\n\n“He represents our greatest shame.” ― Sonya Herridge “He is a bully.” ― Veronica Cruz\n",
+        );
+        let got: Vec<(&str, &str)> = a.iter().map(|x| (x.0.as_str(), x.2.as_str())).collect();
+        assert_eq!(
+            got,
+            [
+                ("Sonya Herridge", "He represents our greatest shame"),
+                ("Veronica Cruz", "He is a bully")
+            ]
+        );
+        let t =
+            "Transcript\n\n\"WALLACE: Will she be there tomorrow?\n\"PENCE: She will not be attending the debate.\n";
+        let b = find_in(t);
+        assert_eq!(b[0].0, "WALLACE", "{b:?}");
+        assert_eq!(b[1].2, "She will not be attending the debate", "{b:?}");
+        let c = find_in(
+            "Pence: Flowers Won’t Be at Debate, Trump Was Mocking Clinton\n\nKabul: Afghanistan denied any role.\n",
+        );
+        assert_eq!((c[0].0.as_str(), c[0].1.as_str()), ("Pence", ":"), "{c:?}");
+        assert!(c.iter().all(|x| x.0 != "Kabul"), "a dateline is no speaker: {c:?}");
     }
 }
