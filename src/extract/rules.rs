@@ -1111,8 +1111,40 @@ impl<'a> SentenceScan<'a> {
         } else {
             i + 1
         };
-        let content = self.content_bytes(self.content_after(ce));
+        let mut range = self.content_after(ce);
+        if !lex.is("inverted", self.word(i)) {
+            range.end = self.object_end(range.clone());
+        }
+        let content = self.content_bytes(range);
         self.push(out, cs..ce, self.cue_words(cs..ce), src, content, kind)
+    }
+
+    /// Where the object of a cue that takes a noun phrase ends ("likened RT
+    /// to the BBC, which receives …", "invoked the rising seas to thrill …",
+    /// "declined that assignment and has since left"): before a clause that
+    /// follows it. A clause (after "that", a quotation, a
+    /// finite verb) is kept whole.
+    fn object_end(&self, r: Range<usize>) -> usize {
+        if r.is_empty() || self.word(r.start) == "that" || self.is_punct(r.start, &["“", "\"", ":"]) {
+            return r.end;
+        }
+        for k in r.start + 1..r.end {
+            let w = self.word(k);
+            if self.lex.is("finite", w) {
+                return r.end;
+            }
+            let next = self.low.get(k + 1).map_or("", String::as_str);
+            let clause_after_comma = self.is_punct(k, &[",", ";", "—", "–", "--"])
+                && (self.lex.is("boundary", next)
+                    || self.lex.is("adjunct", next)
+                    || next.ends_with("ing")
+                    || next == "especially");
+            let verb_after_and = w == "and" && (self.lex.cue(next).is_some() || self.lex.is("finite", next));
+            if clause_after_comma || verb_after_and || self.is_punct(k, &[";"]) {
+                return k;
+            }
+        }
+        r.end
     }
 }
 
@@ -1319,5 +1351,18 @@ mod tests {
         );
         assert_eq!((c[0].0.as_str(), c[0].1.as_str()), ("Pence", ":"), "{c:?}");
         assert!(c.iter().all(|x| x.0 != "Kabul"), "a dateline is no speaker: {c:?}");
+    }
+
+    #[test]
+    fn a_noun_phrase_object_ends_before_the_clause_after_it() {
+        let a = find_in("Mr. King cited RT as an example, which receives some government funding.");
+        assert_eq!(a[0].2, "RT as an example", "{a:?}");
+        let b = find_in("Ms. Wahl cited the resignation and has since left the network.");
+        assert_eq!(b[0].2, "the resignation", "{b:?}");
+        let c = find_in("Pakistan insisted that the militants, which it named, had crossed the border.");
+        assert_eq!(
+            c[0].2, "the militants, which it named, had crossed the border",
+            "a clause stays whole: {c:?}"
+        );
     }
 }
