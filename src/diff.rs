@@ -122,13 +122,6 @@ pub struct Diff {
     pub not_repeated: Vec<ClaimAt>,
 }
 
-/// A NEW claim with no match at the threshold and an OLD claim that are each
-/// other's most similar claim (among all claims of OLD and NEW, whatever the
-/// claimant) count as repeated from this fraction of the threshold on, when
-/// claimant and polarity agree.
-/// Chosen with the threshold on the development set (docs/diff.md).
-pub const MUTUAL_FACTOR: f64 = 0.7;
-
 /// The canonical name of a claimant.
 fn canonical(actors: &Actors, name: &str) -> String {
     actors.get(name).map_or_else(|| name.to_string(), |a| a.name.clone())
@@ -139,9 +132,7 @@ fn canonical(actors: &Actors, name: &str) -> String {
 /// count as the same proposition ([`matching::DEFAULT_THRESHOLD`]).
 ///
 /// A claim of NEW is *repeated* when a claim of OLD by the same claimant has
-/// the same polarity and a similarity at or above the threshold (or, for a
-/// NEW claim with no match at the threshold, at or above [`MUTUAL_FACTOR`] ×
-/// threshold when the two are each other's most similar claim); repeated
+/// the same polarity and a similarity at or above the threshold; repeated
 /// pairs are one to one, best similarity first. Otherwise its best such
 /// match by another claimant of the same side makes it *echoed*. A match of
 /// opposite polarity is a *changed position* (same claimant) or makes the OLD
@@ -175,34 +166,7 @@ pub fn diff(old: &Store, new: &Store, actors: &Actors, threshold: f64) -> Diff {
     let mut same: Vec<Vec<usize>> = vec![Vec::new(); new_at.len()];
     let mut best_echo: Vec<Option<(usize, f64)>> = vec![None; new_at.len()];
     let mut contested: BTreeMap<(usize, usize), Contest> = BTreeMap::new();
-    let mut hits: Vec<Vec<(usize, f64)>> = new_p.iter().map(|q| index.search(q, threshold)).collect();
-    // Nearest neighbours: a NEW claim without a match at the threshold and
-    // its most similar OLD claim, when that NEW claim is (one of) the OLD
-    // claim's most similar NEW claims too, are a repeat from a lower
-    // similarity on, when claimant and polarity agree. Searched only for
-    // the NEW claims that need it, and back from their candidate.
-    let low = threshold * MUTUAL_FACTOR;
-    let new_index = Index::new(&new_p);
-    for n in 0..new_p.len() {
-        if !hits[n].is_empty() {
-            continue;
-        }
-        let wide = index.search(&new_p[n], low);
-        let Some(&(_, top)) = wide.first() else { continue };
-        // The most similar OLD claim; on a tie, a representative.
-        let &(o, sim) = wide
-            .iter()
-            .take_while(|&&(_, s)| s == top)
-            .find(|&&(o, _)| old_rep[o] == o)
-            .unwrap_or(&wide[0]);
-        if old_who[o] != new_who[n] || old_p[o].positive != new_p[n].positive {
-            continue;
-        }
-        let back = new_index.search(&old_p[o], low);
-        if back.first().is_some_and(|&(_, best)| sim >= best) {
-            hits[n].push((o, sim));
-        }
-    }
+    let hits: Vec<Vec<(usize, f64)>> = new_p.iter().map(|q| index.search(q, threshold)).collect();
 
     for (n, q) in new_p.iter().enumerate() {
         if hits[n].is_empty() && hits[new_rep[n]].is_empty() {
@@ -310,6 +274,18 @@ pub fn diff(old: &Store, new: &Store, actors: &Actors, threshold: f64) -> Diff {
         .map(|o| old_at[o])
         .collect();
     out
+}
+
+/// How alike a claim of `old` and a claim of `new` are, part by part, as
+/// [`diff`] scores them (term weights over all claims of both sides): for
+/// explaining why a pair is, or is not, a match.
+pub fn explain(old: &Store, new: &Store, o: ClaimAt, n: ClaimAt) -> matching::Components {
+    let old_f: Vec<_> = old.all().map(|a| matching::features(old.claim(a))).collect();
+    let new_f: Vec<_> = new.all().map(|a| matching::features(new.claim(a))).collect();
+    let vocab = Vocabulary::new(old_f.iter().chain(&new_f));
+    let a = vocab.prepare(&matching::features(old.claim(o)));
+    let b = vocab.prepare(&matching::features(new.claim(n)));
+    matching::components(&a, &b)
 }
 
 /// For each claim, the claim of the same article that stands for it in
