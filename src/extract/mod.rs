@@ -217,7 +217,8 @@ fn keep(atts: &[Attribution], pred: impl Fn(&Attribution) -> bool) -> Vec<Attrib
 /// Least share of cue uses among the training occurrences of a learned cue
 /// form for its attributions to become claims. Annotated corpora count
 /// wider attributions ("agreed to", "called for", "expected") than the
-/// assertions a claim file records; the span output keeps them all.
+/// assertions a claim file records; the span output keeps them all, and
+/// also the loose assemblies, which claim files leave out.
 pub const CLAIM_MIN_LEARNED_SHARE: f32 = 0.75;
 
 /// Turns attributions into numbered claims with resolved claimants and links.
@@ -256,7 +257,9 @@ fn to_claims(article: &Article, atts: &[Attribution], actors: &Actors) -> Vec<Cl
 /// The attributions that make claims: those of reviewed cues and of learned
 /// cues with a share of at least [`CLAIM_MIN_LEARNED_SHARE`].
 fn claim_attributions(atts: &[Attribution]) -> Vec<Attribution> {
-    keep(atts, |a| a.learned.is_none_or(|s| s >= CLAIM_MIN_LEARNED_SHARE))
+    keep(atts, |a| {
+        !a.loose && a.learned.is_none_or(|s| s >= CLAIM_MIN_LEARNED_SHARE)
+    })
 }
 
 /// Folds runs of white space (line breaks inside a quotation) to one space.
