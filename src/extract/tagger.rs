@@ -51,7 +51,7 @@ pub struct Sentence<'a> {
 }
 
 impl Sentence<'_> {
-    /// Feature hashes of token `i` (24), written into `out`.
+    /// Feature hashes of token `i` (27), written into `out`.
     fn features(&self, i: usize, lex: &Lexicon, quoted: bool, out: &mut Vec<u64>) {
         out.clear();
         let n = self.low.len();
@@ -149,6 +149,20 @@ impl Sentence<'_> {
         out.push(hash(21, &[stem]));
         out.push(hash(22, &[stem, w(1)]));
         out.push(hash(23, &[w(-1), shape(1)]));
+        // A subject to the left (a name or pronoun within three tokens) and
+        // "that" within four to the right: the frame of a reporting verb.
+        let subject = (1..=3).any(|k| {
+            let j = i as isize - k;
+            j > 0 && (shape(-k) == "Aa" || lex.is("pronoun", w(-k)))
+        });
+        let that = (1..=4).any(|k| w(k) == "that");
+        out.push(hash(
+            24,
+            &[if subject { "subj" } else { "-" }, if that { "that" } else { "-" }],
+        ));
+        out.push(hash(25, &[stem, if subject { "subj" } else { "-" }]));
+        let other_cue = (0..n).any(|k| k != i && lex.cue(&self.low[k]).is_some_and(|c| c.learned.is_none()));
+        out.push(hash(26, &[if other_cue { "other" } else { "-" }]));
     }
 }
 
