@@ -1,6 +1,7 @@
 //! Links between the claims of one article: a denial `rebuts` what it
-//! denies, a competing accusation `counters` the claim it answers, evidence
-//! from the same side `supports` the claim it backs.
+//! denies (a denial of "the allegations" every accusation of that side
+//! since the last denial), a competing accusation `counters` the claim it
+//! answers, evidence from the same side `supports` the claim it backs.
 //!
 //! Two claims are about the same thing when their contents share at least
 //! [`MIN_SHARED`] terms and the shared terms are at least [`MIN_OVERLAP`] of
@@ -29,6 +30,20 @@ pub fn link(atts: &[Attribution], claims: &mut [Claim], actors: &Actors) {
         if let Some(p) = a.points_back {
             let id = claims[p].id.clone();
             claims[k].rebuts.push(id);
+            // "rejected Islamabad's allegations": every accusation of that
+            // side since the last denial, not only the one it copies.
+            if a.answers_accusation {
+                let start = (0..p)
+                    .rev()
+                    .find(|&j| claims[j].stance == Stance::Denies)
+                    .map_or(0, |d| d + 1);
+                for j in start..k {
+                    if j != p && atts[j].accuse && claims[j].stance == Stance::Asserts && sides[j] == sides[p] {
+                        let id = claims[j].id.clone();
+                        claims[k].rebuts.push(id);
+                    }
+                }
+            }
             continue;
         }
         if let Some(p) = a.continues

@@ -379,6 +379,20 @@ mod tests {
     }
 
     #[test]
+    fn rejected_allegations_rebut_every_accusation_of_that_side_since_the_last_denial() {
+        let file: crate::claim::ActorsFile = serde_yaml::from_str(
+            "schema: claimtrack-actors/1\nactors:\n  - name: Pakistan\n    aliases: [Islamabad, Shafqat Ali Khan]\n",
+        )
+        .unwrap();
+        let actors = Actors::new(&file);
+        let text = "Pakistan alleged that militants were trained in Afghanistan. Shafqat Ali Khan claimed that calls linked the attackers to Kabul. The army said all hostages were freed. Kabul rejected Islamabad’s allegations as baseless.";
+        let a = Article::from_bytes(text.as_bytes(), Some("t".into()), Path::new("t.txt")).unwrap();
+        let c = extract(&a, &actors, None).claims;
+        let d = c.iter().find(|x| x.stance == Stance::Denies).expect("a denial");
+        assert_eq!(d.rebuts, ["c2", "c1"], "{c:#?}");
+    }
+
+    #[test]
     fn rejected_allegations_with_that_deny_what_follows() {
         let c = run(
             "India has strongly rejected the allegations made by the foreign office that India had a hand in the attack.",
