@@ -414,24 +414,28 @@ impl<'a> SentenceScan<'a> {
     /// categorically denied"); `None` when the cue is negated, passive or an
     /// infinitive.
     fn cue_start(&self, i: usize) -> Option<usize> {
+        let be = |w: &str| matches!(w, "is" | "was" | "were" | "are" | "am" | "be" | "been" | "'s" | "'re");
+        let progressive = self.word(i).ends_with("ing");
         let mut s = i;
-        if i > 0 {
-            let prev = self.word(i - 1);
-            let be = matches!(
-                prev,
-                "is" | "was" | "were" | "are" | "am" | "be" | "been" | "'s" | "'re"
-            );
-            // "is demanding", "were stressing": a progressive is active.
-            if be && self.word(i).ends_with("ing") && prev != "being" {
-                s = i - 1;
-            } else if be || matches!(prev, "to" | "being") || self.lex.is("determiner", prev) {
+        while s > 0 {
+            let w = self.word(s - 1);
+            // "has categorically", "didn't", "cynically", and "is" of a progressive ("is also encouraging").
+            let lower = self.toks[s - 1].text(self.text).starts_with(char::is_lowercase);
+            let adverb = lower && w.len() > 4 && w.ends_with("ly");
+            if self.lex.is("aux", w) || w.ends_with("n't") || adverb || (progressive && be(w) && w != "'s") {
+                s -= 1;
+            } else {
+                break;
+            }
+        }
+        if s > 0 {
+            let prev = self.word(s - 1);
+            // A passive, an infinitive or a noun: no cue of an attribution.
+            if be(prev) || matches!(prev, "to" | "being") || self.lex.is("determiner", prev) {
                 return None;
             }
         }
-        while s > 0 && self.lex.is("aux", self.word(s - 1)) {
-            s -= 1;
-        }
-        if (s..i).any(|k| matches!(self.word(k), "not" | "never")) {
+        if (s..i).any(|k| matches!(self.word(k), "not" | "never") || self.word(k).ends_with("n't")) {
             return None;
         }
         Some(s)
@@ -924,10 +928,13 @@ impl<'a> SentenceScan<'a> {
         let mut cs = i;
         while cs > 0 {
             let w = self.word(cs - 1);
+            let lower = self.toks[cs - 1].text(self.text).starts_with(char::is_lowercase);
             let verbal = self.lex.is("aux", w)
+                || w.ends_with("n't")
+                || (lower && w.len() > 4 && w.ends_with("ly"))
                 || matches!(
                     w,
-                    "is" | "was" | "were" | "are" | "am" | "be" | "been" | "being" | "to" | "n't" | "'s"
+                    "is" | "was" | "were" | "are" | "am" | "be" | "been" | "being" | "to" | "'s" | "'re" | "'ve"
                 );
             if !verbal {
                 break;
@@ -1071,18 +1078,25 @@ impl<'a> SentenceScan<'a> {
         // "…, maintaining that …": continues the previous attribution.
         let after_and = cs > 0 && self.word(cs - 1) == "and" && self.previous_in_sentence(out).is_some();
         if self.word(i).ends_with("ing") && cs > 0 && (self.is_punct(cs - 1, &[","]) || after_and) {
+            // ", calling for …": a particle closes the cue.
+            let ce = if i + 1 < n && lex.particle(self.word(i), self.word(i + 1)) {
+                i + 2
+            } else {
+                i + 1
+            };
+            let cue_text = self.cue_words(cs..ce);
             let Some(prev) = self.previous_in_sentence(out) else {
                 // "It attacked Trump, saying …": the sentence's subject speaks.
                 let Some(src) = self.subject(cs) else { return false };
-                let content = self.content_bytes(self.content_after(i + 1));
-                return self.push(out, cs..i + 1, cue_text, src, content, kind);
+                let content = self.content_bytes(self.content_after(ce));
+                return self.push(out, cs..ce, cue_text, src, content, kind);
             };
-            let content = self.content_bytes(self.content_after(i + 1));
+            let content = self.content_bytes(self.content_after(ce));
             let source = out[prev].source.clone();
             let pushed = content.is_some();
             if let Some((content, quoted)) = content {
                 out.push(Attribution {
-                    cue: self.span(cs..i + 1),
+                    cue: self.span(cs..ce),
                     cue_text,
                     source,
                     content,
@@ -1520,4 +1534,18 @@ mod tests {
         let b = find("There is a claim that taxes rose in the past year.", 0, &lex, None);
         assert!(b.iter().all(|x| !x.loose), "{b:?}");
     }
+
+    #[test]
+    fn cues_keep_their_adverbs_and_negated_contractions_are_no_assertions() {
+        let a = find_in("Gingrich cynically dismissed that the city was a suburb.");
+        assert_eq!(a[0].1, "cynically dismissed", "{a:?}");
+        let b = find_in("The senator is also insisting that the bill fails.");
+        assert_eq!(b[0].1, "is also insisting", "{b:?}");
+        let lex = Lexicon::with_learned("").unwrap();
+        let text = "The senator didn't say that the bill fails.";
+        let c = find(text, 0, &lex, None);
+        assert!(c.iter().all(|x| x.loose), "a negated cue makes no assertion: {c:?}");
+        assert_eq!(c[0].cue_text, "didn't say", "{c:?}");
+    }
+
 }
