@@ -4,6 +4,13 @@ mod cli;
 
 use std::process::ExitCode;
 
+/// mimalloc rather than the system allocator: claim files, tokens and
+/// report rows are many small allocations, often freed on another thread
+/// than the one that made them: with it `report` runs 16% fewer
+/// instructions (callgrind) and threads do not meet in the allocator.
+#[global_allocator]
+static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     ignore_file_size_signal();
     match cli::run() {
