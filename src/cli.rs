@@ -819,7 +819,8 @@ fn run_report(args: ReportArgs) -> Result<ExitCode> {
         eprintln!("wrote {}", path.display());
         return Ok(ExitCode::SUCCESS);
     }
-    let mut out = std::io::stdout().lock();
+    // Large writes: a big report is not sent line by line.
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
     match report::render(&model, format, by, style, &mut out) {
         // The reader went away (`| head`): not an error of ours.
         Err(report::Error::Io(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(ExitCode::SUCCESS),

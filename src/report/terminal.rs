@@ -148,23 +148,26 @@ fn relation_cell(r: &ResponseView, text: &str, style: Style) -> Cell {
     }
 }
 
-/// The dispute report.
-pub fn disputes(model: &Briefing, style: Style) -> String {
-    let mut out = String::new();
+/// Disputes drawn at once, in parallel, before they are written in order:
+/// enough to keep the workers busy, few enough to keep the memory small.
+const BATCH: usize = 1024;
+
+/// The dispute report, written to `out`.
+pub fn disputes(model: &Briefing, style: Style, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     if let Some(msg) = nothing_to_show(model) {
-        let _ = writeln!(out, "{msg}");
+        writeln!(out, "{msg}")?;
         if model.summary.claims == 0 {
-            return out;
+            return Ok(());
         }
     }
-    // Disputes are drawn independently (tables are the costly part), in
-    // parallel, and written in order.
-    let parts: Vec<String> = model.disputes.par_iter().map(|d| dispute(d, style)).collect();
-    for p in parts {
-        out.push_str(&p);
+    // Disputes are drawn independently (tables are the costly part).
+    for batch in model.disputes.chunks(BATCH) {
+        let parts: Vec<String> = batch.par_iter().map(|d| dispute(d, style)).collect();
+        for p in parts {
+            out.write_all(p.as_bytes())?;
+        }
     }
-    let _ = writeln!(out, "{}", wrap(&summary_line(model), style));
-    out
+    writeln!(out, "{}", wrap(&summary_line(model), style))
 }
 
 /// One dispute: its heading and a block per claim.
