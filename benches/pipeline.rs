@@ -66,7 +66,7 @@ fn corpus(c: &mut Criterion) {
     let total: u64 = articles.iter().map(words).sum();
     let actors = Actors::default();
     let mut g = c.benchmark_group("polnear-train");
-    g.sample_size(10).measurement_time(Duration::from_secs(20));
+    g.sample_size(10).measurement_time(Duration::from_secs(30));
     g.throughput(Throughput::Elements(total));
     for threads in [1, 2] {
         let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().unwrap();
@@ -125,7 +125,7 @@ fn directory(c: &mut Criterion) {
     generate(tmp.path(), 20_000);
     let paths = vec![tmp.path().to_path_buf()];
     let mut g = c.benchmark_group("claims-20000");
-    g.sample_size(10).measurement_time(Duration::from_secs(30));
+    g.sample_size(10).measurement_time(Duration::from_secs(60));
     g.bench_function("check", |b| {
         b.iter(|| {
             let r = check::check_paths(&paths);
