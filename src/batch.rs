@@ -1,8 +1,8 @@
 //! Batch inputs: directories of `.txt` and `.jsonl` files, JSON Lines (one
 //! article per line) and stdin, read as a stream of [`Article`]s in input
-//! order and handed out in bounded chunks, so a corpus of any size passes
-//! through in constant memory and can be extracted in parallel while the
-//! output keeps the input order.
+//! order; [`run_ordered`] extracts them in parallel, one task per article,
+//! with a bounded window of articles in flight, so a corpus of any size
+//! passes through in constant memory while the output keeps the input order.
 
 use crate::article::{Article, ArticleError};
 use chrono::NaiveDate;
@@ -234,6 +234,7 @@ pub fn run_ordered<R: Send>(
         read
     })
 }
+
 /// Reads JSON Lines articles from `reader`; blank lines are skipped. An
 /// article without `id` is named `STEM-LINE`.
 pub fn read_jsonl(mut reader: impl BufRead, path: &Path, each: &mut dyn FnMut(Item)) -> Result<(), ArticleError> {
