@@ -1,20 +1,36 @@
 //! Throughput of each stage: sentence splitting, extraction of one article,
 //! extraction of the PolNeAR train texts (one and two threads, in words per
 //! second), and check/report over a generated directory of 20,000 claim
-//! files. Run with `cargo bench --bench pipeline`.
+//! files. Run with `cargo bench --bench pipeline`; one group with e.g.
+//! `cargo bench --bench pipeline -- polnear-train`.
 //!
-//! The corpus benchmark reads ../shared/corpus/polnear/train/text when it is
-//! there and says it skipped otherwise; the other benchmarks use the bundled
-//! example.
+//! - `polnear-train/extract-threads/N`: the articles in memory, extracted
+//!   with `par_iter` on N threads (the extraction alone).
+//! - `polnear-train/pipeline-threads/N`: what `claimtrack extract DIR
+//!   --format jsonl -jN` does short of writing to stdout: files read in
+//!   order, one task per article through `batch::run_ordered`, each claim
+//!   file rendered as a JSON line and handed back in input order.
+//! - `claims-20000/check` and `claims-20000/report`: `claimtrack check` and
+//!   `claimtrack report --width 120` (terminal) over 20,000 generated claim
+//!   files (300,000 claims), on all cores.
+//!
+//! The allocator is the binary's (mimalloc), so that the figures are the
+//! command's. The corpus benchmarks read ../shared/corpus/polnear/train/text
+//! when it is there and say they skipped otherwise; the other benchmarks use
+//! the bundled example.
 
 use claimtrack::actors::Actors;
 use claimtrack::article::Article;
+use claimtrack::batch::{self, Input, Window};
 use claimtrack::store::Store;
 use claimtrack::{check, dispute, extract, report, text};
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
+
+#[global_allocator]
+static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -50,7 +66,7 @@ fn corpus(c: &mut Criterion) {
     let total: u64 = articles.iter().map(words).sum();
     let actors = Actors::default();
     let mut g = c.benchmark_group("polnear-train");
-    g.sample_size(10).measurement_time(Duration::from_secs(20));
+    g.sample_size(10).measurement_time(Duration::from_secs(30));
     g.throughput(Throughput::Elements(total));
     for threads in [1, 2] {
         let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().unwrap();
@@ -62,6 +78,28 @@ fn corpus(c: &mut Criterion) {
                         .map(|a| extract::extract(a, &actors, None).claims.len())
                         .sum::<usize>()
                 })
+            })
+        });
+    }
+    let inputs: Vec<Input> = paths.iter().cloned().map(Input::Text).collect();
+    let window = Window {
+        articles: 512,
+        bytes: 16 << 20,
+    };
+    for threads in [1, 2] {
+        let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().unwrap();
+        g.bench_with_input(BenchmarkId::new("pipeline-threads", threads), &threads, |b, _| {
+            b.iter(|| {
+                let mut bytes = 0;
+                batch::run_ordered(
+                    &pool,
+                    &inputs,
+                    window,
+                    |a| serde_json::to_string(&extract::extract(&a, &actors, None)).unwrap(),
+                    |line| bytes += line.unwrap().len() + 1,
+                )
+                .unwrap();
+                bytes
             })
         });
     }
@@ -87,7 +125,7 @@ fn directory(c: &mut Criterion) {
     generate(tmp.path(), 20_000);
     let paths = vec![tmp.path().to_path_buf()];
     let mut g = c.benchmark_group("claims-20000");
-    g.sample_size(10).measurement_time(Duration::from_secs(30));
+    g.sample_size(10).measurement_time(Duration::from_secs(60));
     g.bench_function("check", |b| {
         b.iter(|| {
             let r = check::check_paths(&paths);

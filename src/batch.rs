@@ -1,12 +1,13 @@
 //! Batch inputs: directories of `.txt` and `.jsonl` files, JSON Lines (one
 //! article per line) and stdin, read as a stream of [`Article`]s in input
-//! order and handed out in bounded chunks, so a corpus of any size passes
-//! through in constant memory and can be extracted in parallel while the
-//! output keeps the input order.
+//! order; [`run_ordered`] extracts them in parallel, one task per article,
+//! with a bounded window of articles in flight, so a corpus of any size
+//! passes through in constant memory while the output keeps the input order.
 
 use crate::article::{Article, ArticleError};
 use chrono::NaiveDate;
 use serde::Deserialize;
+use std::collections::BTreeMap;
 use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 
@@ -95,34 +96,19 @@ struct JsonArticle {
 /// An input that failed, with where it failed.
 pub type Item = Result<Article, ArticleError>;
 
-/// Reads `inputs` in order and calls `f` with chunks of at most
-/// `max_articles` articles or about `max_bytes` bytes of text. A bad article
-/// is an `Err` item in its place; the stream goes on.
-pub fn chunks(
-    inputs: &[Input],
-    max_articles: usize,
-    max_bytes: usize,
-    mut f: impl FnMut(Vec<Item>),
-) -> Result<(), ArticleError> {
-    let mut chunk: Vec<Item> = Vec::new();
-    let mut bytes = 0;
-    let mut push = |item: Item, chunk: &mut Vec<Item>, f: &mut dyn FnMut(Vec<Item>)| {
-        bytes += item.as_ref().map_or(0, |a| a.text.len());
-        chunk.push(item);
-        if chunk.len() >= max_articles || bytes >= max_bytes {
-            f(std::mem::take(chunk));
-            bytes = 0;
-        }
-    };
+/// Reads `inputs` in order and calls `each` with every article. A bad
+/// article is an `Err` item in its place; the stream goes on. Only an input
+/// that cannot be opened or read stops it.
+pub fn for_each(inputs: &[Input], each: &mut dyn FnMut(Item)) -> Result<(), ArticleError> {
     for input in inputs {
         match input {
-            Input::Text(p) => push(Article::from_file(p), &mut chunk, &mut f),
+            Input::Text(p) => each(Article::from_file(p)),
             Input::Jsonl(p) => {
                 let file = std::fs::File::open(p).map_err(|source| ArticleError::Io {
                     path: p.clone(),
                     source,
                 })?;
-                read_jsonl(BufReader::new(file), p, &mut |item| push(item, &mut chunk, &mut f))?;
+                read_jsonl(BufReader::new(file), p, each)?;
             }
             Input::Stdin => {
                 let mut reader = BufReader::new(std::io::stdin().lock());
@@ -137,22 +123,116 @@ pub fn chunks(
                     .find(|b| !b.is_ascii_whitespace())
                     == Some(&b'{');
                 if starts_json {
-                    read_jsonl(reader, &name, &mut |item| push(item, &mut chunk, &mut f))?;
+                    read_jsonl(reader, &name, each)?;
                 } else {
                     let mut buf = Vec::new();
                     reader.read_to_end(&mut buf).map_err(|source| ArticleError::Io {
                         path: name.clone(),
                         source,
                     })?;
-                    push(Article::from_bytes(&buf, None, &name), &mut chunk, &mut f);
+                    each(Article::from_bytes(&buf, None, &name));
                 }
             }
         }
     }
-    if !chunk.is_empty() {
-        f(chunk);
-    }
     Ok(())
+}
+
+/// How much input may be read and not yet handed on: the memory bound of
+/// [`run_ordered`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Window {
+    /// Articles in flight (being extracted, or done and waiting for an
+    /// earlier one).
+    pub articles: usize,
+    /// Bytes of article text in flight.
+    pub bytes: usize,
+}
+
+/// Articles read and not yet emitted: result when done, text bytes.
+type InFlight<R> = BTreeMap<usize, (Option<Result<R, ArticleError>>, usize)>;
+
+/// Runs `work` on every article of `inputs` on `pool` and hands each result
+/// (or bad article) to `emit` on the calling thread, in input order.
+///
+/// Each article is a task of its own: a worker that is free takes the next
+/// article while a slow one is still running, so there is no barrier where
+/// all workers wait for the slowest article of a chunk, and reading and
+/// `emit` (writing) run on the calling thread while the workers extract.
+/// Results that finish early wait in a reorder buffer. At most
+/// `window.articles` articles and about `window.bytes` bytes of text are in
+/// flight (read and not yet emitted): when the window is full, reading waits
+/// for the oldest article, so memory stays bounded whatever the input size.
+/// A panic in `work` is raised again on the calling thread.
+pub fn run_ordered<R: Send>(
+    pool: &rayon::ThreadPool,
+    inputs: &[Input],
+    window: Window,
+    work: impl Fn(Article) -> R + Sync,
+    mut emit: impl FnMut(Result<R, ArticleError>),
+) -> Result<(), ArticleError> {
+    type Done<R> = (usize, std::thread::Result<R>);
+    let (tx, rx) = std::sync::mpsc::channel::<Done<R>>();
+    let work = &work;
+    pool.in_place_scope_fifo(|scope| {
+        // Sequence number of the next article read and of the next emitted.
+        let mut next_in = 0usize;
+        let mut next_out = 0usize;
+        // Articles in flight by sequence number: the result (`None` while
+        // a worker has it) and the text size.
+        let mut flight: InFlight<R> = BTreeMap::new();
+        let mut bytes = 0usize;
+        // Takes one finished result (waiting for it with `block`; the
+        // oldest article is then running, so one comes) and emits whatever
+        // is next in order. False when nothing had finished.
+        let mut settle = |flight: &mut InFlight<R>, next_out: &mut usize, bytes: &mut usize, block: bool| {
+            let got = if block { rx.recv().ok() } else { rx.try_recv().ok() };
+            let any = got.is_some();
+            if let Some((seq, result)) = got {
+                let r = result.unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+                flight.get_mut(&seq).expect("a result for an article in flight").0 = Some(Ok(r));
+            }
+            while let Some(entry) = flight.first_entry() {
+                if *entry.key() != *next_out || entry.get().0.is_none() {
+                    break;
+                }
+                let (result, size) = entry.remove();
+                *bytes -= size;
+                *next_out += 1;
+                emit(result.expect("checked above"));
+            }
+            any
+        };
+        let read = for_each(inputs, &mut |item| {
+            let seq = next_in;
+            next_in += 1;
+            match item {
+                Err(e) => {
+                    flight.insert(seq, (Some(Err(e)), 0));
+                }
+                Ok(article) => {
+                    let size = article.text.len();
+                    bytes += size;
+                    flight.insert(seq, (None, size));
+                    let tx = tx.clone();
+                    scope.spawn_fifo(move |_| {
+                        let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| work(article)));
+                        // The receiver outlives every task of the scope.
+                        let _ = tx.send((seq, r));
+                    });
+                }
+            }
+            // Emit what is done without waiting, then wait while the window is full.
+            while settle(&mut flight, &mut next_out, &mut bytes, false) {}
+            while next_in - next_out >= window.articles.max(1) || bytes >= window.bytes {
+                settle(&mut flight, &mut next_out, &mut bytes, true);
+            }
+        });
+        while next_out < next_in {
+            settle(&mut flight, &mut next_out, &mut bytes, true);
+        }
+        read
+    })
 }
 
 /// Reads JSON Lines articles from `reader`; blank lines are skipped. An
@@ -240,23 +320,108 @@ mod tests {
         assert!(items[3].is_ok());
     }
 
-    #[test]
-    fn chunks_are_bounded_and_ordered() {
-        let dir = tempfile::tempdir().unwrap();
-        let p = dir.path().join("a.jsonl");
-        let lines: String = (0..10)
-            .map(|i| format!("{{\"id\": \"n{i}\", \"text\": \"Text {i}.\"}}\n"))
+    fn numbered(dir: &Path, n: usize, bad: &[usize]) -> PathBuf {
+        let p = dir.join("a.jsonl");
+        let lines: String = (0..n)
+            .map(|i| {
+                if bad.contains(&i) {
+                    "{not json}\n".to_string()
+                } else {
+                    format!("{{\"id\": \"n{i}\", \"text\": \"Text {i}.\"}}\n")
+                }
+            })
             .collect();
         std::fs::write(&p, lines).unwrap();
-        let mut sizes = Vec::new();
-        let mut ids = Vec::new();
-        chunks(&[Input::Jsonl(p)], 4, usize::MAX, |c| {
-            sizes.push(c.len());
-            ids.extend(c.into_iter().map(|a| a.unwrap().id));
-        })
+        p
+    }
+
+    #[test]
+    fn results_come_in_input_order_within_the_window() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = numbered(dir.path(), 40, &[7]);
+        // More workers than the window lets run.
+        let pool = rayon::ThreadPoolBuilder::new().num_threads(8).build().unwrap();
+        let window = Window {
+            articles: 4,
+            bytes: usize::MAX,
+        };
+        let running = std::sync::atomic::AtomicUsize::new(0);
+        let most = std::sync::atomic::AtomicUsize::new(0);
+        let mut got = Vec::new();
+        run_ordered(
+            &pool,
+            &[Input::Jsonl(p)],
+            window,
+            |a| {
+                use std::sync::atomic::Ordering::SeqCst;
+                let now = running.fetch_add(1, SeqCst) + 1;
+                most.fetch_max(now, SeqCst);
+                // Later articles finish first.
+                let n: u64 = a.id[1..].parse().unwrap();
+                std::thread::sleep(std::time::Duration::from_millis(40 - n));
+                running.fetch_sub(1, SeqCst);
+                a.id
+            },
+            |r| got.push(r.map_err(|e| e.to_string())),
+        )
         .unwrap();
-        assert_eq!(sizes, [4, 4, 2]);
-        assert_eq!(ids, (0..10).map(|i| format!("n{i}")).collect::<Vec<_>>());
+        assert_eq!(got.len(), 40);
+        for (i, r) in got.iter().enumerate() {
+            match r {
+                Ok(id) => assert_eq!(*id, format!("n{i}")),
+                Err(e) => assert!(i == 7 && e.contains("a.jsonl:8: not a JSON article"), "{i}: {e}"),
+            }
+        }
+        let most = most.into_inner();
+        assert!((2..=4).contains(&most), "{most} articles ran at once");
+    }
+
+    #[test]
+    fn the_byte_window_bounds_what_is_read_ahead() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = numbered(dir.path(), 20, &[]);
+        let pool = rayon::ThreadPoolBuilder::new().num_threads(2).build().unwrap();
+        // One article's text fills the window: one in flight at a time.
+        let window = Window {
+            articles: 100,
+            bytes: 1,
+        };
+        let running = std::sync::atomic::AtomicUsize::new(0);
+        let mut ids = Vec::new();
+        run_ordered(
+            &pool,
+            &[Input::Jsonl(p)],
+            window,
+            |a| {
+                use std::sync::atomic::Ordering::SeqCst;
+                assert_eq!(running.fetch_add(1, SeqCst), 0, "a second article was read ahead");
+                std::thread::sleep(std::time::Duration::from_millis(2));
+                running.fetch_sub(1, SeqCst);
+                a.id
+            },
+            |r| ids.push(r.unwrap()),
+        )
+        .unwrap();
+        assert_eq!(ids, (0..20).map(|i| format!("n{i}")).collect::<Vec<_>>());
+    }
+
+    #[test]
+    #[should_panic(expected = "boom")]
+    fn a_panic_in_a_worker_reaches_the_caller() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = numbered(dir.path(), 5, &[]);
+        let pool = rayon::ThreadPoolBuilder::new().num_threads(2).build().unwrap();
+        let window = Window {
+            articles: 2,
+            bytes: usize::MAX,
+        };
+        let _ = run_ordered(
+            &pool,
+            &[Input::Jsonl(p)],
+            window,
+            |a| if a.id == "n3" { panic!("boom") } else { a.id },
+            |_| {},
+        );
     }
 
     #[test]

@@ -132,7 +132,13 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>, problems: &mut Vec<Diagnostic>) {
         if entry.file_name().to_string_lossy().starts_with('.') {
             continue;
         }
-        if path.is_dir() {
+        // The directory entry tells the type without a stat per file; a
+        // symbolic link is followed to see what it points at.
+        let is_dir = match entry.file_type() {
+            Ok(t) if !t.is_symlink() => t.is_dir(),
+            _ => path.is_dir(),
+        };
+        if is_dir {
             walk(&path, out, problems);
         } else if matches!(path.extension().and_then(|e| e.to_str()), Some("yaml" | "yml")) {
             out.push(path);
@@ -296,6 +302,11 @@ const MAX_BRACKETS: usize = 1000;
 /// Where `[`/`{` first open more than [`MAX_BRACKETS`] deep, counting
 /// every bracket (also those inside strings: a real file never comes near).
 fn too_deep(text: &str) -> Option<usize> {
+    // Fewer brackets than the limit cannot nest past it: one counting pass
+    // (which the compiler vectorises) settles every real file.
+    if text.bytes().filter(|&b| b == b'[' || b == b'{').count() <= MAX_BRACKETS {
+        return None;
+    }
     let mut depth = 0usize;
     for (i, b) in text.bytes().enumerate() {
         match b {
@@ -318,7 +329,7 @@ fn too_deep(text: &str) -> Option<usize> {
 /// gigabytes) at no cost.
 fn anchor_or_alias(text: &str) -> Option<(usize, &'static str)> {
     // Most files have neither character: skip the lexer then.
-    if !text.contains(['&', '*']) {
+    if !text.as_bytes().contains(&b'&') && !text.as_bytes().contains(&b'*') {
         return None;
     }
     let mut at = 0;
@@ -640,7 +651,7 @@ impl<'p> FileCheck<'p> {
     }
 
     fn require(&mut self, map: &serde_yaml::Mapping, key: &str, at: &[Seg], what: &str) -> bool {
-        if map.contains_key(key) {
+        if value_of(map, key).is_some() {
             return true;
         }
         self.error(at, false, format!("{what} is missing the required field `{key}`"));
@@ -649,17 +660,20 @@ impl<'p> FileCheck<'p> {
 
     /// A string field: reports a wrong type; `None` when absent or wrong.
     fn string<'v>(&mut self, map: &'v serde_yaml::Mapping, key: &str, at: &[Seg], non_empty: bool) -> Option<&'v str> {
-        let v = map.get(key)?;
-        let mut p = at.to_vec();
-        p.push(Seg::key(key));
+        let v = value_of(map, key)?;
+        let p = || {
+            let mut p = at.to_vec();
+            p.push(Seg::key(key));
+            p
+        };
         match v.as_str() {
             Some(s) if non_empty && s.trim().is_empty() => {
-                self.error(&p, false, format!("`{key}` must not be empty"));
+                self.error(&p(), false, format!("`{key}` must not be empty"));
                 None
             }
             Some(s) => Some(s),
             None => {
-                self.error(&p, false, format!("`{key}` must be a string, found {}", kind_of(v)));
+                self.error(&p(), false, format!("`{key}` must be a string, found {}", kind_of(v)));
                 None
             }
         }
@@ -688,7 +702,7 @@ impl<'p> FileCheck<'p> {
         let mut article_id = String::new();
         if self.require(map, "article", &[], "the claim file") {
             let at = [Seg::key("article")];
-            match map.get("article").and_then(Value::as_mapping) {
+            match value_of(map, "article").and_then(Value::as_mapping) {
                 None => self.error(&at, false, "`article` must be a mapping (id, title, …)".to_string()),
                 Some(a) => {
                     self.unknown_keys(a, ARTICLE_KEYS, &at, "`article`");
@@ -702,13 +716,13 @@ impl<'p> FileCheck<'p> {
                     if let Some(t) = self.string(a, "text", &at, true) {
                         self.text_exists(t);
                     }
-                    if let Some(d) = a.get("published") {
+                    if let Some(d) = value_of(a, "published") {
                         self.date(d, &[Seg::key("article"), Seg::key("published")]);
                     }
                 }
             }
         }
-        let Some(claims) = map.get("claims") else { return };
+        let Some(claims) = value_of(map, "claims") else { return };
         let at = [Seg::key("claims")];
         let Some(seq) = claims.as_sequence() else {
             if !claims.is_null() {
@@ -819,7 +833,7 @@ impl<'p> FileCheck<'p> {
         for k in ["mention", "cue", "note"] {
             self.string(m, k, at, false);
         }
-        if let Some(v) = m.get("stance") {
+        if let Some(v) = value_of(m, "stance") {
             match v.as_str() {
                 Some("asserts" | "denies") => {}
                 _ => {
@@ -835,7 +849,7 @@ impl<'p> FileCheck<'p> {
                 }
             }
         }
-        if let Some(v) = m.get("quoted")
+        if let Some(v) = value_of(m, "quoted")
             && !v.is_bool()
         {
             self.error(
@@ -844,7 +858,7 @@ impl<'p> FileCheck<'p> {
                 format!("`quoted` must be true or false, found `{}`", scalar_text(v)),
             );
         }
-        if let Some(v) = m.get("confidence")
+        if let Some(v) = value_of(m, "confidence")
             && !v.as_f64().is_some_and(|x| (0.0..=1.0).contains(&x))
         {
             self.error(
@@ -853,7 +867,7 @@ impl<'p> FileCheck<'p> {
                 format!("`confidence` must be a number from 0 to 1, found `{}`", scalar_text(v)),
             );
         }
-        if let Some(v) = m.get("span") {
+        if let Some(v) = value_of(m, "span") {
             let nums: Option<Vec<u64>> = v.as_sequence().map(|s| s.iter().filter_map(Value::as_u64).collect());
             let ok = matches!(&nums, Some(n) if n.len() == 2 && v.as_sequence().is_some_and(|s| s.len() == 2) && n[0] <= n[1]);
             if !ok {
@@ -865,7 +879,7 @@ impl<'p> FileCheck<'p> {
             }
         }
         for &field in LINK_KEYS {
-            let Some(v) = m.get(field) else { continue };
+            let Some(v) = value_of(m, field) else { continue };
             let Some(items) = v.as_sequence() else {
                 self.error(
                     &with(field),
@@ -906,7 +920,7 @@ impl<'p> FileCheck<'p> {
         let map = root.as_mapping().expect("checked by caller");
         self.unknown_keys(map, ACTORS_FILE_KEYS, &[], "the actors file");
         self.schema(map, ACTORS_SCHEMA);
-        let Some(actors) = map.get("actors") else { return };
+        let Some(actors) = value_of(map, "actors") else { return };
         let Some(seq) = actors.as_sequence() else {
             self.error(
                 &[Seg::key("actors")],
@@ -946,7 +960,7 @@ impl<'p> FileCheck<'p> {
                 p.push(Seg::key("member_of"));
                 members.push((p, parent.to_string()));
             }
-            if let Some(v) = m.get("aliases") {
+            if let Some(v) = value_of(m, "aliases") {
                 let mut p = at.clone();
                 p.push(Seg::key("aliases"));
                 if !v.as_sequence().is_some_and(|s| s.iter().all(Value::is_string)) {
@@ -965,6 +979,12 @@ impl<'p> FileCheck<'p> {
             }
         }
     }
+}
+
+/// The value of `key` in a mapping. Claim-file mappings have a handful of
+/// keys: a scan is cheaper than hashing the key as a YAML value.
+fn value_of<'v>(map: &'v serde_yaml::Mapping, key: &str) -> Option<&'v Value> {
+    map.iter().find(|(k, _)| k.as_str() == Some(key)).map(|(_, v)| v)
 }
 
 /// `message` without libyaml's " at line L column C" phrases.

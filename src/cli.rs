@@ -15,7 +15,6 @@ use claimtrack::fmt;
 use claimtrack::report::{self, By, Format, Style};
 use claimtrack::store::{self, Store};
 use clap::{Parser, Subcommand, ValueEnum};
-use rayon::prelude::*;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -366,10 +365,12 @@ struct ExtractOpts {
     model: Option<PathBuf>,
 }
 
-/// Articles per parallel chunk, and text bytes per chunk: memory stays
-/// bounded whatever the input size.
-const CHUNK_ARTICLES: usize = 512;
-const CHUNK_BYTES: usize = 16 << 20;
+/// Articles, and bytes of their text, read ahead of the output at most:
+/// memory stays bounded whatever the input size.
+const WINDOW: batch::Window = batch::Window {
+    articles: 512,
+    bytes: 16 << 20,
+};
 
 fn run_extract(o: &ExtractOpts) -> Result<ExitCode> {
     let output = o.output.as_deref();
@@ -408,58 +409,45 @@ fn run_extract(o: &ExtractOpts) -> Result<ExitCode> {
     let mut yaml_docs = 0usize;
     let mut stdout = std::io::stdout().lock();
     let mut write_err: Option<std::io::Error> = None;
-    batch::chunks(&inputs, CHUNK_ARTICLES, CHUNK_BYTES, |chunk| {
-        let done: Vec<_> = pool.install(|| {
-            chunk
-                .into_par_iter()
-                .map(|item| item.map(|article| extract_one(&article, &actors, output, model, o.format)))
-                .collect()
-        });
-        for item in done {
-            let (article_words, article_bytes, target, rendered, claims) = match item {
-                Ok(x) => x,
-                Err(e) => {
-                    progress.println(&format!("claimtrack: {e}"));
-                    failed = true;
-                    continue;
-                }
-            };
-            progress.advance(article_bytes, article_words);
-            if write_err.is_some() {
-                continue;
+    let work = |article: Article| extract_one(&article, &actors, output, model, o.format);
+    batch::run_ordered(&pool, &inputs, WINDOW, work, |item| {
+        let (article_words, article_bytes, target, rendered, claims) = match item {
+            Ok(x) => x,
+            Err(e) => {
+                progress.println(&format!("claimtrack: {e}"));
+                failed = true;
+                return;
             }
-            match (&target, o.format) {
-                (Some(t), _) => {
-                    match store::write_atomic(t, rendered.ann.as_ref().unwrap_or(&rendered.yaml), o.force) {
-                        Ok(()) => {
-                            if !o.quiet && !progress.visible() {
-                                eprintln!("wrote {} ({claims} claims)", t.display());
-                            }
-                        }
-                        Err(e) => {
-                            progress.println(&format!("claimtrack: {e}"));
-                            failed = true;
+        };
+        progress.advance(article_bytes, article_words);
+        if write_err.is_some() {
+            return;
+        }
+        let written = match (&target, o.format) {
+            (Some(t), _) => {
+                match store::write_atomic(t, &rendered, o.force) {
+                    Ok(()) => {
+                        if !o.quiet && !progress.visible() {
+                            eprintln!("wrote {} ({claims} claims)", t.display());
                         }
                     }
-                }
-                (None, ExtractFormat::Jsonl) => {
-                    if let Err(e) = writeln!(stdout, "{}", rendered.json) {
-                        write_err = Some(e);
+                    Err(e) => {
+                        progress.println(&format!("claimtrack: {e}"));
+                        failed = true;
                     }
                 }
-                (None, ExtractFormat::Brat) => {
-                    if let Err(e) = write!(stdout, "{}", rendered.ann.as_deref().unwrap_or_default()) {
-                        write_err = Some(e);
-                    }
-                }
-                (None, ExtractFormat::Yaml) => {
-                    yaml_docs += 1;
-                    let sep = if yaml_docs > 1 { "---\n" } else { "" };
-                    if let Err(e) = write!(stdout, "{sep}{}", rendered.yaml) {
-                        write_err = Some(e);
-                    }
-                }
+                Ok(())
             }
+            (None, ExtractFormat::Jsonl) => writeln!(stdout, "{rendered}"),
+            (None, ExtractFormat::Brat) => write!(stdout, "{rendered}"),
+            (None, ExtractFormat::Yaml) => {
+                yaml_docs += 1;
+                let sep = if yaml_docs > 1 { "---\n" } else { "" };
+                write!(stdout, "{sep}{rendered}")
+            }
+        };
+        if let Err(e) = written {
+            write_err = Some(e);
         }
     })?;
     progress.finish();
@@ -472,22 +460,16 @@ fn run_extract(o: &ExtractOpts) -> Result<ExitCode> {
     Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 
-/// What extraction of one article hands to the writer.
-struct Rendered {
-    yaml: String,
-    json: String,
-    /// The BRAT standoff, with `--format brat`.
-    ann: Option<String>,
-}
-
-/// Extracts one article and renders it: (words, bytes, target file, rendered, claims).
+/// Extracts one article and renders it in the one form that is written (a
+/// YAML claim file, a JSON line or BRAT standoff): (words, bytes, target
+/// file, rendered, claims).
 fn extract_one(
     article: &Article,
     actors: &Actors,
     output: Option<&Path>,
     model: &extract::Model,
     format: ExtractFormat,
-) -> (usize, usize, Option<PathBuf>, Rendered, usize) {
+) -> (usize, usize, Option<PathBuf>, String, usize) {
     let ext = if format == ExtractFormat::Brat { "ann" } else { "yaml" };
     let target = output.map(|d| d.join(format!("{}.{ext}", article.id)));
     let text_path = match (&article.path, &target) {
@@ -506,14 +488,13 @@ fn extract_one(
         "Review before relying on it: correct claimants, contents and links by hand.".to_string(),
     ];
     let header: Vec<&str> = header.iter().map(String::as_str).collect();
-    let ann = (format == ExtractFormat::Brat).then(|| {
-        let atts = extract::attributions(article, model);
-        brat::to_ann(&article.text, &brat::from_extracted(&article.text, &atts))
-    });
-    let rendered = Rendered {
-        yaml: file.to_yaml(&header),
-        json: serde_json::to_string(&file).expect("a claim file always serialises"),
-        ann,
+    let rendered = match (&target, format) {
+        (_, ExtractFormat::Brat) => {
+            let atts = extract::attributions(article, model);
+            brat::to_ann(&article.text, &brat::from_extracted(&article.text, &atts))
+        }
+        (None, ExtractFormat::Jsonl) => serde_json::to_string(&file).expect("a claim file always serialises"),
+        _ => file.to_yaml(&header),
     };
     let words = article.body().split_whitespace().count();
     (words, article.text.len(), target, rendered, file.claims.len())
@@ -838,7 +819,8 @@ fn run_report(args: ReportArgs) -> Result<ExitCode> {
         eprintln!("wrote {}", path.display());
         return Ok(ExitCode::SUCCESS);
     }
-    let mut out = std::io::stdout().lock();
+    // Large writes: a big report is not sent line by line.
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
     match report::render(&model, format, by, style, &mut out) {
         // The reader went away (`| head`): not an error of ours.
         Err(report::Error::Io(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(ExitCode::SUCCESS),

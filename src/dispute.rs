@@ -9,8 +9,10 @@
 use crate::claim::{LinkKind, Stance};
 use crate::store::{ClaimAt, Store};
 use chrono::NaiveDate;
+use rayon::prelude::*;
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashSet};
 
 /// A claim that answers another.
 #[derive(Debug, Clone, PartialEq)]
@@ -53,7 +55,7 @@ pub struct Disputes {
 /// Builds the model. With `all`, uncontested claims get blocks too.
 pub fn build(store: &Store, all: bool) -> Disputes {
     let locs: Vec<ClaimAt> = store.all().collect();
-    let slot: HashMap<ClaimAt, usize> = locs.iter().enumerate().map(|(i, &at)| (at, i)).collect();
+    let slot: FxHashMap<ClaimAt, usize> = locs.iter().enumerate().map(|(i, &at)| (at, i)).collect();
     let mut parent: Vec<usize> = (0..locs.len()).collect();
     let mut responses: Vec<Vec<Response>> = vec![Vec::new(); locs.len()];
     let mut contested = vec![false; locs.len()];
@@ -72,11 +74,11 @@ pub fn build(store: &Store, all: bool) -> Disputes {
             }
         }
     }
-    let mut group_size: HashMap<usize, usize> = HashMap::new();
+    let mut group_size: FxHashMap<usize, usize> = FxHashMap::default();
     for i in 0..locs.len() {
         *group_size.entry(find(&mut parent, i)).or_default() += 1;
     }
-    let mut dispute_ids: HashMap<usize, usize> = HashMap::new();
+    let mut dispute_ids: FxHashMap<usize, usize> = FxHashMap::default();
     let mut blocks = Vec::new();
     for i in 0..locs.len() {
         let root = find(&mut parent, i);
@@ -240,6 +242,9 @@ impl Query {
         {
             return false;
         }
+        if self.grep.is_empty() {
+            return true;
+        }
         let content = c.content.to_lowercase();
         self.grep.iter().all(|w| content.contains(&w.to_lowercase()))
     }
@@ -303,7 +308,7 @@ pub struct ClaimView {
 }
 
 impl ClaimView {
-    fn new(store: &Store, at: ClaimAt) -> Self {
+    fn new(store: &Store, who: &Claimants, at: ClaimAt) -> Self {
         let c = store.claim(at);
         let a = &store.files[at.0].file.article;
         ClaimView {
@@ -313,14 +318,50 @@ impl ClaimView {
             date: a.published,
             source: a.source.clone(),
             claimant: c.claimant.clone(),
-            claimant_kind: store.actors.get(&c.claimant).and_then(|x| x.kind.clone()),
-            side: store.actors.side(&c.claimant),
+            claimant_kind: who.kind(&c.claimant).map(str::to_string),
+            side: who.side(&c.claimant).to_string(),
             mention: c.mention.clone(),
             cue: c.cue.clone(),
             stance: c.stance,
             content: c.content.clone(),
             quoted: c.quoted.unwrap_or(false),
         }
+    }
+}
+
+/// The side and `kind` of every claimant of a store, looked up once: the
+/// actors table normalises a name on every lookup, which costs more than
+/// the rest of a claim's view, and a report looks up each claim's side
+/// several times.
+struct Claimants<'s> {
+    /// claimant as written -> (side, kind)
+    map: FxHashMap<&'s str, (String, Option<String>)>,
+}
+
+impl<'s> Claimants<'s> {
+    fn new(store: &'s Store) -> Self {
+        let mut map = FxHashMap::default();
+        for l in &store.files {
+            for c in &l.file.claims {
+                map.entry(c.claimant.as_str()).or_insert_with(|| {
+                    (
+                        store.actors.side(&c.claimant),
+                        store.actors.get(&c.claimant).and_then(|x| x.kind.clone()),
+                    )
+                });
+            }
+        }
+        Claimants { map }
+    }
+
+    /// The side of a claimant of the store.
+    fn side(&self, claimant: &str) -> &str {
+        &self.map[claimant].0
+    }
+
+    /// The `kind` of a claimant of the store.
+    fn kind(&self, claimant: &str) -> Option<&str> {
+        self.map[claimant].1.as_deref()
     }
 }
 
@@ -493,17 +534,18 @@ impl Briefing {
     /// Computes the report model of `store` for `query`.
     pub fn new(store: &Store, query: &Query) -> Briefing {
         let graph = build(store, true);
-        let selected: HashSet<ClaimAt> = store.all().filter(|&at| query.selects(store, at)).collect();
-        let mut group: HashMap<usize, usize> = HashMap::new();
+        let who = Claimants::new(store);
+        let selected: FxHashSet<ClaimAt> = store.all().filter(|&at| query.selects(store, at)).collect();
+        let mut group: FxHashMap<usize, usize> = FxHashMap::default();
         for b in &graph.blocks {
             *group.entry(b.dispute).or_default() += 1;
         }
-        let contested: HashSet<ClaimAt> = graph.blocks.iter().filter(|b| b.contested).map(|b| b.claim).collect();
+        let contested: FxHashSet<ClaimAt> = graph.blocks.iter().filter(|b| b.contested).map(|b| b.claim).collect();
 
         // With `all`, a claim that answers nothing back and is already shown
         // as a response elsewhere gets no block of its own: it would only
         // repeat a row.
-        let answering: HashSet<ClaimAt> = graph
+        let answering: FxHashSet<ClaimAt> = graph
             .blocks
             .iter()
             .flat_map(|b| b.responses.iter().map(|r| r.claim))
@@ -520,7 +562,7 @@ impl Briefing {
         }
         // `build` already ordered the blocks by responses.
         let mut order: Vec<usize> = Vec::new();
-        let mut by_dispute: HashMap<usize, Vec<&Block>> = HashMap::new();
+        let mut by_dispute: FxHashMap<usize, Vec<&Block>> = FxHashMap::default();
         for b in shown {
             if !by_dispute.contains_key(&b.dispute) {
                 order.push(b.dispute);
@@ -528,51 +570,64 @@ impl Briefing {
             by_dispute.entry(b.dispute).or_default().push(b);
         }
 
-        let mut disputes = Vec::new();
-        let mut cited: HashSet<usize> = HashSet::new();
-        for (n, d) in order.iter().enumerate() {
-            let blocks = &by_dispute[d];
-            let mut members: Vec<ClaimAt> = Vec::new();
-            for b in blocks {
-                for at in std::iter::once(b.claim).chain(b.responses.iter().map(|r| r.claim)) {
-                    if !members.contains(&at) {
-                        members.push(at);
+        // Each dispute's view depends only on its own blocks: build them in
+        // parallel, in order.
+        let views: Vec<(DisputeView, Vec<usize>)> = order
+            .par_iter()
+            .enumerate()
+            .map(|(n, d)| {
+                let blocks = &by_dispute[d];
+                let mut members: Vec<ClaimAt> = Vec::new();
+                let mut seen: FxHashSet<ClaimAt> = FxHashSet::default();
+                for b in blocks {
+                    for at in std::iter::once(b.claim).chain(b.responses.iter().map(|r| r.claim)) {
+                        if seen.insert(at) {
+                            members.push(at);
+                        }
                     }
                 }
-            }
-            let mut sides: Vec<String> = Vec::new();
-            for &at in &members {
-                let s = store.actors.side(&store.claim(at).claimant);
-                if !sides.contains(&s) {
-                    sides.push(s);
+                let mut sides: Vec<String> = Vec::new();
+                for &at in &members {
+                    let s = who.side(&store.claim(at).claimant);
+                    if !sides.iter().any(|x| x == s) {
+                        sides.push(s.to_string());
+                    }
                 }
-            }
-            let dates: Vec<NaiveDate> = members.iter().filter_map(|&at| date(store, at)).collect();
-            let articles: HashSet<usize> = members.iter().map(|at| at.0).collect();
-            cited.extend(&articles);
-            let mut timeline = members.clone();
-            timeline.sort_by_key(|&at| key(at));
-            disputes.push(DisputeView {
-                number: n + 1,
-                sides,
-                first: dates.iter().min().copied(),
-                last: dates.iter().max().copied(),
-                articles: articles.len(),
-                size: group[d],
-                claims: blocks.iter().map(|b| block_view(store, b, &contested)).collect(),
-                timeline: timeline
-                    .into_iter()
-                    .map(|at| TimelineEntry {
-                        role: role(store, at),
-                        claim: ClaimView::new(store, at),
-                    })
-                    .collect(),
-            });
+                let dates: Vec<NaiveDate> = members.iter().filter_map(|&at| date(store, at)).collect();
+                let mut articles: Vec<usize> = members.iter().map(|at| at.0).collect();
+                articles.sort_unstable();
+                articles.dedup();
+                let mut timeline = members;
+                timeline.sort_by_key(|&at| key(at));
+                let view = DisputeView {
+                    number: n + 1,
+                    sides,
+                    first: dates.iter().min().copied(),
+                    last: dates.iter().max().copied(),
+                    articles: articles.len(),
+                    size: group[d],
+                    claims: blocks.iter().map(|b| block_view(store, &who, b, &contested)).collect(),
+                    timeline: timeline
+                        .into_iter()
+                        .map(|at| TimelineEntry {
+                            role: role(store, at),
+                            claim: ClaimView::new(store, &who, at),
+                        })
+                        .collect(),
+                };
+                (view, articles)
+            })
+            .collect();
+        let mut disputes = Vec::with_capacity(views.len());
+        let mut cited: FxHashSet<usize> = FxHashSet::default();
+        for (view, articles) in views {
+            cited.extend(articles);
+            disputes.push(view);
         }
 
         let mut sel: Vec<ClaimAt> = selected.iter().copied().collect();
         sel.sort();
-        let dispute_of: HashMap<ClaimAt, usize> = graph.blocks.iter().map(|b| (b.claim, b.dispute)).collect();
+        let dispute_of: FxHashMap<ClaimAt, usize> = graph.blocks.iter().map(|b| (b.claim, b.dispute)).collect();
         let summary = Summary {
             files: store.files.len(),
             claims: sel.len(),
@@ -581,9 +636,9 @@ impl Briefing {
                 .iter()
                 .map(|at| dispute_of[at])
                 .filter(|d| group[d] > 1)
-                .collect::<HashSet<_>>()
+                .collect::<FxHashSet<_>>()
                 .len(),
-            articles: sel.iter().map(|at| at.0).collect::<HashSet<_>>().len(),
+            articles: sel.iter().map(|at| at.0).collect::<FxHashSet<_>>().len(),
         };
 
         let mut articles: Vec<ArticleView> = cited
@@ -608,19 +663,19 @@ impl Briefing {
             query: query.clone(),
             summary,
             disputes,
-            actors: actor_stats(store, &sel, &contested),
-            exchanges: exchanges(store, &sel),
+            actors: actor_stats(store, &who, &sel, &contested),
+            exchanges: exchanges(store, &who, &sel),
             articles,
         }
     }
 }
 
 /// The block's claim or one of its responses is selected.
-fn involves(b: &Block, selected: &HashSet<ClaimAt>) -> bool {
+fn involves(b: &Block, selected: &FxHashSet<ClaimAt>) -> bool {
     selected.contains(&b.claim) || b.responses.iter().any(|r| selected.contains(&r.claim))
 }
 
-fn block_view(store: &Store, b: &Block, contested: &HashSet<ClaimAt>) -> BlockView {
+fn block_view(store: &Store, who: &Claimants, b: &Block, contested: &FxHashSet<ClaimAt>) -> BlockView {
     let mut answers = Answers::default();
     for r in &b.responses {
         match r.kind {
@@ -631,7 +686,7 @@ fn block_view(store: &Store, b: &Block, contested: &HashSet<ClaimAt>) -> BlockVi
         }
     }
     BlockView {
-        claim: ClaimView::new(store, b.claim),
+        claim: ClaimView::new(store, who, b.claim),
         contested: contested.contains(&b.claim),
         answers,
         responses: b
@@ -640,7 +695,7 @@ fn block_view(store: &Store, b: &Block, contested: &HashSet<ClaimAt>) -> BlockVi
             .map(|r| ResponseView {
                 link: r.kind,
                 relation: relation(r.kind, store.claim(r.claim).stance),
-                claim: ClaimView::new(store, r.claim),
+                claim: ClaimView::new(store, who, r.claim),
             })
             .collect(),
     }
@@ -655,14 +710,14 @@ fn role(store: &Store, at: ClaimAt) -> &'static str {
         .map_or(c.stance.as_str(), |k| relation(k, c.stance))
 }
 
-fn actor_stats(store: &Store, sel: &[ClaimAt], contested: &HashSet<ClaimAt>) -> Vec<ActorStats> {
+fn actor_stats(store: &Store, who: &Claimants, sel: &[ClaimAt], contested: &FxHashSet<ClaimAt>) -> Vec<ActorStats> {
     let mut by_side: BTreeMap<String, ActorStats> = BTreeMap::new();
     for &at in sel {
         let c = store.claim(at);
-        let side = store.actors.side(&c.claimant);
-        let s = by_side.entry(side.clone()).or_insert_with(|| ActorStats {
-            kind: store.actors.get(&side).and_then(|a| a.kind.clone()),
-            actor: side.clone(),
+        let side = who.side(&c.claimant);
+        let s = by_side.entry(side.to_string()).or_insert_with(|| ActorStats {
+            kind: store.actors.get(side).and_then(|a| a.kind.clone()),
+            actor: side.to_string(),
             members: Vec::new(),
             claims: 0,
             contested: 0,
@@ -693,20 +748,20 @@ fn actor_stats(store: &Store, sel: &[ClaimAt], contested: &HashSet<ClaimAt>) -> 
     out
 }
 
-fn exchanges(store: &Store, sel: &[ClaimAt]) -> Vec<Exchange> {
+fn exchanges(store: &Store, who: &Claimants, sel: &[ClaimAt]) -> Vec<Exchange> {
     let mut map: BTreeMap<(String, String), [usize; 3]> = BTreeMap::new();
     for &at in sel {
         let c = store.claim(at);
-        let from = store.actors.side(&c.claimant);
+        let from = who.side(&c.claimant);
         for (i, kind) in [LinkKind::Rebuts, LinkKind::Counters, LinkKind::Supports]
             .into_iter()
             .enumerate()
         {
             for r in c.links(kind) {
                 let Some(target) = store.resolve(at.0, r) else { continue };
-                let to = store.actors.side(&store.claim(target).claimant);
+                let to = who.side(&store.claim(target).claimant);
                 if to != from {
-                    map.entry((from.clone(), to)).or_default()[i] += 1;
+                    map.entry((from.to_string(), to.to_string())).or_default()[i] += 1;
                 }
             }
         }

@@ -4,6 +4,15 @@ mod cli;
 
 use std::process::ExitCode;
 
+/// mimalloc rather than the system allocator: claim files, tokens and
+/// report rows are many small allocations, often freed on another thread
+/// than the one that made them; with it `report` runs 16% fewer
+/// instructions (callgrind). Built without transparent huge pages
+/// (`no_thp`): with them the kernel's page compaction cost `report` over
+/// 20,000 files 0.6-0.8 s of system time (docs/batch.md).
+#[global_allocator]
+static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     ignore_file_size_signal();
     match cli::run() {

@@ -97,7 +97,7 @@ pub enum Error {
 /// Renders the report to `out`.
 pub fn render(model: &Briefing, format: Format, by: By, style: Style, out: &mut dyn Write) -> Result<(), Error> {
     match (format, by) {
-        (Format::Terminal, By::Dispute) => out.write_all(terminal::disputes(model, style).as_bytes())?,
+        (Format::Terminal, By::Dispute) => terminal::disputes(model, style, out)?,
         (Format::Terminal, By::Actor) => out.write_all(terminal::actors(model, style).as_bytes())?,
         (Format::Markdown, By::Dispute) => out.write_all(markdown::disputes(model).as_bytes())?,
         (Format::Markdown, By::Actor) => out.write_all(markdown::actors(model).as_bytes())?,

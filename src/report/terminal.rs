@@ -3,8 +3,9 @@
 
 use super::{Style, claimant, clean, day, dispute_heading, nothing_to_show, short_id, subtitle, summary_line, title};
 use crate::claim::Stance;
-use crate::dispute::{Briefing, ResponseView};
+use crate::dispute::{Briefing, DisputeView, ResponseView};
 use comfy_table::{Attribute, Cell, Color, ColumnConstraint, ContentArrangement, Table, Width, presets};
+use rayon::prelude::*;
 use std::fmt::Write as _;
 use unicode_width::UnicodeWidthStr;
 
@@ -147,64 +148,77 @@ fn relation_cell(r: &ResponseView, text: &str, style: Style) -> Cell {
     }
 }
 
-/// The dispute report.
-pub fn disputes(model: &Briefing, style: Style) -> String {
-    let mut out = String::new();
+/// Disputes drawn at once, in parallel, before they are written in order:
+/// enough to keep the workers busy, few enough to keep the memory small.
+const BATCH: usize = 1024;
+
+/// The dispute report, written to `out`.
+pub fn disputes(model: &Briefing, style: Style, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     if let Some(msg) = nothing_to_show(model) {
-        let _ = writeln!(out, "{msg}");
+        writeln!(out, "{msg}")?;
         if model.summary.claims == 0 {
-            return out;
+            return Ok(());
         }
     }
-    for d in &model.disputes {
-        if d.size > 1 {
-            let heading = wrap(&dispute_heading(d), style);
-            let rule = "─".repeat(heading.lines().map(UnicodeWidthStr::width).max().unwrap_or(0));
-            let _ = writeln!(out, "{}\n{}", paint(&heading, "1;36", style), paint(&rule, "36", style));
-        }
-        for b in &d.claims {
-            let _ = writeln!(out, "{}", paint(&wrap(&title(&b.claim), style), "1", style));
-            let contested = match (b.contested, b.responses.is_empty()) {
-                (true, _) => "contested · ",
-                (false, true) => "no responses · ",
-                (false, false) => "",
-            };
-            let _ = writeln!(out, "{}", wrap(&format!("{contested}{}", subtitle(b)), style));
-            if b.responses.is_empty() {
-                out.push('\n');
-                continue;
-            }
-            let mut t = table(style);
-            t.set_header(header(&HEADER, style));
-            let rows: Vec<Vec<String>> = b
-                .responses
-                .iter()
-                .map(|r| {
-                    let c = &r.claim;
-                    let relation = match (r.relation, c.stance) {
-                        ("denies", _) | (_, Stance::Asserts) => r.relation.to_string(),
-                        (rel, Stance::Denies) => format!("{rel} (denies)"),
-                    };
-                    vec![
-                        relation,
-                        clean(&claimant(c)),
-                        clean(c.cue.as_deref().unwrap_or("")),
-                        clean(&c.content),
-                        clean(&short_id(c, &b.claim)),
-                        day(c.date),
-                    ]
-                })
-                .collect();
-            fit(&mut t, &HEADER, &rows, &[0, 2, 1, 6, 2, 0], style);
-            for (r, row) in b.responses.iter().zip(rows) {
-                let mut cells = vec![relation_cell(r, &row[0], style)];
-                cells.extend(row.into_iter().skip(1).map(Cell::new));
-                t.add_row(cells);
-            }
-            let _ = writeln!(out, "{t}\n");
+    // Disputes are drawn independently (tables are the costly part).
+    for batch in model.disputes.chunks(BATCH) {
+        let parts: Vec<String> = batch.par_iter().map(|d| dispute(d, style)).collect();
+        for p in parts {
+            out.write_all(p.as_bytes())?;
         }
     }
-    let _ = writeln!(out, "{}", wrap(&summary_line(model), style));
+    writeln!(out, "{}", wrap(&summary_line(model), style))
+}
+
+/// One dispute: its heading and a block per claim.
+fn dispute(d: &DisputeView, style: Style) -> String {
+    let mut out = String::new();
+    if d.size > 1 {
+        let heading = wrap(&dispute_heading(d), style);
+        let rule = "─".repeat(heading.lines().map(UnicodeWidthStr::width).max().unwrap_or(0));
+        let _ = writeln!(out, "{}\n{}", paint(&heading, "1;36", style), paint(&rule, "36", style));
+    }
+    for b in &d.claims {
+        let _ = writeln!(out, "{}", paint(&wrap(&title(&b.claim), style), "1", style));
+        let contested = match (b.contested, b.responses.is_empty()) {
+            (true, _) => "contested · ",
+            (false, true) => "no responses · ",
+            (false, false) => "",
+        };
+        let _ = writeln!(out, "{}", wrap(&format!("{contested}{}", subtitle(b)), style));
+        if b.responses.is_empty() {
+            out.push('\n');
+            continue;
+        }
+        let mut t = table(style);
+        t.set_header(header(&HEADER, style));
+        let rows: Vec<Vec<String>> = b
+            .responses
+            .iter()
+            .map(|r| {
+                let c = &r.claim;
+                let relation = match (r.relation, c.stance) {
+                    ("denies", _) | (_, Stance::Asserts) => r.relation.to_string(),
+                    (rel, Stance::Denies) => format!("{rel} (denies)"),
+                };
+                vec![
+                    relation,
+                    clean(&claimant(c)),
+                    clean(c.cue.as_deref().unwrap_or("")),
+                    clean(&c.content),
+                    clean(&short_id(c, &b.claim)),
+                    day(c.date),
+                ]
+            })
+            .collect();
+        fit(&mut t, &HEADER, &rows, &[0, 2, 1, 6, 2, 0], style);
+        for (r, row) in b.responses.iter().zip(rows) {
+            let mut cells = vec![relation_cell(r, &row[0], style)];
+            cells.extend(row.into_iter().skip(1).map(Cell::new));
+            t.add_row(cells);
+        }
+        let _ = writeln!(out, "{t}\n");
+    }
     out
 }
 
