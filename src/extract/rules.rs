@@ -1547,5 +1547,4 @@ mod tests {
         assert!(c.iter().all(|x| x.loose), "a negated cue makes no assertion: {c:?}");
         assert_eq!(c[0].cue_text, "didn't say", "{c:?}");
     }
-
 }
