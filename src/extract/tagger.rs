@@ -328,3 +328,169 @@ mod tests {
         assert!(Tagger::from_bytes(&[0; 8]).is_err());
     }
 }
+
+/// Compares the averaged perceptron with a linear-chain CRF (`crfs`,
+/// L-BFGS) on the same features and the same task: which tokens head a
+/// gold cue, both trained on the first quarter of PolNeAR train (210
+/// articles; L-BFGS over all 840 did not finish in 20 minutes), scored on
+/// dev. Run with
+/// `cargo test --release --lib crf_comparison -- --ignored --nocapture`;
+/// skips without ../shared/corpus.
+#[cfg(test)]
+mod crf_comparison {
+    use super::*;
+    use crfs::{Attribute, Model};
+    use std::path::Path;
+
+    /// One sentence: the CRF attributes of every token (candidates only get
+    /// features), whether each token heads a gold cue, and the feature
+    /// hashes for the perceptron.
+    type Sequence = (Vec<Vec<Attribute>>, Vec<bool>, Vec<Vec<u64>>);
+
+    /// The sentences of the first `limit` articles of `dir`.
+    fn sequences(dir: &Path, lex: &Lexicon, limit: usize) -> Vec<Sequence> {
+        let mut out = Vec::new();
+        let mut feats = Vec::new();
+        let mut names: Vec<_> = std::fs::read_dir(dir.join("attributions"))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
+        names.sort();
+        for p in names.into_iter().take(limit) {
+            let doc = crate::eval::brat::parse(&std::fs::read_to_string(&p).unwrap(), &p).unwrap();
+            let text =
+                std::fs::read_to_string(dir.join("text").join(p.file_stem().unwrap()).with_extension("txt")).unwrap();
+            let ix = CharIndex::new(&text);
+            let cues = doc.spans("Cue");
+            for sentence in text::sentences(&text, 0) {
+                let toks = text::tokens(&text, sentence.range.clone());
+                let low: Vec<String> = toks
+                    .iter()
+                    .map(|t| t.text(&text).to_lowercase().replace('’', "'"))
+                    .collect();
+                let heads = cue_heads(&toks, &low, &ix, &cues);
+                let s = Sentence {
+                    text: &text,
+                    toks: &toks,
+                    low: &low,
+                };
+                let quoted = quote_state(&low);
+                let mut xs = Vec::new();
+                let mut hs = Vec::new();
+                for i in 0..low.len() {
+                    if candidate(&low[i]) {
+                        s.features(i, lex, quoted[i], &mut feats);
+                        xs.push(feats.iter().map(|f| Attribute::new(format!("{f:x}"), 1.0)).collect());
+                        hs.push(feats.clone());
+                    } else {
+                        xs.push(vec![Attribute::new("nc", 1.0)]);
+                        hs.push(Vec::new());
+                    }
+                }
+                let ys = (0..low.len()).map(|i| heads.contains(&i)).collect();
+                if !xs.is_empty() {
+                    out.push((xs, ys, hs));
+                }
+            }
+        }
+        out
+    }
+
+    /// Training articles for both models.
+    const QUARTER: usize = 210;
+
+    fn prf(tp: usize, fp: usize, gold: usize) -> (f64, f64, f64) {
+        let p = tp as f64 / (tp + fp).max(1) as f64;
+        let r = tp as f64 / gold.max(1) as f64;
+        (p, r, 2.0 * p * r / (p + r).max(f64::MIN_POSITIVE))
+    }
+
+    #[test]
+    #[ignore]
+    fn crf_comparison() {
+        let corpus = Path::new("../shared/corpus/polnear");
+        if !corpus.join("dev").is_dir() {
+            eprintln!("skipped: no ../shared/corpus/polnear");
+            return;
+        }
+        let model = crate::extract::Model::builtin();
+        let lex = &model.lex;
+        let train = sequences(&corpus.join("train"), lex, QUARTER);
+        let dev = sequences(&corpus.join("dev"), lex, usize::MAX);
+        let gold: usize = dev.iter().map(|(_, ys, _)| ys.iter().filter(|&&y| y).count()).sum();
+
+        let start = std::time::Instant::now();
+        let mut trainer = crfs::Trainer::lbfgs();
+        for (xs, ys, _) in &train {
+            let labels: Vec<&str> = ys.iter().map(|&y| if y { "C" } else { "O" }).collect();
+            trainer.append(xs, &labels).unwrap();
+        }
+        trainer.params_mut().set_c2(1.0).unwrap();
+        trainer.params_mut().set_max_iterations(50).unwrap();
+        let path = std::env::temp_dir().join("claimtrack-crf-comparison.crfsuite");
+        trainer.train(&path).unwrap();
+        let trained = start.elapsed();
+        let bytes = std::fs::read(&path).unwrap();
+        let crf = Model::new(&bytes).unwrap();
+        let tagger = crf.tagger().unwrap();
+        let (mut tp, mut fp) = (0, 0);
+        for (xs, ys, _) in &dev {
+            for (label, &y) in tagger.tag(xs).unwrap().iter().zip(ys) {
+                match (*label == "C", y) {
+                    (true, true) => tp += 1,
+                    (true, false) => fp += 1,
+                    _ => {}
+                }
+            }
+        }
+        let (p, r, f) = prf(tp, fp, gold);
+        eprintln!("CRF (crfs L-BFGS, c2 1, 50 iterations, trained in {trained:.1?}): P {p:.3} R {r:.3} F1 {f:.3}");
+
+        // The averaged perceptron on the same quarter.
+        let mut names: Vec<_> = std::fs::read_dir(corpus.join("train/attributions"))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
+        names.sort();
+        let docs: Vec<(String, crate::eval::brat::Document)> = names
+            .iter()
+            .take(QUARTER)
+            .map(|p| {
+                let doc = crate::eval::brat::parse(&std::fs::read_to_string(p).unwrap(), p).unwrap();
+                let text = std::fs::read_to_string(
+                    corpus
+                        .join("train/text")
+                        .join(p.file_stem().unwrap())
+                        .with_extension("txt"),
+                )
+                .unwrap();
+                (text, doc)
+            })
+            .collect();
+        let refs: Vec<(&str, usize, &crate::eval::brat::Document)> =
+            docs.iter().map(|(t, d)| (t.as_str(), 0, d)).collect();
+        let start = std::time::Instant::now();
+        let perceptron = super::train(&refs, lex);
+        eprintln!("averaged perceptron trained in {:.1?}", start.elapsed());
+        let perceptron = &perceptron;
+        for threshold in [-1.0f32, 0.0, 1.0] {
+            let (mut tp, mut fp) = (0, 0);
+            for (_, ys, hs) in &dev {
+                for (h, &y) in hs.iter().zip(ys) {
+                    if h.is_empty() {
+                        continue;
+                    }
+                    let score: f32 = h.iter().map(|&k| perceptron.weights[(k as usize) & (DIM - 1)]).sum();
+                    match (score > threshold, y) {
+                        (true, true) => tp += 1,
+                        (true, false) => fp += 1,
+                        _ => {}
+                    }
+                }
+            }
+            let (p, r, f) = prf(tp, fp, gold);
+            eprintln!("averaged perceptron (same quarter), threshold {threshold}: P {p:.3} R {r:.3} F1 {f:.3}");
+        }
+        assert!(tp > 0, "the CRF found no cue head at all");
+    }
+}
