@@ -957,12 +957,7 @@ impl<'a> SentenceScan<'a> {
                 .unwrap_or(n);
             if let Some(src) = self.source_range(ce + 1..end) {
                 let content = self.content_bytes(self.clause_start(cs)..cs);
-                let kind = (cue.stance, cue.accuse, cue.evidence);
-                let pushed = self.push(out, cs..ce, self.cue_words(cs..ce), src, content, kind);
-                if pushed && let Some(last) = out.last_mut() {
-                    last.loose = true;
-                }
-                return pushed;
+                return self.push_loose(out, cs..ce, cue, src, content);
             }
         }
         let relative = cs > 0 && matches!(self.word(cs - 1), "who" | "which" | "that");
@@ -985,12 +980,7 @@ impl<'a> SentenceScan<'a> {
             let name_end = (q + 1..cs).find(|&k| self.is_punct(k, &[","])).unwrap_or(cs);
             if let Some(src) = self.source_range(q + 1..name_end) {
                 let content = self.content_bytes(self.clause_start(q + 1)..q + 1);
-                let kind = (cue.stance, cue.accuse, cue.evidence);
-                let pushed = self.push(out, cs..ce, self.cue_words(cs..ce), src, content, kind);
-                if pushed && let Some(last) = out.last_mut() {
-                    last.loose = true;
-                }
-                return pushed;
+                return self.push_loose(out, cs..ce, cue, src, content);
             }
         }
         let Some(src) = source else { return false };
@@ -999,8 +989,20 @@ impl<'a> SentenceScan<'a> {
         let content = self
             .content_bytes(range)
             .or_else(|| self.content_bytes(self.clause_start(src.start)..src.start));
+        self.push_loose(out, cs..ce, cue, src, content)
+    }
+
+    /// Pushes an attribution of the loose assembly (see [`Self::loose`]).
+    fn push_loose(
+        &self,
+        out: &mut Vec<Attribution>,
+        cue_range: Range<usize>,
+        cue: &Cue,
+        src: Range<usize>,
+        content: Option<(Range<usize>, bool)>,
+    ) -> bool {
         let kind = (cue.stance, cue.accuse, cue.evidence);
-        let pushed = self.push(out, cs..ce, self.cue_words(cs..ce), src, content, kind);
+        let pushed = self.push(out, cue_range.clone(), self.cue_words(cue_range), src, content, kind);
         if pushed && let Some(last) = out.last_mut() {
             last.loose = true;
         }
