@@ -415,19 +415,9 @@ impl<'a> SentenceScan<'a> {
     /// infinitive.
     fn cue_start(&self, i: usize) -> Option<usize> {
         let be = |w: &str| matches!(w, "is" | "was" | "were" | "are" | "am" | "be" | "been" | "'s" | "'re");
+        // The "is" of a progressive ("is also encouraging") belongs to the cue.
         let progressive = self.word(i).ends_with("ing");
-        let mut s = i;
-        while s > 0 {
-            let w = self.word(s - 1);
-            // "has categorically", "didn't", "cynically", and "is" of a progressive ("is also encouraging").
-            let lower = self.toks[s - 1].text(self.text).starts_with(char::is_lowercase);
-            let adverb = lower && w.len() > 4 && w.ends_with("ly");
-            if self.lex.is("aux", w) || w.ends_with("n't") || adverb || (progressive && be(w) && w != "'s") {
-                s -= 1;
-            } else {
-                break;
-            }
-        }
+        let s = self.auxiliaries_before(i, |w| progressive && be(w) && w != "'s");
         if s > 0 {
             let prev = self.word(s - 1);
             // A passive, an infinitive or a noun: no cue of an attribution.
@@ -439,6 +429,23 @@ impl<'a> SentenceScan<'a> {
             return None;
         }
         Some(s)
+    }
+
+    /// Where a cue at `i` starts when it takes the auxiliaries, contracted
+    /// negations and -ly adverbs before it ("has categorically", "didn't",
+    /// "cynically"), and the words `also` accepts.
+    fn auxiliaries_before(&self, i: usize, also: impl Fn(&str) -> bool) -> usize {
+        let mut s = i;
+        while s > 0 {
+            let w = self.word(s - 1);
+            let lower = self.toks[s - 1].text(self.text).starts_with(char::is_lowercase);
+            let adverb = lower && w.len() > 4 && w.ends_with("ly");
+            if !(self.lex.is("aux", w) || w.ends_with("n't") || adverb || also(w)) {
+                break;
+            }
+            s -= 1;
+        }
+        s
     }
 
     /// Word tokens of `range`.
@@ -925,22 +932,12 @@ impl<'a> SentenceScan<'a> {
     /// clause (else the clause before) as the content.
     fn loose(&self, i: usize, cue: &Cue, out: &mut Vec<Attribution>) -> bool {
         let n = self.toks.len();
-        let mut cs = i;
-        while cs > 0 {
-            let w = self.word(cs - 1);
-            let lower = self.toks[cs - 1].text(self.text).starts_with(char::is_lowercase);
-            let verbal = self.lex.is("aux", w)
-                || w.ends_with("n't")
-                || (lower && w.len() > 4 && w.ends_with("ly"))
-                || matches!(
-                    w,
-                    "is" | "was" | "were" | "are" | "am" | "be" | "been" | "being" | "to" | "'s" | "'re" | "'ve"
-                );
-            if !verbal {
-                break;
-            }
-            cs -= 1;
-        }
+        let cs = self.auxiliaries_before(i, |w| {
+            matches!(
+                w,
+                "is" | "was" | "were" | "are" | "am" | "be" | "been" | "being" | "to" | "'s" | "'re" | "'ve"
+            )
+        });
         let ce = if i + 1 < n && self.lex.particle(self.word(i), self.word(i + 1)) {
             i + 2
         } else {

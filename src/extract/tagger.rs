@@ -52,7 +52,9 @@ pub struct Sentence<'a> {
 
 impl Sentence<'_> {
     /// Feature hashes of token `i` (27), written into `out`.
-    fn features(&self, i: usize, lex: &Lexicon, quoted: bool, out: &mut Vec<u64>) {
+    /// `reviewed` is the number of reviewed-lexicon cues in the sentence
+    /// ([`reviewed_cues`]).
+    fn features(&self, i: usize, lex: &Lexicon, quoted: bool, reviewed: usize, out: &mut Vec<u64>) {
         out.clear();
         let n = self.low.len();
         let w = |k: isize| -> &str {
@@ -161,12 +163,23 @@ impl Sentence<'_> {
             &[if subject { "subj" } else { "-" }, if that { "that" } else { "-" }],
         ));
         out.push(hash(25, &[stem, if subject { "subj" } else { "-" }]));
-        let other_cue = (0..n).any(|k| k != i && lex.cue(&self.low[k]).is_some_and(|c| c.learned.is_none()));
+        let other_cue = reviewed > usize::from(is_reviewed(lex, word));
         out.push(hash(26, &[if other_cue { "other" } else { "-" }]));
     }
 }
 
 use super::weights::feature_hash as hash;
+
+/// Whether lower-case `word` is a cue of the reviewed lexicon.
+fn is_reviewed(lex: &Lexicon, word: &str) -> bool {
+    lex.cue(word).is_some_and(|c| c.learned.is_none())
+}
+
+/// How many tokens of a sentence are cues of the reviewed lexicon: counted
+/// once per sentence, not once per token.
+fn reviewed_cues(low: &[String], lex: &Lexicon) -> usize {
+    low.iter().filter(|w| is_reviewed(lex, w)).count()
+}
 
 /// Whether each token is inside a quotation (after an opening mark that
 /// has not been closed, or an odd number of straight quotes).
@@ -196,13 +209,14 @@ impl Tagger {
     /// candidates.
     pub fn scores(&self, s: &Sentence, lex: &Lexicon) -> Vec<Option<f32>> {
         let quoted = quote_state(s.low);
+        let reviewed = reviewed_cues(s.low, lex);
         let mut feats = Vec::with_capacity(24);
         (0..s.low.len())
             .map(|i| {
                 if !candidate(&s.low[i]) {
                     return None;
                 }
-                s.features(i, lex, quoted[i], &mut feats);
+                s.features(i, lex, quoted[i], reviewed, &mut feats);
                 Some(feats.iter().map(|&f| self.weights[(f as usize) & (DIM - 1)]).sum())
             })
             .collect()
@@ -246,11 +260,12 @@ pub fn train(docs: &[(&str, usize, &Document)], lex: &Lexicon) -> Tagger {
                 low: &low,
             };
             let quoted = quote_state(&low);
+            let reviewed = reviewed_cues(&low, lex);
             for i in 0..low.len() {
                 if !candidate(&low[i]) {
                     continue;
                 }
-                s.features(i, lex, quoted[i], &mut feats);
+                s.features(i, lex, quoted[i], reviewed, &mut feats);
                 examples.push(Example {
                     feats: feats.clone(),
                     cue: heads.contains(&i),
@@ -375,11 +390,12 @@ mod crf_comparison {
                     low: &low,
                 };
                 let quoted = quote_state(&low);
+                let reviewed = reviewed_cues(&low, lex);
                 let mut xs = Vec::new();
                 let mut hs = Vec::new();
                 for i in 0..low.len() {
                     if candidate(&low[i]) {
-                        s.features(i, lex, quoted[i], &mut feats);
+                        s.features(i, lex, quoted[i], reviewed, &mut feats);
                         xs.push(feats.iter().map(|f| Attribute::new(format!("{f:x}"), 1.0)).collect());
                         hs.push(feats.clone());
                     } else {
