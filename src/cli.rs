@@ -490,7 +490,7 @@ fn extract_one(
     let header: Vec<&str> = header.iter().map(String::as_str).collect();
     let rendered = match (&target, format) {
         (_, ExtractFormat::Brat) => {
-            let atts = extract::attributions(article, model);
+            let atts = extract::span_attributions(article, model);
             brat::to_ann(&article.text, &brat::from_extracted(&article.text, &atts))
         }
         (None, ExtractFormat::Jsonl) => serde_json::to_string(&file).expect("a claim file always serialises"),
@@ -635,7 +635,7 @@ fn run_eval(cmd: EvalCommand) -> Result<ExitCode> {
         } => {
             let model = load_model(model.as_deref())?;
             let docs = eval::read_span_corpus(&gold, &text, |a| {
-                brat::from_extracted(&a.text, &extract::attributions(a, &model))
+                brat::from_extracted(&a.text, &extract::span_attributions(a, &model))
             })?;
             let s = eval::spans::score(&docs);
             match format {

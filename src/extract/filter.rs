@@ -106,11 +106,25 @@ pub fn features(text: &str, a: &Attribution) -> Vec<usize> {
     ]
 }
 
-/// Whether the filter may drop `a` at all: a learned or tagger-proposed
-/// cue, or a loose assembly; not pointing back, not continuing another
-/// attribution.
+/// Whether the filter may drop `a` from a claim file: a learned or
+/// tagger-proposed cue, or a loose assembly; not pointing back, not
+/// continuing another attribution. Reviewed cues carry the claim structure.
 pub fn filterable(a: &Attribution) -> bool {
     a.points_back.is_none() && a.continues.is_none() && (a.learned.is_some() || a.loose)
+}
+
+/// Whether the filter may drop `a` from the spans (and learns from it):
+/// what [`filterable`] allows, and also a plain assertion of a reviewed cue
+/// (no denial, accusation or answer to one). Annotators of attribution
+/// corpora leave out many uses of reviewed cues ("said" of a number, "shows"
+/// of a chart) that the filter learns to tell apart.
+pub fn judged(a: &Attribution) -> bool {
+    filterable(a)
+        || (a.points_back.is_none()
+            && a.continues.is_none()
+            && a.stance == crate::claim::Stance::Asserts
+            && !a.accuse
+            && !a.answers_accusation)
 }
 
 impl Filter {
@@ -134,24 +148,8 @@ impl Filter {
 /// Trains the filter on examples: feature indexes and whether the
 /// attribution matched a gold one. Deterministic (no shuffling).
 pub fn train(examples: &[(Vec<usize>, bool)]) -> Filter {
-    let mut w = vec![0f64; DIM];
-    let mut u = vec![0f64; DIM];
-    let mut c = 1f64;
-    for _ in 0..EPOCHS {
-        for (feats, good) in examples {
-            let score: f64 = feats.iter().map(|&k| w[k]).sum();
-            let y = if *good { 1.0 } else { -1.0 };
-            if y * score <= 0.0 {
-                for &k in feats {
-                    w[k] += y;
-                    u[k] += y * c;
-                }
-            }
-            c += 1.0;
-        }
-    }
     Filter {
-        weights: w.iter().zip(&u).map(|(w, u)| (w - u / c) as f32).collect(),
+        weights: super::weights::train_binary(examples, DIM, EPOCHS),
     }
 }
 

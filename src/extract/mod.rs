@@ -3,6 +3,7 @@
 //! claimants, and links claims within the article (rebuts, counters,
 //! supports) in [`link`]. Never touches the file system.
 
+pub mod extent;
 pub mod filter;
 mod lexicon;
 pub mod link;
@@ -27,10 +28,11 @@ pub struct Model {
     lex: Lexicon,
     tagger: Option<tagger::Tagger>,
     filter: Option<filter::Filter>,
+    extent: Option<extent::Extent>,
 }
 
 /// First bytes of a model file written by `claimtrack train`.
-pub const MODEL_MAGIC: &[u8] = b"claimtrack-model/2\n";
+pub const MODEL_MAGIC: &[u8] = b"claimtrack-model/3\n";
 
 impl Model {
     /// The model compiled into the binary.
@@ -43,8 +45,8 @@ impl Model {
 
     /// A model from the bytes of a model file: [`MODEL_MAGIC`], the length
     /// of the cue table (u32, little endian), the cue table (see [`train`]),
-    /// the tagger weights and the filter weights; or a bare cue table (no
-    /// tagger, no filter).
+    /// the tagger weights, the filter weights and the cue extent weights; or
+    /// a bare cue table (no tagger, no filter, no extent).
     pub fn parse(bytes: &[u8]) -> Result<Model, String> {
         let Some(rest) = bytes.strip_prefix(MODEL_MAGIC) else {
             let table = std::str::from_utf8(bytes).map_err(|e| format!("not a model file ({e})"))?;
@@ -52,6 +54,7 @@ impl Model {
                 lex: Lexicon::with_learned(table)?,
                 tagger: None,
                 filter: None,
+                extent: None,
             });
         };
         let len = rest
@@ -61,11 +64,13 @@ impl Model {
         let table = rest.get(4..4 + len).ok_or("truncated model file")?;
         let table = std::str::from_utf8(table).map_err(|e| format!("cue table: {e}"))?;
         let weights = &rest[4 + len..];
-        let split = (tagger::DIM * 4).min(weights.len());
+        let a = (tagger::DIM * 4).min(weights.len());
+        let b = (a + filter::DIM * 4).min(weights.len());
         Ok(Model {
             lex: Lexicon::with_learned(table)?,
-            tagger: Some(tagger::Tagger::from_bytes(&weights[..split])?),
-            filter: Some(filter::Filter::from_bytes(&weights[split..])?),
+            tagger: Some(tagger::Tagger::from_bytes(&weights[..a])?),
+            filter: Some(filter::Filter::from_bytes(&weights[a..b])?),
+            extent: Some(extent::Extent::from_bytes(&weights[b..])?),
         })
     }
 
@@ -97,10 +102,15 @@ impl Model {
         };
         let fold_taggers = [tagger::train(&half(1), &lex), tagger::train(&half(0), &lex)];
         let mut examples = Vec::new();
+        let mut extent_examples = Vec::new();
         for (k, (text, body_start, doc)) in docs.iter().enumerate() {
             let fold = &fold_taggers[k % 2];
             let atts = rules::find(text, *body_start, &lex, Some((fold, tagger::CANDIDATE_THRESHOLD)));
             let spans = crate::eval::brat::from_extracted(text, &atts);
+            let gold_cues = doc_byte_ranges(text, &doc.spans("Cue"));
+            for a in &atts {
+                extent_examples.extend(extent::examples(text, a, &gold_cues));
+            }
             let chars: Vec<char> = text.chars().collect();
             let words = |a: &crate::eval::brat::SpanAttribution| {
                 let mut w = std::collections::BTreeSet::new();
@@ -115,19 +125,28 @@ impl Model {
             let matched: std::collections::HashSet<usize> =
                 crate::eval::match_pairs(&pw, &gw).into_iter().map(|(p, _)| p).collect();
             for (k, a) in atts.iter().enumerate() {
-                if filter::filterable(a) {
+                if filter::judged(a) {
                     examples.push((filter::features(text, a), matched.contains(&k)));
                 }
             }
         }
         let filter = filter::train(&examples);
+        let extent = extent::train(&extent_examples);
         let mut out = MODEL_MAGIC.to_vec();
         out.extend((table.len() as u32).to_le_bytes());
         out.extend(table.as_bytes());
         out.extend(tagger.to_bytes());
         out.extend(filter.to_bytes());
+        out.extend(extent.to_bytes());
         Ok(out)
     }
+}
+
+/// The fragments of gold spans (code-point offsets) as byte ranges of `text`.
+fn doc_byte_ranges(text: &str, spans: &[crate::eval::brat::Fragments]) -> Vec<std::ops::Range<usize>> {
+    let bytes: Vec<usize> = text.char_indices().map(|(b, _)| b).chain([text.len()]).collect();
+    let byte = |c: usize| bytes[c.min(bytes.len() - 1)];
+    spans.iter().flatten().map(|r| byte(r.start)..byte(r.end)).collect()
 }
 
 /// Extracts the claims of one article with the built-in model. `text_path`
@@ -153,17 +172,41 @@ pub fn extract_with(article: &Article, actors: &Actors, text_path: Option<String
     file
 }
 
-/// The attributions (cue, source, content as byte ranges) of one article,
-/// in text order.
+/// What the attributions are for.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Use {
+    /// Claim files: every attribution of a reviewed cue stays, with the
+    /// cue's head words and the whole content ("accused" Pakistan "of
+    /// harbouring …").
+    Claims,
+    /// Attribution spans as annotated corpora mark them: the filter also
+    /// judges plain assertions of reviewed cues ([`filter::judged`]), cues
+    /// are as wide as annotators mark them ([`extent`]: "accusing her of",
+    /// "said Friday") and a content starts after such a cue.
+    Spans,
+}
+
+/// The attributions (cue, source, content as byte ranges) of one article
+/// that make its claims, in text order.
 pub fn attributions(article: &Article, model: &Model) -> Vec<Attribution> {
+    with_quotes_normalised(article, |a| find_all(a, model, Use::Claims))
+}
+
+/// The attribution spans of one article, in text order: what
+/// `extract --format brat` writes and `eval spans` scores (see [`Use::Spans`]).
+pub fn span_attributions(article: &Article, model: &Model) -> Vec<Attribution> {
+    with_quotes_normalised(article, |a| find_all(a, model, Use::Spans))
+}
+
+fn with_quotes_normalised(article: &Article, find: impl Fn(&Article) -> Vec<Attribution>) -> Vec<Attribution> {
     if article.text.contains("''") {
         let normalised = Article {
             text: normalise_quotes(&article.text),
             ..article.clone()
         };
-        return find_all(&normalised, model);
+        return find(&normalised);
     }
-    find_all(article, model)
+    find(article)
 }
 
 /// Two apostrophes used as a quotation mark (''like this'') read as a
@@ -172,7 +215,7 @@ fn normalise_quotes(text: &str) -> String {
     text.replace("''", "\" ")
 }
 
-fn find_all(article: &Article, model: &Model) -> Vec<Attribution> {
+fn find_all(article: &Article, model: &Model, purpose: Use) -> Vec<Attribution> {
     let Some(tagger) = &model.tagger else {
         return rules::find(&article.text, article.body_start, &model.lex, None);
     };
@@ -190,9 +233,19 @@ fn find_all(article: &Article, model: &Model) -> Vec<Attribution> {
         &model.lex,
         Some((tagger, tagger::CANDIDATE_THRESHOLD)),
     );
-    keep(&atts, |a| {
-        !filter::filterable(a) || filter.score(&article.text, a) > filter::THRESHOLD
-    })
+    let judged = match purpose {
+        Use::Claims => filter::filterable,
+        Use::Spans => filter::judged,
+    };
+    let mut atts = keep(&atts, |a| {
+        !judged(a) || filter.score(&article.text, a) > filter::THRESHOLD
+    });
+    if let (Use::Spans, Some(extent)) = (purpose, &model.extent) {
+        for a in &mut atts {
+            extent.apply(&article.text, a);
+        }
+    }
+    atts
 }
 
 /// The attributions for which `pred` holds; links between attributions

@@ -1,5 +1,6 @@
-//! What the cue tagger and the attribution filter share: the feature hash
-//! and the byte form of a weight vector (little-endian `f32`s).
+//! What the cue tagger, the attribution filter and the cue extent share: the
+//! feature hash, the byte form of a weight vector (little-endian `f32`s) and
+//! the training of a binary averaged perceptron.
 
 /// The weights as little-endian bytes.
 pub(crate) fn to_bytes(weights: &[f32]) -> Vec<u8> {
@@ -32,4 +33,27 @@ pub(crate) fn feature_hash(template: u8, parts: &[&str]) -> u64 {
         }
     }
     h
+}
+
+/// Trains a binary averaged perceptron of `dim` hashed weights on examples
+/// (feature indexes, whether the answer is yes) in `epochs` passes, in
+/// order (no shuffling): deterministic.
+pub(crate) fn train_binary(examples: &[(Vec<usize>, bool)], dim: usize, epochs: usize) -> Vec<f32> {
+    let mut w = vec![0f64; dim];
+    let mut u = vec![0f64; dim];
+    let mut c = 1f64;
+    for _ in 0..epochs {
+        for (feats, good) in examples {
+            let score: f64 = feats.iter().map(|&k| w[k]).sum();
+            let y = if *good { 1.0 } else { -1.0 };
+            if y * score <= 0.0 {
+                for &k in feats {
+                    w[k] += y;
+                    u[k] += y * c;
+                }
+            }
+            c += 1.0;
+        }
+    }
+    w.iter().zip(&u).map(|(w, u)| (w - u / c) as f32).collect()
 }
