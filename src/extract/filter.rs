@@ -11,11 +11,16 @@
 //! and its length; the content's length, whether it is quoted and whether a
 //! quotation resumes after the cue; the cue word with the order and with the
 //! quoting; whether the attribution was assembled loosely, alone and with
-//! the cue word and the score. Only attributions of learned or
-//! tagger-proposed cues and loose ones are filtered: reviewed cues in a
-//! pattern (with their stances), denials that point back and participles
-//! that continue an attribution carry the claim structure and are always
-//! kept.
+//! the cue word and the score.
+//!
+//! In claim files only attributions of learned or tagger-proposed cues and
+//! loose ones are filtered ([`filterable`]): reviewed cues in a pattern
+//! (with their stances), denials that point back and participles that
+//! continue an attribution carry the claim structure and are always kept.
+//! In span output the filter also judges plain assertions of reviewed cues
+//! ([`judged`]). It learns from every judged assembly of the training texts
+//! whether annotators marked it: its content matches a gold attribution's,
+//! or its cue overlaps a gold cue.
 
 use super::rules::Attribution;
 use crate::text;
@@ -145,8 +150,8 @@ impl Filter {
     }
 }
 
-/// Trains the filter on examples: feature indexes and whether the
-/// attribution matched a gold one. Deterministic (no shuffling).
+/// Trains the filter on examples: feature indexes and whether annotators
+/// marked the attribution. Deterministic (no shuffling).
 pub fn train(examples: &[(Vec<usize>, bool)]) -> Filter {
     Filter {
         weights: super::weights::train_binary(examples, DIM, EPOCHS),

@@ -126,7 +126,9 @@ impl Model {
                 crate::eval::match_pairs(&pw, &gw).into_iter().map(|(p, _)| p).collect();
             for (k, a) in atts.iter().enumerate() {
                 if filter::judged(a) {
-                    examples.push((filter::features(text, a), matched.contains(&k)));
+                    // Kept when annotators marked it: its content or its cue.
+                    let cue_marked = gold_cues.iter().any(|g| g.start < a.cue.end && a.cue.start < g.end);
+                    examples.push((filter::features(text, a), matched.contains(&k) || cue_marked));
                 }
             }
         }
