@@ -167,9 +167,23 @@ pub fn from_extracted(text: &str, atts: &[Attribution]) -> Vec<SpanAttribution> 
     let ix = CharIndex::new(text);
     let chars = |r: &Range<usize>| vec![ix.char_offset(r.start)..ix.char_offset(r.end)];
     atts.iter()
-        .map(|a| SpanAttribution {
-            cue: Some(chars(&polnear_cue(text, a.cue.clone()))),
-            source: (!a.source.is_empty()).then(|| chars(&a.source)),
+        .map(|a| {
+            let cue = polnear_cue(text, a.cue.clone());
+            // A source that ends in the clitic the cue now opens with ("He’s").
+            let source = a.source.start..a.source.end.min(cue.start.max(a.source.start));
+            (
+                a,
+                cue,
+                if a.source.end <= a.cue.start {
+                    source
+                } else {
+                    a.source.clone()
+                },
+            )
+        })
+        .map(|(a, cue, source)| SpanAttribution {
+            cue: Some(chars(&cue)),
+            source: (!source.is_empty()).then(|| chars(&source)),
             contents: if a.points_back.is_some() {
                 Vec::new()
             } else {
@@ -185,13 +199,36 @@ pub fn from_extracted(text: &str, atts: &[Attribution]) -> Vec<SpanAttribution> 
 }
 
 /// A cue range widened to PolNeAR's convention: a colon right after the
-/// cue belongs to it ("said:").
+/// cue belongs to it ("said:"), and so does an auxiliary's clitic on the
+/// word before ("they’ve suggested", "he’s claiming": `'s` only after a
+/// pronoun, where it is "is" or "has" and not a possessive).
 pub fn polnear_cue(text: &str, r: Range<usize>) -> Range<usize> {
+    let start = clitic_before(text, r.start).unwrap_or(r.start);
     if text[r.end..].starts_with(':') {
-        r.start..r.end + 1
+        start..r.end + 1
     } else {
-        r
+        start..r.end
     }
+}
+
+/// The start of an auxiliary clitic ending the word before `at` (across
+/// one space).
+fn clitic_before(text: &str, at: usize) -> Option<usize> {
+    const PRONOUNS_S: &[&str] = &["he", "she", "it", "that", "who", "there", "what", "here", "where"];
+    let word = text[..at].strip_suffix(' ')?;
+    let start = word
+        .rfind(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+        .map_or(0, |k| k + word[k..].chars().next().map_or(1, char::len_utf8));
+    let word = &word[start..];
+    let apostrophe = word.rfind(['\'', '’'])?;
+    let (host, clitic) = (&word[..apostrophe], &word[apostrophe..]);
+    let clitic = clitic.to_lowercase().replace('’', "'");
+    let auxiliary = match clitic.as_str() {
+        "'re" | "'ve" | "'ll" | "'d" | "'m" => true,
+        "'s" => PRONOUNS_S.contains(&host.to_lowercase().as_str()),
+        _ => false,
+    };
+    (auxiliary && !host.is_empty()).then_some(start + apostrophe)
 }
 
 /// A content range widened to PolNeAR's convention: the complementiser
@@ -322,6 +359,33 @@ E2\tAttribution-no-source:T9 Content:T8 Cue:T7\n";
         let t = "Smith said the thing is done. Next.";
         let r = t.find("the").unwrap()..t.find(". Next").unwrap();
         assert_eq!(&t[polnear_content(t, r.clone())], &t[r]);
+    }
+
+    #[test]
+    fn cue_widens_to_a_colon_after_and_an_auxiliary_clitic_before() {
+        let cue = |t: &str, w: &str| {
+            let k = t.find(w).unwrap();
+            t[polnear_cue(t, k..k + w.len())].to_string()
+        };
+        assert_eq!(cue("He said: no.", "said"), "said:");
+        assert_eq!(cue("They’ve suggested it.", "suggested"), "’ve suggested");
+        assert_eq!(cue("He's claiming it.", "claiming"), "'s claiming");
+        assert_eq!(cue("We'd like it.", "like"), "'d like");
+        // A possessive is not an auxiliary.
+        assert_eq!(cue("Trump’s claims are false.", "claims"), "claims");
+        assert_eq!(cue("Its claims.", "claims"), "claims");
+        // The source gives up the clitic.
+        let t = "He’s claiming that taxes rise.";
+        let a = Attribution::example(t, "He’s", "claiming", "taxes rise");
+        let s = &from_extracted(t, &[a])[0];
+        let chars: Vec<char> = t.chars().collect();
+        let text = |f: &Fragments| {
+            f.iter()
+                .map(|r| chars[r.clone()].iter().collect::<String>())
+                .collect::<String>()
+        };
+        assert_eq!(text(s.source.as_ref().unwrap()), "He");
+        assert_eq!(text(s.cue.as_ref().unwrap()), "’s claiming");
     }
 
     #[test]

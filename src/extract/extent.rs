@@ -362,31 +362,9 @@ pub fn train(examples: &[(Vec<usize>, bool)]) -> Extent {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::claim::Stance;
 
     fn att(text: &str, source: &str, cue: &str, content: &str) -> Attribution {
-        let r = |s: &str| {
-            let k = text.find(s).unwrap();
-            k..k + s.len()
-        };
-        Attribution {
-            cue: r(cue),
-            cue_text: cue.into(),
-            source: r(source),
-            content: r(content),
-            stance: Stance::Asserts,
-            quoted: false,
-            points_back: None,
-            continues: None,
-            accuse: false,
-            evidence: false,
-            pronoun: false,
-            more: Vec::new(),
-            learned: None,
-            cue_score: None,
-            answers_accusation: false,
-            loose: false,
-        }
+        Attribution::example(text, source, cue, content)
     }
 
     fn range(text: &str, s: &str) -> Range<usize> {

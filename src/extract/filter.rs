@@ -161,30 +161,12 @@ pub fn train(examples: &[(Vec<usize>, bool)]) -> Filter {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::claim::Stance;
 
     fn att(text: &str, source: &str, cue: &str, content: &str) -> Attribution {
-        let r = |s: &str| {
-            let k = text.find(s).unwrap();
-            k..k + s.len()
-        };
         Attribution {
-            cue: r(cue),
-            cue_text: cue.into(),
-            source: r(source),
-            content: r(content),
-            stance: Stance::Asserts,
-            quoted: false,
-            points_back: None,
-            continues: None,
-            accuse: false,
-            evidence: false,
-            pronoun: false,
-            more: Vec::new(),
             learned: Some(0.0),
             cue_score: Some(-3.0),
-            answers_accusation: false,
-            loose: false,
+            ..Attribution::example(text, source, cue, content)
         }
     }
 

@@ -1284,6 +1284,36 @@ impl<'a> SentenceScan<'a> {
 }
 
 #[cfg(test)]
+impl Attribution {
+    /// A plain assertion over the first occurrences of `source`, `cue` and
+    /// `content` in `text`, for tests.
+    pub(crate) fn example(text: &str, source: &str, cue: &str, content: &str) -> Attribution {
+        let r = |s: &str| {
+            let k = text.find(s).expect("the words are in the text");
+            k..k + s.len()
+        };
+        Attribution {
+            cue: r(cue),
+            cue_text: cue.into(),
+            source: r(source),
+            content: r(content),
+            stance: Stance::Asserts,
+            quoted: false,
+            points_back: None,
+            continues: None,
+            accuse: false,
+            evidence: false,
+            pronoun: false,
+            more: Vec::new(),
+            learned: None,
+            cue_score: None,
+            answers_accusation: false,
+            loose: false,
+        }
+    }
+}
+
+#[cfg(test)]
 mod tests {
     use super::*;
 
