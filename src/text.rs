@@ -17,13 +17,21 @@ pub struct Sentence {
 /// ranges into the whole `text`. Paragraph breaks (blank lines, or single
 /// newlines between lines) always end a sentence.
 pub fn sentences(text: &str, start: usize) -> Vec<Sentence> {
-    let mut out = Vec::new();
+    let mut out: Vec<Sentence> = Vec::new();
     for (paragraph, line) in paragraphs(text, start).into_iter().enumerate() {
         let chunk = &text[line.clone()];
+        let first = out.len();
         for b in sentencex::get_sentence_boundaries("en", chunk) {
             let s = line.start + b.start_byte;
             let e = line.start + b.end_byte;
             if let Some(r) = trim_range(text, s..e) {
+                if out.len() > first
+                    && let Some(prev) = out.last_mut()
+                    && attribution_tail(&text[prev.range.clone()], &text[r.clone()])
+                {
+                    prev.range.end = r.end;
+                    continue;
+                }
                 for piece in pieces(text, r) {
                     out.push(Sentence {
                         range: piece,
@@ -34,6 +42,16 @@ pub fn sentences(text: &str, start: usize) -> Vec<Sentence> {
         }
     }
     out
+}
+
+/// Whether `next` is the attribution that closes a quotation ending `prev`
+/// in a question or exclamation mark: "“Why now?” Senator Jones said."
+/// The splitter ends a sentence at "?”" before a capital; a short sentence
+/// after it (at most six words, ending in a period) belongs to it.
+fn attribution_tail(prev: &str, next: &str) -> bool {
+    let closes = ["?”", "!”", "?\"", "!\""].iter().any(|q| prev.ends_with(q));
+    let words = next.split_whitespace().count();
+    closes && words <= 6 && next.ends_with('.') && prev.len() + next.len() < MAX_SENTENCE_BYTES
 }
 
 /// Longest sentence scanned as one, in bytes (about 600 words; news
@@ -204,6 +222,21 @@ mod tests {
             ]
         );
         assert_eq!(s[2].paragraph, 1);
+    }
+
+    #[test]
+    fn a_short_attribution_after_a_quoted_question_stays_with_it() {
+        let t = "“Why now?” Senator Jo Smith said. “We waited.” Then “Why?” The vote came late in the day.";
+        let s: Vec<&str> = sentences(t, 0).iter().map(|s| &t[s.range.clone()]).collect();
+        assert_eq!(
+            s,
+            [
+                "“Why now?” Senator Jo Smith said.",
+                "“We waited.”",
+                "Then “Why?”",
+                "The vote came late in the day."
+            ]
+        );
     }
 
     #[test]

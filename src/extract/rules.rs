@@ -1166,7 +1166,13 @@ impl<'a> SentenceScan<'a> {
                 })
                 .unwrap_or(n);
             let first = self.toks[i + 1].text(self.text);
-            let named = first.chars().next().is_some_and(char::is_uppercase) || lex.is("determiner", self.word(i + 1));
+            // "said Smith", "said the minister", "said one official", "said 12 senators".
+            let named = first
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+                || lex.is("determiner", self.word(i + 1))
+                || lex.is("quantifier", self.word(i + 1));
             // "Derek Mitchell, who served as …, said Clinton reached out": a
             // name and its appositive before the cue, a clause after it.
             let appositive_before = cs > 1 && self.is_punct(cs - 1, &[","]) && self.name_then_comma(cs - 1);
@@ -1375,6 +1381,14 @@ mod tests {
             (a[0].0.as_str(), a[0].2.as_str()),
             ("Jo Coelbart", "Security has evaporated")
         );
+        for (text, source) in [
+            ("“It had no goal,” said one Democratic source.", "one Democratic source"),
+            ("“It had no goal,” said 12 senators.", "12 senators"),
+        ] {
+            let a = find_in(text);
+            assert_eq!(a.len(), 1, "{a:?}");
+            assert_eq!((a[0].0.as_str(), a[0].2.as_str()), (source, "It had no goal"));
+        }
     }
 
     #[test]
