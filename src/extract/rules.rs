@@ -459,7 +459,15 @@ impl<'a> SentenceScan<'a> {
     fn content_after(&self, from: usize) -> Range<usize> {
         let n = self.toks.len();
         let mut s = from;
-        let window = (from..n.min(from + 9)).find(|&k| self.word(k) == "that" || self.is_punct(k, &[",", ";"]));
+        let verb_after_and = |k: usize| {
+            self.word(k) == "and"
+                && self
+                    .low
+                    .get(k + 1)
+                    .is_some_and(|w| self.lex.cue(w).is_some() || self.lex.is("finite", w))
+        };
+        let window = (from..n.min(from + 9))
+            .find(|&k| self.word(k) == "that" || self.is_punct(k, &[",", ";"]) || verb_after_and(k));
         if let Some(k) = window
             && self.word(k) == "that"
         {
@@ -831,6 +839,17 @@ impl<'a> SentenceScan<'a> {
             }
             e += 1;
         }
+        // "The mayor visited …": a determiner's noun, up to the verb (a word
+        // in -ed, a cue, an auxiliary).
+        if e > s && self.lex.is("determiner", self.word(e - 1)) {
+            while e < limit && e < s + 8 && self.is_word(e) {
+                let w = self.word(e);
+                if w.ends_with("ed") || self.lex.cue(w).is_some() || self.lex.is("aux", w) || self.lex.is("finite", w) {
+                    break;
+                }
+                e += 1;
+            }
+        }
         let next_is_word = e < limit && self.is_word(e);
         if next_is_word { self.source_range(s..e) } else { None }
     }
@@ -938,11 +957,7 @@ impl<'a> SentenceScan<'a> {
                 "is" | "was" | "were" | "are" | "am" | "be" | "been" | "being" | "to" | "'s" | "'re" | "'ve"
             )
         });
-        let ce = if i + 1 < n && self.lex.particle(self.word(i), self.word(i + 1)) {
-            i + 2
-        } else {
-            i + 1
-        };
+        let ce = self.cue_end(i);
         // "“American Skin” was written by Springsteen": a passive names its
         // source after "by" and its content before.
         let passive = (cs..i).any(|k| matches!(self.word(k), "is" | "was" | "were" | "are" | "be" | "been"))
@@ -1078,11 +1093,7 @@ impl<'a> SentenceScan<'a> {
         let after_and = cs > 0 && self.word(cs - 1) == "and" && self.previous_in_sentence(out).is_some();
         if self.word(i).ends_with("ing") && cs > 0 && (self.is_punct(cs - 1, &[","]) || after_and) {
             // ", calling for …": a particle closes the cue.
-            let ce = if i + 1 < n && lex.particle(self.word(i), self.word(i + 1)) {
-                i + 2
-            } else {
-                i + 1
-            };
+            let ce = self.cue_end(i);
             let cue_text = self.cue_words(cs..ce);
             let Some(prev) = self.previous_in_sentence(out) else {
                 // "It attacked Trump, saying …": the sentence's subject speaks.
@@ -1091,29 +1102,22 @@ impl<'a> SentenceScan<'a> {
                 return self.push(out, cs..ce, cue_text, src, content, kind);
             };
             let content = self.content_bytes(self.content_after(ce));
-            let source = out[prev].source.clone();
-            let pushed = content.is_some();
-            if let Some((content, quoted)) = content {
-                out.push(Attribution {
-                    cue: self.span(cs..ce),
-                    cue_text,
-                    source,
-                    content,
-                    stance: cue.stance,
-                    quoted,
-                    points_back: None,
-                    continues: Some(prev),
-                    accuse: cue.accuse,
-                    evidence: cue.evidence,
-                    pronoun: out[prev].pronoun,
-                    more: Vec::new(),
-                    learned: cue.learned,
-                    cue_score: None,
-                    answers_accusation: false,
-                    loose: false,
-                });
+            return self.continue_previous(out, prev, cs..ce, cue_text, content, cue);
+        }
+
+        // "Officials rejected the claim and said …": the speaker of the
+        // first verb, or the sentence's subject, speaks.
+        if cs > 0 && self.word(cs - 1) == "and" {
+            let ce = self.cue_end(i);
+            let mut range = self.content_after(ce);
+            range.end = self.object_end(range.clone());
+            let content = self.content_bytes(range);
+            let cue_text = self.cue_words(cs..ce);
+            if let Some(prev) = self.previous_in_sentence(out) {
+                return self.continue_previous(out, prev, cs..ce, cue_text, content, cue);
             }
-            return pushed;
+            let Some(src) = self.subject(cs) else { return false };
+            return self.push(out, cs..ce, cue_text, src, content, kind);
         }
 
         // "Limbaugh added:" and the quotation in the next paragraph.
@@ -1247,17 +1251,59 @@ impl<'a> SentenceScan<'a> {
         let Some(src) = self.source_before(cs) else {
             return false;
         };
-        let ce = if i + 1 < n && lex.particle(self.word(i), self.word(i + 1)) {
-            i + 2
-        } else {
-            i + 1
-        };
+        let ce = self.cue_end(i);
         let mut range = self.content_after(ce);
         if !lex.is("inverted", self.word(i)) {
             range.end = self.object_end(range.clone());
         }
         let content = self.content_bytes(range);
         self.push(out, cs..ce, self.cue_words(cs..ce), src, content, kind)
+    }
+
+    /// Where a cue with its head at `i` ends: after a particle that closes it
+    /// ("called for").
+    fn cue_end(&self, i: usize) -> usize {
+        if i + 1 < self.toks.len() && self.lex.particle(self.word(i), self.word(i + 1)) {
+            i + 2
+        } else {
+            i + 1
+        }
+    }
+
+    /// Pushes an attribution that continues the earlier attribution `prev`
+    /// of the sentence with another cue: same source ("…, maintaining that
+    /// …", "… and said …"). False without content.
+    fn continue_previous(
+        &self,
+        out: &mut Vec<Attribution>,
+        prev: usize,
+        cue_tokens: Range<usize>,
+        cue_text: String,
+        content: Option<(Range<usize>, bool)>,
+        cue: &Cue,
+    ) -> bool {
+        let Some((content, quoted)) = content else {
+            return false;
+        };
+        out.push(Attribution {
+            cue: self.span(cue_tokens),
+            cue_text,
+            source: out[prev].source.clone(),
+            content,
+            stance: cue.stance,
+            quoted,
+            points_back: None,
+            continues: Some(prev),
+            accuse: cue.accuse,
+            evidence: cue.evidence,
+            pronoun: out[prev].pronoun,
+            more: Vec::new(),
+            learned: cue.learned,
+            cue_score: None,
+            answers_accusation: false,
+            loose: false,
+        });
+        true
     }
 
     /// Where the object of a cue that takes a noun phrase ends ("likened RT
@@ -1371,6 +1417,24 @@ mod tests {
             "{a:?}"
         );
         assert!(a.iter().all(|x| !x.2.starts_with("adding")), "{a:?}");
+    }
+
+    #[test]
+    fn a_second_verb_after_and_has_the_first_verbs_speaker() {
+        let a = find_in("Afghan officials rejected the allegation and said the militants came from Pakistan.");
+        assert_eq!(a.len(), 2, "{a:?}");
+        assert_eq!((a[0].1.as_str(), a[0].2.as_str()), ("rejected", "the allegation"));
+        assert_eq!(
+            (a[1].0.as_str(), a[1].1.as_str(), a[1].2.as_str()),
+            ("Afghan officials", "said", "the militants came from Pakistan")
+        );
+        // No cue before "and": the sentence's subject speaks.
+        let a = find_in("The mayor visited the site on Monday and said the bridge would reopen soon.");
+        assert_eq!(a.len(), 1, "{a:?}");
+        assert_eq!(
+            (a[0].0.as_str(), a[0].2.as_str()),
+            ("The mayor", "the bridge would reopen soon")
+        );
     }
 
     #[test]
@@ -1565,7 +1629,7 @@ mod tests {
     fn reviewed_cues_outside_every_pattern_are_assembled_loosely() {
         let lex = Lexicon::with_learned("").unwrap();
         let text =
-            "He praised the plan and said it would work. The song was written by Springsteen after the shooting.";
+            "He praised the plan but said it would work. The song was written by Springsteen after the shooting.";
         let a = find(text, 0, &lex, None);
         let said = a.iter().find(|x| x.cue_text == "said").expect("said");
         assert!(said.loose, "{a:?}");
