@@ -179,15 +179,21 @@ impl<'a> SentenceScan<'a> {
                 self.lex,
             )
         });
+        // A denial of "Kabul's claims" has read up to here: "claims" is no cue.
+        let mut resume = 0;
         for i in 0..self.toks.len() {
+            if i < resume {
+                continue;
+            }
             if self.is_punct(i, &["―", "—", "–"]) {
                 self.byline(i, out);
             } else if self.low[i] == "according" && self.low.get(i + 1).is_some_and(|w| w == "to") {
                 self.according(i, out);
             } else if (self.lex.is("qualify", &self.low[i])
                 || self.lex.cue(&self.low[i]).is_some_and(|c| c.stance == Stance::Denies))
-                && self.qualified_denial(i, out)
+                && let Some(end) = self.qualified_denial(i, out)
             {
+                resume = end;
                 continue;
             } else if let Some(cue) = self.cue_at(i, scores.as_deref(), threshold) {
                 let before = out.len();
@@ -747,16 +753,21 @@ impl<'a> SentenceScan<'a> {
 
     /// "X labelled these claims (as) baseless", "X said the claims are
     /// baseless", "X rejected the allegations": a denial that points back.
-    fn qualified_denial(&self, i: usize, out: &mut Vec<Attribution>) -> bool {
+    fn qualified_denial(&self, i: usize, out: &mut Vec<Attribution>) -> Option<usize> {
         let n = self.toks.len();
-        let Some(cs) = self.cue_start(i) else { return false };
+        let cs = self.cue_start(i)?;
         let mut k = i + 1;
-        // "the", "such", "Islamabad’s": a determiner or a possessive name.
-        if k < n && (self.lex.is("determiner", self.word(k)) || self.word(k).ends_with("'s")) {
+        // "the", "such", "Islamabad’s": a determiner or a possessive name
+        // (but "that" in "called that baseless" is the pointer).
+        let object_at = k;
+        if k + 1 < n
+            && (self.lex.is("determiner", self.word(k)) || self.word(k).ends_with("'s"))
+            && self.lex.is("pointer", self.word(k + 1))
+        {
             k += 1;
         }
         if !(k < n && self.lex.is("pointer", self.word(k))) {
-            return false;
+            return None;
         }
         let pointer_at = k;
         k += 1;
@@ -772,25 +783,28 @@ impl<'a> SentenceScan<'a> {
         }
         // "rejected the allegations (made by X) that Y": the content follows.
         if k < n && self.word(k) == "that" {
-            return false;
+            return None;
         }
         let neg = (k..n.min(k + 5)).find(|&j| self.lex.is("negative", self.word(j)));
         let is_denial_verb = self.lex.cue(self.word(i)).is_some_and(|c| c.stance == Stance::Denies);
-        let end_of_clause = k >= n || self.is_punct(k, &[".", ",", ";"]);
+        // "rejected the allegation." or "… and said …": the clause ends.
+        let end_of_clause = k >= n
+            || self.is_punct(k, &[".", ",", ";"])
+            || (matches!(self.word(k), "and" | "but")
+                && self
+                    .low
+                    .get(k + 1)
+                    .is_some_and(|w| self.lex.cue(w).is_some() || self.lex.is("finite", w)));
         let cue_end = match neg {
             Some(j) => j + 1,
             None if is_denial_verb && end_of_clause => pointer_at + 1,
-            None => return false,
+            None => return None,
         };
-        let Some(src) = self.source_before(cs) else {
-            return false;
-        };
+        let src = self.source_before(cs)?;
         // Allegations and accusations answer the last accusation, if any.
         let accusation = self.lex.is("accusation", self.word(pointer_at));
         let accused = out.iter().rposition(|a| a.accuse && a.stance == Stance::Asserts);
-        let Some(antecedent) = accused.filter(|_| accusation).or_else(|| antecedent(out)) else {
-            return false;
-        };
+        let antecedent = accused.filter(|_| accusation).or_else(|| antecedent(out));
         let cue_text = match neg {
             Some(j) => format!(
                 "{} … {}",
@@ -799,22 +813,28 @@ impl<'a> SentenceScan<'a> {
             ),
             None => self.cue_words(cs..cue_end),
         };
-        let content = out[antecedent].content.clone();
-        let pushed = self.push(
+        // Without an earlier claim to point back at, what is denied is the
+        // object itself: "rejected Kabul's claims as baseless".
+        let content = match antecedent {
+            Some(a) => (out[a].content.clone(), out[a].quoted),
+            None if self.words_in(object_at..pointer_at + 1) >= 2 => (self.span(object_at..pointer_at + 1), false),
+            None => return None,
+        };
+        if !self.push(
             out,
             cs..cue_end,
             cue_text,
             src,
-            Some((content, out[antecedent].quoted)),
+            Some(content),
             (Stance::Denies, false, false),
-        );
-        if pushed {
-            let last = out.len() - 1;
-            out[last].points_back = Some(antecedent);
-            out[last].cue = self.span(cs..i + 1);
-            out[last].answers_accusation = accusation;
+        ) {
+            return None;
         }
-        pushed
+        let last = out.len() - 1;
+        out[last].points_back = antecedent;
+        out[last].cue = self.span(cs..i + 1);
+        out[last].answers_accusation = accusation;
+        Some(cue_end)
     }
 
     /// The subject at the start of the clause before `limit`: capitalised
@@ -1420,10 +1440,33 @@ mod tests {
     }
 
     #[test]
+    fn denials_of_a_claim_point_back_or_name_what_they_deny() {
+        let text = "Pakistan maintains that armed groups operate from Afghan soil. Afghan officials deny it. \
+                    The Taliban claim militants enter from Balochistan. Pakistani officials call that baseless.";
+        let lex = Lexicon::with_learned("").unwrap();
+        let a = find(text, 0, &lex, None);
+        assert_eq!(a.len(), 4, "{a:?}");
+        assert_eq!((a[1].stance, a[1].points_back), (Stance::Denies, Some(0)));
+        assert_eq!((a[3].stance, a[3].points_back), (Stance::Denies, Some(2)));
+        assert_eq!(a[3].cue_text, "call … baseless");
+        // No earlier claim: the denial names what it denies, and "claims" is no cue of its own.
+        let a = find_in("The army rejected Kabul's claims as baseless.");
+        assert_eq!(a.len(), 1, "{a:?}");
+        assert_eq!(
+            (a[0].1.as_str(), a[0].2.as_str()),
+            ("rejected … as baseless", "Kabul's claims")
+        );
+        assert!(find_in("He denied it.").is_empty());
+    }
+
+    #[test]
     fn a_second_verb_after_and_has_the_first_verbs_speaker() {
         let a = find_in("Afghan officials rejected the allegation and said the militants came from Pakistan.");
         assert_eq!(a.len(), 2, "{a:?}");
-        assert_eq!((a[0].1.as_str(), a[0].2.as_str()), ("rejected", "the allegation"));
+        assert_eq!(
+            (a[0].1.as_str(), a[0].2.as_str()),
+            ("rejected the allegation", "the allegation")
+        );
         assert_eq!(
             (a[1].0.as_str(), a[1].1.as_str(), a[1].2.as_str()),
             ("Afghan officials", "said", "the militants came from Pakistan")
