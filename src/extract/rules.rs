@@ -119,8 +119,7 @@ fn speaker_label(paragraph: &str) -> bool {
 /// …"): it copies that claim's content instead.
 fn repoint_forward(out: &mut [Attribution]) {
     for k in 0..out.len() {
-        let Some(p) = out[k].points_back else { continue };
-        if !out[k].answers_accusation || out[p].accuse {
+        if !out[k].answers_accusation || out[k].points_back.is_some_and(|p| out[p].accuse) {
             continue;
         }
         if let Some(j) = (k + 1..out.len()).find(|&j| out[j].accuse && out[j].stance == Stance::Asserts) {
@@ -133,12 +132,20 @@ fn repoint_forward(out: &mut [Attribution]) {
 
 /// The claim a denial points back at: the last assertion found so far whose
 /// cue is sure enough to make a claim (else the last attribution).
-fn antecedent(out: &[Attribution]) -> Option<usize> {
+fn antecedent(out: &[Attribution], text: &str, speaker: &Range<usize>) -> Option<usize> {
+    let name = |r: &Range<usize>| text[r.clone()].trim().to_lowercase();
+    // A pronoun speaks for the last one named.
+    let mut who = name(speaker);
+    if matches!(who.as_str(), "he" | "she" | "it" | "they" | "we")
+        && let Some(last) = out.last()
+    {
+        who = name(&last.source);
+    }
+    let claim = |a: &Attribution| a.learned.is_none_or(|s| s >= super::CLAIM_MIN_LEARNED_SHARE);
     out.iter()
-        .rposition(|a| a.stance == Stance::Asserts && a.learned.is_none_or(|s| s >= super::CLAIM_MIN_LEARNED_SHARE))
-        .or(out.len().checked_sub(1))
+        .rposition(|a| a.stance == Stance::Asserts && claim(a) && name(&a.source) != who)
+        .or_else(|| out.iter().rposition(|a| name(&a.source) != who))
 }
-
 struct SentenceScan<'a> {
     text: &'a str,
     para: Range<usize>,
@@ -189,6 +196,8 @@ impl<'a> SentenceScan<'a> {
                 self.byline(i, out);
             } else if self.low[i] == "according" && self.low.get(i + 1).is_some_and(|w| w == "to") {
                 self.according(i, out);
+            } else if let Some(end) = self.quoted_as_saying(i, out) {
+                resume = end;
             } else if (self.lex.is("qualify", &self.low[i])
                 || self.lex.cue(&self.low[i]).is_some_and(|c| c.stance == Stance::Denies))
                 && let Some(end) = self.qualified_denial(i, out)
@@ -717,6 +726,38 @@ impl<'a> SentenceScan<'a> {
     }
 
     /// "according to X, Y" and "Y, according to X".
+    /// "State media quoted the minister as saying (that) …": the one quoted
+    /// speaks; "he was quoted as saying …" too. Returns where scanning
+    /// resumes (after "saying").
+    fn quoted_as_saying(&self, i: usize, out: &mut Vec<Attribution>) -> Option<usize> {
+        let n = self.toks.len();
+        if !matches!(self.word(i), "quoted" | "quotes" | "quoting") {
+            return None;
+        }
+        let as_at = (i + 1..n.min(i + 14)).find(|&k| self.word(k) == "as")?;
+        if self.low.get(as_at + 1).is_none_or(|w| w != "saying") {
+            return None;
+        }
+        let cs = self.auxiliaries_before(i, |w| matches!(w, "is" | "was" | "were" | "are" | "been"));
+        let src = if as_at > i + 1 {
+            self.source_range(i + 1..as_at)?
+        } else {
+            self.source_before(cs)?
+        };
+        let content = self.content_bytes(self.content_after(as_at + 2));
+        let cue_text = format!("{} … as saying", self.cue_words(cs..i + 1));
+        if !self.push(out, cs..i + 1, cue_text, src, content, (Stance::Asserts, false, false)) {
+            return None;
+        }
+        // A reviewed pattern, whatever the cue table says of "quoted".
+        let last = out.len() - 1;
+        out[last].learned = None;
+        // "quoted him as saying": the pronoun's speaker is the last one named.
+        let object = self.text[out[last].source.clone()].to_lowercase();
+        out[last].pronoun |= matches!(object.as_str(), "him" | "her" | "them");
+        Some(as_at + 2)
+    }
+
     fn according(&self, i: usize, out: &mut Vec<Attribution>) -> bool {
         let n = self.toks.len();
         let cue = i..i + 2;
@@ -772,11 +813,20 @@ impl<'a> SentenceScan<'a> {
         // "the", "such", "Islamabad’s": a determiner or a possessive name
         // (but "that" in "called that baseless" is the pointer).
         let object_at = k;
-        if k + 1 < n
-            && (self.lex.is("determiner", self.word(k)) || self.word(k).ends_with("'s"))
-            && self.lex.is("pointer", self.word(k + 1))
-        {
-            k += 1;
+        // "the Indian statement", "Kabul's latest claims": up to two
+        // modifiers before the pointer noun.
+        if k < n && (self.lex.is("determiner", self.word(k)) || self.word(k).ends_with("'s")) {
+            let noun = |j: usize| {
+                self.lex.is("pointer", self.word(j))
+                    && !self.lex.is("determiner", self.word(j))
+                    && !self.lex.is("pronoun", self.word(j))
+            };
+            if let Some(p) = (k + 1..n.min(k + 4))
+                .take_while(|&j| self.is_word(j) && !self.lex.is("boundary", self.word(j)))
+                .find(|&j| noun(j))
+            {
+                k = p;
+            }
         }
         if !(k < n && self.lex.is("pointer", self.word(k))) {
             return None;
@@ -819,6 +869,11 @@ impl<'a> SentenceScan<'a> {
             None => return None,
         };
         let src = self.source_before(cs)?;
+        // "“We reject the baseless allegations,” said X": a quoted speaker's
+        // own denial is part of X's quotation, not a claim of its own.
+        if src.len() == 1 && matches!(self.word(src.start), "we" | "i") {
+            return None;
+        }
         // The object runs up to "as" or the qualifier: "Pakistan's claims
         // of Indian involvement as baseless".
         let object_end = neg.map_or(pointer_at + 1, |j| {
@@ -834,7 +889,9 @@ impl<'a> SentenceScan<'a> {
         let antecedent = if complement {
             None
         } else {
-            accused.filter(|_| accusation).or_else(|| antecedent(out))
+            accused
+                .filter(|_| accusation)
+                .or_else(|| antecedent(out, self.text, &self.span(src.clone())))
         };
         let cue_text = match neg {
             Some(j) => format!(
@@ -1195,7 +1252,9 @@ impl<'a> SentenceScan<'a> {
                 } else {
                     p + 1
                 };
-                if let (Some(src), Some(antecedent)) = (self.source_range(src_start..cs), antecedent(out)) {
+                let src = self.source_range(src_start..cs);
+                let earlier = src.clone().and_then(|r| antecedent(out, self.text, &self.span(r)));
+                if let (Some(src), Some(antecedent)) = (src, earlier) {
                     let content = Some((out[antecedent].content.clone(), out[antecedent].quoted));
                     if self.push(out, cs..i + 1, cue_text, src, content, kind) {
                         let last = out.len() - 1;
@@ -1492,6 +1551,16 @@ mod tests {
             ("rejected … as baseless", "Kabul's claims")
         );
         assert!(find_in("He denied it.").is_empty());
+        // A denial answers someone else's claim, named with modifiers.
+        let a = find_in(
+            "The Indian army said troops had fired first. The ISPR said Indian forces had started it. \
+             It called the Indian statement “a pack of lies”.",
+        );
+        assert_eq!(a.len(), 3, "{a:?}");
+        assert_eq!(
+            (a[2].1.as_str(), a[2].2.as_str()),
+            ("called … a pack of lies", "troops had fired first")
+        );
         // "claims of X" say what is denied, even after another claim.
         let a = find_in(
             "Kabul said jets bombed homes. India dismissed Pakistan's claims of Indian involvement as “baseless and absurd”.",
@@ -1528,6 +1597,24 @@ mod tests {
             (a[0].0.as_str(), a[0].2.as_str()),
             ("The mayor", "the bridge would reopen soon")
         );
+    }
+
+    #[test]
+    fn the_one_quoted_as_saying_speaks() {
+        let a =
+            find_in("State media quoted Information Minister Attaullah Tarar as saying that Pakistan would respond.");
+        assert_eq!(a.len(), 1, "{a:?}");
+        assert_eq!(
+            (a[0].0.as_str(), a[0].1.as_str(), a[0].2.as_str()),
+            (
+                "Information Minister Attaullah Tarar",
+                "quoted … as saying",
+                "Pakistan would respond"
+            )
+        );
+        let a = find_in("He was quoted as saying Pakistan would respond.");
+        assert_eq!(a.len(), 1, "{a:?}");
+        assert_eq!((a[0].0.as_str(), a[0].2.as_str()), ("He", "Pakistan would respond"));
     }
 
     #[test]
