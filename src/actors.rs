@@ -171,6 +171,46 @@ fn demonym_state(words: &[&str]) -> Option<&'static str> {
     None
 }
 
+/// Title words written in capitals before a name.
+const TITLES: &[&str] = &[
+    "minister",
+    "president",
+    "premier",
+    "senator",
+    "sen.",
+    "rep.",
+    "representative",
+    "governor",
+    "gov.",
+    "gen.",
+    "lt.",
+    "col.",
+    "maj.",
+    "colonel",
+    "captain",
+    "capt.",
+    "secretary",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "ambassador",
+    "envoy",
+    "director",
+    "chairman",
+    "chairwoman",
+    "commander",
+    "mr.",
+    "mrs.",
+    "ms.",
+    "dr.",
+    "prof.",
+    "judge",
+    "adviser",
+    "advisor",
+    "mayor",
+    "speaker",
+];
+
 /// "Afghan spokesperson Mujahid" / "Head of the jirga, Syed Kazmi" -> the
 /// run of capitalised words that ends the mention, when the mention is a
 /// title followed by a name.
@@ -188,8 +228,19 @@ fn appositive_name(mention: &str) -> Option<String> {
         }
         start -= 1;
     }
+    if start == words.len() {
+        return None;
+    }
+    // "Information Minister Attaullah Tarar", "Gen. Asim Munir": a title in
+    // capitals ends where the name begins.
+    if let Some(t) = (start..words.len() - 1)
+        .rev()
+        .find(|&k| TITLES.contains(&normalise(words[k]).as_str()))
+    {
+        return Some(words[t + 1..].join(" ").trim_end_matches(',').to_string());
+    }
     // The name must be preceded by a lower-case title word or a comma.
-    if start == 0 || start == words.len() {
+    if start == 0 {
         return None;
     }
     let before = words[start - 1];
@@ -287,5 +338,10 @@ mod tests {
         );
         assert_eq!(a.resolve("officials"), "officials");
         assert_eq!(a.resolve("the ministry's"), "ministry");
+        // Titles in capitals.
+        assert_eq!(a.resolve("Information Minister Attaullah Tarar"), "Attaullah Tarar");
+        assert_eq!(a.resolve("Gen. Asim Munir"), "Asim Munir");
+        assert_eq!(a.resolve("General Motors"), "General Motors");
+        assert_eq!(a.resolve("Foreign Minister"), "Foreign Minister");
     }
 }
