@@ -663,6 +663,16 @@ impl<'a> SentenceScan<'a> {
         if start >= cue_start {
             return None;
         }
+        // "The Taliban, which seized power in 2021, on Wednesday said": a
+        // time adjunct between the comma and the cue.
+        if let Some(c) = (start..cue_start).rev().find(|&k| self.is_punct(k, &[","]))
+            && c + 1 < cue_start
+            && c > start
+            && (c + 1..cue_start)
+                .all(|k| self.lex.is("time", self.word(k)) || self.word(k).starts_with(|c: char| c.is_ascii_digit()))
+        {
+            return self.source_before_any(c + 1);
+        }
         if self.words_in(start..cue_start) <= 8
             && !(start..cue_start).any(|k| self.lex.is("boundary", self.word(k)) && k > start)
         {
@@ -1199,6 +1209,21 @@ impl<'a> SentenceScan<'a> {
         let kind = (cue.stance, cue.accuse, cue.evidence);
         let cue_text = self.cue_words(cs..i + 1);
 
+        // "…, with spokesman Matthew Miller telling reporters that …": the
+        // one named after "with" speaks.
+        if self.word(i).ends_with("ing")
+            && let Some(w) = (cs.saturating_sub(8)..cs).rev().find(|&k| self.word(k) == "with")
+            && w + 1 < cs
+            && (w + 1..cs).all(|k| self.is_word(k))
+            && let Some(src) = self.source_range(w + 1..cs)
+        {
+            let ce = self.cue_end(i);
+            let mut range = self.content_after(ce);
+            range.end = self.object_end(range.clone());
+            let content = self.content_bytes(range);
+            return self.push(out, cs..ce, self.cue_words(cs..ce), src, content, kind);
+        }
+
         // "…, maintaining that …": continues the previous attribution.
         let after_and = cs > 0 && self.word(cs - 1) == "and" && self.previous_in_sentence(out).is_some();
         if self.word(i).ends_with("ing") && cs > 0 && (self.is_punct(cs - 1, &[","]) || after_and) {
@@ -1360,17 +1385,40 @@ impl<'a> SentenceScan<'a> {
             }
         }
 
-        // "X said (that) Y", "X called for Y"
-        let Some(src) = self.source_before(cs) else {
+        // "X said (that) Y", "X called for Y"; "Pakistan's claim that Y": the
+        // possessor claims.
+        let possessor = self.possessor(cs);
+        let Some(src) = possessor.clone().or_else(|| self.source_before(cs)) else {
             return false;
         };
         let ce = self.cue_end(i);
-        let mut range = self.content_after(ce);
+        // "Pakistan's claim of militant sanctuaries": the claim is what follows "of".
+        let of = possessor.is_some() && ce < n && matches!(self.word(ce), "of" | "about");
+        let mut range = self.content_after(ce + usize::from(of));
         if !lex.is("inverted", self.word(i)) {
             range.end = self.object_end(range.clone());
         }
         let content = self.content_bytes(range);
         self.push(out, cs..ce, self.cue_words(cs..ce), src, content, kind)
+    }
+
+    /// The possessor before a noun cue at `cs` ("Pakistan's claim", "the
+    /// ministry's assertion"): the words before "'s" that name it. Not a
+    /// pronoun's "'s" ("he's said"), which is "is" or "has".
+    fn possessor(&self, cs: usize) -> Option<Range<usize>> {
+        let owner = self.word(cs.checked_sub(1)?).strip_suffix("'s")?;
+        if owner.is_empty() || self.lex.is("pronoun", owner) || matches!(owner, "that" | "there" | "what" | "who") {
+            return None;
+        }
+        let mut start = cs - 1;
+        while start > 0 {
+            let w = self.toks[start - 1].text(self.text);
+            if !(w.starts_with(char::is_uppercase) || self.lex.is("determiner", self.word(start - 1))) {
+                break;
+            }
+            start -= 1;
+        }
+        self.source_range(start..cs)
     }
 
     /// Where a cue with its head at `i` ends: after a particle that closes it
@@ -1615,6 +1663,40 @@ mod tests {
         let a = find_in("He was quoted as saying Pakistan would respond.");
         assert_eq!(a.len(), 1, "{a:?}");
         assert_eq!((a[0].0.as_str(), a[0].2.as_str()), ("He", "Pakistan would respond"));
+    }
+
+    #[test]
+    fn possessors_claim_and_with_clauses_and_dates_after_an_appositive() {
+        let lex = Lexicon::with_learned("").unwrap();
+        let text = "The Taliban, which seized power in 2021, on Wednesday denied Pakistan's claim that militants used Afghan soil.";
+        let a = find(text, 0, &lex, None);
+        assert_eq!(a.len(), 2, "{a:?}");
+        assert_eq!(
+            (&text[a[0].source.clone()], a[0].stance),
+            ("The Taliban", Stance::Denies)
+        );
+        assert_eq!(
+            (
+                &text[a[1].source.clone()],
+                a[1].cue_text.as_str(),
+                &text[a[1].content.clone()]
+            ),
+            ("Pakistan's", "claim", "militants used Afghan soil")
+        );
+        let a = find_in("Kabul rejected Pakistan's claim of militant sanctuaries.");
+        assert_eq!(a.len(), 2, "{a:?}");
+        assert_eq!(
+            (a[1].0.as_str(), a[1].2.as_str()),
+            ("Pakistan's", "militant sanctuaries")
+        );
+        let a = find_in(
+            "The department urged calm, with spokesman Matthew Miller telling reporters that Washington was watching.",
+        );
+        assert_eq!(a.len(), 1, "{a:?}");
+        assert_eq!(
+            (a[0].0.as_str(), a[0].2.as_str()),
+            ("spokesman Matthew Miller", "Washington was watching")
+        );
     }
 
     #[test]
