@@ -105,6 +105,28 @@ impl Actors {
     /// earliest), then a demonym + state word, then the mention itself with a
     /// leading "the" and trailing possessive removed.
     pub fn resolve(&self, mention: &str) -> String {
+        // "A statement from the Afghan foreign ministry": the ministry speaks.
+        let lower = mention.trim().to_lowercase();
+        for lead in ["a ", "an ", "the "] {
+            for doc in [
+                "statement",
+                "report",
+                "letter",
+                "post",
+                "tweet",
+                "press release",
+                "spokesman",
+                "spokeswoman",
+                "spokesperson",
+            ] {
+                for of in [" from ", " by ", " of ", " for "] {
+                    let prefix = format!("{lead}{doc}{of}");
+                    if lower.starts_with(&prefix) && mention.len() > prefix.len() {
+                        return self.resolve(&mention.trim()[prefix.len()..]);
+                    }
+                }
+            }
+        }
         let norm = normalise(mention);
         if let Some(&i) = self.index.get(&norm) {
             return self.actors[i].name.clone();
@@ -338,6 +360,8 @@ mod tests {
         );
         assert_eq!(a.resolve("officials"), "officials");
         assert_eq!(a.resolve("the ministry's"), "ministry");
+        // A statement speaks for whoever issued it.
+        assert_eq!(a.resolve("A statement from the Afghan foreign ministry"), "Afghanistan");
         // Titles in capitals.
         assert_eq!(a.resolve("Information Minister Attaullah Tarar"), "Attaullah Tarar");
         assert_eq!(a.resolve("Gen. Asim Munir"), "Asim Munir");

@@ -504,7 +504,10 @@ impl<'a> SentenceScan<'a> {
                         && self.lex.is("pointer", self.word(k + 2))
                         && self.word(k + 2).starts_with(['c', 'a']));
                 let participle = w.ends_with("ing") && self.lex.cue(w).is_some();
-                if pointer || participle {
+                // "…, while Kabul insists …": another speaker's clause.
+                let contrast = matches!(w, "while" | "whereas")
+                    && (k + 2..n).any(|j| self.lex.cue(self.word(j)).is_some_and(|c| c.learned.is_none()));
+                if pointer || participle || contrast {
                     e = k;
                     break;
                 }
@@ -1387,6 +1390,21 @@ impl<'a> SentenceScan<'a> {
 
         // "X said (that) Y", "X called for Y"; "Pakistan's claim that Y": the
         // possessor claims.
+        // "Kabul rejects the accusations, says the clash was provoked": a
+        // second verb after a comma has the first one's speaker.
+        if cs > 0
+            && self.is_punct(cs - 1, &[","])
+            && let Some(prev) = self.previous_in_sentence(out)
+            && self
+                .source_before(cs)
+                .is_some_and(|r| self.span(r).end > out[prev].cue.start)
+        {
+            let ce = self.cue_end(i);
+            let mut range = self.content_after(ce);
+            range.end = self.object_end(range.clone());
+            let content = self.content_bytes(range);
+            return self.continue_previous(out, prev, cs..ce, self.cue_words(cs..ce), content, cue);
+        }
         let possessor = self.possessor(cs);
         let Some(src) = possessor.clone().or_else(|| self.source_before(cs)) else {
             return false;
@@ -1486,7 +1504,8 @@ impl<'a> SentenceScan<'a> {
                 && (self.lex.is("boundary", next)
                     || self.lex.is("adjunct", next)
                     || next.ends_with("ing")
-                    || next == "especially");
+                    || next == "especially"
+                    || self.lex.cue(next).is_some_and(|c| c.learned.is_none()));
             let verb_after_and =
                 matches!(w, "and" | "but") && (self.lex.cue(next).is_some() || self.lex.is("finite", next));
             if clause_after_comma || verb_after_and || self.is_punct(k, &[";"]) {
@@ -1696,6 +1715,24 @@ mod tests {
         assert_eq!(
             (a[0].0.as_str(), a[0].2.as_str()),
             ("spokesman Matthew Miller", "Washington was watching")
+        );
+    }
+
+    #[test]
+    fn a_second_verb_after_a_comma_and_a_contrasting_speaker_end_the_content() {
+        let a = find_in("Kabul rejects Islamabad's accusations, says the border clash was provoked.");
+        assert_eq!(a.len(), 2, "{a:?}");
+        assert_eq!(a[0].2, "Islamabad's accusations");
+        assert_eq!(
+            (a[1].0.as_str(), a[1].2.as_str()),
+            ("Kabul", "the border clash was provoked")
+        );
+        let a =
+            find_in("Islamabad maintains that the fence is on its side, while Kabul insists the line is no border.");
+        assert_eq!(a.len(), 2, "{a:?}");
+        assert_eq!(
+            (a[0].2.as_str(), a[1].0.as_str()),
+            ("the fence is on its side", "Kabul")
         );
     }
 
