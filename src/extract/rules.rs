@@ -194,7 +194,12 @@ impl<'a> SentenceScan<'a> {
             }
             if self.is_punct(i, &["―", "—", "–"]) {
                 self.byline(i, out);
-            } else if self.low[i] == "according" && self.low.get(i + 1).is_some_and(|w| w == "to") {
+            } else if matches!(self.low[i].as_str(), "according" | "as")
+                && self
+                    .low
+                    .get(i + 1)
+                    .is_some_and(|w| w == if self.low[i] == "as" { "per" } else { "to" })
+            {
                 self.according(i, out);
             } else if let Some(end) = self.quoted_as_saying(i, out) {
                 resume = end;
@@ -752,7 +757,8 @@ impl<'a> SentenceScan<'a> {
             return None;
         }
         let cs = self.auxiliaries_before(i, |w| matches!(w, "is" | "was" | "were" | "are" | "been"));
-        let src = if as_at > i + 1 {
+        // "quoted the minister as saying"; "was quoted (by Reuters) as saying".
+        let src = if as_at > i + 1 && self.word(i + 1) != "by" {
             self.source_range(i + 1..as_at)?
         } else {
             self.source_before(cs)?
@@ -771,6 +777,8 @@ impl<'a> SentenceScan<'a> {
         Some(as_at + 2)
     }
 
+    /// "According to X, Y", "Y, according to X", and South Asian English's
+    /// "as per X".
     fn according(&self, i: usize, out: &mut Vec<Attribution>) -> bool {
         let n = self.toks.len();
         let cue = i..i + 2;
@@ -1682,6 +1690,18 @@ mod tests {
         let a = find_in("He was quoted as saying Pakistan would respond.");
         assert_eq!(a.len(), 1, "{a:?}");
         assert_eq!((a[0].0.as_str(), a[0].2.as_str()), ("He", "Pakistan would respond"));
+        let a = find_in("Khawaja Asif was quoted by Reuters as saying that Pakistan would respond.");
+        assert_eq!(a.len(), 1, "{a:?}");
+        assert_eq!(
+            (a[0].0.as_str(), a[0].2.as_str()),
+            ("Khawaja Asif", "Pakistan would respond")
+        );
+        let a = find_in("As per the ISPR, the terrorists were involved in attacks.");
+        assert_eq!(a.len(), 1, "{a:?}");
+        assert_eq!(
+            (a[0].0.as_str(), a[0].2.as_str()),
+            ("the ISPR", "the terrorists were involved in attacks")
+        );
     }
 
     #[test]
