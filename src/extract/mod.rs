@@ -285,7 +285,13 @@ fn to_claims(article: &Article, atts: &[Attribution], actors: &Actors) -> Vec<Cl
     let mut claims: Vec<Claim> = Vec::with_capacity(atts.len());
     for (k, a) in atts.iter().enumerate() {
         let mention = text[a.source.clone()].trim().to_string();
-        let claimant = if a.pronoun {
+        // "its foreign secretary", "their spokesman": speaks for the one
+        // named before.
+        let possessive = mention
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| matches!(w, "its" | "their" | "Its" | "Their"));
+        let claimant = if a.pronoun || possessive {
             match a.continues.or_else(|| k.checked_sub(1)) {
                 Some(prev) => claims[prev].claimant.clone(),
                 None => mention.clone(),
@@ -482,6 +488,16 @@ mod tests {
         assert_eq!(
             accusation.claimant, "Pakistan’s military media wing",
             "the subject before its appositive"
+        );
+    }
+
+    #[test]
+    fn its_official_speaks_for_the_one_named_before() {
+        let c = run("India denied losing any aircraft, and its foreign secretary said the strikes hit only camps.");
+        assert_eq!(c.len(), 2, "{c:#?}");
+        assert_eq!(
+            (c[1].claimant.as_str(), c[1].mention.as_deref()),
+            ("India", Some("its foreign secretary"))
         );
     }
 

@@ -1420,12 +1420,43 @@ impl<'a> SentenceScan<'a> {
         let ce = self.cue_end(i);
         // "Pakistan's claim of militant sanctuaries": the claim is what follows "of".
         let of = possessor.is_some() && ce < n && matches!(self.word(ce), "of" | "about");
-        let mut range = self.content_after(ce + usize::from(of));
+        let from = if cue.lemma == "tell" {
+            self.after_addressee(ce)
+        } else {
+            ce + usize::from(of)
+        };
+        let mut range = self.content_after(from);
         if !lex.is("inverted", self.word(i)) {
             range.end = self.object_end(range.clone());
         }
         let content = self.content_bytes(range);
         self.push(out, cs..ce, self.cue_words(cs..ce), src, content, kind)
+    }
+
+    /// Where the content of "told" starts after its addressee ("told
+    /// reporters there had been …", "told Dawn the talks …", "told the BBC
+    /// it …"); `from` when no addressee is there or "that" follows it (which
+    /// `content_after` skips itself).
+    fn after_addressee(&self, from: usize) -> usize {
+        let n = self.toks.len();
+        let capital = |k: usize| self.toks[k].text(self.text).starts_with(char::is_uppercase);
+        let mut k = from;
+        if k < n && self.lex.is("addressee", self.word(k)) {
+            k += 1;
+        } else {
+            if k < n && self.word(k) == "the" {
+                k += 1;
+            }
+            let run = k;
+            while k < n && capital(k) {
+                k += 1;
+            }
+            if k == run {
+                return from;
+            }
+        }
+        let clause = k < n && self.is_word(k) && !matches!(self.word(k), "to" | "of" | "about" | "that" | "in" | "on");
+        if clause && self.words_in(k..n) >= 3 { k } else { from }
     }
 
     /// The possessor before a noun cue at `cs` ("Pakistan's claim", "the
@@ -1754,6 +1785,25 @@ mod tests {
             (a[0].2.as_str(), a[1].0.as_str()),
             ("the fence is on its side", "Kabul")
         );
+    }
+
+    #[test]
+    fn told_skips_its_addressee_and_relative_pronouns_are_no_sources() {
+        for (text, content) in [
+            (
+                "Jaiswal told reporters there had been no mediation.",
+                "there had been no mediation",
+            ),
+            ("Asif told Geo News the talks had failed.", "the talks had failed"),
+            ("He told the BBC it would not happen.", "it would not happen"),
+            ("She told Pakistan to stop the attacks.", "Pakistan to stop the attacks"),
+        ] {
+            let a = find_in(text);
+            assert_eq!(a.len(), 1, "{a:?}");
+            assert_eq!(a[0].2, content);
+        }
+        let a = find_in("Trump claimed credit for the ceasefire, which India disputes.");
+        assert_eq!(a.last().map(|x| x.0.as_str()), Some("India"), "{a:?}");
     }
 
     #[test]
