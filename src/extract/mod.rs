@@ -458,9 +458,19 @@ mod tests {
         let c = run(
             "India has strongly rejected the allegations made by the foreign office that India had a hand in the attack.",
         );
-        assert_eq!(c.len(), 1, "{c:#?}");
+        // The denial, and the allegation it denies as the accuser's claim.
+        assert_eq!(c.len(), 2, "{c:#?}");
         assert_eq!(c[0].stance, Stance::Denies);
         assert_eq!(c[0].content, "India had a hand in the attack");
+        assert_eq!(c[0].rebuts, ["c2"]);
+        assert_eq!(
+            (c[1].claimant.as_str(), c[1].cue.as_deref(), c[1].stance),
+            ("foreign office", Some("allegations made by"), Stance::Asserts)
+        );
+        assert_eq!(c[1].content, c[0].content);
+        // Without "made by X" there is no accuser to name: the denial alone.
+        let c = run("India rejected the allegations that India had a hand in the attack.");
+        assert_eq!(c.len(), 1, "{c:#?}");
     }
 
     #[test]

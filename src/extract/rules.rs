@@ -859,14 +859,16 @@ impl<'a> SentenceScan<'a> {
         if k < n && matches!(self.word(k), "made" | "levelled" | "leveled" | "raised") {
             k += 1;
         }
+        let mut made_by = None;
         if k < n && matches!(self.word(k), "by" | "from") {
+            made_by = Some(k);
             k = (k..n)
                 .find(|&j| self.word(j) == "that" || self.word(j) == "as" || self.is_punct(j, &[".", ",", ";"]))
                 .unwrap_or(n);
         }
         // "rejected the allegations (made by X) that Y": the content follows.
         if k < n && self.word(k) == "that" {
-            return None;
+            return self.denied_allegation(cs, i, pointer_at, made_by, k, out);
         }
         // "… claims (of Indian involvement) as “baseless”": the qualifier
         // follows the pointer or its complement.
@@ -1431,6 +1433,52 @@ impl<'a> SentenceScan<'a> {
         }
         let content = self.content_bytes(range);
         self.push(out, cs..ce, self.cue_words(cs..ce), src, content, kind)
+    }
+
+    /// "India rejected the allegations made by the Pakistan foreign office
+    /// that India had a hand in …": the denial, and the allegation it denies
+    /// as a claim of its own (cue "allegations made by", source X), which the
+    /// denial points at. Without "made by X" the denial alone is left to the
+    /// verb patterns (None).
+    fn denied_allegation(
+        &self,
+        cs: usize,
+        i: usize,
+        pointer_at: usize,
+        made_by: Option<usize>,
+        that: usize,
+        out: &mut Vec<Attribution>,
+    ) -> Option<usize> {
+        let by = made_by?;
+        if !self.lex.is("accusation", self.word(pointer_at)) {
+            return None;
+        }
+        let accuser = self.source_range(by + 1..that)?;
+        let denier = self.source_before(cs)?;
+        let content = self.content_bytes(self.content_after(that))?;
+        let cue_text = self.cue_words(cs..pointer_at + 1);
+        self.push(
+            out,
+            cs..i + 1,
+            cue_text,
+            denier,
+            Some(content.clone()),
+            (Stance::Denies, false, false),
+        );
+        let denial = out.len() - 1;
+        let allegation = self.cue_words(pointer_at..by + 1);
+        self.push(
+            out,
+            pointer_at..by + 1,
+            allegation,
+            accuser,
+            Some(content),
+            (Stance::Asserts, true, false),
+        );
+        out[denial].points_back = Some(denial + 1);
+        out[denial + 1].learned = None;
+        out[denial].learned = None;
+        Some(that)
     }
 
     /// Where the content of "told" starts after its addressee ("told
