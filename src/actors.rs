@@ -266,7 +266,12 @@ fn appositive_name(mention: &str) -> Option<String> {
         return None;
     }
     let before = words[start - 1];
-    let titled = before.ends_with(',') || before.chars().next().is_some_and(|c| c.is_lowercase());
+    // ("Ministry of External Affairs" is one name: "of" is no title.)
+    let function_word = matches!(
+        before,
+        "of" | "for" | "and" | "the" | "in" | "on" | "at" | "to" | "from"
+    );
+    let titled = before.ends_with(',') || (before.chars().next().is_some_and(|c| c.is_lowercase()) && !function_word);
     let name = words[start..].join(" ");
     let is_demonym = DEMONYMS.iter().any(|(d, _)| normalise(&name) == *d);
     (titled && !is_demonym).then_some(name)
@@ -360,6 +365,10 @@ mod tests {
         );
         assert_eq!(a.resolve("officials"), "officials");
         assert_eq!(a.resolve("the ministry's"), "ministry");
+        assert_eq!(
+            a.resolve("The Ministry of External Affairs"),
+            "Ministry of External Affairs"
+        );
         // A statement speaks for whoever issued it.
         assert_eq!(a.resolve("A statement from the Afghan foreign ministry"), "Afghanistan");
         // Titles in capitals.

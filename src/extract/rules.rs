@@ -1431,8 +1431,58 @@ impl<'a> SentenceScan<'a> {
         if !lex.is("inverted", self.word(i)) {
             range.end = self.object_end(range.clone());
         }
+        if cue.stance == Stance::Asserts
+            && let Some(pushed) = self.said_baseless(cs..ce, range.clone(), src.clone(), out)
+        {
+            return pushed;
+        }
         let content = self.content_bytes(range);
         self.push(out, cs..ce, self.cue_words(cs..ce), src, content, kind)
+    }
+
+    /// "The ministry said the claims made by Pakistan are “baseless”": a
+    /// denial of the claims (pointing back, as in `qualified_denial`), not
+    /// an assertion about them. None when the content is not of that shape.
+    fn said_baseless(
+        &self,
+        cue: Range<usize>,
+        content: Range<usize>,
+        src: Range<usize>,
+        out: &mut Vec<Attribution>,
+    ) -> Option<bool> {
+        let mut k = content.start;
+        if k < content.end && self.lex.is("determiner", self.word(k)) {
+            k += 1;
+        }
+        let pointer_at = (k..content.end.min(k + 3))
+            .take_while(|&j| self.is_word(j))
+            .find(|&j| self.lex.is("pointer", self.word(j)) && !self.lex.is("determiner", self.word(j)))?;
+        // "made by Pakistan", "of Indian involvement", "against him": the pointer's complement.
+        let copula = (pointer_at + 1..content.end.min(pointer_at + 8))
+            .take_while(|&j| !self.is_punct(j, &[",", ";"]) && self.word(j) != "that")
+            .find(|&j| matches!(self.word(j), "is" | "are" | "was" | "were" | "remain" | "remains"))?;
+        let neg = (copula + 1..content.end.min(copula + 5))
+            .take_while(|&j| !self.is_punct(j, &[",", ";", "."]) || self.is_punct(j, &["“", "\""]))
+            .find(|&j| self.lex.is("negative", self.word(j)))?;
+        let accusation = self.lex.is("accusation", self.word(pointer_at));
+        let accused = out.iter().rposition(|a| a.accuse && a.stance == Stance::Asserts);
+        let antecedent = accused
+            .filter(|_| accusation)
+            .or_else(|| antecedent(out, self.text, &self.span(src.clone())));
+        let denied = match antecedent {
+            Some(a) => (out[a].content.clone(), out[a].quoted),
+            None => (self.span(content.start..copula), false),
+        };
+        let cue_text = format!(
+            "{} … {}",
+            self.cue_words(cue.clone()),
+            self.cue_words(copula..neg + 1).replace(['“', '”', '"'], "")
+        );
+        let pushed = self.push(out, cue, cue_text, src, Some(denied), (Stance::Denies, false, false));
+        let last = out.len() - 1;
+        out[last].points_back = antecedent;
+        out[last].answers_accusation = accusation;
+        Some(pushed)
     }
 
     /// "India rejected the allegations made by the Pakistan foreign office
@@ -1714,6 +1764,19 @@ mod tests {
         assert_eq!(
             (a[2].1.as_str(), a[2].2.as_str()),
             ("called … a pack of lies", "troops had fired first")
+        );
+        // "said the claims … are baseless" denies them.
+        let text = "Pakistan accused India of backing the attack. The ministry said the claims made by Pakistan are “baseless”.";
+        let a = find(text, 0, &lex, None);
+        assert_eq!(a.len(), 2, "{a:?}");
+        assert_eq!(
+            (a[1].stance, a[1].points_back, a[1].cue_text.as_str()),
+            (Stance::Denies, Some(0), "said … are baseless")
+        );
+        let a = find_in("Kabul said the reports were completely false.");
+        assert_eq!(
+            (a[0].1.as_str(), a[0].2.as_str()),
+            ("said … were completely false", "the reports")
         );
         // "claims of X" say what is denied, even after another claim.
         let a = find_in(
