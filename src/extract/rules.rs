@@ -390,7 +390,11 @@ impl<'a> SentenceScan<'a> {
     /// ("KABUL, AFGHANISTAN —", "Kabul:") and leading connectives ("But",
     /// "In a separate development,").
     fn clause_start(&self, limit: usize) -> usize {
-        let mut s = 0;
+        // "Taliban say A; Islamabad says B": a semicolon starts a clause.
+        let mut s = (0..limit)
+            .rev()
+            .find(|&k| self.is_punct(k, &[";"]))
+            .map_or(0, |k| k + 1);
         // Dateline: capitalised words then ":" or a dash, within five tokens.
         if let Some(k) = (0..limit.min(6)).find(|&k| self.is_punct(k, &[":", "—", "–"])) {
             let all_names = (0..k).all(|j| {
@@ -402,7 +406,7 @@ impl<'a> SentenceScan<'a> {
                         .is_some_and(char::is_uppercase)
             });
             if k > 0 && all_names {
-                s = k + 1;
+                s = s.max(k + 1);
             }
         }
         loop {
@@ -500,8 +504,26 @@ impl<'a> SentenceScan<'a> {
         if s < n && self.word(s).ends_with("ing") && self.lex.cue(self.word(s)).is_some() {
             return s..s;
         }
+        let reviewed_cue_after =
+            |k: usize| (k..n).any(|j| self.lex.cue(self.word(j)).is_some_and(|c| c.learned.is_none()));
         let mut e = n;
         for k in s + 1..n {
+            // "said A, and vowed to B", "say A; Islamabad says B": the next
+            // verb or clause is an attribution of its own.
+            let reviewed_verb = |j: usize| {
+                self.lex
+                    .cue(self.word(j))
+                    .is_some_and(|c| c.learned.is_none() && !c.noun)
+                    && !self.word(j).ends_with("ing")
+            };
+            if k + 1 < n && matches!(self.word(k), "and" | "but") && reviewed_verb(k + 1) {
+                e = if self.is_punct(k - 1, &[","]) { k - 1 } else { k };
+                break;
+            }
+            if self.is_punct(k, &[";"]) && reviewed_cue_after(k + 1) {
+                e = k;
+                break;
+            }
             if self.is_punct(k, &[",", "–", "—", ";"]) && k + 1 < n {
                 let w = self.word(k + 1);
                 let pointer = self.lex.is("determiner", w)
@@ -510,8 +532,7 @@ impl<'a> SentenceScan<'a> {
                         && self.word(k + 2).starts_with(['c', 'a']));
                 let participle = w.ends_with("ing") && self.lex.cue(w).is_some();
                 // "…, while Kabul insists …": another speaker's clause.
-                let contrast = matches!(w, "while" | "whereas")
-                    && (k + 2..n).any(|j| self.lex.cue(self.word(j)).is_some_and(|c| c.learned.is_none()));
+                let contrast = matches!(w, "while" | "whereas") && reviewed_cue_after(k + 2);
                 if pointer || participle || contrast {
                     e = k;
                     break;
@@ -670,6 +691,19 @@ impl<'a> SentenceScan<'a> {
         let start = self.clause_start(cue_start);
         if start >= cue_start {
             return None;
+        }
+        // "a security official, who spoke on condition of anonymity, said":
+        // the subject before the relative clause.
+        if cue_start > 0
+            && let Some(c) = self.relative_clause_before(cue_start - 1)
+            && c > start
+        {
+            let from = (start..c)
+                .rev()
+                .find(|&k| self.is_punct(k, &[",", ";"]) || self.lex.is("boundary", self.word(k)))
+                .map_or(start, |k| k + 1);
+            let r = self.source_range(from..c)?;
+            return (self.words_in(r.clone()) <= 8).then_some(r);
         }
         // "The Taliban, which seized power in 2021, on Wednesday said": a
         // time adjunct between the comma and the cue.
@@ -1330,7 +1364,9 @@ impl<'a> SentenceScan<'a> {
                 || lex.is("quantifier", self.word(i + 1));
             // "Derek Mitchell, who served as …, said Clinton reached out": a
             // name and its appositive before the cue, a clause after it.
-            let appositive_before = cs > 1 && self.is_punct(cs - 1, &[","]) && self.name_then_comma(cs - 1);
+            let appositive_before = cs > 1
+                && self.is_punct(cs - 1, &[","])
+                && (self.name_then_comma(cs - 1) || self.relative_clause_before(cs - 1).is_some());
             let clause_after = (i + 1..end).any(|k| lex.is("finite", self.word(k)));
             if named
                 && !appositive_before
@@ -1555,6 +1591,18 @@ impl<'a> SentenceScan<'a> {
         }
         let clause = k < n && self.is_word(k) && !matches!(self.word(k), "to" | "of" | "about" | "that" | "in" | "on");
         if clause && self.words_in(k..n) >= 3 { k } else { from }
+    }
+
+    /// The comma that opens a relative clause (", who …", ", which …")
+    /// closed by the comma at `comma`.
+    fn relative_clause_before(&self, comma: usize) -> Option<usize> {
+        if !self.is_punct(comma, &[","]) {
+            return None;
+        }
+        (1..comma)
+            .rev()
+            .take(40)
+            .find(|&k| self.is_punct(k, &[","]) && matches!(self.word(k + 1), "who" | "which" | "whose"))
     }
 
     /// The possessor before a noun cue at `cs` ("Pakistan's claim", "the
@@ -1915,6 +1963,26 @@ mod tests {
         }
         let a = find_in("Trump claimed credit for the ceasefire, which India disputes.");
         assert_eq!(a.last().map(|x| x.0.as_str()), Some("India"), "{a:?}");
+    }
+
+    #[test]
+    fn semicolons_and_second_verbs_end_a_content_and_relative_clauses_are_skipped() {
+        let a = find_in("Taliban say airstrikes killed civilians; Islamabad says it hit militant hideouts");
+        assert_eq!(a.len(), 2, "{a:?}");
+        assert_eq!(
+            (a[0].2.as_str(), a[1].0.as_str()),
+            ("airstrikes killed civilians", "Islamabad")
+        );
+        let a = find_in("The government said airstrikes killed ten civilians on Monday, and vowed to retaliate.");
+        assert_eq!(a[0].2, "airstrikes killed ten civilians on Monday", "{a:?}");
+        let a = find_in(
+            "Pakistan did not comment, but an official in Islamabad, who spoke on condition of anonymity, said the strikes hit hideouts.",
+        );
+        assert_eq!(a.len(), 1, "{a:?}");
+        assert_eq!(
+            (a[0].0.as_str(), a[0].2.as_str()),
+            ("an official in Islamabad", "the strikes hit hideouts")
+        );
     }
 
     #[test]
