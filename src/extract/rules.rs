@@ -1258,11 +1258,15 @@ impl<'a> SentenceScan<'a> {
 
         // "…, with spokesman Matthew Miller telling reporters that …": the
         // one named after "with" speaks.
+        // (With an appositive: "with Shakirullah Safi, head of the chamber,
+        // estimating …".)
         if self.word(i).ends_with("ing")
-            && let Some(w) = (cs.saturating_sub(8)..cs).rev().find(|&k| self.word(k) == "with")
+            && let Some(w) = (cs.saturating_sub(20)..cs).rev().find(|&k| self.word(k) == "with")
             && w + 1 < cs
-            && (w + 1..cs).all(|k| self.is_word(k))
-            && let Some(src) = self.source_range(w + 1..cs)
+            && (w + 1..cs).all(|k| self.is_word(k) || self.is_punct(k, &[","]))
+            && let name_end = (w + 1..cs).find(|&k| self.is_punct(k, &[","])).unwrap_or(cs)
+            && (name_end == cs || self.toks[w + 1].text(self.text).starts_with(char::is_uppercase))
+            && let Some(src) = self.source_range(w + 1..name_end)
         {
             let ce = self.cue_end(i);
             let mut range = self.content_after(ce);
