@@ -1930,6 +1930,14 @@ mod tests {
             (a[0].0.as_str(), a[0].2.as_str()),
             ("spokesman Matthew Miller", "Washington was watching")
         );
+        let a = find_in(
+            "Traders are losing money, with Shakirullah Safi, head of the chamber, estimating daily losses at $500,000.",
+        );
+        assert_eq!(a.len(), 1, "{a:?}");
+        assert_eq!(
+            (a[0].0.as_str(), a[0].2.as_str()),
+            ("Shakirullah Safi", "daily losses at $500,000")
+        );
     }
 
     #[test]
