@@ -670,7 +670,15 @@ impl<'a> SentenceScan<'a> {
             (r.start..r.end).any(|k| self.is_punct(k, &["“"])) && !(r.start..r.end).any(|k| self.is_punct(k, &["”"]));
         // "In a statement posted on …": a prepositional phrase names no source.
         let preposition = r.start < r.end && self.lex.is("preposition", self.word(r.start));
-        (words > 0 && words <= 12 && !open_quote && !preposition).then_some(r)
+        // "This team will review disputed …": a modal and its verb make a
+        // clause, not a name.
+        let modal_verb = (r.start..r.end.saturating_sub(1)).any(|k| {
+            matches!(
+                self.word(k),
+                "will" | "would" | "could" | "should" | "can" | "may" | "might" | "must"
+            ) && self.toks[k + 1].text(self.text).starts_with(char::is_lowercase)
+        });
+        (words > 0 && words <= 12 && !open_quote && !preposition && !modal_verb).then_some(r)
     }
 
     /// The source before a cue: from the clause start, cut at the last
@@ -1995,6 +2003,11 @@ mod tests {
             (a[0].0.as_str(), a[0].2.as_str()),
             ("an official in Islamabad", "the strikes hit hideouts")
         );
+    }
+
+    #[test]
+    fn a_modal_and_its_verb_are_no_source() {
+        assert!(find_in("This team will review disputed construction activities near the border.").is_empty());
     }
 
     #[test]
