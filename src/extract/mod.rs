@@ -284,7 +284,9 @@ fn to_claims(article: &Article, atts: &[Attribution], actors: &Actors) -> Vec<Cl
     let index = CharIndex::new(text);
     let mut claims: Vec<Claim> = Vec::with_capacity(atts.len());
     for (k, a) in atts.iter().enumerate() {
-        let mention = text[a.source.clone()].trim().to_string();
+        let mention = text[a.antecedent.clone().unwrap_or(a.source.clone())]
+            .trim()
+            .to_string();
         // "its foreign secretary", "their spokesman": speaks for the one
         // named before.
         let possessive = mention

@@ -58,6 +58,10 @@ pub struct Attribution {
     /// Assembled loosely around a cue the tagger is sure of where no
     /// pattern held (see [`LOOSE_THRESHOLD`]).
     pub loose: bool,
+    /// For a relative pronoun as the source ("…, which claimed"), the name
+    /// it stands for: the claimant of the claim. The span output keeps the
+    /// pronoun, as PolNeAR annotates it.
+    pub antecedent: Option<Range<usize>>,
 }
 
 /// Tagger score above which a learned or proposed cue that fits no pattern
@@ -776,6 +780,7 @@ impl<'a> SentenceScan<'a> {
             learned,
             cue_score: None,
             answers_accusation: false,
+            antecedent: None,
             loose: false,
         });
         true
@@ -1448,6 +1453,28 @@ impl<'a> SentenceScan<'a> {
 
         // "X said (that) Y", "X called for Y"; "Pakistan's claim that Y": the
         // possessor claims.
+        // "… the Balochistan Liberation Army (BLA), which claimed
+        // responsibility …": the name before the relative pronoun speaks.
+        if cs >= 3
+            && matches!(self.word(cs - 1), "which" | "who")
+            && self.is_punct(cs - 2, &[","])
+            && let Some(name) = self.name_before(cs - 2)
+        {
+            let ce = self.cue_end(i);
+            let mut range = self.content_after(ce);
+            range.end = self.object_end(range.clone());
+            // The relative clause ends at its comma: "Smith, who said A, left".
+            if let Some(c) = (range.start..range.end).find(|&k| self.is_punct(k, &[","])) {
+                range.end = c;
+            }
+            let content = self.content_bytes(range);
+            let pushed = self.push(out, cs..ce, self.cue_words(cs..ce), cs - 1..cs, content, kind);
+            if pushed && let Some(last) = out.last_mut() {
+                last.antecedent = Some(self.span(name));
+            }
+            return pushed;
+        }
+
         // "Kabul rejects the accusations, says the clash was provoked": a
         // second verb after a comma has the first one's speaker.
         if cs > 0
@@ -1605,6 +1632,26 @@ impl<'a> SentenceScan<'a> {
         if clause && self.words_in(k..n) >= 3 { k } else { from }
     }
 
+    /// The name that ends right before `end`: capitalised words, "of",
+    /// "the" and a parenthesised abbreviation ("the Balochistan Liberation
+    /// Army (BLA)").
+    fn name_before(&self, end: usize) -> Option<Range<usize>> {
+        let mut start = end;
+        while start > 0 && end - start < 12 {
+            let k = start - 1;
+            let capital = self.toks[k].text(self.text).starts_with(char::is_uppercase);
+            if !(capital || self.is_punct(k, &["(", ")"]) || matches!(self.word(k), "of" | "the")) {
+                break;
+            }
+            start = k;
+        }
+        while start < end && self.word(start) == "of" {
+            start += 1;
+        }
+        let named = (start..end).any(|k| self.toks[k].text(self.text).starts_with(char::is_uppercase));
+        if named { self.source_range(start..end) } else { None }
+    }
+
     /// The comma that opens a relative clause (", who …", ", which …")
     /// closed by the comma at `comma`.
     fn relative_clause_before(&self, comma: usize) -> Option<usize> {
@@ -1677,6 +1724,7 @@ impl<'a> SentenceScan<'a> {
             learned: cue.learned,
             cue_score: None,
             answers_accusation: false,
+            antecedent: None,
             loose: false,
         });
         true
@@ -1738,6 +1786,7 @@ impl Attribution {
             learned: None,
             cue_score: None,
             answers_accusation: false,
+            antecedent: None,
             loose: false,
         }
     }
@@ -2002,6 +2051,29 @@ mod tests {
         assert_eq!(
             (a[0].0.as_str(), a[0].2.as_str()),
             ("an official in Islamabad", "the strikes hit hideouts")
+        );
+    }
+
+    #[test]
+    fn the_name_before_a_relative_pronoun_speaks() {
+        let lex = Lexicon::with_learned("").unwrap();
+        let text = "Ties grew with the Balochistan Liberation Army (BLA), which claimed responsibility for the attack.";
+        let a = find(text, 0, &lex, None);
+        assert_eq!(a.len(), 1, "{a:?}");
+        let name = a[0].antecedent.clone().map(|r| &text[r]);
+        assert_eq!(
+            (&text[a[0].source.clone()], name, &text[a[0].content.clone()]),
+            (
+                "which",
+                Some("the Balochistan Liberation Army (BLA)"),
+                "responsibility for the attack"
+            )
+        );
+        let a = find_in("Smith, who said the plan would fail, left the party.");
+        assert_eq!(
+            (a[0].0.as_str(), a[0].2.as_str()),
+            ("who", "the plan would fail"),
+            "{a:?}"
         );
     }
 
