@@ -293,7 +293,12 @@ fn to_claims(article: &Article, atts: &[Attribution], actors: &Actors) -> Vec<Cl
             .split_whitespace()
             .next()
             .is_some_and(|w| matches!(w, "its" | "their" | "Its" | "Their"));
-        let claimant = if a.pronoun || possessive {
+        // "The statement said": the statement just reported, by its issuer.
+        let anaphoric = matches!(
+            mention.to_lowercase().as_str(),
+            "the statement" | "the letter" | "the press release" | "the communique" | "the communiqué"
+        );
+        let claimant = if a.pronoun || possessive || anaphoric {
             match a.continues.or_else(|| k.checked_sub(1)) {
                 Some(prev) => claims[prev].claimant.clone(),
                 None => mention.clone(),
@@ -510,6 +515,16 @@ mod tests {
         assert_eq!(
             (c[1].claimant.as_str(), c[1].mention.as_deref()),
             ("India", Some("its foreign secretary"))
+        );
+    }
+
+    #[test]
+    fn the_statement_speaks_for_whoever_issued_it() {
+        let c = run("Pakistan's foreign office said talks would resume. The statement said Kabul must act first.");
+        assert_eq!(c.len(), 2, "{c:#?}");
+        assert_eq!(
+            (c[1].claimant.as_str(), c[1].mention.as_deref()),
+            ("Pakistan", Some("The statement"))
         );
     }
 
