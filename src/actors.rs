@@ -106,26 +106,8 @@ impl Actors {
     /// leading "the" and trailing possessive removed.
     pub fn resolve(&self, mention: &str) -> String {
         // "A statement from the Afghan foreign ministry": the ministry speaks.
-        let lower = mention.trim().to_lowercase();
-        for lead in ["a ", "an ", "the "] {
-            for doc in [
-                "statement",
-                "report",
-                "letter",
-                "post",
-                "tweet",
-                "press release",
-                "spokesman",
-                "spokeswoman",
-                "spokesperson",
-            ] {
-                for of in [" from ", " by ", " of ", " for "] {
-                    let prefix = format!("{lead}{doc}{of}");
-                    if lower.starts_with(&prefix) && mention.len() > prefix.len() {
-                        return self.resolve(&mention.trim()[prefix.len()..]);
-                    }
-                }
-            }
+        if let Some(issuer) = issuer(mention) {
+            return self.resolve(issuer);
         }
         let norm = normalise(mention);
         if let Some(&i) = self.index.get(&norm) {
@@ -191,6 +173,32 @@ fn demonym_state(words: &[&str]) -> Option<&'static str> {
         }
     }
     None
+}
+
+/// Who issued "a statement from X", "the spokesman for X": X, when the
+/// mention has that shape.
+fn issuer(mention: &str) -> Option<&str> {
+    const DOCUMENTS: &[&str] = &[
+        "statement",
+        "report",
+        "letter",
+        "post",
+        "tweet",
+        "press release",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+    ];
+    let m = mention.trim();
+    let (first, rest) = m.split_once(' ')?;
+    if !["a", "an", "the"].iter().any(|d| first.eq_ignore_ascii_case(d)) {
+        return None;
+    }
+    let doc = DOCUMENTS
+        .iter()
+        .find(|d| rest.get(..d.len()).is_some_and(|h| h.eq_ignore_ascii_case(d)))?;
+    let (of, issuer) = rest[doc.len()..].trim_start().split_once(' ')?;
+    (["from", "by", "of", "for"].contains(&of) && !issuer.trim().is_empty()).then_some(issuer)
 }
 
 /// Title words written in capitals before a name.
