@@ -136,6 +136,9 @@ impl Actors {
         if let Some(name) = appositive_name(mention) {
             return name;
         }
+        if let Some(name) = name_before_appositive(mention) {
+            return self.resolve(name);
+        }
         clean_mention(mention)
     }
 
@@ -285,6 +288,16 @@ fn appositive_name(mention: &str) -> Option<String> {
     (titled && !is_demonym).then_some(name)
 }
 
+/// "Zabihullah Mujahid, spokesman for the Islamic Emirate" -> the name
+/// before the comma, when every word of it is capitalised and a lower-case
+/// word opens what follows.
+fn name_before_appositive(mention: &str) -> Option<&str> {
+    let (name, rest) = mention.split_once(", ")?;
+    let capitalised = !name.is_empty() && name.split_whitespace().all(|w| w.starts_with(char::is_uppercase));
+    let described = rest.trim_start().starts_with(char::is_lowercase);
+    (capitalised && described).then_some(name.trim())
+}
+
 fn clean_mention(mention: &str) -> String {
     let m = mention.trim().trim_end_matches([',', '.', ':']);
     let m = strip_possessive(m);
@@ -376,6 +389,10 @@ mod tests {
         assert_eq!(
             a.resolve("The Ministry of External Affairs"),
             "Ministry of External Affairs"
+        );
+        assert_eq!(
+            a.resolve("Zabihullah Mujahid, spokesman for the Islamic Emirate"),
+            "Zabihullah Mujahid"
         );
         // A statement speaks for whoever issued it.
         assert_eq!(a.resolve("A statement from the Afghan foreign ministry"), "Afghanistan");
