@@ -4,8 +4,9 @@
 //! answers, evidence from the same side `supports` the claim it backs.
 //!
 //! Two claims are about the same thing when their contents share at least
-//! [`MIN_SHARED`] terms and the shared terms are at least [`MIN_OVERLAP`] of
-//! the smaller term set (see [`crate::terms`]).
+//! [`MIN_SHARED`] terms, one of them more than a name ("Pakistan", "Afghan"),
+//! and the shared terms are at least [`MIN_OVERLAP`] of the smaller term set
+//! (see [`crate::terms`]).
 
 use super::rules::Attribution;
 use crate::actors::Actors;
@@ -64,7 +65,11 @@ pub fn link(atts: &[Attribution], claims: &mut [Claim], actors: &Actors) {
             (k.saturating_sub(LINK_WINDOW)..before.min(k + LINK_WINDOW))
                 .filter(|&j| j != k)
                 .filter(|&j| (sides[j] == sides[k]) == want_same_side && claims[j].stance == Stance::Asserts)
-                .filter(|&j| t[k].shared(&t[j]) >= MIN_SHARED && t[k].overlap(&t[j]) >= MIN_OVERLAP)
+                .filter(|&j| {
+                    t[k].shared(&t[j]) >= MIN_SHARED
+                        && t[k].overlap(&t[j]) >= MIN_OVERLAP
+                        && t[k].shared_beyond_names(&t[j]) > 0
+                })
                 .max_by(|&x, &y| {
                     t[k].overlap(&t[x])
                         .total_cmp(&t[k].overlap(&t[y]))

@@ -529,6 +529,16 @@ mod tests {
     }
 
     #[test]
+    fn sharing_only_names_is_no_link() {
+        let c = run(
+            "Turkey said Pakistan and Afghanistan agreed to extend a ceasefire. The Taliban denied that Afghan soil is used for attacks on Pakistan.",
+        );
+        assert_eq!(c.len(), 2, "{c:#?}");
+        assert_eq!(c[1].stance, Stance::Denies);
+        assert!(c[1].rebuts.is_empty(), "{c:#?}");
+    }
+
+    #[test]
     fn doubled_apostrophes_quote_like_quotation_marks() {
         let text = "''That's Mexico's vulnerability,'' said Luis Rubio, who heads a research center.";
         let c = run(text);

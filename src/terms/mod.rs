@@ -157,6 +157,16 @@ impl Terms {
         self.stems.intersection(&other.stems).count()
     }
 
+    /// Number of shared terms that are not names of states, places or armed
+    /// groups: what two claims say, not only whom they are about.
+    pub fn shared_beyond_names(&self, other: &Terms) -> usize {
+        let names = &tables().names;
+        self.stems
+            .intersection(&other.stems)
+            .filter(|s| !names.contains(s.as_str()))
+            .count()
+    }
+
     /// Shared terms over the smaller set (0 when either is empty).
     pub fn overlap(&self, other: &Terms) -> f64 {
         let m = self.stems.len().min(other.stems.len());
