@@ -294,10 +294,9 @@ fn to_claims(article: &Article, atts: &[Attribution], actors: &Actors) -> Vec<Cl
             .next()
             .is_some_and(|w| matches!(w, "its" | "their" | "Its" | "Their"));
         // "The statement said": the statement just reported, by its issuer.
-        let anaphoric = matches!(
-            mention.to_lowercase().as_str(),
-            "the statement" | "the letter" | "the press release" | "the communique" | "the communiqué"
-        );
+        let anaphoric = ["the statement", "the letter", "the press release", "the communique"]
+            .iter()
+            .any(|m| mention.eq_ignore_ascii_case(m));
         let claimant = if a.pronoun || possessive || anaphoric {
             match a.continues.or_else(|| k.checked_sub(1)) {
                 Some(prev) => claims[prev].claimant.clone(),

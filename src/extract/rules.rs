@@ -1176,10 +1176,8 @@ impl<'a> SentenceScan<'a> {
             }
         }
         let Some(src) = source else { return false };
-        let mut range = self.content_after(ce);
-        range.end = self.object_end(range.clone());
         let content = self
-            .content_bytes(range)
+            .content_bytes(self.object_range(ce))
             .or_else(|| self.content_bytes(self.clause_start(src.start)..src.start));
         self.push_loose(out, cs..ce, cue, src, content)
     }
@@ -1282,9 +1280,7 @@ impl<'a> SentenceScan<'a> {
             && let Some(src) = self.source_range(w + 1..name_end)
         {
             let ce = self.cue_end(i);
-            let mut range = self.content_after(ce);
-            range.end = self.object_end(range.clone());
-            let content = self.content_bytes(range);
+            let content = self.content_bytes(self.object_range(ce));
             return self.push(out, cs..ce, self.cue_words(cs..ce), src, content, kind);
         }
 
@@ -1309,9 +1305,7 @@ impl<'a> SentenceScan<'a> {
         // subject, speaks.
         if cs > 0 && matches!(self.word(cs - 1), "and" | "but") {
             let ce = self.cue_end(i);
-            let mut range = self.content_after(ce);
-            range.end = self.object_end(range.clone());
-            let content = self.content_bytes(range);
+            let content = self.content_bytes(self.object_range(ce));
             let cue_text = self.cue_words(cs..ce);
             if let Some(prev) = self.previous_in_sentence(out) {
                 return self.continue_previous(out, prev, cs..ce, cue_text, content, cue);
@@ -1461,8 +1455,7 @@ impl<'a> SentenceScan<'a> {
             && let Some(name) = self.name_before(cs - 2)
         {
             let ce = self.cue_end(i);
-            let mut range = self.content_after(ce);
-            range.end = self.object_end(range.clone());
+            let mut range = self.object_range(ce);
             // The relative clause ends at its comma: "Smith, who said A, left".
             if let Some(c) = (range.start..range.end).find(|&k| self.is_punct(k, &[","])) {
                 range.end = c;
@@ -1485,9 +1478,7 @@ impl<'a> SentenceScan<'a> {
                 .is_some_and(|r| self.span(r).end > out[prev].cue.start)
         {
             let ce = self.cue_end(i);
-            let mut range = self.content_after(ce);
-            range.end = self.object_end(range.clone());
-            let content = self.content_bytes(range);
+            let content = self.content_bytes(self.object_range(ce));
             return self.continue_previous(out, prev, cs..ce, self.cue_words(cs..ce), content, cue);
         }
         let possessor = self.possessor(cs);
@@ -1681,6 +1672,14 @@ impl<'a> SentenceScan<'a> {
             start -= 1;
         }
         self.source_range(start..cs)
+    }
+
+    /// The content after a cue ending at `from`, up to the end of its object
+    /// ([`Self::content_after`], [`Self::object_end`]), as token range.
+    fn object_range(&self, from: usize) -> Range<usize> {
+        let mut range = self.content_after(from);
+        range.end = self.object_end(range.clone());
+        range
     }
 
     /// Where a cue with its head at `i` ends: after a particle that closes it
