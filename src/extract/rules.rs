@@ -954,15 +954,8 @@ impl<'a> SentenceScan<'a> {
         // "claims of X" say what is denied; otherwise allegations and
         // accusations answer the last accusation, other pointers the last claim.
         let complement = object_end > pointer_at + 1 && matches!(self.word(pointer_at + 1), "of" | "about" | "over");
-        let accusation = self.lex.is("accusation", self.word(pointer_at));
-        let accused = out.iter().rposition(|a| a.accuse && a.stance == Stance::Asserts);
-        let antecedent = if complement {
-            None
-        } else {
-            accused
-                .filter(|_| accusation)
-                .or_else(|| antecedent(out, self.text, &self.span(src.clone())))
-        };
+        let (pointed, accusation) = self.denied_claim(out, pointer_at, &src);
+        let antecedent = if complement { None } else { pointed };
         let cue_text = match neg {
             Some(j) => format!(
                 "{} … {}",
@@ -1506,6 +1499,19 @@ impl<'a> SentenceScan<'a> {
         self.push(out, cs..ce, self.cue_words(cs..ce), src, content, kind)
     }
 
+    /// The earlier claim a denial of the pointer at `pointer_at` by the
+    /// speaker `src` answers, and whether the pointer names an accusation:
+    /// allegations and accusations answer the last accusation, other
+    /// pointers someone else's last claim.
+    fn denied_claim(&self, out: &[Attribution], pointer_at: usize, src: &Range<usize>) -> (Option<usize>, bool) {
+        let accusation = self.lex.is("accusation", self.word(pointer_at));
+        let accused = out.iter().rposition(|a| a.accuse && a.stance == Stance::Asserts);
+        let claim = accused
+            .filter(|_| accusation)
+            .or_else(|| antecedent(out, self.text, &self.span(src.clone())));
+        (claim, accusation)
+    }
+
     /// "The ministry said the claims made by Pakistan are “baseless”": a
     /// denial of the claims (pointing back, as in `qualified_denial`), not
     /// an assertion about them. None when the content is not of that shape.
@@ -1530,11 +1536,7 @@ impl<'a> SentenceScan<'a> {
         let neg = (copula + 1..content.end.min(copula + 5))
             .take_while(|&j| !self.is_punct(j, &[",", ";", "."]) || self.is_punct(j, &["“", "\""]))
             .find(|&j| self.lex.is("negative", self.word(j)))?;
-        let accusation = self.lex.is("accusation", self.word(pointer_at));
-        let accused = out.iter().rposition(|a| a.accuse && a.stance == Stance::Asserts);
-        let antecedent = accused
-            .filter(|_| accusation)
-            .or_else(|| antecedent(out, self.text, &self.span(src.clone())));
+        let (antecedent, accusation) = self.denied_claim(out, pointer_at, &src);
         let denied = match antecedent {
             Some(a) => (out[a].content.clone(), out[a].quoted),
             None => (self.span(content.start..copula), false),
