@@ -11,7 +11,14 @@
 //! and its length; the content's length, whether it is quoted and whether a
 //! quotation resumes after the cue; the cue word with the order and with the
 //! quoting; whether the attribution was assembled loosely, alone and with
-//! the cue word and the score.
+//! the cue word and the score; and its [`Nesting`] among the other
+//! assemblies: whether its cue lies inside another's content (alone, with
+//! the cue word, its kind, its score and the kind of the other), and
+//! whether its own content holds another's cue (alone and with the cue
+//! word). PolNeAR's annotations are univocal: a word belongs to at most one
+//! attribution, so a cue inside a marked content is never marked (0 of
+//! 19,868 train attributions); "Clinton said the report claims …" has one
+//! attribution, not two.
 //!
 //! In claim files only attributions of learned or tagger-proposed cues and
 //! loose ones are filtered ([`filterable`]): reviewed cues in a pattern
@@ -51,20 +58,53 @@ fn bucket(n: usize, edges: &[usize]) -> &'static str {
     NAMES[edges.iter().filter(|&&e| n >= e).count().min(5)]
 }
 
-/// The feature indexes of one attribution of `text`.
-pub fn features(text: &str, a: &Attribution) -> Vec<usize> {
+/// Where an attribution stands among the others assembled in its text.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Nesting {
+    /// Its cue lies inside the content of another: the other's kind
+    /// ("reviewed", "tagger" or the learned share in tenths).
+    pub inside: Option<&'static str>,
+    /// Its content holds the cue of another.
+    pub holds: bool,
+}
+
+/// The [`Nesting`] of each of `atts` (one text's assemblies).
+pub fn nesting(atts: &[Attribution]) -> Vec<Nesting> {
+    let holds = |outer: &Attribution, inner: &Attribution| {
+        std::iter::once(&outer.content)
+            .chain(&outer.more)
+            .any(|c| c.start <= inner.cue.start && inner.cue.end <= c.end)
+    };
+    let others = |i: usize| atts.iter().enumerate().filter(move |&(j, _)| j != i).map(|(_, b)| b);
+    atts.iter()
+        .enumerate()
+        .map(|(i, a)| Nesting {
+            inside: others(i).find(|b| holds(b, a)).map(kind),
+            holds: others(i).any(|b| holds(a, b)),
+        })
+        .collect()
+}
+
+/// How the cue of `a` was found: reviewed, learned (its share in tenths)
+/// or proposed by the tagger only.
+fn kind(a: &Attribution) -> &'static str {
     const TENTHS: [&str; 11] = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10"];
+    match a.learned {
+        None => "reviewed",
+        Some(x) if x <= 0.0 => "tagger",
+        Some(x) => TENTHS[((x * 10.0) as usize).min(10)],
+    }
+}
+
+/// The feature indexes of one attribution of `text`, with its [`Nesting`].
+pub fn features(text: &str, a: &Attribution, nest: &Nesting) -> Vec<usize> {
     let cue_words = &text[a.cue.clone()];
     let head = cue_words
         .split_whitespace()
         .map(|w| w.to_lowercase().replace('’', "'"))
         .rfind(|w| !super::train::PARTICLES.contains(&w.as_str()))
         .unwrap_or_default();
-    let kind = match a.learned {
-        None => "reviewed",
-        Some(x) if x <= 0.0 => "tagger",
-        Some(x) => TENTHS[((x * 10.0) as usize).min(10)],
-    };
+    let kind = kind(a);
     let score = a
         .cue_score
         .map_or("none".to_string(), |s| (s.round() as i32).clamp(-12, 12).to_string());
@@ -89,6 +129,8 @@ pub fn features(text: &str, a: &Attribution) -> Vec<usize> {
     let quoted = if a.quoted { "q" } else { "-" };
     let more = if a.more.is_empty() { "-" } else { "more" };
     let loose = if a.loose { "loose" } else { "-" };
+    let inside = if nest.inside.is_some() { "inside" } else { "-" };
+    let holds = if nest.holds { "holds" } else { "-" };
     vec![
         hash(15, &[loose]),
         hash(16, &[loose, &head]),
@@ -108,6 +150,14 @@ pub fn features(text: &str, a: &Attribution) -> Vec<usize> {
         hash(12, &[kind, order]),
         hash(13, &[&score, order]),
         hash(14, &[source_kind, order]),
+        hash(18, &[inside]),
+        hash(19, &[inside, &head]),
+        hash(20, &[inside, kind]),
+        hash(21, &[inside, &score]),
+        hash(22, &[inside, nest.inside.unwrap_or("")]),
+        hash(23, &[holds]),
+        hash(24, &[holds, &head]),
+        hash(25, &[inside, holds]),
     ]
 }
 
@@ -133,9 +183,10 @@ pub fn judged(a: &Attribution) -> bool {
 }
 
 impl Filter {
-    /// The score of one attribution (keep when > 0).
-    pub fn score(&self, text: &str, a: &Attribution) -> f32 {
-        features(text, a).iter().map(|&k| self.weights[k]).sum()
+    /// The score of one attribution with its [`Nesting`] (keep when above
+    /// [`THRESHOLD`]).
+    pub fn score(&self, text: &str, a: &Attribution, nest: &Nesting) -> f32 {
+        features(text, a, nest).iter().map(|&k| self.weights[k]).sum()
     }
 
     /// The weights as little-endian bytes.
@@ -175,11 +226,57 @@ mod tests {
         let t = "Smith said taxes will rise. The bridge opened near the quiet river today.";
         let good = att(t, "Smith", "said", "taxes will rise");
         let bad = att(t, "The bridge", "opened", "near the quiet river today");
-        let ex = vec![(features(t, &good), true), (features(t, &bad), false)];
+        let none = Nesting::default();
+        let ex = vec![(features(t, &good, &none), true), (features(t, &bad, &none), false)];
         let f = train(&ex);
-        assert!(f.score(t, &good) > 0.0);
-        assert!(f.score(t, &bad) < 0.0);
+        assert!(f.score(t, &good, &none) > 0.0);
+        assert!(f.score(t, &bad, &none) < 0.0);
         assert_eq!(Filter::from_bytes(&f.to_bytes()).unwrap(), f);
         assert_eq!(f, train(&ex), "deterministic");
+    }
+
+    #[test]
+    fn nesting_finds_a_cue_inside_another_content() {
+        let t = "Jones said the report claims costs rose. Lee added nothing.";
+        let outer = Attribution {
+            learned: None,
+            ..att(t, "Jones", "said", "the report claims costs rose")
+        };
+        let inner = att(t, "the report", "claims", "costs rose");
+        let apart = att(t, "Lee", "added", "nothing");
+        let n = nesting(&[outer, inner, apart]);
+        assert_eq!(
+            n[0],
+            Nesting {
+                inside: None,
+                holds: true
+            }
+        );
+        assert_eq!(
+            n[1],
+            Nesting {
+                inside: Some("reviewed"),
+                holds: false
+            }
+        );
+        assert_eq!(n[2], Nesting::default());
+    }
+
+    #[test]
+    fn learns_that_a_cue_inside_a_content_is_not_marked() {
+        // The same assembly, marked alone and unmarked inside a content.
+        let t = "Ann hinted that rain fell.";
+        let a = att(t, "Ann", "hinted", "that rain fell");
+        let inside = Nesting {
+            inside: Some("reviewed"),
+            holds: false,
+        };
+        let ex = vec![
+            (features(t, &a, &Nesting::default()), true),
+            (features(t, &a, &inside), false),
+        ];
+        let f = train(&ex);
+        assert!(f.score(t, &a, &Nesting::default()) > 0.0);
+        assert!(f.score(t, &a, &inside) < 0.0);
     }
 }

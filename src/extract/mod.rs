@@ -10,6 +10,7 @@ pub mod link;
 pub mod rules;
 pub mod tagger;
 pub mod train;
+pub mod univocal;
 mod weights;
 
 use crate::actors::Actors;
@@ -124,11 +125,12 @@ impl Model {
             let gw: Vec<_> = doc.attributions.iter().map(words).collect();
             let matched: std::collections::HashSet<usize> =
                 crate::eval::match_pairs(&pw, &gw).into_iter().map(|(p, _)| p).collect();
+            let nest = filter::nesting(&atts);
             for (k, a) in atts.iter().enumerate() {
                 if filter::judged(a) {
                     // Kept when annotators marked it: its content or its cue.
                     let cue_marked = gold_cues.iter().any(|g| g.start < a.cue.end && a.cue.start < g.end);
-                    examples.push((filter::features(text, a), matched.contains(&k) || cue_marked));
+                    examples.push((filter::features(text, a, &nest[k]), matched.contains(&k) || cue_marked));
                 }
             }
         }
@@ -184,7 +186,8 @@ enum Use {
     /// Attribution spans as annotated corpora mark them: the filter also
     /// judges plain assertions of reviewed cues ([`filter::judged`]), cues
     /// are as wide as annotators mark them ([`extent`]: "accusing her of",
-    /// "said Friday") and a content starts after such a cue.
+    /// "said Friday") and a content starts after such a cue, and every word
+    /// belongs to at most one attribution ([`univocal`]).
     Spans,
 }
 
@@ -239,13 +242,21 @@ fn find_all(article: &Article, model: &Model, purpose: Use) -> Vec<Attribution> 
         Use::Claims => filter::filterable,
         Use::Spans => filter::judged,
     };
-    let mut atts = keep(&atts, |a| {
-        !judged(a) || filter.score(&article.text, a) > filter::THRESHOLD
-    });
-    if let (Use::Spans, Some(extent)) = (purpose, &model.extent) {
-        for a in &mut atts {
-            extent.apply(&article.text, a);
+    let nest = filter::nesting(&atts);
+    let scores: Vec<f32> = (atts.iter().zip(&nest))
+        .map(|(a, n)| filter.score(&article.text, a, n))
+        .collect();
+    let kept = |k: usize| !judged(&atts[k]) || scores[k] > filter::THRESHOLD;
+    let mut atts = keep(&atts, |k, _| kept(k));
+    if purpose == Use::Spans {
+        if let Some(extent) = &model.extent {
+            for a in &mut atts {
+                extent.apply(&article.text, a);
+            }
         }
+        let confidence: Vec<f32> = (0..scores.len()).filter(|&k| kept(k)).map(|k| scores[k]).collect();
+        let alive = univocal::resolve(&article.text, &mut atts, &confidence);
+        atts = keep(&atts, |k, _| alive[k]);
     }
     atts
 }
@@ -253,11 +264,11 @@ fn find_all(article: &Article, model: &Model, purpose: Use) -> Vec<Attribution> 
 /// The attributions for which `pred` holds; links between attributions
 /// (`points_back`, `continues`) are renumbered, and dropped when they point
 /// at a removed attribution.
-fn keep(atts: &[Attribution], pred: impl Fn(&Attribution) -> bool) -> Vec<Attribution> {
+fn keep(atts: &[Attribution], pred: impl Fn(usize, &Attribution) -> bool) -> Vec<Attribution> {
     let mut new_index = vec![None; atts.len()];
     let mut out = Vec::new();
     for (k, a) in atts.iter().enumerate() {
-        if !pred(a) {
+        if !pred(k, a) {
             continue;
         }
         new_index[k] = Some(out.len());
@@ -324,7 +335,7 @@ fn to_claims(article: &Article, atts: &[Attribution], actors: &Actors) -> Vec<Cl
 /// The attributions that make claims: those of reviewed cues and of learned
 /// cues with a share of at least [`CLAIM_MIN_LEARNED_SHARE`].
 fn claim_attributions(atts: &[Attribution]) -> Vec<Attribution> {
-    keep(atts, |a| {
+    keep(atts, |_, a| {
         !a.loose && a.learned.is_none_or(|s| s >= CLAIM_MIN_LEARNED_SHARE)
     })
 }

@@ -1,0 +1,196 @@
+//! One attribution per word, as PolNeAR annotates: no word is part of two
+//! attributions, except a source that several share. In the 19,868 train
+//! attributions no cue lies inside another's content and no two contents
+//! overlap. The rules, though, assemble around every cue they find, so a
+//! quotation's content can run on over the next speaker's cue ("…,” the
+//! aide added") and two cues can claim the same words.
+//!
+//! [`resolve`] makes the attributions of one text univocal, trusting the
+//! more confident first (the filter's score):
+//! - a cue that overlaps a more confident one's cue, without being the same
+//!   words, goes;
+//! - a content gives up the words of every other cue and source (the filter
+//!   has already weighed a cue inside a content, see
+//!   [`super::filter::Nesting`]) and of more confident contents, and keeps
+//!   the piece nearest its cue; when no piece of two words is left, the
+//!   attribution goes.
+//!
+//! On the two halves of PolNeAR train (trained on one, scored on the
+//! other) this raised attribution F1 by 0.018 and 0.016 and cue exact F1
+//! by 0.003 and 0.002. Cutting a content at the first word it gives up,
+//! instead of keeping the nearest piece, lost 0.010 on both of cue exact
+//! F1: an attribution whose content opens with a nested one then goes.
+//!
+//! Claim files do not use it: there a claim reported inside another's
+//! content ("Jones said the report claims …") is a claim of its own.
+
+use super::rules::Attribution;
+use std::ops::Range;
+
+fn overlap(a: &Range<usize>, b: &Range<usize>) -> bool {
+    a.start < b.end && b.start < a.end
+}
+
+/// Makes `atts` (attributions of `text`) univocal, most `confidence` first
+/// (one score per attribution); trims contents in place and returns which
+/// attributions stay.
+pub fn resolve(text: &str, atts: &mut [Attribution], confidence: &[f32]) -> Vec<bool> {
+    let mut order: Vec<usize> = (0..atts.len()).collect();
+    order.sort_by(|&a, &b| confidence[b].total_cmp(&confidence[a]));
+    let mut alive = vec![true; atts.len()];
+    for (x, &i) in order.iter().enumerate() {
+        alive[i] = !order[..x]
+            .iter()
+            .any(|&j| alive[j] && overlap(&atts[j].cue, &atts[i].cue) && atts[j].cue != atts[i].cue);
+    }
+    let mut contents: Vec<Range<usize>> = Vec::new();
+    for &i in &order {
+        if !alive[i] {
+            continue;
+        }
+        let a = &atts[i];
+        let blocked: Vec<Range<usize>> = (atts.iter().enumerate())
+            .filter(|&(j, _)| j != i && alive[j])
+            .flat_map(|(_, b)| [Some(b.cue.clone()), Some(b.source.clone()).filter(|s| *s != a.source)])
+            .flatten()
+            .chain([a.cue.clone(), a.source.clone()])
+            .chain(contents.iter().cloned())
+            .filter(|r| !r.is_empty())
+            .collect();
+        let nearest = pieces(text, a.content.clone(), &blocked).into_iter().min_by_key(|p| {
+            if p.start >= a.cue.end {
+                p.start - a.cue.end
+            } else {
+                a.cue.start.saturating_sub(p.end)
+            }
+        });
+        let Some(content) = nearest else {
+            alive[i] = false;
+            continue;
+        };
+        let more: Vec<Range<usize>> = (a.more.iter())
+            .filter(|m| !blocked.iter().any(|b| overlap(b, m)))
+            .cloned()
+            .collect();
+        let a = &mut atts[i];
+        a.content = content;
+        a.more = more;
+        contents.push(a.content.clone());
+        contents.extend(a.more.iter().cloned());
+    }
+    alive
+}
+
+/// The pieces of `r` that no range of `blocked` covers, trimmed of spaces
+/// and commas at their ends, each of at least two words.
+fn pieces(text: &str, r: Range<usize>, blocked: &[Range<usize>]) -> Vec<Range<usize>> {
+    let mut out = vec![r];
+    for b in blocked {
+        out = out
+            .into_iter()
+            .flat_map(|p| {
+                if overlap(&p, b) {
+                    vec![p.start..b.start.max(p.start), b.end.min(p.end)..p.end]
+                } else {
+                    vec![p]
+                }
+            })
+            .collect();
+    }
+    let edge = |c: char| c.is_whitespace() || c == ',';
+    out.into_iter()
+        .map(|p| {
+            let s = &text[p.clone()];
+            let start = p.start + (s.len() - s.trim_start_matches(edge).len());
+            start..(p.end - (s.len() - s.trim_end_matches(edge).len())).max(start)
+        })
+        .filter(|p| {
+            let words = crate::text::tokens(text, p.clone());
+            words
+                .iter()
+                .filter(|t| t.text(text).starts_with(char::is_alphanumeric))
+                .count()
+                >= 2
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn att(text: &str, source: &str, cue: &str, content: &str) -> Attribution {
+        Attribution::example(text, source, cue, content)
+    }
+
+    fn words<'t>(text: &'t str, a: &Attribution) -> &'t str {
+        &text[a.content.clone()]
+    }
+
+    #[test]
+    fn a_content_gives_up_the_next_speakers_words() {
+        let t = "Smith said that taxes rise. “We will win,” the aide added.";
+        let both = || {
+            vec![
+                att(t, "Smith", "said", "that taxes rise. “We will win,” the aide added"),
+                att(t, "the aide", "added", "“We will win,”"),
+            ]
+        };
+        // The over-long content is the less confident one.
+        let mut atts = both();
+        assert_eq!(resolve(t, &mut atts, &[1.0, 2.0]), [true, true]);
+        assert_eq!(words(t, &atts[0]), "that taxes rise.");
+        assert_eq!(words(t, &atts[1]), "“We will win,”");
+        // The more confident one keeps the quotation.
+        let mut atts = both();
+        assert_eq!(resolve(t, &mut atts, &[2.0, 1.0]), [true, false]);
+        assert_eq!(words(t, &atts[0]), "that taxes rise. “We will win,”");
+    }
+
+    #[test]
+    fn the_less_confident_of_two_overlapping_cues_goes() {
+        let t = "Smith said in an interview that taxes rise.";
+        let mut atts = vec![
+            att(t, "Smith", "said in an interview", "that taxes rise"),
+            att(t, "Smith", "interview", "that taxes rise"),
+        ];
+        assert_eq!(resolve(t, &mut atts, &[1.0, 3.0]), [false, true]);
+    }
+
+    #[test]
+    fn one_source_may_have_two_cues() {
+        let t = "Smith said taxes rise and said costs fall.";
+        let mut atts = vec![
+            att(t, "Smith", "said", "taxes rise"),
+            Attribution {
+                cue: t.rfind("said").map(|k| k..k + 4).unwrap(),
+                ..att(t, "Smith", "said", "costs fall")
+            },
+        ];
+        assert_eq!(resolve(t, &mut atts, &[1.0, 1.0]), [true, true]);
+        assert_eq!(words(t, &atts[0]), "taxes rise");
+        assert_eq!(words(t, &atts[1]), "costs fall");
+    }
+
+    #[test]
+    fn a_content_covered_by_a_more_confident_attribution_goes() {
+        let t = "According to reports, Smith said taxes rise.";
+        let mut atts = vec![
+            att(t, "Smith", "said", "taxes rise"),
+            att(t, "reports", "According to", "Smith said taxes rise"),
+        ];
+        assert_eq!(resolve(t, &mut atts, &[5.0, -1.0]), [true, false]);
+        assert_eq!(words(t, &atts[0]), "taxes rise");
+    }
+
+    #[test]
+    fn an_outer_content_keeps_the_piece_nearest_its_cue() {
+        let t = "Jones said new costs, the report claims, rose sharply.";
+        let mut atts = vec![
+            att(t, "Jones", "said", "new costs, the report claims, rose sharply"),
+            att(t, "the report", "claims", "new costs"),
+        ];
+        assert_eq!(resolve(t, &mut atts, &[5.0, 1.0]), [true, false]);
+        assert_eq!(words(t, &atts[0]), "new costs");
+    }
+}
