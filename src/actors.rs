@@ -288,11 +288,14 @@ fn appositive_name(mention: &str) -> Option<String> {
     (titled && !is_demonym).then_some(name)
 }
 
-/// "Zabihullah Mujahid, spokesman for the Islamic Emirate" -> the name
-/// before the comma, when every word of it is capitalised and a lower-case
+/// "Zabihullah Mujahid, spokesman for the Islamic Emirate" (or "Kall --
+/// co-editor of …") -> the name before the comma or dash, when every word of it is capitalised and a lower-case
 /// word opens what follows.
 fn name_before_appositive(mention: &str) -> Option<&str> {
-    let (name, rest) = mention.split_once(", ")?;
+    let (name, rest) = [", ", " -- ", " — ", " – "]
+        .iter()
+        .filter_map(|sep| mention.split_once(sep))
+        .min_by_key(|(name, _)| name.len())?;
     let capitalised = !name.is_empty() && name.split_whitespace().all(|w| w.starts_with(char::is_uppercase));
     let described = rest.trim_start().starts_with(char::is_lowercase);
     (capitalised && described).then_some(name.trim())
@@ -392,6 +395,8 @@ mod tests {
                 "Zabihullah Mujahid, spokesman for the Islamic Emirate",
                 "Zabihullah Mujahid",
             ),
+            ("Kall -- co-editor of Debating The Donald, a book", "Kall"),
+            ("Asif Khan — who leads the jirga", "Asif Khan"),
             // A statement speaks for whoever issued it.
             ("A statement from the Afghan foreign ministry", "Afghanistan"),
             // Titles in capitals go; names that start like one stay.

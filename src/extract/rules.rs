@@ -409,7 +409,9 @@ impl<'a> SentenceScan<'a> {
                         .next()
                         .is_some_and(char::is_uppercase)
             });
-            if k > 0 && all_names {
+            // ("Byrne — who stood at the door — said" is no dateline.)
+            let lower_next = k + 1 < limit && self.toks[k + 1].text(self.text).starts_with(char::is_lowercase);
+            if k > 0 && all_names && !lower_next {
                 s = s.max(k + 1);
             }
         }
@@ -698,11 +700,33 @@ impl<'a> SentenceScan<'a> {
         Some(r)
     }
 
+    /// The first token of a dash ("—", "–" or "--") that ends right before
+    /// token `k`.
+    fn dash_ending(&self, k: usize) -> Option<usize> {
+        if k >= 1 && self.is_punct(k - 1, &["—", "–"]) {
+            return Some(k - 1);
+        }
+        (k >= 2 && self.is_punct(k - 1, &["-"]) && self.is_punct(k - 2, &["-"])).then(|| k - 2)
+    }
+
     /// [`Self::source_before`] before a trailing pronoun is singled out.
     fn source_before_any(&self, cue_start: usize) -> Option<Range<usize>> {
         let start = self.clause_start(cue_start);
         if start >= cue_start {
             return None;
+        }
+        // "Kall -- co-editor of a book, out in May -- said", "Byrne — who
+        // stood at the door — said": the subject and its appositive between
+        // dashes, commas inside and all.
+        if let Some(close) = self.dash_ending(cue_start)
+            && let Some(open) = (start + 1..close)
+                .rev()
+                .find_map(|k| self.dash_ending(k + 1).filter(|&d| d > start))
+            && let Some(subject) = self.source_range(start..open)
+            && subject.end == open
+            && self.words_in(subject.clone()) <= 6
+        {
+            return Some(subject.start..close);
         }
         // "a security official, who spoke on condition of anonymity, said":
         // the subject before the relative clause.
@@ -1810,6 +1834,24 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn subject_with_an_appositive_between_dashes() {
+        for (text, source) in [
+            (
+                "Kall -- co-editor of Debating The Donald, a book about debates -- said the candidate made announcements.",
+                "Kall -- co-editor of Debating The Donald, a book about debates",
+            ),
+            (
+                "Byrne — who stood at the door, by all accounts — said the president was absent.",
+                "Byrne — who stood at the door, by all accounts",
+            ),
+        ] {
+            let a = find_in(text);
+            assert_eq!(a.len(), 1, "{a:?}");
+            assert_eq!(a[0].0, source);
+        }
     }
 
     #[test]
