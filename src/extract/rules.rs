@@ -275,7 +275,8 @@ impl<'a> SentenceScan<'a> {
         let Some(close) = before.strip_suffix(['”', '"']) else {
             return false;
         };
-        let Some(open) = close.rfind(['“', '"']) else {
+        // (A paragraph may open its quotation with a closing mark: ”Fear. …”)
+        let Some(open) = close.rfind(['“', '"']).or_else(|| close.starts_with('”').then_some(0)) else {
             return false;
         };
         let at = self.para.start.min(self.toks[i].start);
@@ -1064,9 +1065,9 @@ impl<'a> SentenceScan<'a> {
     /// A byte range trimmed of trailing punctuation and outer quote marks.
     fn quote_trimmed(&self, r: Range<usize>) -> Option<(Range<usize>, bool)> {
         let t = &self.text[r.clone()];
-        let start_trim = t.len() - t.trim_start_matches(['“', '"', ' ']).len();
+        let start_trim = t.len() - t.trim_start_matches(['“', '"', '”', ' ']).len();
         let body = t
-            .trim_start_matches(['“', '"', ' '])
+            .trim_start_matches(['“', '"', '”', ' '])
             .trim_end_matches(['”', '"', '.', ',', ' ']);
         let quoted = start_trim > 0;
         (body.split_whitespace().count() >= 2)
@@ -1834,6 +1835,21 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn quotation_then_a_dash_and_the_name() {
+        for text in [
+            "“Maybe we can build a wall around him.” ― Steve Quinlan.",
+            "”Maybe we can build a wall around him.” ― Steve Quinlan.",
+        ] {
+            let a = find_in(text);
+            assert_eq!(a.len(), 1, "{a:?}");
+            assert_eq!(
+                (a[0].0.as_str(), a[0].1.as_str(), a[0].2.as_str()),
+                ("Steve Quinlan", "―", "Maybe we can build a wall around him")
+            );
+        }
     }
 
     #[test]
