@@ -250,7 +250,8 @@ impl<'a> SentenceScan<'a> {
                     .next()
                     .is_some_and(char::is_uppercase)
         });
-        if colon == start || !named || self.words_in(start..colon) > 3 {
+        let kicker = (start..colon).any(|k| self.lex.is("kicker", self.word(k)));
+        if colon == start || !named || kicker || self.words_in(start..colon) > 3 {
             return false;
         }
         let cue = colon..colon + 1;
@@ -352,10 +353,19 @@ impl<'a> SentenceScan<'a> {
         words.len() >= 3 && capitals * 10 >= words.len() * 7
     }
 
-    /// A headline: in title case, or quoting someone ("Sanders: Clinton
-    /// needs to 'get away from …'").
+    /// A headline: in title case, quoting someone ("Sanders: Clinton
+    /// needs to 'get away from …'"), or one short line after a label that
+    /// is no dateline in capitals ("Lynch: No outside influence on FBI
+    /// probe"; not "ISLAMABAD: The foreign office said …").
     fn headline(&self) -> bool {
-        self.title_case() || self.text[self.span(0..self.toks.len())].contains(['‘', '“', '\'', '"'])
+        let line = &self.text[self.span(0..self.toks.len())];
+        let short =
+            self.para.end <= self.toks.last().map_or(0, |t| t.end) + 2 && self.words_in(0..self.toks.len()) <= 20;
+        let capitals = line
+            .split(':')
+            .next()
+            .is_some_and(|l| !l.chars().any(char::is_lowercase));
+        self.title_case() || line.contains(['‘', '“', '\'', '"']) || (short && !capitals)
     }
 
     /// A capitalised word after the first ("United States", "Fox News
@@ -2209,6 +2219,27 @@ mod tests {
         assert_eq!(a[0].0, "Sanders", "{a:?}");
         let a = find_in("“We will win,” said Rep. Stephen Lynch (D-Mass.).");
         assert_eq!(a[0].0, "Rep. Stephen Lynch (D-Mass.)", "{a:?}");
+    }
+
+    #[test]
+    fn a_headline_label_names_its_speaker_unless_it_is_a_kicker_or_dateline() {
+        let labelled = |title: &str| {
+            let text = format!("{title}\n\nThe story follows.\n");
+            let lex = Lexicon::with_learned("").unwrap();
+            find(&text, 0, &lex, None)
+                .into_iter()
+                .filter(|a| a.cue_text == ":")
+                .map(|a| text[a.source].to_string())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            labelled("Lynch: No outside influence on FBI probe into Clinton emails."),
+            ["Lynch"]
+        );
+        assert_eq!(labelled("Pakistan: Afghan soil used for attacks"), ["Pakistan"]);
+        assert!(labelled("The Latest: Trump delivers defense of ‘New York values.’").is_empty());
+        assert!(labelled("Breaking: Latest Primary Has Big Impact On Clinton Campaign").is_empty());
+        assert!(labelled("ISLAMABAD: The foreign office said talks would resume.").is_empty());
     }
 
     #[test]
