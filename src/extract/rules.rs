@@ -1394,13 +1394,21 @@ impl<'a> SentenceScan<'a> {
                 })
                 .unwrap_or(n);
             let first = self.toks[i + 1].text(self.text);
-            // "said Smith", "said the minister", "said one official", "said 12 senators".
-            let named = first
-                .chars()
-                .next()
-                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+            let capital = |k: usize| {
+                k < end
+                    && self.toks[k]
+                        .text(self.text)
+                        .chars()
+                        .next()
+                        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+            };
+            // "said Smith", "said the minister", "said one official", "said 12
+            // senators", "said former Gov. Jim Hodges", "said pollster Ann Selzer".
+            let named = capital(i + 1)
                 || lex.is("determiner", self.word(i + 1))
-                || lex.is("quantifier", self.word(i + 1));
+                || lex.is("quantifier", self.word(i + 1))
+                || lex.is("title_lead", self.word(i + 1))
+                || (first.chars().all(char::is_lowercase) && capital(i + 2) && capital(i + 3));
             // "Derek Mitchell, who served as …, said Clinton reached out": a
             // name and its appositive before the cue, a clause after it.
             let appositive_before = cs > 1
@@ -2162,6 +2170,28 @@ mod tests {
             assert_eq!(a.len(), 1, "{a:?}");
             assert_eq!((a[0].0.as_str(), a[0].2.as_str()), ("he", "taxes would rise"));
         }
+    }
+
+    #[test]
+    fn inverted_source_may_open_with_a_title_in_lower_case() {
+        for (text, source) in [
+            (
+                "“I fundamentally disagree,” said retired Army Lt. Gen. Mick Bednarek, who served in Iraq.",
+                "retired Army Lt. Gen. Mick Bednarek",
+            ),
+            ("“It works,” said former Gov. Jim Hodges.", "former Gov. Jim Hodges"),
+            ("“It is close,” said pollster Ann Selzer.", "pollster Ann Selzer"),
+        ] {
+            let a = find_in(text);
+            assert_eq!(a.len(), 1, "{a:?}");
+            assert_eq!(a[0].0, source);
+        }
+        // Not a source: "said it would".
+        assert!(
+            find_in("“It works,” said little to anyone.")
+                .iter()
+                .all(|a| a.0 != "little")
+        );
     }
 
     #[test]
