@@ -68,21 +68,35 @@ pub struct Nesting {
     pub holds: bool,
 }
 
-/// The [`Nesting`] of each of `atts` (one text's assemblies).
+/// The [`Nesting`] of each of `atts` (one text's assemblies). Each content
+/// is matched against the cues it holds through a sorted index, so the cost
+/// grows with the number of attributions and of cues inside contents, not
+/// with its square.
 pub fn nesting(atts: &[Attribution]) -> Vec<Nesting> {
-    let holds = |outer: &Attribution, inner: &Attribution| {
-        std::iter::once(&outer.content)
-            .chain(&outer.more)
-            .any(|c| c.start <= inner.cue.start && inner.cue.end <= c.end)
-    };
-    let others = |i: usize| atts.iter().enumerate().filter(move |&(j, _)| j != i).map(|(_, b)| b);
-    atts.iter()
+    let mut cues: Vec<(usize, usize, usize)> = atts
+        .iter()
         .enumerate()
-        .map(|(i, a)| Nesting {
-            inside: others(i).find(|b| holds(b, a)).map(kind),
-            holds: others(i).any(|b| holds(a, b)),
-        })
-        .collect()
+        .map(|(i, a)| (a.cue.start, a.cue.end, i))
+        .collect();
+    cues.sort_unstable();
+    let mut out = vec![Nesting::default(); atts.len()];
+    // For each attribution whose cue another's content holds: the first such other.
+    let mut holder: Vec<Option<usize>> = vec![None; atts.len()];
+    for (j, b) in atts.iter().enumerate() {
+        for c in std::iter::once(&b.content).chain(&b.more) {
+            let from = cues.partition_point(|&(s, _, _)| s < c.start);
+            for &(_, e, i) in cues[from..].iter().take_while(|&&(s, _, _)| s < c.end) {
+                if i != j && e <= c.end {
+                    out[j].holds = true;
+                    holder[i] = Some(holder[i].map_or(j, |h| h.min(j)));
+                }
+            }
+        }
+    }
+    for (n, h) in out.iter_mut().zip(holder) {
+        n.inside = h.map(|j| kind(&atts[j]));
+    }
+    out
 }
 
 /// How the cue of `a` was found: reviewed, learned (its share in tenths)

@@ -243,8 +243,16 @@ fn find_all(article: &Article, model: &Model, purpose: Use) -> Vec<Attribution> 
         Use::Spans => filter::judged,
     };
     let nest = filter::nesting(&atts);
+    // Claim files need the scores of judged attributions only; the span
+    // output orders every attribution by it.
     let scores: Vec<f32> = (atts.iter().zip(&nest))
-        .map(|(a, n)| filter.score(&article.text, a, n))
+        .map(|(a, n)| {
+            if purpose == Use::Spans || judged(a) {
+                filter.score(&article.text, a, n)
+            } else {
+                f32::INFINITY
+            }
+        })
         .collect();
     let kept = |k: usize| !judged(&atts[k]) || scores[k] > filter::THRESHOLD;
     let mut atts = keep(&atts, |k, _| kept(k));
