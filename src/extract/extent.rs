@@ -39,6 +39,9 @@ pub const EPOCHS: usize = 10;
 pub const THRESHOLD: f32 = 4.0;
 /// Most words a cue reaches on either side of its head.
 pub const REACH: usize = 6;
+/// Bytes of text on either side of a cue that its frame reads: far more
+/// than [`REACH`] words and the word beyond.
+const WINDOW: usize = 400;
 
 /// Trained weights.
 #[derive(Debug, Clone, PartialEq)]
@@ -156,8 +159,31 @@ fn overlaps(t: &Token, r: &Range<usize>) -> bool {
 impl<'t> Frame<'t> {
     /// The frame of `a`, or `None` when its cue has no word token.
     fn new(text: &'t str, a: &'t Attribution) -> Option<Frame<'t>> {
-        let para_start = text[..a.cue.start].rfind('\n').map_or(0, |k| k + 1);
-        let para_end = text[a.cue.end..].find('\n').map_or(text.len(), |k| a.cue.end + k);
+        // The paragraph around the cue, at most WINDOW bytes on either side
+        // (cut at white space), so that a long paragraph costs no more.
+        let mut lo = a.cue.start.saturating_sub(WINDOW);
+        while !text.is_char_boundary(lo) {
+            lo -= 1;
+        }
+        let mut hi = (a.cue.end + WINDOW).min(text.len());
+        while !text.is_char_boundary(hi) {
+            hi += 1;
+        }
+        let before = &text[lo..a.cue.start];
+        let para_start = match before.rfind('\n') {
+            Some(k) => lo + k + 1,
+            None if lo == 0 => 0,
+            None => {
+                let space = before.char_indices().find(|(_, c)| c.is_whitespace());
+                lo + space.map_or(before.len(), |(k, c)| k + c.len_utf8())
+            }
+        };
+        let after = &text[a.cue.end..hi];
+        let para_end = match after.find('\n') {
+            Some(k) => a.cue.end + k,
+            None if hi == text.len() => hi,
+            None => a.cue.end + after.rfind(char::is_whitespace).unwrap_or(0),
+        };
         let toks = text::tokens(text, para_start..para_end);
         let in_cue: Vec<usize> = (0..toks.len())
             .filter(|&k| a.cue.start <= toks[k].start && toks[k].end <= a.cue.end)
@@ -385,6 +411,19 @@ mod tests {
         let f = Frame::new(t, &a).unwrap();
         assert_eq!(f.steps(Side::Left), Vec::<usize>::new());
         assert_eq!(f.steps(Side::Right).len(), 4);
+    }
+
+    #[test]
+    fn a_long_paragraph_frames_only_the_words_around_the_cue() {
+        // Filler of two-byte letters and no-break spaces on both sides.
+        let filler = "é\u{a0}".repeat(300);
+        let t = format!("{filler}Yesterday, Smith now accused her of lying. {filler}");
+        let a = att(&t, "Smith", "accused", "her of lying");
+        let f = Frame::new(&t, &a).unwrap();
+        assert!(f.toks.len() < 500, "{} tokens", f.toks.len());
+        let words = |side| f.steps(side).iter().map(|&k| f.word(k)).collect::<Vec<_>>();
+        assert_eq!(words(Side::Left), ["now"]);
+        assert_eq!(words(Side::Right), ["her", "of"]);
     }
 
     #[test]

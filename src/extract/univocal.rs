@@ -25,6 +25,7 @@
 //! content ("Jones said the report claims …") is a claim of its own.
 
 use super::rules::Attribution;
+use std::collections::BTreeMap;
 use std::ops::Range;
 
 fn overlap(a: &Range<usize>, b: &Range<usize>) -> bool {
@@ -33,30 +34,49 @@ fn overlap(a: &Range<usize>, b: &Range<usize>) -> bool {
 
 /// Makes `atts` (attributions of `text`) univocal, most `confidence` first
 /// (one score per attribution); trims contents in place and returns which
-/// attributions stay.
+/// attributions stay. Sorted indexes of the cues, sources and contents kept
+/// so far make each step cost about the logarithm of their number.
 pub fn resolve(text: &str, atts: &mut [Attribution], confidence: &[f32]) -> Vec<bool> {
     let mut order: Vec<usize> = (0..atts.len()).collect();
     order.sort_by(|&a, &b| confidence[b].total_cmp(&confidence[a]));
     let mut alive = vec![true; atts.len()];
-    for (x, &i) in order.iter().enumerate() {
-        alive[i] = !order[..x]
-            .iter()
-            .any(|&j| alive[j] && overlap(&atts[j].cue, &atts[i].cue) && atts[j].cue != atts[i].cue);
+    // Cues kept so far are disjoint or the same words: start -> end.
+    let mut cues = BTreeMap::new();
+    for &i in &order {
+        let c = &atts[i].cue;
+        if overlapping(&cues, c).any(|r| r != *c) {
+            alive[i] = false;
+        } else {
+            cues.insert(c.start, c.end);
+        }
     }
-    let mut contents: Vec<Range<usize>> = Vec::new();
+    // Cues and sources of the attributions left: (start, end, owner).
+    let mut marks: Vec<(usize, usize, usize)> = (0..atts.len())
+        .filter(|&i| alive[i])
+        .flat_map(|i| [(atts[i].cue.clone(), i), (atts[i].source.clone(), i)])
+        .filter(|(r, _)| !r.is_empty())
+        .map(|(r, i)| (r.start, r.end, i))
+        .collect();
+    marks.sort_unstable();
+    let reach = marks.iter().map(|m| m.1 - m.0).max().unwrap_or(0);
+    // Contents kept so far, disjoint: start -> end.
+    let mut contents = BTreeMap::new();
     for &i in &order {
         if !alive[i] {
             continue;
         }
         let a = &atts[i];
-        let blocked: Vec<Range<usize>> = (atts.iter().enumerate())
-            .filter(|&(j, _)| j != i && alive[j])
-            .flat_map(|(_, b)| [Some(b.cue.clone()), Some(b.source.clone()).filter(|s| *s != a.source)])
-            .flatten()
-            .chain([a.cue.clone(), a.source.clone()])
-            .chain(contents.iter().cloned())
-            .filter(|r| !r.is_empty())
-            .collect();
+        let mut blocked = vec![a.cue.clone(), a.source.clone()];
+        for r in std::iter::once(&a.content).chain(&a.more) {
+            let from = marks.partition_point(|m| m.0 + reach < r.start);
+            for &(s, e, j) in marks[from..].iter().take_while(|m| m.0 < r.end) {
+                if j != i && alive[j] && overlap(&(s..e), r) && (s..e) != a.source {
+                    blocked.push(s..e);
+                }
+            }
+            blocked.extend(overlapping(&contents, r));
+        }
+        blocked.retain(|r| !r.is_empty());
         let nearest = pieces(text, a.content.clone(), &blocked).into_iter().min_by_key(|p| {
             if p.start >= a.cue.end {
                 p.start - a.cue.end
@@ -69,16 +89,26 @@ pub fn resolve(text: &str, atts: &mut [Attribution], confidence: &[f32]) -> Vec<
             continue;
         };
         let more: Vec<Range<usize>> = (a.more.iter())
-            .filter(|m| !blocked.iter().any(|b| overlap(b, m)))
+            .filter(|m| !blocked.iter().any(|b| overlap(b, m)) && !overlap(m, &content))
             .cloned()
             .collect();
         let a = &mut atts[i];
         a.content = content;
         a.more = more;
-        contents.push(a.content.clone());
-        contents.extend(a.more.iter().cloned());
+        for r in std::iter::once(&a.content).chain(&a.more) {
+            contents.insert(r.start, r.end);
+        }
     }
     alive
+}
+
+/// The ranges of `set` (disjoint, start -> end) that overlap `r`.
+fn overlapping<'s>(set: &'s BTreeMap<usize, usize>, r: &Range<usize>) -> impl Iterator<Item = Range<usize>> + 's {
+    let start = r.start;
+    set.range(..r.end)
+        .rev()
+        .map(|(&s, &e)| s..e)
+        .take_while(move |m| m.end > start)
 }
 
 /// The pieces of `r` that no range of `blocked` covers, trimmed of spaces
