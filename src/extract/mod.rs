@@ -316,11 +316,28 @@ fn to_claims(article: &Article, atts: &[Attribution], actors: &Actors) -> Vec<Cl
         let anaphoric = ["the statement", "the letter", "the press release", "the communique"]
             .iter()
             .any(|m| mention.eq_ignore_ascii_case(m));
+        // "The group insisted": the last claimant known to be no person
+        // (a state, a group), else the last one not known to be a person.
+        let group = [
+            "the group",
+            "the organisation",
+            "the organization",
+            "the outfit",
+            "the militant group",
+        ]
+        .iter()
+        .any(|m| mention.eq_ignore_ascii_case(m));
+        let kind = |c: &Claim| actors.get(&c.claimant).map(|x| x.kind.as_deref() == Some("person"));
         let claimant = if a.pronoun || possessive || anaphoric {
             match a.continues.or_else(|| k.checked_sub(1)) {
                 Some(prev) => claims[prev].claimant.clone(),
                 None => mention.clone(),
             }
+        } else if group
+            && let Some(prev) = (claims.iter().rev().find(|c| kind(c) == Some(false)))
+                .or_else(|| claims.iter().rev().find(|c| kind(c).is_none()))
+        {
+            prev.claimant.clone()
         } else {
             actors.resolve(&mention)
         };
@@ -547,6 +564,37 @@ mod tests {
                 (claimant, Some(mention))
             );
         }
+    }
+
+    #[test]
+    fn the_group_speaks_for_the_last_claimant_that_is_no_person() {
+        use crate::claim::{Actor, ActorsFile};
+        let actors = Actors::new(&ActorsFile {
+            schema: crate::claim::ACTORS_SCHEMA.into(),
+            actors: vec![
+                Actor {
+                    name: "Afghanistan".into(),
+                    kind: Some("state".into()),
+                    aliases: vec!["Taliban".into()],
+                    member_of: None,
+                },
+                Actor {
+                    name: "Zabiullah Mujahid".into(),
+                    kind: Some("person".into()),
+                    aliases: vec![],
+                    member_of: Some("Afghanistan".into()),
+                },
+            ],
+        });
+        let text = "Pakistani officials accused the Taliban of building checkpoints, a claim the Taliban denied. Spokesman Zabiullah Mujahid said the post was legal. The group insisted it was only building a post on Afghan soil.";
+        let a = Article::from_bytes(text.as_bytes(), Some("t".into()), Path::new("t.txt")).unwrap();
+        let c = extract(&a, &actors, None).claims;
+        let last = c.last().unwrap();
+        assert_eq!(
+            (last.claimant.as_str(), last.mention.as_deref()),
+            ("Afghanistan", Some("The group")),
+            "{c:#?}"
+        );
     }
 
     #[test]
