@@ -19,6 +19,10 @@ pub struct Cue {
     /// Also a common noun: a cue only when a clause follows or a name or
     /// pronoun precedes ("claims that", "he claims").
     pub noun: bool,
+    /// A speech verb only before a clause or after its content, not before
+    /// a noun phrase ("maintains that …", not "maintained direct
+    /// communication").
+    pub clause: bool,
     /// For a form learned from annotated text: the share of its training
     /// occurrences that were cues (`None` for reviewed entries).
     pub learned: Option<f32>,
@@ -66,6 +70,7 @@ impl Lexicon {
                 accuse: false,
                 evidence: false,
                 noun: false,
+                clause: false,
                 learned: Some(share),
             });
         }
@@ -90,6 +95,7 @@ impl Lexicon {
                     accuse: tags.contains(&"accuse"),
                     evidence: tags.contains(&"evidence"),
                     noun: tags.contains(&"noun"),
+                    clause: tags.contains(&"clause"),
                     learned: None,
                 },
             );
