@@ -316,8 +316,7 @@ fn to_claims(article: &Article, atts: &[Attribution], actors: &Actors) -> Vec<Cl
         let anaphoric = ["the statement", "the letter", "the press release", "the communique"]
             .iter()
             .any(|m| mention.eq_ignore_ascii_case(m));
-        // "The group insisted": the last claimant known to be no person
-        // (a state, a group), else the last one not known to be a person.
+        // "The group insisted": the last claimant not known to be a person.
         let group = [
             "the group",
             "the organisation",
@@ -327,16 +326,13 @@ fn to_claims(article: &Article, atts: &[Attribution], actors: &Actors) -> Vec<Cl
         ]
         .iter()
         .any(|m| mention.eq_ignore_ascii_case(m));
-        let kind = |c: &Claim| actors.get(&c.claimant).map(|x| x.kind.as_deref() == Some("person"));
+        let person = |c: &Claim| actors.get(&c.claimant).and_then(|x| x.kind.as_deref()) == Some("person");
         let claimant = if a.pronoun || possessive || anaphoric {
             match a.continues.or_else(|| k.checked_sub(1)) {
                 Some(prev) => claims[prev].claimant.clone(),
                 None => mention.clone(),
             }
-        } else if group
-            && let Some(prev) = (claims.iter().rev().find(|c| kind(c) == Some(false)))
-                .or_else(|| claims.iter().rev().find(|c| kind(c).is_none()))
-        {
+        } else if group && let Some(prev) = claims.iter().rev().find(|c| !person(c)) {
             prev.claimant.clone()
         } else {
             actors.resolve(&mention)

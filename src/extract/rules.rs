@@ -439,9 +439,13 @@ impl<'a> SentenceScan<'a> {
                         .next()
                         .is_some_and(char::is_uppercase)
             });
-            // ("Byrne — who stood at the door — said" is no dateline.)
-            let lower_next = k + 1 < limit && self.toks[k + 1].text(self.text).starts_with(char::is_lowercase);
-            if k > 0 && all_names && !lower_next {
+            // ("Byrne — who stood at the door — said" is no dateline: a
+            // lower-case word after the dash and a second dash.)
+            let appositive = self.is_punct(k, &["—", "–"])
+                && k + 1 < limit
+                && self.toks[k + 1].text(self.text).starts_with(char::is_lowercase)
+                && (k + 1..limit).any(|j| self.is_punct(j, &["—", "–"]));
+            if k > 0 && all_names && !appositive {
                 s = s.max(k + 1);
             }
         }
@@ -2223,11 +2227,13 @@ mod tests {
             assert_eq!(a.len(), 1, "{a:?}");
             assert_eq!(a[0].0, source);
         }
-        // Not a source: "said it would".
+        // "said little" names nobody; a preposition before capitals is no
+        // title ("said in New York").
+        assert!(find_in("“It works,” said little to anyone.").is_empty());
         assert!(
-            find_in("“It works,” said little to anyone.")
+            find_in("“It works,” said in New York.")
                 .iter()
-                .all(|a| a.0 != "little")
+                .all(|a| !a.0.starts_with("in "))
         );
     }
 
@@ -2307,6 +2313,13 @@ mod tests {
         assert!(labelled("The Latest: Trump delivers defense of ‘New York values.’").is_empty());
         assert!(labelled("Breaking: Latest Primary Has Big Impact On Clinton Campaign").is_empty());
         assert!(labelled("ISLAMABAD: The foreign office said talks would resume.").is_empty());
+        for line in [
+            "Updated: March 3, 2025 at 10:45 pm",
+            "Photo: Police guard the gate at Torkham",
+            "Explained: Why the border closed",
+        ] {
+            assert!(labelled(line).is_empty(), "{line}");
+        }
     }
 
     #[test]
