@@ -77,17 +77,15 @@ pub fn resolve(text: &str, atts: &mut [Attribution], confidence: &[f32]) -> Vec<
     alive
 }
 
+/// What an attribution keeps: its content and further contents.
+type Kept = (Range<usize>, Vec<Range<usize>>);
+
 /// Most rounds of cutting contents again after an attribution went.
 const ROUNDS: usize = 16;
 
 /// The content and further content each `alive` attribution keeps, in
 /// `order` (most confident first), or `None` when nothing is left of it.
-fn contents(
-    text: &str,
-    atts: &[Attribution],
-    order: &[usize],
-    alive: &[bool],
-) -> Vec<Option<(Range<usize>, Vec<Range<usize>>)>> {
+fn contents(text: &str, atts: &[Attribution], order: &[usize], alive: &[bool]) -> Vec<Option<Kept>> {
     // Cues and sources of the attributions alive: (start, end, owner).
     let mut marks: Vec<(usize, usize, usize)> = (0..atts.len())
         .filter(|&i| alive[i])
