@@ -289,8 +289,8 @@ fn appositive_name(mention: &str) -> Option<String> {
 }
 
 /// "Zabihullah Mujahid, spokesman for the Islamic Emirate" (or "Kall --
-/// co-editor of …") -> the name before the comma or dash, when every word of it is capitalised and a lower-case
-/// word opens what follows.
+/// co-editor of …") -> the name before the comma or dash, when every word
+/// of it is capitalised and a lower-case word opens what follows.
 fn name_before_appositive(mention: &str) -> Option<&str> {
     let (name, rest) = [", ", " -- ", " — ", " – "]
         .iter()

@@ -14,8 +14,8 @@
 //! the cue word and the score; and its [`Nesting`] among the other
 //! assemblies: whether its cue lies inside another's content (alone, with
 //! the cue word, its kind, its score and the kind of the other), and
-//! whether its own content holds another's cue (alone and with the cue
-//! word). PolNeAR's annotations are univocal: a word belongs to at most one
+//! whether its own content holds another's cue (alone, with the cue word,
+//! and with whether its cue lies inside another's). PolNeAR's annotations are univocal: a word belongs to at most one
 //! attribution, so a cue inside a marked content is never marked (0 of
 //! 19,868 train attributions); "Clinton said the report claims …" has one
 //! attribution, not two.
