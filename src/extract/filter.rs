@@ -15,10 +15,10 @@
 //! assemblies: whether its cue lies inside another's content (alone, with
 //! the cue word, its kind, its score and the kind of the other), and
 //! whether its own content holds another's cue (alone, with the cue word,
-//! and with whether its cue lies inside another's). PolNeAR's annotations are univocal: a word belongs to at most one
-//! attribution, so a cue inside a marked content is never marked (0 of
-//! 19,868 train attributions); "Clinton said the report claims …" has one
-//! attribution, not two.
+//! and with whether its cue lies inside another's). PolNeAR's annotations
+//! are univocal: a word belongs to at most one attribution, so a cue inside
+//! a marked content is never marked (0 of 19,868 train attributions);
+//! "Clinton said the report claims …" has one attribution, not two.
 //!
 //! In claim files only attributions of learned or tagger-proposed cues and
 //! loose ones are filtered ([`filterable`]): reviewed cues in a pattern

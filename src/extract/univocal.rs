@@ -1,9 +1,10 @@
 //! One attribution per word, as PolNeAR annotates: no word is part of two
 //! attributions, except a source that several share. In the 19,868 train
 //! attributions no cue lies inside another's content, and contents overlap
-//! in only 9 pairs (5 of them the same words reused). The rules, though, assemble around every cue they find, so a
-//! quotation's content can run on over the next speaker's cue ("…,” the
-//! aide added") and two cues can claim the same words.
+//! in only 9 pairs (5 of them the same words reused). The rules, though,
+//! assemble around every cue they find, so a quotation's content can run on
+//! over the next speaker's cue ("…,” the aide added") and two cues can
+//! claim the same words.
 //!
 //! [`resolve`] makes the attributions of one text univocal, trusting the
 //! more confident first (the filter's score):
