@@ -170,30 +170,21 @@ pub fn from_extracted(text: &str, atts: &[Attribution]) -> Vec<SpanAttribution> 
         .map(|a| {
             let cue = polnear_cue(text, a.cue.clone());
             // A source that ends in the clitic the cue now opens with ("He’s").
-            let source = a.source.start..a.source.end.min(cue.start.max(a.source.start));
-            (
-                a,
-                cue,
-                if a.source.end <= a.cue.start {
-                    source
-                } else {
-                    a.source.clone()
-                },
-            )
-        })
-        .map(|(a, cue, source)| SpanAttribution {
-            cue: Some(chars(&cue)),
-            source: (!source.is_empty()).then(|| chars(&source)),
-            contents: if a.points_back.is_some() {
-                Vec::new()
+            let source = if a.source.end <= a.cue.start {
+                a.source.start..a.source.end.min(cue.start.max(a.source.start))
             } else {
-                let mut f = chars(&polnear_content(text, a.content.clone()));
-                f.extend(a.more.iter().map(|r| {
-                    let r = polnear_content(text, r.clone());
-                    ix.char_offset(r.start)..ix.char_offset(r.end)
-                }));
-                vec![f]
-            },
+                a.source.clone()
+            };
+            SpanAttribution {
+                cue: Some(chars(&cue)),
+                source: (!source.is_empty()).then(|| chars(&source)),
+                contents: if a.points_back.is_some() {
+                    Vec::new()
+                } else {
+                    let pieces = std::iter::once(&a.content).chain(&a.more);
+                    vec![pieces.flat_map(|r| chars(&polnear_content(text, r.clone()))).collect()]
+                },
+            }
         })
         .collect()
 }
