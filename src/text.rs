@@ -27,7 +27,8 @@ pub fn sentences(text: &str, start: usize) -> Vec<Sentence> {
             if let Some(r) = trim_range(text, s..e) {
                 if out.len() > first
                     && let Some(prev) = out.last_mut()
-                    && attribution_tail(&text[prev.range.clone()], &text[r.clone()])
+                    && (attribution_tail(&text[prev.range.clone()], &text[r.clone()])
+                        || cut_in_name(&text[prev.range.clone()], &text[r.clone()]))
                 {
                     prev.range.end = r.end;
                     continue;
@@ -52,6 +53,22 @@ fn attribution_tail(prev: &str, next: &str) -> bool {
     let closes = ["?”", "!”", "?\"", "!\""].iter().any(|q| prev.ends_with(q));
     let words = next.split_whitespace().count();
     closes && words <= 6 && next.ends_with('.') && prev.len() + next.len() < MAX_SENTENCE_BYTES
+}
+
+/// Whether the splitter cut a name in two: `prev` ends with the title
+/// "Ms." (sentencex reads it as the degree "MS." after a lower-case word:
+/// "he met Ms. | Moore") or with the first initial of a party-state tag
+/// ("Sen. Kelly Ayotte, R-N. | H., said"), and `next` opens with a capital.
+fn cut_in_name(prev: &str, next: &str) -> bool {
+    let last = prev
+        .rsplit(|c: char| c.is_whitespace() || "(“\"'‘".contains(c))
+        .next()
+        .unwrap_or("");
+    let tag = last.len() == 4
+        && last.ends_with('.')
+        && last.as_bytes()[1] == b'-'
+        && last.bytes().filter(|b| b.is_ascii_uppercase()).count() == 2;
+    (last == "Ms." || tag) && next.starts_with(|c: char| c.is_uppercase())
 }
 
 /// Longest sentence scanned as one, in bytes (about 600 words; news
@@ -222,6 +239,21 @@ mod tests {
             ]
         );
         assert_eq!(s[2].paragraph, 1);
+    }
+
+    #[test]
+    fn a_title_or_party_tag_does_not_end_a_sentence() {
+        let t = "He met him. “It is magic,” Ms. Moore said. Sen. Kelly Ayotte, R-N.H., \
+                 refunded it.";
+        let s: Vec<&str> = sentences(t, 0).iter().map(|s| &t[s.range.clone()]).collect();
+        assert_eq!(
+            s,
+            [
+                "He met him.",
+                "“It is magic,” Ms. Moore said.",
+                "Sen. Kelly Ayotte, R-N.H., refunded it."
+            ]
+        );
     }
 
     #[test]

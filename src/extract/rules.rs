@@ -724,7 +724,9 @@ impl<'a> SentenceScan<'a> {
     /// The source before a cue: from the clause start, cut at the last
     /// clause boundary when the subject is long.
     fn source_before(&self, cue_start: usize) -> Option<Range<usize>> {
-        let r = self.source_before_any(cue_start)?;
+        let Some(r) = self.source_before_any(cue_start) else {
+            return self.name_after_fronted_phrase(cue_start);
+        };
         // "Yesterday he", "Asked about it, she": a pronoun right before the
         // cue is the whole subject (not in "Smith and he").
         let last = r.end - 1;
@@ -732,6 +734,31 @@ impl<'a> SentenceScan<'a> {
             return Some(last..r.end);
         }
         Some(r)
+    }
+
+    /// "In a Bloomberg interview Trump declared": after a prepositional
+    /// phrase fronted without a comma, the name or pronoun right before the
+    /// cue, when a time word or a lower-case word of the phrase (not a
+    /// determiner or a preposition) precedes it ("On Monday Trump said").
+    fn name_after_fronted_phrase(&self, cue_start: usize) -> Option<Range<usize>> {
+        let start = self.clause_start(cue_start);
+        if start + 2 >= cue_start
+            || !self.lex.is("preposition", self.word(start))
+            || (start..cue_start).any(|k| !self.is_word(k))
+        {
+            return None;
+        }
+        let capital = |k: usize| self.toks[k].text(self.text).starts_with(char::is_uppercase);
+        let mut b = cue_start - 1;
+        if !self.lex.is("pronoun", self.word(b)) {
+            while b > start + 1 && capital(b - 1) && !self.lex.is("time", self.word(b - 1)) {
+                b -= 1;
+            }
+        }
+        let before = self.word(b - 1);
+        let ends_phrase = self.lex.is("time", before)
+            || (!capital(b - 1) && !self.lex.is("determiner", before) && !self.lex.is("preposition", before));
+        ((capital(b) || self.lex.is("pronoun", self.word(b))) && ends_phrase).then_some(b..cue_start)
     }
 
     /// The first token of a dash ("—", "–" or "--") that ends right before
@@ -790,7 +817,17 @@ impl<'a> SentenceScan<'a> {
         {
             return self.source_range(start..cue_start);
         }
-        let cut = (start..cue_start)
+        // A parenthesis closed right before the cue belongs to the name
+        // ("Gov. Mike Pence (R-IN) said"), so the search starts before it.
+        let from = if cue_start > 0 && self.is_punct(cue_start - 1, &[")"])
+            && let Some(open) = (start..cue_start - 1).rev().find(|&j| self.is_punct(j, &["(", ")"]))
+            && self.is_punct(open, &["("])
+        {
+            open
+        } else {
+            cue_start
+        };
+        let cut = (start..from)
             .rev()
             .find(|&k| self.is_punct(k, &[",", ";", ":", "(", ")", "”", "\""]) || self.lex.is("boundary", self.word(k)))
             .map_or(start, |k| k + 1);
@@ -1273,13 +1310,23 @@ impl<'a> SentenceScan<'a> {
     /// `from` (only punctuation between) and ends its paragraph or a
     /// sentence, becomes more content of the last attribution.
     fn resume_quote(&self, from: usize, out: &mut [Attribution]) {
+        if let Some(r) = self.quote_resumed(from)
+            && let Some(last) = out.last_mut()
+        {
+            last.more.push(r);
+        }
+    }
+
+    /// The quotation that resumes after token `from` (past commas and
+    /// periods) and ends its paragraph or a sentence of its own.
+    fn quote_resumed(&self, from: usize) -> Option<Range<usize>> {
         let t = self.text;
         let start = self
             .toks
             .get(from)
             .map_or_else(|| self.toks.last().map_or(0, |k| k.end), |k| k.start);
         if start >= self.para.end {
-            return;
+            return None;
         }
         let region = &t[start..self.para.end];
         let lead = region.len() - region.trim_start_matches([',', '.', ';', ':', ' ']).len();
@@ -1287,27 +1334,22 @@ impl<'a> SentenceScan<'a> {
         let (open, close) = match rest.chars().next() {
             Some('“') => ('“', '”'),
             Some('"') => ('"', '"'),
-            _ => return,
+            _ => return None,
         };
         let body_start = start + lead + open.len_utf8();
-        let Some(end) = t[body_start..self.para.end].find(close) else {
-            return;
-        };
+        let end = t[body_start..self.para.end].find(close)?;
         let after = t[body_start + end + close.len_utf8()..self.para.end].trim();
         let body = &t[body_start..body_start + end];
         // The quotation ends its paragraph or a sentence of its own: not the
         // content of a following "…,” she said".
         let ends_sentence = body.trim_end().ends_with(['.', '!', '?']);
         if !(after.chars().all(|c| matches!(c, '.' | ',' | ';')) || ends_sentence) {
-            return;
+            return None;
         }
         if body.contains(open) || body.split_whitespace().count() < 2 {
-            return;
+            return None;
         }
-        let e = body_start + body.trim_end_matches(['.', ',', ';', ':', ' ']).len();
-        if let Some(last) = out.last_mut() {
-            last.more.push(body_start..e);
-        }
+        Some(body_start..body_start + body.trim_end_matches(['.', ',', ';', ':', ' ']).len())
     }
 
     /// A reporting verb of the lexicon.
@@ -1471,6 +1513,37 @@ impl<'a> SentenceScan<'a> {
                 let quote_next = (i + 1..n)
                     .find(|&k| !self.is_punct(k, &[",", ".", ":"]))
                     .is_none_or(|k| self.is_punct(k, &["“", "\""]));
+                // "DuVernay said she felt A, “B,” she said. “C.”": the clause
+                // before the cue holds an earlier attribution, and the
+                // quotation before the cue opened after it. Its content
+                // keeps the words it holds, and this one has the quotation
+                // that resumes after the cue, if any; else the words after
+                // the earlier attribution.
+                let clause = self.toks[self.clause_start(cend).min(cend)].start;
+                let opened = self.is_punct(q, &["”", "\""])
+                    .then(|| (0..q).rev().find(|&k| self.is_punct(k, &["“", "\""])))
+                    .flatten()
+                    .map(|k| self.toks[k].start);
+                if let Some(p) = self.previous_in_sentence(out)
+                    && out[p].cue.start >= clause
+                    && opened.is_some_and(|o| out[p].cue.end <= o)
+                {
+                    let last = self.toks[cend - 1].start;
+                    let held = std::iter::once(&out[p].content)
+                        .chain(&out[p].more)
+                        .any(|r| r.contains(&last));
+                    let content = if held {
+                        let from = if quote_next { i + 1 } else { n };
+                        self.quote_resumed(from).map(|r| (r, true))
+                    } else {
+                        let after = out[p].cue.end.max(out[p].source.end);
+                        let from = (0..cend)
+                            .find(|&k| self.toks[k].start >= after && !self.is_punct(k, &[","]))
+                            .unwrap_or(cend);
+                        self.content_bytes(from..cend)
+                    };
+                    return self.push(out, cs..i + 1, cue_text, src, content, kind);
+                }
                 let mut content = self.content_bytes(self.clause_start(cend)..cend);
                 if content.is_none() && quote_next && !self.is_punct(q, &[","]) {
                     // "“That,” he added, “promises …”": one word opens the quotation.
