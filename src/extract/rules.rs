@@ -240,20 +240,37 @@ impl<'a> SentenceScan<'a> {
     /// paragraph the content.
     fn label(&self, out: &mut Vec<Attribution>) -> bool {
         let n = self.toks.len();
-        let start = usize::from(n > 0 && self.is_punct(0, &["“", "\""]));
-        let Some(colon) = (start..n.min(start + 5)).find(|&k| self.is_punct(k, &[":"])) else {
+        let mut start = usize::from(n > 0 && self.is_punct(0, &["“", "\""]));
+        // "EXCLUSIVE – Roger Stone: …": a kicker and a dash before the label.
+        if start + 2 < n && self.lex.is("kicker", self.word(start)) && self.is_punct(start + 1, &["–", "—", "-"]) {
+            start += 2;
+        }
+        let Some(colon) = (start..n.min(start + 9)).find(|&k| self.is_punct(k, &[":"])) else {
             return false;
         };
-        let named = (start..colon).all(|k| {
-            self.is_punct(k, &["."])
-                || self.toks[k]
-                    .text(self.text)
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_uppercase)
+        let capital = |k: usize| self.toks[k].text(self.text).starts_with(char::is_uppercase);
+        // "Clinton to Planned Parenthood:", "CNN President On Trump:": the
+        // speaker is the name before the preposition.
+        let end = (start + 1..colon)
+            .find(|&k| matches!(self.word(k), "to" | "on" | "at") && k + 1 < colon && capital(k + 1))
+            .unwrap_or(colon);
+        // Capitalised words ("Judicial Watch", "McCain Challenger Kelli
+        // Ward"), "." of initials, and nouns that follow a name ("Clinton
+        // camp", "WSJ editorial"); no cue word ("Trump Says …:").
+        let named = capital(start)
+            && (start..end).all(|k| {
+                self.is_punct(k, &["."])
+                    || (self.is_word(k) && (capital(k) || self.lex.is("label_noun", self.word(k))))
+            })
+            && (start..end).all(|k| self.lex.cue(self.word(k)).is_none_or(|c| c.learned.is_some()));
+        // "The Latest:", "Breaking News:", "Watch:": a kicker names nobody.
+        let kicker = (start..end).all(|k| {
+            !self.is_word(k)
+                || self.lex.is("kicker", self.word(k))
+                || self.lex.is("determiner", self.word(k))
+                || self.word(k) == "news"
         });
-        let kicker = (start..colon).any(|k| self.lex.is("kicker", self.word(k)));
-        if colon == start || !named || kicker || self.words_in(start..colon) > 3 {
+        if colon == start || !named || kicker || self.words_in(start..end) > 4 {
             return false;
         }
         let cue = colon..colon + 1;
@@ -263,7 +280,7 @@ impl<'a> SentenceScan<'a> {
             out,
             cue,
             cue_text,
-            start..colon,
+            start..end,
             content,
             (Stance::Asserts, false, false),
         )
@@ -2383,6 +2400,19 @@ mod tests {
             ["Lynch"]
         );
         assert_eq!(labelled("Pakistan: Afghan soil used for attacks"), ["Pakistan"]);
+        for (title, source) in [
+            ("Judicial Watch: State Department Hid Key Email For Years.", "Judicial Watch"),
+            ("NY Daily News: Attacks Highlight Threat Posed by NRA.", "NY Daily News"),
+            ("Clinton camp: Trump’s rhetoric threatens national security.", "Clinton camp"),
+            ("McCain Challenger Kelli Ward: Impeach AG Lynch.", "McCain Challenger Kelli Ward"),
+            ("EXCLUSIVE – Roger Stone: Don’t Trust the Voting Machines.", "Roger Stone"),
+            ("Clinton to Planned Parenthood: Trump will reverse Roe v. Wade.", "Clinton"),
+            ("Former AG Mukasey at RNC: Clinton email scandal disqualifies her.", "Former AG Mukasey"),
+        ] {
+            assert_eq!(labelled(title), [source], "{title}");
+        }
+        assert!(labelled("Trump Says Clinton Is Wrong: Report").is_empty());
+        assert!(labelled("Breaking News: Latest Primary Has Big Impact").is_empty());
         assert!(labelled("The Latest: Trump delivers defense of ‘New York values.’").is_empty());
         assert!(labelled("Breaking: Latest Primary Has Big Impact On Clinton Campaign").is_empty());
         assert!(labelled("ISLAMABAD: The foreign office said talks would resume.").is_empty());
