@@ -222,8 +222,9 @@ fn first_title(text: &str, start: usize) -> Option<String> {
     if line.is_empty() {
         return None;
     }
-    let sentences = sentencex::segment("en", line);
-    let first = sentences.first().map(|s| s.trim()).unwrap_or(line);
+    let first = crate::text::sentences(line, 0)
+        .first()
+        .map_or(line, |s| &line[s.range.clone()]);
     Some(first.to_string())
 }
 
@@ -279,6 +280,13 @@ mod tests {
         let a = Article::from_bytes(b"Afghanistan Denies Role\n\nKabul: it denied.", None, Path::new("-")).unwrap();
         assert_eq!(a.title.as_deref(), Some("Afghanistan Denies Role"));
         assert_eq!(a.id, "afghanistan-denies-role");
+        let b = Article::from_bytes(
+            b"Talks with Ms. Bhutto resumed. More follows.\n\nBody.",
+            None,
+            Path::new("-"),
+        )
+        .unwrap();
+        assert_eq!(b.title.as_deref(), Some("Talks with Ms. Bhutto resumed."));
     }
 
     #[test]

@@ -259,8 +259,7 @@ impl<'a> SentenceScan<'a> {
         // camp", "WSJ editorial"); no cue word ("Trump Says …:").
         let named = capital(start)
             && (start..end).all(|k| {
-                self.is_punct(k, &["."])
-                    || (self.is_word(k) && (capital(k) || self.lex.is("label_noun", self.word(k))))
+                self.is_punct(k, &["."]) || (self.is_word(k) && (capital(k) || self.lex.is("label_noun", self.word(k))))
             })
             && (start..end).all(|k| self.lex.cue(self.word(k)).is_none_or(|c| c.learned.is_some()));
         // "The Latest:", "Breaking News:", "Watch:": a kicker names nobody.
@@ -276,14 +275,7 @@ impl<'a> SentenceScan<'a> {
         let cue = colon..colon + 1;
         let content = self.quote_trimmed(self.toks[colon].end..self.para.end);
         let cue_text = self.cue_words(cue.clone());
-        self.push(
-            out,
-            cue,
-            cue_text,
-            start..end,
-            content,
-            (Stance::Asserts, false, false),
-        )
+        self.push(out, cue, cue_text, start..end, content, (Stance::Asserts, false, false))
     }
 
     /// A quotation signed after a dash ("“…” ― Carlos Raúl"): the name
@@ -836,7 +828,8 @@ impl<'a> SentenceScan<'a> {
         }
         // A parenthesis closed right before the cue belongs to the name
         // ("Gov. Mike Pence (R-IN) said"), so the search starts before it.
-        let from = if cue_start > 0 && self.is_punct(cue_start - 1, &[")"])
+        let from = if cue_start > 0
+            && self.is_punct(cue_start - 1, &[")"])
             && let Some(open) = (start..cue_start - 1).rev().find(|&j| self.is_punct(j, &["(", ")"]))
             && self.is_punct(open, &["("])
         {
@@ -1537,7 +1530,8 @@ impl<'a> SentenceScan<'a> {
                 // that resumes after the cue, if any; else the words after
                 // the earlier attribution.
                 let clause = self.toks[self.clause_start(cend).min(cend)].start;
-                let opened = self.is_punct(q, &["”", "\""])
+                let opened = self
+                    .is_punct(q, &["”", "\""])
                     .then(|| (0..q).rev().find(|&k| self.is_punct(k, &["“", "\""])))
                     .flatten()
                     .map(|k| self.toks[k].start);
@@ -1550,6 +1544,11 @@ impl<'a> SentenceScan<'a> {
                         .chain(&out[p].more)
                         .any(|r| r.contains(&last));
                     let content = if held {
+                        // The earlier content ends where this source begins.
+                        let end = self.toks[cend - 1].end;
+                        if out[p].content.start < end && out[p].content.end > end {
+                            out[p].content.end = end;
+                        }
                         let from = if quote_next { i + 1 } else { n };
                         self.quote_resumed(from).map(|r| (r, true))
                     } else {
@@ -1966,6 +1965,44 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn an_earlier_attribution_keeps_the_clause_before_a_later_cue() {
+        let a =
+            find_in("Lee said she felt the law was flawed because “nobody reads it,” she said. “We had no context.”");
+        let got: Vec<(&str, &str, &str)> = a.iter().map(|x| (x.0.as_str(), x.1.as_str(), x.2.as_str())).collect();
+        assert_eq!(
+            got,
+            [
+                ("Lee", "said", "she felt the law was flawed because “nobody reads it,”"),
+                ("she", "said", "We had no context")
+            ]
+        );
+        // A cue inside the quotation keeps the old reading: the quotation is the content.
+        let b = find_in("“We have urged them to act,” he stated.");
+        assert!(
+            b.iter().any(|x| x.0 == "he" && x.2 == "We have urged them to act"),
+            "{b:?}"
+        );
+    }
+
+    #[test]
+    fn a_parenthesis_before_the_cue_and_a_fronted_phrase_without_a_comma() {
+        let a = find_in("On the broadcast of “Fox News Sunday,” Gov. Mike Pence (R-IN) said his running mate joked.");
+        assert_eq!(a.len(), 1, "{a:?}");
+        assert_eq!(a[0].0, "Gov. Mike Pence (R-IN)");
+        for (text, source) in [
+            (
+                "In a Bloomberg interview Trump said the alliance was obsolete.",
+                "Trump",
+            ),
+            ("On Monday Trump said the war was over.", "Trump"),
+        ] {
+            let a = find_in(text);
+            assert_eq!(a.len(), 1, "{a:?}");
+            assert_eq!(a[0].0, source, "{text}");
+        }
     }
 
     #[test]
@@ -2401,13 +2438,31 @@ mod tests {
         );
         assert_eq!(labelled("Pakistan: Afghan soil used for attacks"), ["Pakistan"]);
         for (title, source) in [
-            ("Judicial Watch: State Department Hid Key Email For Years.", "Judicial Watch"),
+            (
+                "Judicial Watch: State Department Hid Key Email For Years.",
+                "Judicial Watch",
+            ),
             ("NY Daily News: Attacks Highlight Threat Posed by NRA.", "NY Daily News"),
-            ("Clinton camp: Trump’s rhetoric threatens national security.", "Clinton camp"),
-            ("McCain Challenger Kelli Ward: Impeach AG Lynch.", "McCain Challenger Kelli Ward"),
-            ("EXCLUSIVE – Roger Stone: Don’t Trust the Voting Machines.", "Roger Stone"),
-            ("Clinton to Planned Parenthood: Trump will reverse Roe v. Wade.", "Clinton"),
-            ("Former AG Mukasey at RNC: Clinton email scandal disqualifies her.", "Former AG Mukasey"),
+            (
+                "Clinton camp: Trump’s rhetoric threatens national security.",
+                "Clinton camp",
+            ),
+            (
+                "McCain Challenger Kelli Ward: Impeach AG Lynch.",
+                "McCain Challenger Kelli Ward",
+            ),
+            (
+                "EXCLUSIVE – Roger Stone: Don’t Trust the Voting Machines.",
+                "Roger Stone",
+            ),
+            (
+                "Clinton to Planned Parenthood: Trump will reverse Roe v. Wade.",
+                "Clinton",
+            ),
+            (
+                "Former AG Mukasey at RNC: Clinton email scandal disqualifies her.",
+                "Former AG Mukasey",
+            ),
         ] {
             assert_eq!(labelled(title), [source], "{title}");
         }
