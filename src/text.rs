@@ -58,7 +58,8 @@ fn attribution_tail(prev: &str, next: &str) -> bool {
 /// Whether the splitter cut a name in two: `prev` ends with the title
 /// "Ms." (sentencex reads it as the degree "MS." after a lower-case word:
 /// "he met Ms. | Moore") or with the first initial of a party-state tag
-/// ("Sen. Kelly Ayotte, R-N. | H., said"), and `next` opens with a capital.
+/// ("Sen. Kelly Ayotte, R-N. | H., said"), and `next` opens with a capital
+/// (the joined sentence stays under [`MAX_SENTENCE_BYTES`]).
 fn cut_in_name(prev: &str, next: &str) -> bool {
     let last = prev
         .rsplit(|c: char| c.is_whitespace() || "(“\"'‘".contains(c))
@@ -68,7 +69,9 @@ fn cut_in_name(prev: &str, next: &str) -> bool {
         && last.ends_with('.')
         && last.as_bytes()[1] == b'-'
         && last.bytes().filter(|b| b.is_ascii_uppercase()).count() == 2;
-    (last == "Ms." || tag) && next.starts_with(|c: char| c.is_uppercase())
+    (last == "Ms." || tag)
+        && next.starts_with(|c: char| c.is_uppercase())
+        && prev.len() + next.len() < MAX_SENTENCE_BYTES
 }
 
 /// Longest sentence scanned as one, in bytes (about 600 words; news
@@ -239,6 +242,17 @@ mod tests {
             ]
         );
         assert_eq!(s[2].paragraph, 1);
+    }
+
+    #[test]
+    fn joined_names_keep_sentences_bounded() {
+        let t = "she met Ms. Lee and ".repeat(600);
+        let s = sentences(&t, 0);
+        assert!(s.len() > 1);
+        assert!(
+            s.iter().all(|s| s.range.len() <= 2 * MAX_SENTENCE_BYTES),
+            "a sentence grew unbounded"
+        );
     }
 
     #[test]

@@ -264,10 +264,7 @@ impl<'a> SentenceScan<'a> {
             && (start..end).all(|k| self.lex.cue(self.word(k)).is_none_or(|c| c.learned.is_some()));
         // "The Latest:", "Breaking News:", "Watch:": a kicker names nobody.
         let kicker = (start..end).all(|k| {
-            !self.is_word(k)
-                || self.lex.is("kicker", self.word(k))
-                || self.lex.is("determiner", self.word(k))
-                || self.word(k) == "news"
+            !self.is_word(k) || self.lex.is("kicker", self.word(k)) || self.lex.is("determiner", self.word(k))
         });
         if colon == start || !named || kicker || self.words_in(start..end) > 4 {
             return false;
