@@ -51,7 +51,16 @@ pub fn link(atts: &[Attribution], claims: &mut [Claim], actors: &Actors) {
             && sides[p] == sides[k]
             && !claims[p].rebuts.is_empty()
         {
-            claims[k].rebuts = claims[p].rebuts.clone();
+            // "denied any role, saying no group operates from its soil"
+            // rebuts what the denial rebuts; "denied any role, urging
+            // Islamabad to look at its own security" is a competing claim:
+            // it counters the claim the denial answers.
+            if claims[k].stance == Stance::Asserts && !negated(&claims[k].content) {
+                let root = claims[p].rebuts[0].clone();
+                claims[k].counters.push(root);
+            } else {
+                claims[k].rebuts = claims[p].rebuts.clone();
+            }
             continue;
         }
         // A denial may answer a claim the article reports only later
@@ -92,6 +101,21 @@ pub fn link(atts: &[Attribution], claims: &mut [Claim], actors: &Actors) {
             claims[k].counters.push(claims[root].id.clone());
         }
     }
+}
+
+/// Whether a content negates ("no group operates", "is not used",
+/// "never"): a claim continuing a denial that negates contradicts the
+/// accusation; one that does not makes a claim of its own.
+fn negated(content: &str) -> bool {
+    content
+        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+        .any(|w| {
+            matches!(
+                w.to_lowercase().as_str(),
+                "no" | "not" | "never" | "none" | "nothing" | "nor" | "neither" | "nobody" | "cannot"
+            ) || w.ends_with("n't")
+                || w.ends_with("n’t")
+        })
 }
 
 /// Follows `supports` back to the claim that is supported: a counter-claim

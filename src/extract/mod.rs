@@ -7,6 +7,7 @@ pub mod extent;
 pub mod filter;
 mod lexicon;
 pub mod link;
+mod quoted_denial;
 pub mod rules;
 pub mod tagger;
 pub mod train;
@@ -194,7 +195,9 @@ enum Use {
 /// The attributions (cue, source, content as byte ranges) of one article
 /// that make its claims, in text order.
 pub fn attributions(article: &Article, model: &Model) -> Vec<Attribution> {
-    with_quotes_normalised(article, |a| find_all(a, model, Use::Claims))
+    with_quotes_normalised(article, |a| {
+        quoted_denial::split(&a.text, find_all(a, model, Use::Claims), &model.lex)
+    })
 }
 
 /// The attribution spans of one article, in text order: what
@@ -274,12 +277,20 @@ fn find_all(article: &Article, model: &Model, purpose: Use) -> Vec<Attribution> 
 /// at a removed attribution.
 fn keep(atts: &[Attribution], pred: impl Fn(usize, &Attribution) -> bool) -> Vec<Attribution> {
     let mut new_index = vec![None; atts.len()];
-    let mut out = Vec::new();
+    let mut kept = 0;
     for (k, a) in atts.iter().enumerate() {
-        if !pred(k, a) {
+        if pred(k, a) {
+            new_index[k] = Some(kept);
+            kept += 1;
+        }
+    }
+    // Links may point forward ("X denied the allegations … Pakistan had
+    // claimed …"), so every new index is known before any is mapped.
+    let mut out = Vec::with_capacity(kept);
+    for (k, a) in atts.iter().enumerate() {
+        if new_index[k].is_none() {
             continue;
         }
-        new_index[k] = Some(out.len());
         let mut a = a.clone();
         a.points_back = a.points_back.and_then(|p| new_index[p]);
         a.continues = a.continues.and_then(|p| new_index[p]);
@@ -489,6 +500,74 @@ mod tests {
         let c = extract(&a, &actors, None).claims;
         let d = c.iter().find(|x| x.stance == Stance::Denies).expect("a denial");
         assert_eq!(d.rebuts, ["c2", "c1"], "{c:#?}");
+    }
+
+    #[test]
+    fn a_quotation_opening_with_a_denial_is_a_denial_and_a_competing_claim() {
+        let file: crate::claim::ActorsFile = serde_yaml::from_str(
+            "schema: claimtrack-actors/1\nactors:\n  - name: Pakistan\n    aliases: [Islamabad]\n  - name: India\n    aliases: [Randhir Jaiswal]\n",
+        )
+        .unwrap();
+        let actors = Actors::new(&file);
+        let text = "Pakistan alleged that India had a hand in the train attack. “We strongly reject the baseless allegations made by Pakistan. The whole world knows where the epicentre of terrorism lies,” said Randhir Jaiswal.";
+        let a = Article::from_bytes(text.as_bytes(), Some("t".into()), Path::new("t.txt")).unwrap();
+        let c = extract(&a, &actors, None).claims;
+        let got: Vec<(&str, Stance, &str)> = c
+            .iter()
+            .map(|x| (x.claimant.as_str(), x.stance, x.content.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Pakistan", Stance::Asserts, "India had a hand in the train attack"),
+                ("India", Stance::Denies, "India had a hand in the train attack"),
+                (
+                    "India",
+                    Stance::Asserts,
+                    "The whole world knows where the epicentre of terrorism lies"
+                ),
+            ],
+            "{c:#?}"
+        );
+        assert_eq!(
+            (c[1].rebuts.as_slice(), c[2].counters.as_slice()),
+            (&["c1".to_string()][..], &["c1".to_string()][..])
+        );
+
+        // A denial that names what it denies keeps those words; one reported
+        // before the accusation answers the accusation that follows.
+        let text = "“We categorically reject the accusations linking the attack to Afghanistan. We urge Pakistan to focus on its own security,” Balkhi said. Pakistan had earlier claimed that the attackers were trained in Afghanistan.";
+        let a = Article::from_bytes(text.as_bytes(), Some("t".into()), Path::new("t.txt")).unwrap();
+        let c = extract(&a, &actors, None).claims;
+        assert_eq!(c[0].stance, Stance::Denies, "{c:#?}");
+        assert_eq!(c[0].content, "linking the attack to Afghanistan");
+        assert_eq!(c[0].rebuts, ["c3"], "{c:#?}");
+        assert_eq!(c[1].content, "We urge Pakistan to focus on its own security");
+        assert_eq!(c[1].counters, ["c3"]);
+
+        // A quotation that opens with something else stays whole.
+        let c = run("“The talks went well, and we reject any delay,” Smith said.");
+        let smith = c.iter().find(|x| x.claimant == "Smith").expect("Smith's claim");
+        assert_eq!(
+            (smith.stance, smith.content.as_str()),
+            (Stance::Asserts, "The talks went well, and we reject any delay"),
+            "{c:#?}"
+        );
+    }
+
+    #[test]
+    fn a_claim_continuing_a_denial_counters_unless_it_negates() {
+        let c = run(
+            "Pakistan claimed that militants crossed from Afghanistan. Kabul denied that militants crossed from Afghanistan, urging Islamabad to focus on its internal security. Kabul rejected the claim, saying no militant operates from its soil.",
+        );
+        let urging = c.iter().find(|x| x.cue.as_deref() == Some("urging")).expect("urging");
+        assert_eq!(
+            (urging.counters.as_slice(), urging.rebuts.is_empty()),
+            (&["c1".to_string()][..], true),
+            "{c:#?}"
+        );
+        let saying = c.iter().find(|x| x.cue.as_deref() == Some("saying")).expect("saying");
+        assert!(saying.counters.is_empty() && !saying.rebuts.is_empty(), "{c:#?}");
     }
 
     #[test]

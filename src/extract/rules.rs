@@ -136,7 +136,7 @@ fn repoint_forward(out: &mut [Attribution]) {
 
 /// The claim a denial points back at: the last assertion found so far whose
 /// cue is sure enough to make a claim (else the last attribution).
-fn antecedent(out: &[Attribution], text: &str, speaker: &Range<usize>) -> Option<usize> {
+pub(super) fn antecedent(out: &[Attribution], text: &str, speaker: &Range<usize>) -> Option<usize> {
     let name = |r: &Range<usize>| text[r.clone()].trim().to_lowercase();
     // A pronoun speaks for the last one named.
     let mut who = name(speaker);

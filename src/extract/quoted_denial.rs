@@ -1,0 +1,191 @@
+//! Claim files only: a quotation that opens with the speaker's own denial
+//! holds two claims. "“We strongly reject the baseless allegations made by
+//! Pakistan. The whole world knows where the epicentre of terrorism lies,”
+//! said Jaiswal" is a denial, which answers the accusation it names or the
+//! last one reported, and a competing claim (the rest of the quotation),
+//! which continues the denial (see [`super::link`]).
+//!
+//! The span output keeps the quotation whole: PolNeAR marks one attribution
+//! per cue.
+
+use super::lexicon::Lexicon;
+use super::link;
+use super::rules::{self, Attribution};
+use crate::claim::Stance;
+use crate::text::{self, Token};
+use std::ops::Range;
+
+/// Splits every asserted attribution whose content opens with a denial in
+/// the first person ("We categorically reject …", "I deny …") into the
+/// denial and the rest; links between attributions are renumbered.
+pub fn split(text: &str, atts: Vec<Attribution>, lex: &Lexicon) -> Vec<Attribution> {
+    let mut out: Vec<Attribution> = Vec::with_capacity(atts.len());
+    // Position in `out` of each input attribution (its rest, when split).
+    let mut moved = Vec::with_capacity(atts.len());
+    // For each output attribution, whether its links still use input indexes.
+    let mut old_links = Vec::with_capacity(atts.len());
+    for (k, a) in atts.iter().enumerate() {
+        let opening = (a.stance == Stance::Asserts)
+            .then(|| opening_denial(text, a.content.clone(), lex))
+            .flatten();
+        let Some((denial, rest)) = opening.and_then(|d| parts(text, &atts, k, d)) else {
+            moved.push(out.len());
+            out.push(a.clone());
+            old_links.push(true);
+            continue;
+        };
+        let at = out.len();
+        out.push(denial);
+        old_links.push(true);
+        match rest {
+            Some(mut rest) => {
+                rest.continues = Some(at);
+                moved.push(out.len());
+                out.push(rest);
+                old_links.push(false);
+            }
+            None => moved.push(at),
+        }
+    }
+    for (a, old) in out.iter_mut().zip(old_links) {
+        if old {
+            a.points_back = a.points_back.map(|p| moved[p]);
+            a.continues = a.continues.map(|p| moved[p]);
+        }
+    }
+    out
+}
+
+/// The denial that opens `atts[k]` and the claim of the rest of its
+/// content, if any (links still by input index); `None` when the denial
+/// neither names what it denies nor has a claim to answer.
+fn parts(text: &str, atts: &[Attribution], k: usize, d: Opening) -> Option<(Attribution, Option<Attribution>)> {
+    let a = &atts[k];
+    // The accusation it answers: the last one of another speaker, else
+    // (when it names allegations) the first one reported after it.
+    let speaker = text[a.source.clone()].trim().to_lowercase();
+    let other_accusation = |e: &Attribution| {
+        e.accuse && e.stance == Stance::Asserts && text[e.source.clone()].trim().to_lowercase() != speaker
+    };
+    let lo = k.saturating_sub(link::LINK_WINDOW);
+    let hi = atts.len().min(k + 1 + link::LINK_WINDOW);
+    let accusation = atts[lo..k]
+        .iter()
+        .rposition(other_accusation)
+        .map(|j| lo + j)
+        .or_else(|| {
+            d.pointer_accuses
+                .then(|| atts[k + 1..hi].iter().position(other_accusation).map(|j| k + 1 + j))
+                .flatten()
+        });
+    let mut denial = a.clone();
+    denial.stance = Stance::Denies;
+    denial.accuse = false;
+    denial.evidence = false;
+    denial.quoted = false;
+    denial.more.clear();
+    denial.continues = None;
+    denial.answers_accusation = d.pointer_accuses;
+    match d.denied {
+        // "… accusations linking the attack to Afghanistan": what it names
+        // (without an accusation to point at, links go by shared words).
+        Some(r) => {
+            denial.content = r;
+            denial.points_back = accusation.filter(|_| d.points);
+        }
+        // "We reject these allegations": the claim it answers, else the
+        // last claim of another speaker.
+        None if d.points => {
+            let p = accusation.or_else(|| rules::antecedent(&atts[lo..k], text, &a.source).map(|j| lo + j))?;
+            denial.content = atts[p].content.clone();
+            denial.points_back = Some(p);
+        }
+        None => return None,
+    }
+    let mut rest = a.clone();
+    rest.points_back = None;
+    match d.rest {
+        Some(r) => rest.content = r,
+        None if !a.more.is_empty() => rest.content = rest.more.remove(0),
+        None => return Some((denial, None)),
+    }
+    Some((denial, Some(rest)))
+}
+
+/// A denial opening a content: what it denies, if it names it, and the
+/// rest of the content after it, if any.
+struct Opening {
+    /// "… allegations linking the attack to Afghanistan": the words from
+    /// "linking" (after "that"); "We deny any involvement": the object.
+    denied: Option<Range<usize>>,
+    /// Whether the denial points at something said ("these claims", "the
+    /// allegations"), so it answers an earlier (or later) claim.
+    points: bool,
+    /// Whether the denial names an allegation or accusation (it then
+    /// answers every accusation of that side since the last denial).
+    pointer_accuses: bool,
+    /// The content after the denial's sentence or clause.
+    rest: Option<Range<usize>>,
+}
+
+/// Adverbs between the pronoun and the denial verb beyond those in -ly.
+const INTENSIFIERS: [&str; 4] = ["also", "once", "again", "firmly"];
+
+fn opening_denial(text: &str, content: Range<usize>, lex: &Lexicon) -> Option<Opening> {
+    let toks = text::tokens(text, content.clone());
+    let low: Vec<String> = toks.iter().map(|t| t.text(text).to_lowercase()).collect();
+    let word = |k: usize| low.get(k).map_or("", String::as_str);
+    let mut k = usize::from(matches!(word(0), "“" | "\""));
+    if !matches!(word(k), "we" | "i") {
+        return None;
+    }
+    k += 1;
+    while word(k).ends_with("ly") || INTENSIFIERS.contains(&word(k)) {
+        k += 1;
+    }
+    lex.cue(word(k))
+        .filter(|c| c.stance == Stance::Denies && c.learned.is_none())?;
+    // The denial ends at its sentence, a semicolon or "& / and" before the
+    // next verb ("…, & urge Pakistani side to …").
+    let end = (k + 1..toks.len())
+        .find(|&j| matches!(word(j), "." | ";" | "!" | "?" | "&") || (word(j) == "and" && j > 0 && word(j - 1) == ","))
+        .unwrap_or(toks.len());
+    let pointer = (k + 1..end).find(|&j| lex.is("accusation", word(j)) || lex.is("pointer", word(j)));
+    let denied = match pointer {
+        // "… the accusations linking the attack to Afghanistan", "… the
+        // claim that …": the words that say what was alleged.
+        Some(p) => (p + 1..end)
+            .find(|&j| matches!(word(j), "that" | "linking" | "blaming" | "accusing"))
+            .and_then(|j| span(text, &toks[if word(j) == "that" { j + 1 } else { j }..end])),
+        // "We deny any involvement in the attack": its object.
+        None => span(text, &toks[k + 1..end]),
+    };
+    let rest_from = (end..toks.len())
+        .find(|&j| !matches!(word(j), "." | ";" | "!" | "?" | "&" | "and" | ","))
+        .unwrap_or(toks.len());
+    let rest = span(text, &toks[rest_from..])
+        .map(|r| r.start..trim_end(text, r.clone()))
+        .filter(|r| text[r.clone()].split_whitespace().count() >= 3);
+    Some(Opening {
+        denied,
+        points: pointer.is_some(),
+        pointer_accuses: pointer.is_some_and(|p| lex.is("accusation", word(p))),
+        rest,
+    })
+}
+
+/// The byte range from the first to the last of `toks`, if any.
+fn span(text: &str, toks: &[Token]) -> Option<Range<usize>> {
+    let first = toks.first()?;
+    let last = toks.last()?;
+    let r = first.start..last.end;
+    Some(r.start..trim_end(text, r))
+}
+
+/// The end of `r` without trailing punctuation and closing quotation marks.
+fn trim_end(text: &str, r: Range<usize>) -> usize {
+    r.start
+        + text[r]
+            .trim_end_matches(['.', ',', ';', ':', ' ', '”', '"', '!', '?'])
+            .len()
+}
