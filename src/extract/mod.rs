@@ -308,8 +308,7 @@ pub const CLAIM_MIN_LEARNED_SHARE: f32 = 0.75;
 
 /// Turns attributions into numbered claims with resolved claimants and links.
 fn to_claims(article: &Article, atts: &[Attribution], actors: &Actors) -> Vec<Claim> {
-    let atts = claim_attributions(atts);
-    let atts = &atts[..];
+    let mut atts = claim_attributions(&article.text, atts);
     let text = &article.text;
     let index = CharIndex::new(text);
     let mut claims: Vec<Claim> = Vec::with_capacity(atts.len());
@@ -360,15 +359,66 @@ fn to_claims(article: &Article, atts: &[Attribution], actors: &Actors) -> Vec<Cl
         c.span = Some([index.char_offset(a.content.start), index.char_offset(a.content.end)]);
         claims.push(c);
     }
-    link::link(atts, &mut claims, actors);
+    repoint_to_accused(text, &mut atts, &mut claims, actors);
+    link::link(&atts, &mut claims, actors);
     claims
+}
+
+/// "The Taliban rejected Islamabad's allegations": a denial that names
+/// whose claims it denies answers the last accusation that actor made
+/// itself (since the previous denial), rather than a later one by one of
+/// its members or spokespeople; it copies that claim's content.
+fn repoint_to_accused(text: &str, atts: &mut [Attribution], claims: &mut [Claim], actors: &Actors) {
+    for k in 0..atts.len() {
+        let (Some(p), Some(r)) = (atts[k].points_back, atts[k].accused.clone()) else {
+            continue;
+        };
+        let who = actors.resolve(&text[r]);
+        if claims[p].claimant == who {
+            continue;
+        }
+        let own = (0..k)
+            .rev()
+            .take_while(|&j| claims[j].stance != crate::claim::Stance::Denies)
+            .find(|&j| atts[j].accuse && claims[j].claimant == who);
+        if let Some(j) = own {
+            atts[k].points_back = Some(j);
+            claims[k].content = claims[j].content.clone();
+            claims[k].span = claims[j].span;
+            claims[k].quoted = None;
+        }
+    }
 }
 
 /// The attributions that make claims: those of reviewed cues and of learned
 /// cues with a share of at least [`CLAIM_MIN_LEARNED_SHARE`].
-fn claim_attributions(atts: &[Attribution]) -> Vec<Attribution> {
+fn claim_attributions(text: &str, atts: &[Attribution]) -> Vec<Attribution> {
+    // "“…, and we have repeatedly urged Kabul to …,” he stated": the quoted
+    // speaker's own "we" or "I" is part of the quotation, not a claim.
+    let mut quotations: Vec<(usize, usize)> = atts
+        .iter()
+        .filter(|a| a.quoted)
+        .map(|a| (a.content.start, a.content.end))
+        .collect();
+    quotations.sort_unstable();
+    // The furthest end of the quotations that start at or before each one.
+    let reach: Vec<usize> = quotations
+        .iter()
+        .scan(0, |m, &(_, e)| {
+            *m = e.max(*m);
+            Some(*m)
+        })
+        .collect();
+    let quoted_first_person = |a: &Attribution| {
+        let at = a.cue.start;
+        matches!(text[a.source.clone()].trim().to_lowercase().as_str(), "we" | "i")
+            && quotations
+                .partition_point(|&(s, _)| s <= at)
+                .checked_sub(1)
+                .is_some_and(|q| reach[q] > at)
+    };
     keep(atts, |_, a| {
-        !a.loose && a.learned.is_none_or(|s| s >= CLAIM_MIN_LEARNED_SHARE)
+        !a.loose && a.learned.is_none_or(|s| s >= CLAIM_MIN_LEARNED_SHARE) && !quoted_first_person(a)
     })
 }
 
@@ -568,6 +618,40 @@ mod tests {
         );
         let saying = c.iter().find(|x| x.cue.as_deref() == Some("saying")).expect("saying");
         assert!(saying.counters.is_empty() && !saying.rebuts.is_empty(), "{c:#?}");
+    }
+
+    #[test]
+    fn a_denial_of_someones_allegations_copies_the_one_they_made_themselves() {
+        let file: crate::claim::ActorsFile = serde_yaml::from_str(
+            "schema: claimtrack-actors/1\nactors:\n  - name: Pakistan\n    aliases: [Islamabad, Pakistan's Foreign Office]\n  - name: Shafqat Ali Khan\n    member_of: Pakistan\n",
+        )
+        .unwrap();
+        let actors = Actors::new(&file);
+        let text = "Pakistan's Foreign Office has alleged that the hijackers were in contact with handlers in Afghanistan. Shafqat Ali Khan claimed that intercepted calls proved the link. The Taliban rejected Islamabad's allegations as baseless.";
+        let a = Article::from_bytes(text.as_bytes(), Some("t".into()), Path::new("t.txt")).unwrap();
+        let c = extract(&a, &actors, None).claims;
+        let d = c.iter().find(|x| x.stance == Stance::Denies).expect("a denial");
+        assert_eq!(
+            d.content, "the hijackers were in contact with handlers in Afghanistan",
+            "{c:#?}"
+        );
+        assert_eq!(d.rebuts, ["c1", "c2"]);
+        // Without a possessor the denial answers the last accusation, as before.
+        let c = run(&text.replace("Islamabad's allegations", "the allegations"));
+        let d = c.iter().find(|x| x.stance == Stance::Denies).expect("a denial");
+        assert_eq!(d.content, "intercepted calls proved the link", "{c:#?}");
+    }
+
+    #[test]
+    fn the_quoted_speakers_own_we_is_part_of_the_quotation() {
+        let c = run(
+            "“The terrorists had safe havens in Afghanistan, and we have repeatedly urged Kabul to stop them,” he stated. We believe the talks will fail, the editors wrote.",
+        );
+        let cues: Vec<&str> = c.iter().filter_map(|x| x.cue.as_deref()).collect();
+        assert!(
+            cues.contains(&"stated") && !cues.contains(&"have repeatedly urged"),
+            "{c:#?}"
+        );
     }
 
     #[test]

@@ -62,6 +62,10 @@ pub struct Attribution {
     /// it stands for: the claimant of the claim. The span output keeps the
     /// pronoun, as PolNeAR annotates it.
     pub antecedent: Option<Range<usize>>,
+    /// For a denial of someone's claims, who made them: "rejected
+    /// Islamabad's allegations", "the allegations made by Pakistan's
+    /// military spokesperson".
+    pub accused: Option<Range<usize>>,
 }
 
 /// Tagger score above which a learned or proposed cue that fits no pattern
@@ -883,6 +887,7 @@ impl<'a> SentenceScan<'a> {
             cue_score: None,
             answers_accusation: false,
             antecedent: None,
+            accused: None,
             loose: false,
         });
         true
@@ -1088,6 +1093,12 @@ impl<'a> SentenceScan<'a> {
         out[last].points_back = antecedent;
         out[last].cue = self.span(cs..i + 1);
         out[last].answers_accusation = accusation;
+        // "Islamabad’s allegations", "… made by X": whose claims are denied.
+        out[last].accused = match made_by {
+            Some(by) if by + 1 < k => Some(self.span(by + 1..k)),
+            _ => (object_at < pointer_at && self.low[object_at].ends_with("'s"))
+                .then(|| self.span(object_at..object_at + 1)),
+        };
         Some(cue_end)
     }
 
@@ -1878,6 +1889,7 @@ impl<'a> SentenceScan<'a> {
             cue_score: None,
             answers_accusation: false,
             antecedent: None,
+            accused: None,
             loose: false,
         });
         true
@@ -1940,6 +1952,7 @@ impl Attribution {
             cue_score: None,
             answers_accusation: false,
             antecedent: None,
+            accused: None,
             loose: false,
         }
     }
