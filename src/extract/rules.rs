@@ -211,6 +211,10 @@ impl<'a> SentenceScan<'a> {
                 self.according(i, out);
             } else if let Some(end) = self.quoted_as_saying(i, out) {
                 resume = end;
+            } else if self.lex.is("accusation", &self.low[i])
+                && let Some(end) = self.nominal_allegation(i, out)
+            {
+                resume = end;
             } else if (self.lex.is("qualify", &self.low[i])
                 || self.lex.cue(&self.low[i]).is_some_and(|c| c.stance == Stance::Denies))
                 && let Some(end) = self.qualified_denial(i, out)
@@ -1716,6 +1720,41 @@ impl<'a> SentenceScan<'a> {
         Some(pushed)
     }
 
+    /// "… heightened by allegations from Islamabad that the Taliban is not
+    /// preventing attacks", "amid claims by Kabul that …": the one named
+    /// after "by" or "from" accuses; the clause after "that" is the content.
+    /// (After a denial verb, [`Self::qualified_denial`] has read the phrase.)
+    fn nominal_allegation(&self, i: usize, out: &mut Vec<Attribution>) -> Option<usize> {
+        let n = self.toks.len();
+        let by = if matches!(
+            self.low.get(i + 1).map(String::as_str),
+            Some("made" | "levelled" | "leveled")
+        ) {
+            i + 2
+        } else {
+            i + 1
+        };
+        if by >= n || !matches!(self.word(by), "by" | "from") {
+            return None;
+        }
+        let that = (by + 1..n.min(by + 10)).find(|&k| self.word(k) == "that")?;
+        if (by + 1..that).any(|k| !self.is_word(k) && !self.is_punct(k, &["’", "'", "."])) {
+            return None;
+        }
+        let accuser = self.source_range(by + 1..that)?;
+        let content = self.content_bytes(self.content_after(that))?;
+        let cue_text = self.cue_words(i..by + 1);
+        self.push(
+            out,
+            i..by + 1,
+            cue_text,
+            accuser,
+            Some(content),
+            (Stance::Asserts, true, false),
+        )
+        .then_some(that)
+    }
+
     /// "India rejected the allegations made by the Pakistan foreign office
     /// that India had a hand in …": the denial, and the allegation it denies
     /// as a claim of its own (cue "allegations made by", source X), which the
@@ -2013,6 +2052,23 @@ mod tests {
             assert_eq!(a.len(), 1, "{a:?}");
             assert_eq!(a[0].0, source, "{text}");
         }
+    }
+
+    #[test]
+    fn allegations_by_or_from_someone_that_are_their_claims() {
+        let a = find_in(
+            "Tensions were heightened by allegations from Islamabad that the Taliban is not preventing attacks.",
+        );
+        assert_eq!(a.len(), 1, "{a:?}");
+        assert_eq!(
+            (a[0].0.as_str(), a[0].1.as_str(), a[0].2.as_str()),
+            ("Islamabad", "allegations from", "the Taliban is not preventing attacks")
+        );
+        let b = find_in("It came amid claims made by Kabul that Pakistani jets struck a market.");
+        assert_eq!(b[0].0, "Kabul", "{b:?}");
+        assert_eq!(b[0].2, "Pakistani jets struck a market");
+        // No "that" clause: no claim is reported.
+        assert!(find_in("The allegations from Islamabad were discussed at length.").is_empty());
     }
 
     #[test]
