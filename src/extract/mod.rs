@@ -393,33 +393,49 @@ fn repoint_to_accused(text: &str, atts: &mut [Attribution], claims: &mut [Claim]
 /// The attributions that make claims: those of reviewed cues and of learned
 /// cues with a share of at least [`CLAIM_MIN_LEARNED_SHARE`].
 fn claim_attributions(text: &str, atts: &[Attribution]) -> Vec<Attribution> {
-    // "“…, and we have repeatedly urged Kabul to …,” he stated": the quoted
-    // speaker's own "we" or "I" is part of the quotation, not a claim.
-    let mut quotations: Vec<(usize, usize)> = atts
-        .iter()
-        .filter(|a| a.quoted)
-        .map(|a| (a.content.start, a.content.end))
-        .collect();
-    quotations.sort_unstable();
-    // The furthest end of the quotations that start at or before each one.
-    let reach: Vec<usize> = quotations
-        .iter()
-        .scan(0, |m, &(_, e)| {
-            *m = e.max(*m);
-            Some(*m)
-        })
-        .collect();
-    let quoted_first_person = |a: &Attribution| {
-        let at = a.cue.start;
-        matches!(text[a.source.clone()].trim().to_lowercase().as_str(), "we" | "i")
-            && quotations
-                .partition_point(|&(s, _)| s <= at)
-                .checked_sub(1)
-                .is_some_and(|q| reach[q] > at)
-    };
+    let quotations = Cover::new(atts.iter().filter(|a| a.quoted).map(|a| a.content.clone()));
+    let contents = Cover::new(atts.iter().map(|a| a.content.clone()));
     keep(atts, |_, a| {
-        !a.loose && a.learned.is_none_or(|s| s >= CLAIM_MIN_LEARNED_SHARE) && !quoted_first_person(a)
+        // "“…, and we have repeatedly urged Kabul to …,” he stated": the
+        // quoted speaker's own "we" or "I" is part of the quotation.
+        let quoted_first_person = matches!(text[a.source.clone()].trim().to_lowercase().as_str(), "we" | "i")
+            && quotations.covers(a.cue.start);
+        // "ISPR claimed that intelligence reports confirmed …": the evidence
+        // cited is part of the claim that cites it.
+        let cited_evidence = a.evidence && contents.covers(a.cue.start);
+        !a.loose && a.learned.is_none_or(|s| s >= CLAIM_MIN_LEARNED_SHARE) && !quoted_first_person && !cited_evidence
     })
+}
+
+/// Byte ranges indexed to tell whether any of them covers a position.
+struct Cover {
+    /// (start, end), sorted.
+    ranges: Vec<(usize, usize)>,
+    /// The furthest end among the ranges up to each one.
+    reach: Vec<usize>,
+}
+
+impl Cover {
+    fn new(ranges: impl Iterator<Item = std::ops::Range<usize>>) -> Self {
+        let mut ranges: Vec<(usize, usize)> = ranges.map(|r| (r.start, r.end)).collect();
+        ranges.sort_unstable();
+        let reach = ranges
+            .iter()
+            .scan(0, |m, &(_, e)| {
+                *m = e.max(*m);
+                Some(*m)
+            })
+            .collect();
+        Cover { ranges, reach }
+    }
+
+    /// Whether some range holds byte `at`.
+    fn covers(&self, at: usize) -> bool {
+        self.ranges
+            .partition_point(|&(s, _)| s <= at)
+            .checked_sub(1)
+            .is_some_and(|q| self.reach[q] > at)
+    }
 }
 
 /// Folds runs of white space (line breaks inside a quotation) to one space.
@@ -640,6 +656,25 @@ mod tests {
         let c = run(&text.replace("Islamabad's allegations", "the allegations"));
         let d = c.iter().find(|x| x.stance == Stance::Denies).expect("a denial");
         assert_eq!(d.content, "intercepted calls proved the link", "{c:#?}");
+    }
+
+    #[test]
+    fn evidence_cited_inside_a_claim_is_part_of_it() {
+        let c = run(
+            "The army claimed that intelligence reports confirmed the involvement of groups based abroad. Later, satellite images confirmed the damage.",
+        );
+        let got: Vec<(&str, &str)> = c.iter().map(|x| (x.claimant.as_str(), x.content.as_str())).collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    "army",
+                    "intelligence reports confirmed the involvement of groups based abroad"
+                ),
+                ("satellite images", "the damage")
+            ],
+            "{c:#?}"
+        );
     }
 
     #[test]
