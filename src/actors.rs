@@ -142,6 +142,37 @@ impl Actors {
         clean_mention(mention)
     }
 
+    /// The sides that a text names: those of the actors file's names and
+    /// aliases it holds (up to four words each) and of its demonyms and
+    /// state names ("Pakistani side", "Islamabad"), each once, in order.
+    pub fn sides_named(&self, text: &str) -> Vec<String> {
+        let norm = normalise(text);
+        let words: Vec<&str> = norm
+            .split(' ')
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+            .collect();
+        let mut out: Vec<String> = Vec::new();
+        for start in 0..words.len() {
+            let mut found = DEMONYMS
+                .iter()
+                .find(|(d, _)| *d == words[start])
+                .map(|(_, s)| s.to_string());
+            for end in (start + 1..=words.len().min(start + 4)).rev() {
+                if let Some(&i) = self.index.get(&words[start..end].join(" ")) {
+                    found = Some(self.actors[i].name.clone());
+                    break;
+                }
+            }
+            if let Some(name) = found {
+                let side = self.side(&name);
+                if !out.contains(&side) {
+                    out.push(side);
+                }
+            }
+        }
+        out
+    }
+
     /// The side an actor speaks for: follows `member_of` to the top (cycles
     /// stop where they close). Unknown names are their own side.
     pub fn side(&self, name: &str) -> String {
@@ -374,6 +405,17 @@ mod tests {
         assert_eq!(a.resolve("Ambassador Sadiq's office in Islamabad"), "Mohammad Sadiq");
         assert_eq!(a.side("Mujahid"), "Afghanistan");
         assert_eq!(a.side("Somebody"), "Somebody");
+    }
+
+    #[test]
+    fn sides_named_in_a_text() {
+        let a = actors();
+        assert_eq!(
+            a.sides_named("Mujahid urged Islamabad, not the Pakistani side alone, to act."),
+            ["Afghanistan", "Pakistan"]
+        );
+        assert_eq!(a.sides_named("Urge the Indian side to look inwards"), ["India"]);
+        assert!(a.sides_named("The talks went well.").is_empty());
     }
 
     #[test]

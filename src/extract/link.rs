@@ -99,8 +99,29 @@ pub fn link(atts: &[Attribution], claims: &mut [Claim], actors: &Actors) {
         {
             let root = root_of(claims, j);
             claims[k].counters.push(claims[root].id.clone());
+        } else if !a.evidence
+            && let Some(j) = denied_by_own_side(claims, &sides, k)
+            && !negated(&claims[k].content)
+            && actors.sides_named(&claims[k].content).contains(&sides[j])
+        {
+            // "India rejected the allegations … Pakistan must look inwards
+            // instead of blaming others": after a claimant denied a claim,
+            // its claim that names the accuser's side competes with it.
+            let root = root_of(claims, j);
+            claims[k].counters.push(claims[root].id.clone());
         }
     }
+}
+
+/// The claim that the last denial by the claimant of claim `k` (within
+/// [`LINK_WINDOW`]) rebuts first, when that claim is another side's.
+fn denied_by_own_side(claims: &[Claim], sides: &[String], k: usize) -> Option<usize> {
+    let d = (k.saturating_sub(LINK_WINDOW)..k)
+        .rev()
+        .find(|&j| claims[j].stance == Stance::Denies && claims[j].claimant == claims[k].claimant)?;
+    let target = claims[d].rebuts.first()?;
+    let j = claims.iter().position(|c| &c.id == target)?;
+    (sides[j] != sides[k]).then_some(j)
 }
 
 /// Whether a content negates ("no group operates", "is not used",

@@ -622,6 +622,23 @@ mod tests {
     }
 
     #[test]
+    fn after_its_denial_a_claimant_naming_the_accuser_counters() {
+        let c = run(
+            "Pakistan alleged that India had a hand in the train attack. India rejected the allegations. India said Pakistan must look inwards instead of blaming others. India said the monsoon came early.",
+        );
+        let inwards = c
+            .iter()
+            .find(|x| x.content.contains("inwards"))
+            .expect("the counter-claim");
+        assert_eq!(inwards.counters, ["c1"], "{c:#?}");
+        let monsoon = c
+            .iter()
+            .find(|x| x.content.contains("monsoon"))
+            .expect("the other claim");
+        assert!(monsoon.counters.is_empty(), "{c:#?}");
+    }
+
+    #[test]
     fn a_claim_continuing_a_denial_counters_unless_it_negates() {
         let c = run(
             "Pakistan claimed that militants crossed from Afghanistan. Kabul denied that militants crossed from Afghanistan, urging Islamabad to focus on its internal security. Kabul rejected the claim, saying no militant operates from its soil.",
