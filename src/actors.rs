@@ -119,6 +119,11 @@ impl Actors {
             for end in (start + 1..=words.len()).rev() {
                 let phrase = words[start..end].join(" ");
                 if let Some(&i) = self.index.get(&phrase) {
+                    // "Armenian foreign ministry spokeswoman Ani Badalyan":
+                    // a person named at the end is the one who speaks.
+                    if end == words.len() && start > 0 && self.actors[i].kind.as_deref() == Some("person") {
+                        return self.actors[i].name.clone();
+                    }
                     let len = phrase.len();
                     if best.is_none_or(|(l, s, _)| len > l || (len == l && start < s)) {
                         best = Some((len, start, i));
@@ -403,6 +408,10 @@ mod tests {
             "Zabiullah Mujahid"
         );
         assert_eq!(a.resolve("Ambassador Sadiq's office in Islamabad"), "Mohammad Sadiq");
+        assert_eq!(
+            a.resolve("Afghan Taliban government spokesman Mujahid"),
+            "Zabiullah Mujahid"
+        );
         assert_eq!(a.side("Mujahid"), "Afghanistan");
         assert_eq!(a.side("Somebody"), "Somebody");
     }

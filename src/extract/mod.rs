@@ -611,6 +611,22 @@ mod tests {
         assert_eq!(c[1].content, "We urge Pakistan to focus on its own security");
         assert_eq!(c[1].counters, ["c3"]);
 
+        // "These are baseless fabrications": a denial of what was alleged.
+        let c = run(
+            "Baku has long accused Yerevan of planting mines. “These are baseless fabrications. Yerevan handed over the maps of the minefields,” Ani Badalyan said.",
+        );
+        let d = c.iter().find(|x| x.stance == Stance::Denies).expect("a denial");
+        assert_eq!(
+            (d.content.as_str(), d.rebuts.as_slice()),
+            ("Yerevan of planting mines", &["c1".to_string()][..]),
+            "{c:#?}"
+        );
+        assert!(
+            c.iter()
+                .any(|x| x.content == "Yerevan handed over the maps of the minefields"),
+            "{c:#?}"
+        );
+
         // A quotation that opens with something else stays whole.
         let c = run("“The talks went well, and we reject any delay,” Smith said.");
         let smith = c.iter().find(|x| x.claimant == "Smith").expect("Smith's claim");

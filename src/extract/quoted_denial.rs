@@ -1,5 +1,5 @@
 //! Claim files only: a quotation that opens with the speaker's own denial
-//! holds two claims. "“We strongly reject the baseless allegations made by
+//! ("We reject …", or "These are baseless fabrications") holds two claims. "“We strongly reject the baseless allegations made by
 //! Pakistan. The whole world knows where the epicentre of terrorism lies,”
 //! said Jaiswal" is a denial, which answers the accusation it names or the
 //! last one reported, and a competing claim (the rest of the quotation),
@@ -16,8 +16,9 @@ use crate::text::{self, Token};
 use std::ops::Range;
 
 /// Splits every asserted attribution whose content opens with a denial in
-/// the first person ("We categorically reject …", "I deny …") into the
-/// denial and the rest; links between attributions are renumbered.
+/// the first person ("We categorically reject …", "I deny …") or calls what
+/// was said false ("These are baseless fabrications") into the denial and
+/// the rest; links between attributions are renumbered.
 pub fn split(text: &str, atts: Vec<Attribution>, lex: &Lexicon) -> Vec<Attribution> {
     let mut out: Vec<Attribution> = Vec::with_capacity(atts.len());
     // Position in `out` of each input attribution (its rest, when split).
@@ -133,25 +134,27 @@ const INTENSIFIERS: [&str; 4] = ["also", "once", "again", "firmly"];
 
 fn opening_denial(text: &str, content: Range<usize>, lex: &Lexicon) -> Option<Opening> {
     let toks = text::tokens(text, content.clone());
-    let low: Vec<String> = toks.iter().map(|t| t.text(text).to_lowercase()).collect();
+    let low: Vec<String> = toks
+        .iter()
+        .map(|t| t.text(text).to_lowercase().replace('’', "'"))
+        .collect();
     let word = |k: usize| low.get(k).map_or("", String::as_str);
-    let mut k = usize::from(matches!(word(0), "“" | "\""));
-    if !matches!(word(k), "we" | "i") {
-        return None;
-    }
-    k += 1;
-    while word(k).ends_with("ly") || INTENSIFIERS.contains(&word(k)) {
-        k += 1;
-    }
-    lex.cue(word(k))
-        .filter(|c| c.stance == Stance::Denies && c.learned.is_none())?;
+    let first = usize::from(matches!(word(0), "“" | "\""));
+    let (k, labelled) = denial_verb(&word, first, lex).or_else(|| labelled_false(&word, first, lex))?;
     // The denial ends at its sentence, a semicolon or "& / and" before the
     // next verb ("…, & urge Pakistani side to …").
     let end = (k + 1..toks.len())
         .find(|&j| matches!(word(j), "." | ";" | "!" | "?" | "&") || (word(j) == "and" && j > 0 && word(j - 1) == ","))
         .unwrap_or(toks.len());
-    let pointer = (k + 1..end).find(|&j| lex.is("accusation", word(j)) || lex.is("pointer", word(j)));
+    let pointer = if labelled {
+        (first..k).find(|&j| lex.is("pointer", word(j)))
+    } else {
+        (k + 1..end).find(|&j| lex.is("accusation", word(j)) || lex.is("pointer", word(j)))
+    };
     let denied = match pointer {
+        // "It is false that …": the clause; "These are baseless
+        // fabrications": what they answer.
+        _ if labelled => (word(k + 1) == "that").then(|| span(text, &toks[k + 2..end])).flatten(),
         // "… the accusations linking the attack to Afghanistan", "… the
         // claim that …": the words that say what was alleged.
         Some(p) => (p + 1..end)
@@ -172,6 +175,36 @@ fn opening_denial(text: &str, content: Range<usize>, lex: &Lexicon) -> Option<Op
         pointer_accuses: pointer.is_some_and(|p| lex.is("accusation", word(p))),
         rest,
     })
+}
+
+/// "We (categorically) reject …", "I deny …": the index of the denial
+/// verb after the first-person subject at `first`.
+fn denial_verb<'w>(word: &impl Fn(usize) -> &'w str, first: usize, lex: &Lexicon) -> Option<(usize, bool)> {
+    if !matches!(word(first), "we" | "i") {
+        return None;
+    }
+    let mut k = first + 1;
+    while word(k).ends_with("ly") || INTENSIFIERS.contains(&word(k)) {
+        k += 1;
+    }
+    lex.cue(word(k))
+        .filter(|c| c.stance == Stance::Denies && c.learned.is_none())
+        .map(|_| (k, false))
+}
+
+/// "These are baseless fabrications", "The allegations are totally
+/// false": a pointer (with its determiner) labelled false by a copula; the
+/// index of the false word.
+fn labelled_false<'w>(word: &impl Fn(usize) -> &'w str, first: usize, lex: &Lexicon) -> Option<(usize, bool)> {
+    let copula = (first + 1..first + 4).find(|&j| matches!(word(j), "is" | "are" | "was" | "were"))?;
+    let subject_points = (first..copula).all(|j| lex.is("pointer", word(j)) || lex.is("determiner", word(j)))
+        && (first..copula).any(|j| lex.is("pointer", word(j)));
+    if !subject_points {
+        return None;
+    }
+    (copula + 1..copula + 4)
+        .find(|&j| lex.is("negative", word(j)))
+        .map(|j| (j, true))
 }
 
 /// The byte range from the first to the last of `toks`, if any.
