@@ -443,8 +443,22 @@ impl<'a> SentenceScan<'a> {
             .rev()
             .find(|&k| self.is_punct(k, &[";"]))
             .map_or(0, |k| k + 1);
-        // Dateline: capitalised words then ":" or a dash, within five tokens.
-        if let Some(k) = (0..limit.min(6)).find(|&k| self.is_punct(k, &[":", "—", "–"])) {
+        // Dateline: capitalised words then ":" or a dash, within five tokens;
+        // "YEREVAN, Sept 14 (Reuters) -": a place, a date and an agency.
+        let agency = (3..limit.min(12)).find(|&k| {
+            self.is_punct(k, &["-", "—", "–"])
+                && self.is_punct(k - 1, &[")"])
+                && self.is_punct(k - 3, &["("])
+                && (0..k).all(|j| {
+                    !self.is_word(j)
+                        || self.toks[j]
+                            .text(self.text)
+                            .starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+                })
+        });
+        if let Some(k) = agency {
+            s = s.max(k + 1);
+        } else if let Some(k) = (0..limit.min(6)).find(|&k| self.is_punct(k, &[":", "—", "–"])) {
             let all_names = (0..k).all(|j| {
                 self.is_punct(j, &[","])
                     || self.toks[j]
@@ -2051,6 +2065,21 @@ mod tests {
             let a = find_in(text);
             assert_eq!(a.len(), 1, "{a:?}");
             assert_eq!(a[0].0, source, "{text}");
+        }
+    }
+
+    #[test]
+    fn an_agency_dateline_is_no_part_of_the_source() {
+        for text in [
+            "YEREVAN, Sept 14 (Reuters) - Armenia's defence ministry said Azerbaijani forces had shelled three villages.",
+            "ISLAMABAD, March 3 (AP) — The foreign office said talks would resume.",
+        ] {
+            let a = find_in(text);
+            assert_eq!(a.len(), 1, "{a:?}");
+            assert!(
+                ["Armenia's defence ministry", "The foreign office"].contains(&a[0].0.as_str()),
+                "{a:?}"
+            );
         }
     }
 
