@@ -70,6 +70,9 @@ pub struct Actors {
     actors: Vec<Actor>,
     /// normalised alias or name -> index into `actors`
     index: HashMap<String, usize>,
+    /// Demonyms the aliases teach ("Ethiopian government" makes
+    /// "ethiopian" name Ethiopia) -> index into `actors`.
+    demonyms: HashMap<String, usize>,
 }
 
 impl Actors {
@@ -84,9 +87,22 @@ impl Actors {
                 index.entry(normalise(alias)).or_insert(i);
             }
         }
+        let mut demonyms = HashMap::new();
+        for (i, a) in file.actors.iter().enumerate() {
+            for alias in &a.aliases {
+                let norm = normalise(alias);
+                if let Some((dem, head)) = norm.split_once(' ')
+                    && STATE_HEADS.contains(&head)
+                    && !index.contains_key(dem)
+                {
+                    demonyms.entry(dem.to_string()).or_insert(i);
+                }
+            }
+        }
         Actors {
             actors: file.actors.clone(),
             index,
+            demonyms,
         }
     }
 
@@ -138,6 +154,13 @@ impl Actors {
         if let Some(state) = demonym_state(&words) {
             return state.to_string();
         }
+        // "Ethiopian officials" when the file knows "Ethiopian government".
+        if let [dem, head @ ..] = words.as_slice()
+            && STATE_HEADS.contains(&head.join(" ").as_str())
+            && let Some(&i) = self.demonyms.get(*dem)
+        {
+            return self.actors[i].name.clone();
+        }
         if let Some(name) = appositive_name(mention) {
             return name;
         }
@@ -161,7 +184,8 @@ impl Actors {
             let mut found = DEMONYMS
                 .iter()
                 .find(|(d, _)| *d == words[start])
-                .map(|(_, s)| s.to_string());
+                .map(|(_, s)| s.to_string())
+                .or_else(|| self.demonyms.get(words[start]).map(|&i| self.actors[i].name.clone()));
             for end in (start + 1..=words.len().min(start + 4)).rev() {
                 if let Some(&i) = self.index.get(&words[start..end].join(" ")) {
                     found = Some(self.actors[i].name.clone());
@@ -414,6 +438,19 @@ mod tests {
         );
         assert_eq!(a.side("Mujahid"), "Afghanistan");
         assert_eq!(a.side("Somebody"), "Somebody");
+    }
+
+    #[test]
+    fn aliases_teach_demonyms() {
+        let file: ActorsFile = serde_yaml::from_str(
+            "schema: claimtrack-actors/1\nactors:\n  - name: Ethiopia\n    aliases: [Ethiopian government, Addis Ababa]\n",
+        )
+        .unwrap();
+        let a = Actors::new(&file);
+        assert_eq!(a.resolve("Ethiopian officials"), "Ethiopia");
+        assert_eq!(a.resolve("the Ethiopian military"), "Ethiopia");
+        assert_eq!(a.resolve("Ethiopian runners"), "Ethiopian runners");
+        assert_eq!(a.sides_named("the Ethiopian side must withdraw"), ["Ethiopia"]);
     }
 
     #[test]

@@ -725,6 +725,11 @@ impl<'a> SentenceScan<'a> {
             }
             r.end -= 1;
         }
+        // "Ethiopian officials, however, insisted": a connective set off
+        // after the subject is no part of it.
+        if r.end >= r.start + 3 && self.is_punct(r.end - 2, &[","]) && self.lex.is("lead", self.word(r.end - 1)) {
+            r.end -= 2;
+        }
         // "Lynch (D-Mass.)": close the parenthesis the source opened.
         let open_paren = (r.start..r.end).rev().find(|&k| self.is_punct(k, &["(", ")"]));
         if open_paren.is_some_and(|k| self.is_punct(k, &["("]))
@@ -2066,6 +2071,13 @@ mod tests {
             assert_eq!(a.len(), 1, "{a:?}");
             assert_eq!(a[0].0, source, "{text}");
         }
+    }
+
+    #[test]
+    fn a_connective_after_the_subject_is_no_part_of_it() {
+        let a = find_in("Ethiopian officials, however, insisted that their forces had not crossed the border.");
+        assert_eq!(a.len(), 1, "{a:?}");
+        assert_eq!(a[0].0, "Ethiopian officials");
     }
 
     #[test]
