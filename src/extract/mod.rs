@@ -306,6 +306,20 @@ fn keep(atts: &[Attribution], pred: impl Fn(usize, &Attribution) -> bool) -> Vec
 /// also the loose assemblies, which claim files leave out.
 pub const CLAIM_MIN_LEARNED_SHARE: f32 = 0.75;
 
+/// Institutions that "the …" names again after the article named them
+/// with their country ("Sudan's foreign ministry … The ministry said").
+const INSTITUTIONS: &[&str] = &[
+    "ministry",
+    "foreign ministry",
+    "foreign office",
+    "military",
+    "army",
+    "government",
+    "embassy",
+    "administration",
+    "delegation",
+];
+
 /// Turns attributions into numbered claims with resolved claimants and links.
 fn to_claims(article: &Article, atts: &[Attribution], actors: &Actors) -> Vec<Claim> {
     let mut atts = claim_attributions(&article.text, atts);
@@ -336,16 +350,43 @@ fn to_claims(article: &Article, atts: &[Attribution], actors: &Actors) -> Vec<Cl
         ]
         .iter()
         .any(|m| mention.eq_ignore_ascii_case(m));
+        // "The ministry called on …", "The military confirmed …", when no
+        // actor is named so: the claimant last mentioned with that word,
+        // else the last claimant not known to be a person.
+        let resolved = actors.resolve(&mention);
+        let institution = mention
+            .get(..4)
+            .filter(|d| d.eq_ignore_ascii_case("the "))
+            .map(|_| mention[4..].to_lowercase())
+            .filter(|rest| INSTITUTIONS.contains(&rest.as_str()) && actors.get(&resolved).is_none());
         let person = |c: &Claim| actors.get(&c.claimant).and_then(|x| x.kind.as_deref()) == Some("person");
+        let named_so = |c: &&Claim| {
+            institution.as_deref().is_some_and(|word| {
+                c.mention
+                    .as_deref()
+                    .unwrap_or(&c.claimant)
+                    .to_lowercase()
+                    .contains(word)
+                    && !person(c)
+            })
+        };
         let claimant = if a.pronoun || possessive || anaphoric {
             match a.continues.or_else(|| k.checked_sub(1)) {
                 Some(prev) => claims[prev].claimant.clone(),
                 None => mention.clone(),
             }
-        } else if group && let Some(prev) = claims.iter().rev().find(|c| !person(c)) {
+        } else if let Some(prev) = claims.iter().rev().find(named_so) {
             prev.claimant.clone()
+        } else if (group || institution.is_some())
+            && let Some(prev) = (0..k)
+                .rev()
+                // (not the one who denies this very claim: "India rejected
+                // the allegations made by the foreign office that …")
+                .find(|&j| !person(&claims[j]) && atts[j].points_back != Some(k))
+        {
+            claims[prev].claimant.clone()
         } else {
-            actors.resolve(&mention)
+            resolved
         };
         let content = normalise_space(&text[a.content.clone()]);
         let mut c = Claim::new(format!("c{}", k + 1), claimant, a.stance, content);
@@ -791,6 +832,22 @@ mod tests {
                 (claimant, Some(mention))
             );
         }
+    }
+
+    #[test]
+    fn the_ministry_or_the_military_speaks_for_the_one_named_with_that_word() {
+        let file: crate::claim::ActorsFile = serde_yaml::from_str(
+            "schema: claimtrack-actors/1\nactors:\n  - name: Sudan\n    kind: state\n  - name: Legesse Tulu\n    kind: person\n",
+        )
+        .unwrap();
+        let actors = Actors::new(&file);
+        let text = "Sudan's foreign ministry said the troops crossed the border. Legesse Tulu said the claim was old. The ministry said talks would resume. The military said the area was calm.";
+        let a = Article::from_bytes(text.as_bytes(), Some("t".into()), Path::new("t.txt")).unwrap();
+        let c = extract(&a, &actors, None).claims;
+        let by_cue: Vec<(&str, &str)> = c.iter().map(|x| (x.claimant.as_str(), x.content.as_str())).collect();
+        assert_eq!(by_cue[2], ("Sudan", "talks would resume"), "{c:#?}");
+        // No claim so named: the last claimant that is no known person.
+        assert_eq!(by_cue[3].0, "Sudan", "{c:#?}");
     }
 
     #[test]

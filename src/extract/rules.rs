@@ -326,6 +326,17 @@ impl<'a> SentenceScan<'a> {
         if let Some(c) = entry.filter(|c| c.learned.is_none()) {
             return Some(c.clone());
         }
+        if self.appeal(i) {
+            return Some(Cue {
+                lemma: "call on".to_string(),
+                stance: Stance::Asserts,
+                accuse: false,
+                evidence: false,
+                noun: false,
+                clause: false,
+                learned: None,
+            });
+        }
         match scores {
             Some(s) => s[i].filter(|&x| x > threshold).map(|_| Cue {
                 lemma: self.low[i].clone(),
@@ -338,6 +349,16 @@ impl<'a> SentenceScan<'a> {
             }),
             None => entry.cloned(),
         }
+    }
+
+    /// "called on Ethiopia to withdraw its troops", "calls on all sides to
+    /// …": an appeal, a claim about what another should do.
+    fn appeal(&self, i: usize) -> bool {
+        matches!(self.word(i), "call" | "calls" | "called" | "calling")
+            && self.low.get(i + 1).is_some_and(|w| w == "on")
+            && (i + 3..self.toks.len().min(i + 10))
+                .take_while(|&k| self.is_word(k))
+                .any(|k| self.word(k) == "to")
     }
 
     /// What makes a noun-verb homograph a cue: a clause follows ("claims
@@ -1908,7 +1929,7 @@ impl<'a> SentenceScan<'a> {
     /// Where a cue with its head at `i` ends: after a particle that closes it
     /// ("called for").
     fn cue_end(&self, i: usize) -> usize {
-        if i + 1 < self.toks.len() && self.lex.particle(self.word(i), self.word(i + 1)) {
+        if i + 1 < self.toks.len() && (self.lex.particle(self.word(i), self.word(i + 1)) || self.appeal(i)) {
             i + 2
         } else {
             i + 1
@@ -2078,6 +2099,25 @@ mod tests {
         let a = find_in("Ethiopian officials, however, insisted that their forces had not crossed the border.");
         assert_eq!(a.len(), 1, "{a:?}");
         assert_eq!(a[0].0, "Ethiopian officials");
+    }
+
+    #[test]
+    fn a_call_on_someone_to_act_is_an_appeal() {
+        let a = find_in("The ministry called on Ethiopia to withdraw its troops from Sudanese land.");
+        assert_eq!(a.len(), 1, "{a:?}");
+        assert_eq!(
+            (a[0].0.as_str(), a[0].1.as_str(), a[0].2.as_str()),
+            (
+                "The ministry",
+                "called on",
+                "Ethiopia to withdraw its troops from Sudanese land"
+            )
+        );
+        assert!(
+            find_in("The minister called on Monday.")
+                .iter()
+                .all(|a| a.1 != "called on")
+        );
     }
 
     #[test]
