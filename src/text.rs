@@ -33,7 +33,7 @@ pub fn sentences(text: &str, start: usize) -> Vec<Sentence> {
                     prev.range.end = r.end;
                     continue;
                 }
-                for piece in pieces(text, r) {
+                for piece in pieces(text, r).into_iter().flat_map(|p| at_quoted_restart(text, p)) {
                     out.push(Sentence {
                         range: piece,
                         paragraph,
@@ -72,6 +72,27 @@ fn cut_in_name(prev: &str, next: &str) -> bool {
     (last == "Ms." || tag)
         && next.starts_with(|c: char| c.is_uppercase())
         && prev.len() + next.len() < MAX_SENTENCE_BYTES
+}
+
+/// `range` cut where a lone capital and a period end a sentence before a
+/// quotation ("in a post on X. “No one is allowed …,” he wrote"):
+/// sentencex reads the capital as a name's initial, but an initial is
+/// followed by a name, not by an opening quotation mark.
+fn at_quoted_restart(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
+    let s = &text[range.clone()];
+    let mut out = Vec::new();
+    let mut start = range.start;
+    for (k, _) in s.match_indices(". ") {
+        let b = s.as_bytes();
+        let lone_capital = k >= 2 && b[k - 1].is_ascii_uppercase() && b[k - 2].is_ascii_whitespace();
+        let opens = s[k + 2..].starts_with(['“', '"']) && s[k + 2..].chars().nth(1).is_some_and(char::is_alphanumeric);
+        if lone_capital && opens {
+            out.push(start..range.start + k + 1);
+            start = range.start + k + 2;
+        }
+    }
+    out.push(start..range.end);
+    out
 }
 
 /// Longest sentence scanned as one, in bytes (about 600 words; news
@@ -252,6 +273,20 @@ mod tests {
         assert!(
             s.iter().all(|s| s.range.len() <= 2 * MAX_SENTENCE_BYTES),
             "a sentence grew unbounded"
+        );
+    }
+
+    #[test]
+    fn a_lone_capital_before_a_quotation_ends_a_sentence() {
+        let t = "He called it a lie in a post on X. “No one is allowed to do that,” he wrote. J. R. Smith agreed.";
+        let s: Vec<&str> = sentences(t, 0).iter().map(|s| &t[s.range.clone()]).collect();
+        assert_eq!(
+            s,
+            [
+                "He called it a lie in a post on X.",
+                "“No one is allowed to do that,” he wrote.",
+                "J. R. Smith agreed."
+            ]
         );
     }
 

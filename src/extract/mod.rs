@@ -400,29 +400,46 @@ fn to_claims(article: &Article, atts: &[Attribution], actors: &Actors) -> Vec<Cl
         c.span = Some([index.char_offset(a.content.start), index.char_offset(a.content.end)]);
         claims.push(c);
     }
-    repoint_to_accused(text, &mut atts, &mut claims, actors);
+    repoint_denials(text, &mut atts, &mut claims, actors);
     link::link(&atts, &mut claims, actors);
     claims
 }
 
-/// "The Taliban rejected Islamabad's allegations": a denial that names
-/// whose claims it denies answers the last accusation that actor made
-/// itself (since the previous denial), rather than a later one by one of
-/// its members or spokespeople; it copies that claim's content.
-fn repoint_to_accused(text: &str, atts: &mut [Attribution], claims: &mut [Claim], actors: &Actors) {
+/// Re-points denials that point back at the wrong claim, copying the
+/// content of the right one:
+/// - "The Taliban rejected Islamabad's allegations": the last accusation
+///   that actor made itself (since the previous denial), rather than a
+///   later one by one of its members or spokespeople;
+/// - a denial that points at a claim of its own side ("The ministry said A
+///   … Mujahid described the ISPR statement as unfounded") answers the last
+///   claim of another side instead, an accusation if there is one.
+fn repoint_denials(text: &str, atts: &mut [Attribution], claims: &mut [Claim], actors: &Actors) {
     for k in 0..atts.len() {
-        let (Some(p), Some(r)) = (atts[k].points_back, atts[k].accused.clone()) else {
+        let Some(p) = atts[k].points_back else {
             continue;
         };
-        let who = actors.resolve(&text[r]);
-        if claims[p].claimant == who {
-            continue;
-        }
-        let own = (0..k)
-            .rev()
-            .take_while(|&j| claims[j].stance != crate::claim::Stance::Denies)
-            .find(|&j| atts[j].accuse && claims[j].claimant == who);
-        if let Some(j) = own {
+        let who = atts[k].accused.clone().map(|r| actors.resolve(&text[r]));
+        let side = actors.side(&claims[k].claimant);
+        let better = match who {
+            Some(who) if claims[p].claimant != who => (0..k)
+                .rev()
+                .take_while(|&j| claims[j].stance != crate::claim::Stance::Denies)
+                .find(|&j| atts[j].accuse && claims[j].claimant == who),
+            _ if actors.side(&claims[p].claimant) == side => {
+                let other = |j: &usize| {
+                    claims[*j].stance == crate::claim::Stance::Asserts && actors.side(&claims[*j].claimant) != side
+                };
+                let window = k.saturating_sub(link::LINK_WINDOW)..k;
+                window
+                    .clone()
+                    .rev()
+                    .filter(other)
+                    .find(|&j| atts[j].accuse)
+                    .or_else(|| window.rev().find(other))
+            }
+            _ => None,
+        };
+        if let Some(j) = better {
             atts[k].points_back = Some(j);
             claims[k].content = claims[j].content.clone();
             claims[k].span = claims[j].span;
@@ -759,6 +776,24 @@ mod tests {
         let cues: Vec<&str> = c.iter().filter_map(|x| x.cue.as_deref()).collect();
         assert!(
             cues.contains(&"stated") && !cues.contains(&"have repeatedly urged"),
+            "{c:#?}"
+        );
+    }
+
+    #[test]
+    fn a_denial_answers_another_sides_claim_not_its_own() {
+        let file: crate::claim::ActorsFile = serde_yaml::from_str(
+            "schema: claimtrack-actors/1\nactors:\n  - name: Pakistan\n    aliases: [ISPR]\n  - name: Afghanistan\n    aliases: [Afghan foreign ministry]\n  - name: Zabihullah Mujahid\n    kind: person\n    member_of: Afghanistan\n",
+        )
+        .unwrap();
+        let actors = Actors::new(&file);
+        let text = "The ISPR said that militants had crossed over from Afghanistan. The Afghan foreign ministry said Pakistan should look into its own security lapses. Zabihullah Mujahid described the ISPR statement as unfounded.";
+        let a = Article::from_bytes(text.as_bytes(), Some("t".into()), Path::new("t.txt")).unwrap();
+        let c = extract(&a, &actors, None).claims;
+        let d = c.iter().find(|x| x.stance == Stance::Denies).expect("a denial");
+        assert_eq!(
+            (d.content.as_str(), d.rebuts.as_slice()),
+            ("militants had crossed over from Afghanistan", &["c1".to_string()][..]),
             "{c:#?}"
         );
     }
