@@ -453,7 +453,14 @@ fn repoint_denials(text: &str, atts: &mut [Attribution], claims: &mut [Claim], a
 fn claim_attributions(text: &str, atts: &[Attribution]) -> Vec<Attribution> {
     let quotations = Cover::new(atts.iter().filter(|a| a.quoted).map(|a| a.content.clone()));
     let contents = Cover::new(atts.iter().map(|a| a.content.clone()));
+    let mut cues: Vec<usize> = atts.iter().map(|a| a.cue.start).collect();
+    cues.sort_unstable();
     keep(atts, |_, a| {
+        // "The agency said A, according to a statement": the statement is
+        // where the claim was said, not a claimant of its own.
+        let lower = a.cue_text.to_lowercase();
+        let holds_a_cue = cues.partition_point(|&c| c < a.content.start) < cues.partition_point(|&c| c < a.content.end);
+        let frames_a_claim = (lower.starts_with("according to") || lower.starts_with("as per")) && holds_a_cue;
         // "“…, and we have repeatedly urged Kabul to …,” he stated": the
         // quoted speaker's own "we" or "I" is part of the quotation.
         let quoted_first_person = matches!(text[a.source.clone()].trim().to_lowercase().as_str(), "we" | "i")
@@ -461,7 +468,11 @@ fn claim_attributions(text: &str, atts: &[Attribution]) -> Vec<Attribution> {
         // "ISPR claimed that intelligence reports confirmed …": the evidence
         // cited is part of the claim that cites it.
         let cited_evidence = a.evidence && contents.covers(a.cue.start);
-        !a.loose && a.learned.is_none_or(|s| s >= CLAIM_MIN_LEARNED_SHARE) && !quoted_first_person && !cited_evidence
+        !a.loose
+            && a.learned.is_none_or(|s| s >= CLAIM_MIN_LEARNED_SHARE)
+            && !quoted_first_person
+            && !cited_evidence
+            && !frames_a_claim
     })
 }
 
@@ -766,6 +777,16 @@ mod tests {
             ],
             "{c:#?}"
         );
+    }
+
+    #[test]
+    fn according_to_a_statement_after_a_claim_frames_it() {
+        let c = run("The agency said its inspectors had seen no damage, according to a statement.");
+        assert_eq!(c.len(), 1, "{c:#?}");
+        assert_eq!(c[0].claimant, "agency");
+        let c = run("Militants crossed the border at night, according to Pakistani officials.");
+        assert_eq!(c.len(), 1, "{c:#?}");
+        assert_eq!(c[0].claimant, "Pakistan");
     }
 
     #[test]

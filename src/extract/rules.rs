@@ -581,8 +581,13 @@ impl<'a> SentenceScan<'a> {
         };
         let window = (from..n.min(from + 9))
             .find(|&k| self.word(k) == "that" || self.is_punct(k, &[",", ";"]) || verb_after_and(k));
+        // ("told reporters the attack showed that …": a verb before "that"
+        // makes the clause the content.)
         if let Some(k) = window
             && self.word(k) == "that"
+            && (from..k).all(|j| {
+                !self.lex.is("finite", self.word(j)) && self.lex.cue(self.word(j)).is_none_or(|c| c.learned.is_some())
+            })
         {
             s = k + 1;
         }
@@ -609,7 +614,8 @@ impl<'a> SentenceScan<'a> {
                 e = if self.is_punct(k - 1, &[","]) { k - 1 } else { k };
                 break;
             }
-            if self.is_punct(k, &[";"]) && reviewed_cue_after(k + 1) {
+            let capital_after = k + 1 < n && self.toks[k + 1].text(self.text).starts_with(char::is_uppercase);
+            if self.is_punct(k, &[";"]) && (reviewed_cue_after(k + 1) || capital_after) {
                 e = k;
                 break;
             }
@@ -619,6 +625,11 @@ impl<'a> SentenceScan<'a> {
                     && (k + 2 < n
                         && self.lex.is("pointer", self.word(k + 2))
                         && self.word(k + 2).starts_with(['c', 'a']));
+                // "…, charges Ukraine rejects": a bare accusation noun and a denial.
+                let denied_charge = self.lex.is("accusation", w)
+                    && (k + 2..n.min(k + 6))
+                        .any(|j| self.lex.cue(self.word(j)).is_some_and(|c| c.stance == Stance::Denies));
+                let pointer = pointer || denied_charge;
                 let participle = w.ends_with("ing") && self.lex.cue(w).is_some();
                 // "…, while Kabul insists …": another speaker's clause.
                 let contrast = matches!(w, "while" | "whereas") && reviewed_cue_after(k + 2);
@@ -1483,10 +1494,20 @@ impl<'a> SentenceScan<'a> {
         }
 
         // "…, a claim that Afghan officials have denied": points back.
-        let after_is_end = i + 1 >= n || self.is_punct(i + 1, &[",", ".", ";"]);
+        // (or "… as “disinformation”." after a denial)
+        let qualified_end = cue.stance == Stance::Denies
+            && i + 1 < n
+            && self.word(i + 1) == "as"
+            && (i + 2..n.min(i + 7)).any(|j| self.lex.is("negative", self.word(j)))
+            && (i + 2..n).take_while(|&j| !self.is_punct(j, &[",", ";"])).count() <= 5;
+        let after_is_end = i + 1 >= n || self.is_punct(i + 1, &[",", ".", ";"]) || qualified_end;
         if after_is_end {
+            // "a claim the Taliban denies", "…, charges Ukraine rejects".
             let pointer = (cs.saturating_sub(10)..cs).rev().find(|&k| {
-                self.lex.is("pointer", self.word(k)) && k > 0 && self.lex.is("determiner", self.word(k - 1))
+                self.lex.is("pointer", self.word(k))
+                    && k > 0
+                    && (self.lex.is("determiner", self.word(k - 1))
+                        || (self.lex.is("accusation", self.word(k)) && self.is_punct(k - 1, &[","])))
             });
             if let Some(p) = pointer {
                 let src_start = if self.word(p + 1) == "that" || self.word(p + 1) == "which" {
@@ -2133,6 +2154,38 @@ mod tests {
                 .iter()
                 .all(|a| a.1 != "called on")
         );
+    }
+
+    #[test]
+    fn pointing_denials_with_a_qualifier_or_a_bare_charge() {
+        let lex = Lexicon::with_learned("").unwrap();
+        let text = "Russia's defence ministry said that drones had struck the plant, a claim Kyiv dismissed as “disinformation”. Russian officials have accused Kyiv of targeting nuclear sites, charges Ukraine rejects.";
+        let a = find(text, 0, &lex, None);
+        let got: Vec<(&str, Stance, &str)> = a
+            .iter()
+            .map(|x| (&text[x.source.clone()], x.stance, &text[x.content.clone()]))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    "Russia's defence ministry",
+                    Stance::Asserts,
+                    "drones had struck the plant"
+                ),
+                ("Kyiv", Stance::Denies, "drones had struck the plant"),
+                ("Russian officials", Stance::Asserts, "Kyiv of targeting nuclear sites"),
+                ("Ukraine", Stance::Denies, "Kyiv of targeting nuclear sites"),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_verb_before_that_keeps_the_clause_and_a_semicolon_ends_it() {
+        let a = find_in("Peskov told reporters the attack showed that Kyiv could not be trusted.");
+        assert_eq!(a[0].2, "the attack showed that Kyiv could not be trusted", "{a:?}");
+        let b = find_in("Russia says Ukraine attacked the plant; Kyiv calls it disinformation.");
+        assert_eq!(b[0].2, "Ukraine attacked the plant", "{b:?}");
     }
 
     #[test]
