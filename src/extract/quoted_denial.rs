@@ -129,11 +129,28 @@ struct Opening {
     rest: Option<Range<usize>>,
 }
 
+/// Bytes of a content read for its opening denial.
+const PREFIX: usize = 600;
+
 /// Adverbs between the pronoun and the denial verb beyond those in -ly.
 const INTENSIFIERS: [&str; 4] = ["also", "once", "again", "firmly"];
 
 fn opening_denial(text: &str, content: Range<usize>, lex: &Lexicon) -> Option<Opening> {
-    let toks = text::tokens(text, content.clone());
+    // Most contents open otherwise: look at the first word before tokenising.
+    let opening = text[content.clone()]
+        .trim_start_matches(['“', '"', ' '])
+        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+        .next()?
+        .to_lowercase();
+    if !(matches!(opening.as_str(), "we" | "i") || lex.is("pointer", &opening) || lex.is("determiner", &opening)) {
+        return None;
+    }
+    // The denial is the first sentence: a bounded prefix holds it.
+    let mut prefix_end = content.end.min(content.start + PREFIX);
+    while !text.is_char_boundary(prefix_end) {
+        prefix_end -= 1;
+    }
+    let toks = text::tokens(text, content.start..prefix_end);
     let low: Vec<String> = toks
         .iter()
         .map(|t| t.text(text).to_lowercase().replace('’', "'"))
@@ -143,9 +160,13 @@ fn opening_denial(text: &str, content: Range<usize>, lex: &Lexicon) -> Option<Op
     let (k, labelled) = denial_verb(&word, first, lex).or_else(|| labelled_false(&word, first, lex))?;
     // The denial ends at its sentence, a semicolon or "& / and" before the
     // next verb ("…, & urge Pakistani side to …").
-    let end = (k + 1..toks.len())
+    let end = match (k + 1..toks.len())
         .find(|&j| matches!(word(j), "." | ";" | "!" | "?" | "&") || (word(j) == "and" && j > 0 && word(j - 1) == ","))
-        .unwrap_or(toks.len());
+    {
+        Some(e) => e,
+        None if prefix_end == content.end => toks.len(),
+        None => return None,
+    };
     let pointer = if labelled {
         (first..k).find(|&j| lex.is("pointer", word(j)))
     } else {
@@ -163,11 +184,9 @@ fn opening_denial(text: &str, content: Range<usize>, lex: &Lexicon) -> Option<Op
         // "We deny any involvement in the attack": its object.
         None => span(text, &toks[k + 1..end]),
     };
-    let rest_from = (end..toks.len())
+    let rest = (end..toks.len())
         .find(|&j| !matches!(word(j), "." | ";" | "!" | "?" | "&" | "and" | ","))
-        .unwrap_or(toks.len());
-    let rest = span(text, &toks[rest_from..])
-        .map(|r| r.start..trim_end(text, r.clone()))
+        .map(|j| toks[j].start..trim_end(text, toks[j].start..content.end))
         .filter(|r| text[r.clone()].split_whitespace().count() >= 3);
     Some(Opening {
         denied,
