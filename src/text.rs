@@ -80,6 +80,9 @@ fn cut_in_name(prev: &str, next: &str) -> bool {
 /// followed by a name, not by an opening quotation mark.
 fn at_quoted_restart(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
     let s = &text[range.clone()];
+    if !(s.contains(". “") || s.contains(". \"")) {
+        return vec![range];
+    }
     let mut out = Vec::new();
     let mut start = range.start;
     for (k, _) in s.match_indices(". ") {

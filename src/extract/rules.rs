@@ -466,17 +466,21 @@ impl<'a> SentenceScan<'a> {
             .map_or(0, |k| k + 1);
         // Dateline: capitalised words then ":" or a dash, within five tokens;
         // "YEREVAN, Sept 14 (Reuters) -": a place, a date and an agency.
-        let agency = (3..limit.min(12)).find(|&k| {
-            self.is_punct(k, &["-", "—", "–"])
-                && self.is_punct(k - 1, &[")"])
-                && self.is_punct(k - 3, &["("])
-                && (0..k).all(|j| {
-                    !self.is_word(j)
-                        || self.toks[j]
-                            .text(self.text)
-                            .starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+        let agency = (limit > 4 && self.is_punct(1, &[","]) && self.is_word(0))
+            .then(|| {
+                (3..limit.min(12)).find(|&k| {
+                    self.is_punct(k, &["-", "—", "–"])
+                        && self.is_punct(k - 1, &[")"])
+                        && self.is_punct(k - 3, &["("])
+                        && (0..k).all(|j| {
+                            !self.is_word(j)
+                                || self.toks[j]
+                                    .text(self.text)
+                                    .starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+                        })
                 })
-        });
+            })
+            .flatten();
         if let Some(k) = agency {
             s = s.max(k + 1);
         } else if let Some(k) = (0..limit.min(6)).find(|&k| self.is_punct(k, &[":", "—", "–"])) {
