@@ -523,6 +523,13 @@ mod tests {
         extract(&a, &Actors::default(), None).claims
     }
 
+    /// The claims of `text` with the actors file `actors_yaml`.
+    fn run_with(actors_yaml: &str, text: &str) -> Vec<Claim> {
+        let file: crate::claim::ActorsFile = serde_yaml::from_str(actors_yaml).unwrap();
+        let a = Article::from_bytes(text.as_bytes(), Some("t".into()), Path::new("t.txt")).unwrap();
+        extract(&a, &Actors::new(&file), None).claims
+    }
+
     #[test]
     fn builtin_model_loads_with_tagger_and_bare_tables_load_without() {
         assert!(Model::builtin().tagger.is_some());
@@ -625,28 +632,22 @@ mod tests {
 
     #[test]
     fn rejected_allegations_rebut_every_accusation_of_that_side_since_the_last_denial() {
-        let file: crate::claim::ActorsFile = serde_yaml::from_str(
-            "schema: claimtrack-actors/1\nactors:\n  - name: Pakistan\n    aliases: [Islamabad, Shafqat Ali Khan]\n",
-        )
-        .unwrap();
-        let actors = Actors::new(&file);
         let text = "Pakistan alleged that militants were trained in Afghanistan. Shafqat Ali Khan claimed that calls linked the attackers to Kabul. The army said all hostages were freed. Kabul rejected Islamabad’s allegations as baseless.";
-        let a = Article::from_bytes(text.as_bytes(), Some("t".into()), Path::new("t.txt")).unwrap();
-        let c = extract(&a, &actors, None).claims;
+        let c = run_with(
+            "schema: claimtrack-actors/1\nactors:\n  - name: Pakistan\n    aliases: [Islamabad, Shafqat Ali Khan]\n",
+            text,
+        );
         let d = c.iter().find(|x| x.stance == Stance::Denies).expect("a denial");
         assert_eq!(d.rebuts, ["c2", "c1"], "{c:#?}");
     }
 
     #[test]
     fn a_quotation_opening_with_a_denial_is_a_denial_and_a_competing_claim() {
-        let file: crate::claim::ActorsFile = serde_yaml::from_str(
-            "schema: claimtrack-actors/1\nactors:\n  - name: Pakistan\n    aliases: [Islamabad]\n  - name: India\n    aliases: [Randhir Jaiswal]\n",
-        )
-        .unwrap();
-        let actors = Actors::new(&file);
-        let text = "Pakistan alleged that India had a hand in the train attack. “We strongly reject the baseless allegations made by Pakistan. The whole world knows where the epicentre of terrorism lies,” said Randhir Jaiswal.";
-        let a = Article::from_bytes(text.as_bytes(), Some("t".into()), Path::new("t.txt")).unwrap();
-        let c = extract(&a, &actors, None).claims;
+        let actors = "schema: claimtrack-actors/1\nactors:\n  - name: Pakistan\n    aliases: [Islamabad]\n  - name: India\n    aliases: [Randhir Jaiswal]\n";
+        let c = run_with(
+            actors,
+            "Pakistan alleged that India had a hand in the train attack. “We strongly reject the baseless allegations made by Pakistan. The whole world knows where the epicentre of terrorism lies,” said Randhir Jaiswal.",
+        );
         let got: Vec<(&str, Stance, &str)> = c
             .iter()
             .map(|x| (x.claimant.as_str(), x.stance, x.content.as_str()))
@@ -671,9 +672,10 @@ mod tests {
 
         // A denial that names what it denies keeps those words; one reported
         // before the accusation answers the accusation that follows.
-        let text = "“We categorically reject the accusations linking the attack to Afghanistan. We urge Pakistan to focus on its own security,” Balkhi said. Pakistan had earlier claimed that the attackers were trained in Afghanistan.";
-        let a = Article::from_bytes(text.as_bytes(), Some("t".into()), Path::new("t.txt")).unwrap();
-        let c = extract(&a, &actors, None).claims;
+        let c = run_with(
+            actors,
+            "“We categorically reject the accusations linking the attack to Afghanistan. We urge Pakistan to focus on its own security,” Balkhi said. Pakistan had earlier claimed that the attackers were trained in Afghanistan.",
+        );
         assert_eq!(c[0].stance, Stance::Denies, "{c:#?}");
         assert_eq!(c[0].content, "linking the attack to Afghanistan");
         assert_eq!(c[0].rebuts, ["c3"], "{c:#?}");
@@ -740,14 +742,11 @@ mod tests {
 
     #[test]
     fn a_denial_of_someones_allegations_copies_the_one_they_made_themselves() {
-        let file: crate::claim::ActorsFile = serde_yaml::from_str(
-            "schema: claimtrack-actors/1\nactors:\n  - name: Pakistan\n    aliases: [Islamabad, Pakistan's Foreign Office]\n  - name: Shafqat Ali Khan\n    member_of: Pakistan\n",
-        )
-        .unwrap();
-        let actors = Actors::new(&file);
         let text = "Pakistan's Foreign Office has alleged that the hijackers were in contact with handlers in Afghanistan. Shafqat Ali Khan claimed that intercepted calls proved the link. The Taliban rejected Islamabad's allegations as baseless.";
-        let a = Article::from_bytes(text.as_bytes(), Some("t".into()), Path::new("t.txt")).unwrap();
-        let c = extract(&a, &actors, None).claims;
+        let c = run_with(
+            "schema: claimtrack-actors/1\nactors:\n  - name: Pakistan\n    aliases: [Islamabad, Pakistan's Foreign Office]\n  - name: Shafqat Ali Khan\n    member_of: Pakistan\n",
+            text,
+        );
         let d = c.iter().find(|x| x.stance == Stance::Denies).expect("a denial");
         assert_eq!(
             d.content, "the hijackers were in contact with handlers in Afghanistan",
@@ -803,14 +802,11 @@ mod tests {
 
     #[test]
     fn a_denial_answers_another_sides_claim_not_its_own() {
-        let file: crate::claim::ActorsFile = serde_yaml::from_str(
-            "schema: claimtrack-actors/1\nactors:\n  - name: Pakistan\n    aliases: [ISPR]\n  - name: Afghanistan\n    aliases: [Afghan foreign ministry]\n  - name: Zabihullah Mujahid\n    kind: person\n    member_of: Afghanistan\n",
-        )
-        .unwrap();
-        let actors = Actors::new(&file);
         let text = "The ISPR said that militants had crossed over from Afghanistan. The Afghan foreign ministry said Pakistan should look into its own security lapses. Zabihullah Mujahid described the ISPR statement as unfounded.";
-        let a = Article::from_bytes(text.as_bytes(), Some("t".into()), Path::new("t.txt")).unwrap();
-        let c = extract(&a, &actors, None).claims;
+        let c = run_with(
+            "schema: claimtrack-actors/1\nactors:\n  - name: Pakistan\n    aliases: [ISPR]\n  - name: Afghanistan\n    aliases: [Afghan foreign ministry]\n  - name: Zabihullah Mujahid\n    kind: person\n    member_of: Afghanistan\n",
+            text,
+        );
         let d = c.iter().find(|x| x.stance == Stance::Denies).expect("a denial");
         assert_eq!(
             (d.content.as_str(), d.rebuts.as_slice()),
@@ -892,14 +888,11 @@ mod tests {
 
     #[test]
     fn the_ministry_or_the_military_speaks_for_the_one_named_with_that_word() {
-        let file: crate::claim::ActorsFile = serde_yaml::from_str(
-            "schema: claimtrack-actors/1\nactors:\n  - name: Sudan\n    kind: state\n  - name: Legesse Tulu\n    kind: person\n",
-        )
-        .unwrap();
-        let actors = Actors::new(&file);
         let text = "Sudan's foreign ministry said the troops crossed the border. Legesse Tulu said the claim was old. The ministry said talks would resume. The military said the area was calm.";
-        let a = Article::from_bytes(text.as_bytes(), Some("t".into()), Path::new("t.txt")).unwrap();
-        let c = extract(&a, &actors, None).claims;
+        let c = run_with(
+            "schema: claimtrack-actors/1\nactors:\n  - name: Sudan\n    kind: state\n  - name: Legesse Tulu\n    kind: person\n",
+            text,
+        );
         let by_cue: Vec<(&str, &str)> = c.iter().map(|x| (x.claimant.as_str(), x.content.as_str())).collect();
         assert_eq!(by_cue[2], ("Sudan", "talks would resume"), "{c:#?}");
         // No claim so named: the last claimant that is no known person.
