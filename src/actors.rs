@@ -91,8 +91,13 @@ impl Actors {
         for (i, a) in file.actors.iter().enumerate() {
             for alias in &a.aliases {
                 let norm = normalise(alias);
+                // A capitalised adjective of nationality ("Ethiopian",
+                // "Sudanese", "Turkish", "Israeli"), not "Transitional".
+                let demonym_like = |w: &str| ["an", "ese", "i", "ish", "ch"].iter().any(|e| w.ends_with(e));
                 if let Some((dem, head)) = norm.split_once(' ')
                     && STATE_HEADS.contains(&head)
+                    && alias.starts_with(char::is_uppercase)
+                    && demonym_like(dem)
                     && !index.contains_key(dem)
                 {
                     demonyms.entry(dem.to_string()).or_insert(i);
@@ -181,9 +186,10 @@ impl Actors {
             .collect();
         let mut out: Vec<String> = Vec::new();
         for start in 0..words.len() {
+            // ("us" is a pronoun far more often than the United States.)
             let mut found = DEMONYMS
                 .iter()
-                .find(|(d, _)| *d == words[start])
+                .find(|(d, _)| *d == words[start] && *d != "us")
                 .map(|(_, s)| s.to_string())
                 .or_else(|| self.demonyms.get(words[start]).map(|&i| self.actors[i].name.clone()));
             for end in (start + 1..=words.len().min(start + 4)).rev() {
@@ -450,6 +456,15 @@ mod tests {
         assert_eq!(a.resolve("Ethiopian officials"), "Ethiopia");
         assert_eq!(a.resolve("the Ethiopian military"), "Ethiopia");
         assert_eq!(a.resolve("Ethiopian runners"), "Ethiopian runners");
+        let file: ActorsFile = serde_yaml::from_str(
+            "schema: claimtrack-actors/1\nactors:\n  - name: Sudan\n    aliases: [Transitional government]\n",
+        )
+        .unwrap();
+        assert_eq!(
+            Actors::new(&file).resolve("transitional officials"),
+            "transitional officials"
+        );
+        assert!(a.sides_named("They told us to leave").is_empty());
         assert_eq!(a.sides_named("the Ethiopian side must withdraw"), ["Ethiopia"]);
     }
 

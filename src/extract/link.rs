@@ -24,6 +24,8 @@ pub const LINK_WINDOW: usize = 100;
 
 /// Adds `rebuts`, `counters` and `supports` to `claims` (one per attribution, same order).
 pub fn link(atts: &[Attribution], claims: &mut [Claim], actors: &Actors) {
+    let index: std::collections::HashMap<String, usize> =
+        claims.iter().enumerate().map(|(i, c)| (c.id.clone(), i)).collect();
     let t: Vec<Terms> = claims.iter().map(|c| terms(&c.content)).collect();
     let sides: Vec<String> = claims.iter().map(|c| actors.side(&c.claimant)).collect();
     for k in 0..claims.len() {
@@ -56,8 +58,10 @@ pub fn link(atts: &[Attribution], claims: &mut [Claim], actors: &Actors) {
             // Islamabad to look at its own security" is a competing claim:
             // it counters the claim the denial answers.
             if claims[k].stance == Stance::Asserts && !negated(&claims[k].content) {
-                let root = claims[p].rebuts[0].clone();
-                claims[k].counters.push(root);
+                if let Some(&j) = index.get(&claims[p].rebuts[0]) {
+                    let root = root_of(claims, j);
+                    claims[k].counters.push(claims[root].id.clone());
+                }
             } else {
                 claims[k].rebuts = claims[p].rebuts.clone();
             }
@@ -100,7 +104,7 @@ pub fn link(atts: &[Attribution], claims: &mut [Claim], actors: &Actors) {
             let root = root_of(claims, j);
             claims[k].counters.push(claims[root].id.clone());
         } else if !a.evidence
-            && let Some(j) = denied_by_own_side(claims, &sides, k)
+            && let Some(j) = denied_by_own_side(claims, &sides, &index, k)
             && !negated(&claims[k].content)
             && actors.sides_named(&claims[k].content).contains(&sides[j])
         {
@@ -115,12 +119,16 @@ pub fn link(atts: &[Attribution], claims: &mut [Claim], actors: &Actors) {
 
 /// The claim that the last denial by the claimant of claim `k` (within
 /// [`LINK_WINDOW`]) rebuts first, when that claim is another side's.
-fn denied_by_own_side(claims: &[Claim], sides: &[String], k: usize) -> Option<usize> {
+fn denied_by_own_side(
+    claims: &[Claim],
+    sides: &[String],
+    index: &std::collections::HashMap<String, usize>,
+    k: usize,
+) -> Option<usize> {
     let d = (k.saturating_sub(LINK_WINDOW)..k)
         .rev()
         .find(|&j| claims[j].stance == Stance::Denies && claims[j].claimant == claims[k].claimant)?;
-    let target = claims[d].rebuts.first()?;
-    let j = claims.iter().position(|c| &c.id == target)?;
+    let j = *index.get(claims[d].rebuts.first()?)?;
     (sides[j] != sides[k]).then_some(j)
 }
 

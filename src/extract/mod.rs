@@ -362,12 +362,11 @@ fn to_claims(article: &Article, atts: &[Attribution], actors: &Actors) -> Vec<Cl
         let person = |c: &Claim| actors.get(&c.claimant).and_then(|x| x.kind.as_deref()) == Some("person");
         let named_so = |c: &&Claim| {
             institution.as_deref().is_some_and(|word| {
-                c.mention
-                    .as_deref()
-                    .unwrap_or(&c.claimant)
-                    .to_lowercase()
-                    .contains(word)
-                    && !person(c)
+                let named = c.mention.as_deref().unwrap_or(&c.claimant).to_lowercase();
+                // Whole words: "paramilitary" is no "military".
+                let words: Vec<&str> = named.split(|ch: char| !ch.is_alphanumeric()).collect();
+                let wanted: Vec<&str> = word.split(' ').collect();
+                words.windows(wanted.len()).any(|w| w == wanted.as_slice()) && !person(c)
             })
         };
         let claimant = if a.pronoun || possessive || anaphoric {
@@ -375,7 +374,9 @@ fn to_claims(article: &Article, atts: &[Attribution], actors: &Actors) -> Vec<Cl
                 Some(prev) => claims[prev].claimant.clone(),
                 None => mention.clone(),
             }
-        } else if let Some(prev) = claims.iter().rev().find(named_so) {
+        } else if institution.is_some()
+            && let Some(prev) = claims.iter().rev().find(named_so)
+        {
             prev.claimant.clone()
         } else if (group || institution.is_some())
             && let Some(prev) = (0..k)
@@ -460,7 +461,9 @@ fn claim_attributions(text: &str, atts: &[Attribution]) -> Vec<Attribution> {
         // where the claim was said, not a claimant of its own.
         let lower = a.cue_text.to_lowercase();
         let holds_a_cue = cues.partition_point(|&c| c < a.content.start) < cues.partition_point(|&c| c < a.content.end);
-        let frames_a_claim = (lower.starts_with("according to") || lower.starts_with("as per")) && holds_a_cue;
+        let frames_a_claim = (lower.starts_with("according to") || lower.starts_with("as per"))
+            && a.cue.start >= a.content.end
+            && holds_a_cue;
         // "“…, and we have repeatedly urged Kabul to …,” he stated": the
         // quoted speaker's own "we" or "I" is part of the quotation.
         let quoted_first_person = matches!(text[a.source.clone()].trim().to_lowercase().as_str(), "we" | "i")
@@ -698,6 +701,13 @@ mod tests {
             "{c:#?}"
         );
 
+        // "We deny that …": the clause is what is denied, not an earlier claim.
+        let c = run(
+            "Smith said the weather was fine on Sunday. “We deny that we paid anyone for the report. The report is accurate and it stands,” said Jones.",
+        );
+        let d = c.iter().find(|x| x.stance == Stance::Denies).expect("a denial");
+        assert_eq!(d.content, "we paid anyone for the report", "{c:#?}");
+
         // A quotation that opens with something else stays whole.
         let c = run("“The talks went well, and we reject any delay,” Smith said.");
         let smith = c.iter().find(|x| x.claimant == "Smith").expect("Smith's claim");
@@ -786,6 +796,9 @@ mod tests {
         let c = run("Militants crossed the border at night, according to Pakistani officials.");
         assert_eq!(c.len(), 1, "{c:#?}");
         assert_eq!(c[0].claimant, "Pakistan");
+        // Before the claim, "according to" names who said it.
+        let c = run("According to the ministry, the attackers said they had trained abroad.");
+        assert!(c.iter().any(|x| x.claimant == "ministry"), "{c:#?}");
     }
 
     #[test]
@@ -897,6 +910,12 @@ mod tests {
         assert_eq!(by_cue[2], ("Sudan", "talks would resume"), "{c:#?}");
         // No claim so named: the last claimant that is no known person.
         assert_eq!(by_cue[3].0, "Sudan", "{c:#?}");
+        // Whole words: "paramilitary" names no military.
+        let c = run_with(
+            "schema: claimtrack-actors/1\nactors:\n  - name: Sudan\n    kind: state\n",
+            "The paramilitary Rapid Support Forces said the city had fallen. Sudan said talks would resume. The military said the area was calm.",
+        );
+        assert_eq!(c.last().map(|x| x.claimant.as_str()), Some("Sudan"), "{c:#?}");
     }
 
     #[test]

@@ -1,5 +1,6 @@
-//! Claim files only: a quotation that opens with the speaker's own denial
-//! ("We reject …", or "These are baseless fabrications") holds two claims. "“We strongly reject the baseless allegations made by
+//! Claim files only: a content (most often a quotation) that opens with
+//! the speaker's own denial ("We reject …", or "These are baseless
+//! fabrications") holds two claims. "“We strongly reject the baseless allegations made by
 //! Pakistan. The whole world knows where the epicentre of terrorism lies,”
 //! said Jaiswal" is a denial, which answers the accusation it names or the
 //! last one reported, and a competing claim (the rest of the quotation),
@@ -85,7 +86,6 @@ fn parts(text: &str, atts: &[Attribution], k: usize, d: Opening) -> Option<(Attr
     denial.evidence = false;
     denial.quoted = false;
     denial.more.clear();
-    denial.continues = None;
     denial.answers_accusation = d.pointer_accuses;
     match d.denied {
         // "… accusations linking the attack to Afghanistan": what it names
@@ -167,6 +167,15 @@ fn opening_denial(text: &str, content: Range<usize>, lex: &Lexicon) -> Option<Op
         None if prefix_end == content.end => toks.len(),
         None => return None,
     };
+    // "We deny that we paid anyone": "that" opens the clause denied.
+    if !labelled && word(k + 1) == "that" && k + 2 < end {
+        return Some(Opening {
+            denied: span(text, &toks[k + 2..end]),
+            points: false,
+            pointer_accuses: false,
+            rest: rest_after(text, &toks, &word, end, content.end),
+        });
+    }
     let pointer = if labelled {
         (first..k).find(|&j| lex.is("pointer", word(j)))
     } else {
@@ -184,16 +193,27 @@ fn opening_denial(text: &str, content: Range<usize>, lex: &Lexicon) -> Option<Op
         // "We deny any involvement in the attack": its object.
         None => span(text, &toks[k + 1..end]),
     };
-    let rest = (end..toks.len())
-        .find(|&j| !matches!(word(j), "." | ";" | "!" | "?" | "&" | "and" | ","))
-        .map(|j| toks[j].start..trim_end(text, toks[j].start..content.end))
-        .filter(|r| text[r.clone()].split_whitespace().count() >= 3);
     Some(Opening {
         denied,
         points: pointer.is_some(),
         pointer_accuses: pointer.is_some_and(|p| lex.is("accusation", word(p))),
-        rest,
+        rest: rest_after(text, &toks, &word, end, content.end),
     })
+}
+
+/// The content after the denial that ends at token `end`, if it holds at
+/// least three words.
+fn rest_after<'w>(
+    text: &str,
+    toks: &[Token],
+    word: &impl Fn(usize) -> &'w str,
+    end: usize,
+    content_end: usize,
+) -> Option<Range<usize>> {
+    (end..toks.len())
+        .find(|&j| !matches!(word(j), "." | ";" | "!" | "?" | "&" | "and" | ","))
+        .map(|j| toks[j].start..trim_end(text, toks[j].start..content_end))
+        .filter(|r| text[r.clone()].split_whitespace().count() >= 3)
 }
 
 /// "We (categorically) reject …", "I deny …": the index of the denial

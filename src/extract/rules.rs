@@ -34,7 +34,9 @@ pub struct Attribution {
     pub stance: Stance,
     /// Content is a direct quotation.
     pub quoted: bool,
-    /// A denial that points back at this earlier attribution.
+    /// A denial that points at the attribution it answers: usually an
+    /// earlier one, or one the article reports after it ("X denied the
+    /// allegations … Pakistan had claimed …").
     pub points_back: Option<usize>,
     /// A participle clause continuing this earlier attribution ("…, maintaining that …").
     pub continues: Option<usize>,
@@ -356,6 +358,7 @@ impl<'a> SentenceScan<'a> {
     fn appeal(&self, i: usize) -> bool {
         matches!(self.word(i), "call" | "calls" | "called" | "calling")
             && self.low.get(i + 1).is_some_and(|w| w == "on")
+            && self.low.get(i + 2).is_some_and(|w| !self.lex.is("time", w))
             && (i + 3..self.toks.len().min(i + 10))
                 .take_while(|&k| self.is_word(k))
                 .any(|k| self.word(k) == "to")
@@ -1418,7 +1421,13 @@ impl<'a> SentenceScan<'a> {
             _ => return None,
         };
         let body_start = start + lead + open.len_utf8();
-        let end = t[body_start..self.para.end].find(close)?;
+        // (Within a sentence's length: an unclosed quotation in a long
+        // paragraph is not searched to its end from every cue.)
+        let mut limit = self.para.end.min(body_start + crate::text::MAX_SENTENCE_BYTES);
+        while !t.is_char_boundary(limit) {
+            limit -= 1;
+        }
+        let end = t[body_start..limit].find(close)?;
         let after = t[body_start + end + close.len_utf8()..self.para.end].trim();
         let body = &t[body_start..body_start + end];
         // The quotation ends its paragraph or a sentence of its own: not the
@@ -1503,7 +1512,11 @@ impl<'a> SentenceScan<'a> {
             && i + 1 < n
             && self.word(i + 1) == "as"
             && (i + 2..n.min(i + 7)).any(|j| self.lex.is("negative", self.word(j)))
-            && (i + 2..n).take_while(|&j| !self.is_punct(j, &[",", ";"])).count() <= 5;
+            && (i + 2..n)
+                .take_while(|&j| !self.is_punct(j, &[",", ";"]))
+                .take(6)
+                .count()
+                <= 5;
         let after_is_end = i + 1 >= n || self.is_punct(i + 1, &[",", ".", ";"]) || qualified_end;
         if after_is_end {
             // "a claim the Taliban denies", "…, charges Ukraine rejects".
@@ -2153,11 +2166,12 @@ mod tests {
                 "Ethiopia to withdraw its troops from Sudanese land"
             )
         );
-        assert!(
-            find_in("The minister called on Monday.")
-                .iter()
-                .all(|a| a.1 != "called on")
-        );
+        for text in [
+            "The minister called on Monday.",
+            "The minister called on Monday to ask for help.",
+        ] {
+            assert!(find_in(text).iter().all(|a| a.1 != "called on"), "{text}");
+        }
     }
 
     #[test]
