@@ -353,12 +353,11 @@ fn to_claims(article: &Article, atts: &[Attribution], actors: &Actors) -> Vec<Cl
         // "The ministry called on …", "The military confirmed …", when no
         // actor is named so: the claimant last mentioned with that word,
         // else the last claimant not known to be a person.
-        let resolved = actors.resolve(&mention);
         let institution = mention
             .get(..4)
             .filter(|d| d.eq_ignore_ascii_case("the "))
             .map(|_| mention[4..].to_lowercase())
-            .filter(|rest| INSTITUTIONS.contains(&rest.as_str()) && actors.get(&resolved).is_none());
+            .filter(|rest| INSTITUTIONS.contains(&rest.as_str()) && actors.get(&actors.resolve(&mention)).is_none());
         let person = |c: &Claim| actors.get(&c.claimant).and_then(|x| x.kind.as_deref()) == Some("person");
         let named_so = |c: &&Claim| {
             institution.as_deref().is_some_and(|word| {
@@ -387,7 +386,7 @@ fn to_claims(article: &Article, atts: &[Attribution], actors: &Actors) -> Vec<Cl
         {
             claims[prev].claimant.clone()
         } else {
-            resolved
+            actors.resolve(&mention)
         };
         let content = normalise_space(&text[a.content.clone()]);
         let mut c = Claim::new(format!("c{}", k + 1), claimant, a.stance, content);
