@@ -365,11 +365,19 @@ impl<'a> SentenceScan<'a> {
     }
 
     /// What makes a noun-verb homograph a cue: a clause follows ("claims
-    /// that", "states:", "claims, “…”") or a name or pronoun precedes
-    /// ("Islamabad claims", "he claims").
+    /// that", "states:", "claims, “…”"), a name or pronoun precedes
+    /// ("Islamabad claims", "he claims") or it is a progressive ("is
+    /// warning voters").
     fn clause_follows(&self, i: usize) -> bool {
         let clause =
             i + 1 < self.toks.len() && (self.word(i + 1) == "that" || self.is_punct(i + 1, &[":", ",", "“", "\""]));
+        // "Trump is warning voters that …": a progressive is a verb.
+        let progressive = i > 0
+            && self.word(i).ends_with("ing")
+            && matches!(
+                self.word(i - 1),
+                "is" | "are" | "was" | "were" | "am" | "been" | "'s" | "'re"
+            );
         let subject = i > 0
             && (self.lex.is("pronoun", self.word(i - 1))
                 || self.toks[i - 1]
@@ -377,7 +385,7 @@ impl<'a> SentenceScan<'a> {
                     .chars()
                     .next()
                     .is_some_and(char::is_uppercase));
-        clause || subject
+        clause || subject || progressive
     }
 
     /// Whether no noun phrase follows the verb at `i` (past adverbs and
@@ -566,6 +574,30 @@ impl<'a> SentenceScan<'a> {
             s -= 1;
         }
         s
+    }
+
+    /// Where a cue in the infinitive starting at `cs` starts when the verb
+    /// or adjective that takes it belongs to it ("continues to insist",
+    /// "was able to tout", "went on to say"), with its auxiliaries and the
+    /// words `also` accepts; `cs` itself otherwise.
+    fn catenative_before(&self, cs: usize, also: impl Fn(&str) -> bool) -> usize {
+        if cs == 0 || self.word(cs) != "to" {
+            return cs;
+        }
+        let k = if self.word(cs - 1) == "on" && cs > 1 {
+            cs - 2
+        } else {
+            cs - 1
+        };
+        let lower = self.toks[k].text(self.text).starts_with(char::is_lowercase);
+        // ("the plan to …": a noun after a determiner.)
+        let noun = k > 0 && self.lex.is("determiner", self.word(k - 1));
+        if lower && !noun && self.lex.is("catenative", self.word(k)) && (k == cs - 1 || self.lex.is("go", self.word(k)))
+        {
+            self.auxiliaries_before(k, also)
+        } else {
+            cs
+        }
     }
 
     /// Word tokens of `range`.
@@ -1307,6 +1339,12 @@ impl<'a> SentenceScan<'a> {
             matches!(
                 w,
                 "is" | "was" | "were" | "are" | "am" | "be" | "been" | "being" | "to" | "'s" | "'re" | "'ve"
+            )
+        });
+        let cs = self.catenative_before(cs, |w| {
+            matches!(
+                w,
+                "is" | "was" | "were" | "are" | "am" | "be" | "been" | "being" | "'s" | "'re" | "'ve"
             )
         });
         let ce = self.cue_end(i);
@@ -2122,6 +2160,38 @@ mod tests {
             b.iter().any(|x| x.0 == "he" && x.2 == "We have urged them to act"),
             "{b:?}"
         );
+    }
+
+    #[test]
+    fn adverbs_and_verbs_taking_an_infinitive_belong_to_the_cue() {
+        for (text, source, cue) in [
+            ("Clinton now says she opposes the deal.", "Clinton", "now says"),
+            ("She still insists that the deal is bad.", "She", "still insists"),
+            (
+                "The nominee continues to insist that he will release the returns.",
+                "The nominee",
+                "continues to insist",
+            ),
+            ("Mook was able to say that Trump lies.", "Mook", "was able to say"),
+            (
+                "Sanders went on to say that the country spent too much.",
+                "Sanders",
+                "went on to say",
+            ),
+            // A progressive of a noun-verb homograph is a verb.
+            (
+                "Trump is warning voters that a victory would bring scandal.",
+                "Trump",
+                "is warning",
+            ),
+        ] {
+            let a = find_in(text);
+            assert_eq!(a.len(), 1, "{text}: {a:?}");
+            assert_eq!((a[0].0.as_str(), a[0].1.as_str()), (source, cue), "{text}");
+        }
+        // "to" after a noun or a name is no infinitive of the cue.
+        let a = find_in("The plan to insist that taxes rise failed.");
+        assert!(a.iter().all(|x| !x.1.starts_with("plan")), "{a:?}");
     }
 
     #[test]

@@ -253,7 +253,7 @@ pub fn train(docs: &[(&str, usize, &Document)], lex: &Lexicon) -> Tagger {
                 .iter()
                 .map(|t| t.text(text).to_lowercase().replace('’', "'"))
                 .collect();
-            let heads = cue_heads(&toks, &low, &ix, &cues);
+            let heads = cue_heads(&toks, &low, &ix, &cues, lex);
             let s = Sentence {
                 text,
                 toks: &toks,
@@ -299,13 +299,28 @@ pub fn train(docs: &[(&str, usize, &Document)], lex: &Lexicon) -> Tagger {
 
 /// Token indexes that head a gold cue: in each cue fragment, the first
 /// candidate word.
-fn cue_heads(toks: &[Token], low: &[String], ix: &CharIndex, cues: &[Vec<std::ops::Range<usize>>]) -> Vec<usize> {
+fn cue_heads(
+    toks: &[Token],
+    low: &[String],
+    ix: &CharIndex,
+    cues: &[Vec<std::ops::Range<usize>>],
+    lex: &Lexicon,
+) -> Vec<usize> {
     let mut out = Vec::new();
     for r in cues.iter().flatten() {
-        let head = (0..toks.len()).find(|&k| {
+        let inside = |k: usize| {
             let (s, e) = (ix.char_offset(toks[k].start), ix.char_offset(toks[k].end));
-            r.start <= s && e <= r.end && candidate(&low[k])
-        });
+            r.start <= s && e <= r.end
+        };
+        // "continues to insist", "went on to say": the verb in the
+        // infinitive is the head.
+        let takes_infinitive = |k: usize| {
+            lex.is("catenative", &low[k])
+                && (k + 1..toks.len().min(k + 3))
+                    .take_while(|&j| inside(j) && matches!(low[j].as_str(), "to" | "on"))
+                    .any(|j| low[j] == "to" && j + 1 < toks.len() && inside(j + 1))
+        };
+        let head = (0..toks.len()).find(|&k| inside(k) && candidate(&low[k]) && !takes_infinitive(k));
         out.extend(head);
     }
     out
@@ -316,6 +331,25 @@ mod tests {
     use super::*;
     use crate::eval::brat::parse;
     use std::path::Path;
+
+    #[test]
+    fn the_head_of_a_cue_is_its_verb_not_an_adverb_or_a_verb_taking_it() {
+        let lex = Lexicon::with_learned("").unwrap();
+        for (text, cue, head) in [
+            ("Lee now says so.", "now says", "says"),
+            ("Lee continues to insist so.", "continues to insist", "insist"),
+            ("Lee went on to say so.", "went on to say", "say"),
+            ("Lee declined to comment.", "declined", "declined"),
+        ] {
+            let start = text.find(cue).unwrap();
+            let toks = text::tokens(text, 0..text.len());
+            let low: Vec<String> = toks.iter().map(|t| t.text(text).to_lowercase()).collect();
+            let cues = vec![vec![start..start + cue.len()]];
+            let heads = cue_heads(&toks, &low, &CharIndex::new(text), &cues, &lex);
+            assert_eq!(heads.len(), 1, "{text}");
+            assert_eq!(toks[heads[0]].text(text), head, "{text}");
+        }
+    }
 
     #[test]
     fn learns_a_cue_from_context_and_round_trips() {
@@ -383,7 +417,7 @@ mod crf_comparison {
                     .iter()
                     .map(|t| t.text(&text).to_lowercase().replace('’', "'"))
                     .collect();
-                let heads = cue_heads(&toks, &low, &ix, &cues);
+                let heads = cue_heads(&toks, &low, &ix, &cues, lex);
                 let s = Sentence {
                     text: &text,
                     toks: &toks,

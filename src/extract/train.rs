@@ -33,6 +33,13 @@ const FUNCTION_WORDS: &[&str] = &[
     "who", "will", "with", "would", "you",
 ];
 
+/// Adverbs without -ly that stand before a cue's verb ("now says", "still
+/// insists", "often cited"): part of the cue, never its head.
+const ADVERBS: &[&str] = &[
+    "again", "already", "always", "earlier", "even", "ever", "first", "further", "instead", "just", "later", "long",
+    "never", "now", "often", "once", "only", "soon", "still", "then", "together", "too", "yet",
+];
+
 /// Prepositions and particles that can close a multi-word cue ("called
 /// for", "pointed to", "talked about").
 pub const PARTICLES: &[&str] = &[
@@ -102,6 +109,7 @@ pub fn learnable(form: &str) -> bool {
         && form.chars().all(|c| c.is_alphabetic() || c == '-')
         && !form.ends_with("ly")
         && !FUNCTION_WORDS.contains(&form)
+        && !ADVERBS.contains(&form)
 }
 
 #[cfg(test)]
