@@ -198,7 +198,9 @@ fn concurrent_extracts_never_interleave_a_file() {
 fn kill_during_extract_leaves_only_complete_files() {
     let tmp = tempfile::tempdir().unwrap();
     let src = tmp.path().join("articles");
-    write_articles(&src, 300, 4, "k");
+    // Enough work that a kill within 420 ms lands mid-run even in a release
+    // build (300 articles took 0.14 s there).
+    write_articles(&src, 3000, 4, "k");
     let seed = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .unwrap()
