@@ -75,6 +75,8 @@ pub struct Attribution {
 /// relative pronoun before it, the rest of its clause after it. The filter
 /// then judges it.
 pub const LOOSE_THRESHOLD: f32 = 0.0;
+/// Most words of the source of "according to".
+const ACCORDING_MAX_WORDS: usize = 25;
 
 /// How far back (bytes) a quotation's opening mark is looked for.
 const QUOTE_LOOKBACK: usize = 2 * crate::text::MAX_SENTENCE_BYTES;
@@ -366,8 +368,8 @@ impl<'a> SentenceScan<'a> {
 
     /// What makes a noun-verb homograph a cue: a clause follows ("claims
     /// that", "states:", "claims, “…”"), a name or pronoun precedes
-    /// ("Islamabad claims", "he claims") or it is a progressive ("is
-    /// warning voters").
+    /// ("Islamabad claims", "he claims"), it is a progressive ("is
+    /// warning voters") or it follows a quotation ("“…,” reported Reuters").
     fn clause_follows(&self, i: usize) -> bool {
         let clause =
             i + 1 < self.toks.len() && (self.word(i + 1) == "that" || self.is_punct(i + 1, &[":", ",", "“", "\""]));
@@ -385,7 +387,9 @@ impl<'a> SentenceScan<'a> {
                     .chars()
                     .next()
                     .is_some_and(char::is_uppercase));
-        clause || subject || progressive
+        // "“…,” reported Reuters": a verb inverted after a quotation.
+        let inverted = i > 1 && self.is_punct(i - 1, &["”", "\""]) && self.is_punct(i - 2, &[","]);
+        clause || subject || progressive || inverted
     }
 
     /// Whether no noun phrase follows the verb at `i` (past adverbs and
@@ -740,8 +744,15 @@ impl<'a> SentenceScan<'a> {
         (e > s).then_some((s..e, quoted))
     }
 
-    /// A source token range: trimmed of punctuation; `None` if empty or too long.
-    fn source_range(&self, mut r: Range<usize>) -> Option<Range<usize>> {
+    /// A source token range: trimmed of punctuation; `None` if empty or too
+    /// long (over 12 words).
+    fn source_range(&self, r: Range<usize>) -> Option<Range<usize>> {
+        self.source_range_within(r, 12)
+    }
+
+    /// [`Self::source_range`] with at most `max_words` words: a source that
+    /// its cue delimits ("according to …,") may be longer.
+    fn source_range_within(&self, mut r: Range<usize>, max_words: usize) -> Option<Range<usize>> {
         // "Ah, friends once more: Ted Cruz": the name after a colon or dash.
         if let Some(k) = (r.start..r.end)
             .rev()
@@ -826,7 +837,7 @@ impl<'a> SentenceScan<'a> {
                 "will" | "would" | "could" | "should" | "can" | "may" | "might" | "must"
             ) && self.toks[k + 1].text(self.text).starts_with(char::is_lowercase)
         });
-        (words > 0 && words <= 12 && !open_quote && !preposition && !modal_verb).then_some(r)
+        (words > 0 && words <= max_words && !open_quote && !preposition && !modal_verb).then_some(r)
     }
 
     /// The source before a cue: from the clause start, cut at the last
@@ -1030,7 +1041,9 @@ impl<'a> SentenceScan<'a> {
     }
 
     /// "According to X, Y", "Y, according to X", and South Asian English's
-    /// "as per X".
+    /// "as per X". The cue and a comma delimit the source, so it may run to
+    /// [`ACCORDING_MAX_WORDS`] words ("According to a 52-count civil
+    /// complaint filed by the SEC and a 15-count complaint by Vermont, …").
     fn according(&self, i: usize, out: &mut Vec<Attribution>) -> bool {
         let n = self.toks.len();
         let cue = i..i + 2;
@@ -1038,7 +1051,7 @@ impl<'a> SentenceScan<'a> {
         if i == start {
             let comma = (i + 2..n).find(|&k| self.is_punct(k, &[","]));
             let Some(c) = comma else { return false };
-            let Some(src) = self.source_range(i + 2..c) else {
+            let Some(src) = self.source_range_within(i + 2..c, ACCORDING_MAX_WORDS) else {
                 return false;
             };
             let content = self.content_bytes(c + 1..n);
@@ -1058,7 +1071,13 @@ impl<'a> SentenceScan<'a> {
                     || (self.is_punct(k, &[","]) && k + 1 < n && self.lex.is("boundary", self.word(k + 1)))
             })
             .unwrap_or(n);
-        let Some(src) = self.source_range(i + 2..end) else {
+        // "…, according to an analysis by X, a former aide now teaching at
+        // Y, whose conclusions …": a long source keeps its first phrase.
+        let first_comma = (i + 2..end).find(|&k| self.is_punct(k, &[","])).unwrap_or(end);
+        let Some(src) = self
+            .source_range_within(i + 2..end, ACCORDING_MAX_WORDS)
+            .or_else(|| self.source_range(i + 2..first_comma))
+        else {
             return false;
         };
         let content_end = if i > 0 && self.is_punct(i - 1, &[","]) {
@@ -1558,9 +1577,13 @@ impl<'a> SentenceScan<'a> {
         let after_is_end = i + 1 >= n || self.is_punct(i + 1, &[",", ".", ";"]) || qualified_end;
         if after_is_end {
             // "a claim the Taliban denies", "…, charges Ukraine rejects".
+            // (A pronoun is no pointer here, nor a word of a quotation that
+            // closed before the source: "“… is that it is not …,” he said.")
             let pointer = (cs.saturating_sub(10)..cs).rev().find(|&k| {
                 self.lex.is("pointer", self.word(k))
                     && k > 0
+                    && !matches!(self.word(k), "it" | "them" | "this" | "that" | "these" | "those")
+                    && !(k..cs).any(|j| self.is_punct(j, &["”", "\""]))
                     && (self.lex.is("determiner", self.word(k - 1))
                         || (self.lex.is("accusation", self.word(k)) && self.is_punct(k - 1, &[","])))
             });
@@ -2159,6 +2182,36 @@ mod tests {
         assert!(
             b.iter().any(|x| x.0 == "he" && x.2 == "We have urged them to act"),
             "{b:?}"
+        );
+    }
+
+    #[test]
+    fn long_sources_of_according_to_and_a_verb_inverted_after_a_quotation() {
+        let a = find_in(
+            "Some Americans would pay more, according to an analysis by Lily Batchelder, a former tax aide now teaching at New York University, whose conclusions were seconded by others.",
+        );
+        assert_eq!(a.len(), 1, "{a:?}");
+        assert_eq!(
+            a[0].0,
+            "an analysis by Lily Batchelder, a former tax aide now teaching at New York University"
+        );
+        let a = find_in(
+            "According to a civil complaint filed by the federal Securities and Exchange Commission and a second complaint by Vermont, the developers ran a scheme.",
+        );
+        assert_eq!(a.len(), 1, "{a:?}");
+        assert_eq!(a[0].2, "the developers ran a scheme");
+        let a = find_in("Polls moved. This is “the same advantage she has held all month,” reported Reuters.");
+        assert_eq!(a.len(), 1, "{a:?}");
+        assert_eq!((a[0].0.as_str(), a[0].1.as_str()), ("Reuters", "reported"));
+    }
+
+    #[test]
+    fn a_pronoun_inside_a_closed_quotation_points_back_at_nothing() {
+        let a = find_in("He said storms were coming.\n\n“The problem is that it is not a catastrophe,” he said.");
+        assert_eq!(a.len(), 2, "{a:?}");
+        assert_eq!(
+            (a[1].0.as_str(), a[1].2.as_str()),
+            ("he", "The problem is that it is not a catastrophe")
         );
     }
 
