@@ -216,7 +216,7 @@ impl Filter {
 }
 
 /// Trains the filter on examples: feature indexes and whether annotators
-/// marked the attribution. Deterministic (no shuffling).
+/// marked the attribution. Deterministic (seeded orders).
 pub fn train(examples: &[(Vec<usize>, bool)]) -> Filter {
     Filter {
         weights: super::weights::train_binary(examples, DIM, EPOCHS),

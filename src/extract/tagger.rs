@@ -10,10 +10,14 @@
 //! colon or a quotation follows; the form's learned share in the cue
 //! table; a crude stem (-ing, -ed, -es, -s off) alone and with the next
 //! word; the previous word with the next token's shape. Only content words are candidates:
-//! function words, adverbs in -ly and contractions are never cue heads.
+//! function words, adverbs ("-ly", "now", "still") and contractions are
+//! never cue heads. The label is the first candidate word of each gold cue,
+//! skipping a verb that takes the cue in the infinitive ("continues to
+//! insist": "insist").
 //!
-//! Training ([`train`]) runs [`EPOCHS`] passes over the documents in the
-//! order given, with no randomness, so the same corpus gives the same
+//! Training ([`train`]) runs [`EPOCHS`] passes over the examples in seeded
+//! pseudo-random orders and averages several such runs
+//! ([`super::weights::train_binary`]), so the same corpus gives the same
 //! weights.
 
 use super::lexicon::Lexicon;
@@ -234,12 +238,6 @@ impl Tagger {
     }
 }
 
-/// One training example: feature hashes and the label.
-struct Example {
-    feats: Vec<u64>,
-    cue: bool,
-}
-
 /// Trains the tagger on documents (text, body start, gold annotations).
 pub fn train(docs: &[(&str, usize, &Document)], lex: &Lexicon) -> Tagger {
     let mut examples = Vec::new();
@@ -266,34 +264,13 @@ pub fn train(docs: &[(&str, usize, &Document)], lex: &Lexicon) -> Tagger {
                     continue;
                 }
                 s.features(i, lex, quoted[i], reviewed, &mut feats);
-                examples.push(Example {
-                    feats: feats.clone(),
-                    cue: heads.contains(&i),
-                });
+                let indexes = feats.iter().map(|&f| (f as usize) & (DIM - 1)).collect();
+                examples.push((indexes, heads.contains(&i)));
             }
-        }
-    }
-    // Averaged perceptron: w is the current weight vector, u accumulates
-    // c * update so that the average is w - u / c.
-    let mut w = vec![0f64; DIM];
-    let mut u = vec![0f64; DIM];
-    let mut c = 1f64;
-    for _ in 0..EPOCHS {
-        for ex in &examples {
-            let score: f64 = ex.feats.iter().map(|&f| w[(f as usize) & (DIM - 1)]).sum();
-            let y = if ex.cue { 1.0 } else { -1.0 };
-            if y * score <= 0.0 {
-                for &f in &ex.feats {
-                    let k = (f as usize) & (DIM - 1);
-                    w[k] += y;
-                    u[k] += y * c;
-                }
-            }
-            c += 1.0;
         }
     }
     Tagger {
-        weights: w.iter().zip(&u).map(|(w, u)| (w - u / c) as f32).collect(),
+        weights: super::weights::train_binary(&examples, DIM, EPOCHS),
     }
 }
 

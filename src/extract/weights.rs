@@ -35,15 +35,50 @@ pub(crate) fn feature_hash(template: u8, parts: &[&str]) -> u64 {
     h
 }
 
+/// How many orders of the examples [`train_binary`] averages over.
+pub(crate) const ORDERS: u64 = 5;
+
 /// Trains a binary averaged perceptron of `dim` hashed weights on examples
-/// (feature indexes, whether the answer is yes) in `epochs` passes, in
-/// order (no shuffling): deterministic.
+/// (feature indexes, whether the answer is yes) in `epochs` passes, and
+/// returns the mean of [`ORDERS`] such perceptrons, each seeing the
+/// examples in its own pseudo-random order every pass (seeded, so the same
+/// examples give the same weights). A perceptron depends on the order of
+/// its examples; shuffling and averaging over orders took cue exact F1 on
+/// the two halves of PolNeAR train from 0.637 / 0.628 (file order) to
+/// 0.645 / 0.635.
 pub(crate) fn train_binary(examples: &[(Vec<usize>, bool)], dim: usize, epochs: usize) -> Vec<f32> {
+    let orders = ORDERS;
+    let mut sum = vec![0f64; dim];
+    for k in 0..orders {
+        for (s, w) in sum.iter_mut().zip(perceptron(examples, dim, epochs, SEED + k)) {
+            *s += w;
+        }
+    }
+    sum.into_iter().map(|s| (s / orders as f64) as f32).collect()
+}
+
+/// The seed of the first order.
+const SEED: u64 = 0x9E37_79B9_7F4A_7C15;
+
+/// One averaged perceptron over the examples, shuffled before each pass
+/// with an xorshift generator started at `seed`.
+fn perceptron(examples: &[(Vec<usize>, bool)], dim: usize, epochs: usize, seed: u64) -> Vec<f64> {
+    // w is the current weight vector, u accumulates c * update so that the
+    // average is w - u / c.
     let mut w = vec![0f64; dim];
     let mut u = vec![0f64; dim];
     let mut c = 1f64;
+    let mut order: Vec<usize> = (0..examples.len()).collect();
+    let mut state = seed.max(1);
     for _ in 0..epochs {
-        for (feats, good) in examples {
+        for k in (1..order.len()).rev() {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            order.swap(k, (state % (k as u64 + 1)) as usize);
+        }
+        for &i in &order {
+            let (feats, good) = &examples[i];
             let score: f64 = feats.iter().map(|&k| w[k]).sum();
             let y = if *good { 1.0 } else { -1.0 };
             if y * score <= 0.0 {
@@ -55,5 +90,5 @@ pub(crate) fn train_binary(examples: &[(Vec<usize>, bool)], dim: usize, epochs: 
             c += 1.0;
         }
     }
-    w.iter().zip(&u).map(|(w, u)| (w - u / c) as f32).collect()
+    w.iter().zip(&u).map(|(w, u)| w - u / c).collect()
 }
