@@ -213,6 +213,10 @@ impl<'a> SentenceScan<'a> {
                     .is_some_and(|w| w == if self.low[i] == "as" { "per" } else { "to" })
             {
                 self.according(i, out);
+            } else if self.low[i] == "in"
+                && let Some(end) = self.in_poll(i, out)
+            {
+                resume = end;
             } else if let Some(end) = self.quoted_as_saying(i, out) {
                 resume = end;
             } else if self.lex.is("accusation", &self.low[i])
@@ -525,9 +529,19 @@ impl<'a> SentenceScan<'a> {
                     s += 1;
                 }
             }
+            // A fronted phrase up to its comma: seven tokens, twelve after a
+            // preposition ("In a widely read column in the day before the
+            // debate, …"), never over a quotation mark.
+            let reach = if self.lex.is("preposition", self.word(s)) {
+                12
+            } else {
+                7
+            };
             if s < limit
                 && self.lex.is("connective", self.word(s))
-                && let Some(c) = (s + 1..limit.min(s + 7)).find(|&k| self.is_punct(k, &[","]))
+                && let Some(c) = (s + 1..limit.min(s + reach))
+                    .take_while(|&k| !self.is_punct(k, &["“", "”", "\""]))
+                    .find(|&k| self.is_punct(k, &[","]))
             {
                 s = c + 1;
             }
@@ -883,7 +897,7 @@ impl<'a> SentenceScan<'a> {
     /// The first token of a dash ("—", "–" or "--") that ends right before
     /// token `k`.
     fn dash_ending(&self, k: usize) -> Option<usize> {
-        if k >= 1 && self.is_punct(k - 1, &["—", "–"]) {
+        if k >= 1 && self.is_punct(k - 1, &["—", "–", "―"]) {
             return Some(k - 1);
         }
         (k >= 2 && self.is_punct(k - 1, &["-"]) && self.is_punct(k - 2, &["-"])).then(|| k - 2)
@@ -1038,6 +1052,48 @@ impl<'a> SentenceScan<'a> {
         let object = self.text[out[last].source.clone()].to_lowercase();
         out[last].pronoun |= matches!(object.as_str(), "him" | "her" | "them");
         Some(as_at + 2)
+    }
+
+    /// "In a CNN/ORC poll released Wednesday, Clinton led by 5 points",
+    /// "Trump fell to 10 percent in the latest poll": a poll or survey
+    /// named after "in" speaks (PolNeAR marks "in" as the cue); the clause
+    /// after the comma, or the clause before "in", is the content. Returns
+    /// where scanning resumes (after the source).
+    fn in_poll(&self, i: usize, out: &mut Vec<Attribution>) -> Option<usize> {
+        let n = self.toks.len();
+        // The poll noun within a noun phrase of at most eight tokens.
+        let noun = (i + 1..n.min(i + 10))
+            .take_while(|&k| self.is_word(k) || self.is_punct(k, &["-", "/", "'", "’", "."]))
+            .find(|&k| self.lex.is("poll", self.word(k)))?;
+        if !(i + 1..noun).all(|k| !self.lex.is("boundary", self.word(k))) {
+            return None;
+        }
+        // The noun phrase runs on to the next comma or clause ("conducted in
+        // May", "of 800 likely voters").
+        let end = (noun + 1..n)
+            .find(|&k| self.is_punct(k, &[",", ";", ".", ":", "(", "—", "–"]) || self.lex.is("boundary", self.word(k)))
+            .unwrap_or(n);
+        let src = self.source_range_within(i + 1..end, ACCORDING_MAX_WORDS)?;
+        let start = self.clause_start(i);
+        let content = if i == start {
+            if end < n && self.is_punct(end, &[","]) {
+                self.content_bytes(end + 1..n)
+            } else {
+                None
+            }
+        } else {
+            let content_end = if self.is_punct(i - 1, &[","]) { i - 1 } else { i };
+            self.content_bytes(start..content_end)
+        };
+        let pushed = self.push(
+            out,
+            i..i + 1,
+            self.cue_words(i..i + 1),
+            src,
+            content,
+            (Stance::Asserts, false, true),
+        );
+        pushed.then_some(end)
     }
 
     /// "According to X, Y", "Y, according to X", and South Asian English's
@@ -1241,10 +1297,16 @@ impl<'a> SentenceScan<'a> {
             }
             e += 1;
         }
+        // "Several environmental groups granted …", "Two Democratic
+        // speechwriters implored …": a quantifier opens the subject.
+        if e == s && self.lex.is("quantifier", self.word(s)) {
+            e += 1;
+        }
+        let led = self.lex.is("quantifier", self.word(s));
         // "The mayor visited …", "Pakistan's military did …": a determiner's
         // or a possessive's noun, up to the verb (a word
         // in -ed, a cue, an auxiliary).
-        if e > s && (self.lex.is("determiner", self.word(e - 1)) || self.word(e - 1).ends_with("'s")) {
+        if e > s && (led || self.lex.is("determiner", self.word(e - 1)) || self.word(e - 1).ends_with("'s")) {
             while e < limit && e < s + 8 && self.is_word(e) {
                 let w = self.word(e);
                 if w.ends_with("ed") || self.lex.cue(w).is_some() || self.lex.is("aux", w) || self.lex.is("finite", w) {
@@ -2213,6 +2275,50 @@ mod tests {
             (a[1].0.as_str(), a[1].2.as_str()),
             ("he", "The problem is that it is not a catastrophe")
         );
+    }
+
+    #[test]
+    fn a_poll_named_after_in_speaks() {
+        let a = find_in("In a national USA TODAY/Suffolk University Poll, most voters were scared.");
+        assert_eq!(a.len(), 1, "{a:?}");
+        assert_eq!(
+            (a[0].0.as_str(), a[0].1.as_str(), a[0].2.as_str()),
+            (
+                "a national USA TODAY/Suffolk University Poll",
+                "In",
+                "most voters were scared"
+            )
+        );
+        let a = find_in("But he fell to 10 percent in the latest CNN/ORC poll released Wednesday, a collapse.");
+        assert_eq!(a.len(), 1, "{a:?}");
+        assert_eq!(
+            (a[0].0.as_str(), a[0].2.as_str()),
+            ("the latest CNN/ORC poll released Wednesday", "he fell to 10 percent")
+        );
+        assert!(find_in("He works in polling for a living.").is_empty());
+        assert!(find_in("He spent years in the city before the polls opened.").is_empty());
+    }
+
+    #[test]
+    fn a_quantifier_or_a_long_fronted_phrase_before_the_subject_of_a_participle() {
+        for (text, source) in [
+            (
+                "In August, several environmental groups granted Mr. Clarke an extension, saying his capital was low.",
+                "several environmental groups",
+            ),
+            (
+                "In a widely read column in the day before the debate, Two speechwriters implored her to act, arguing that it agitated Trump.",
+                "Two speechwriters",
+            ),
+            (
+                "The film ― which weaves together the voices of historians ― explains that the law failed.",
+                "The film ― which weaves together the voices of historians",
+            ),
+        ] {
+            let a = find_in(text);
+            assert_eq!(a.len(), 1, "{text}: {a:?}");
+            assert_eq!(a[0].0, source, "{text}");
+        }
     }
 
     #[test]
