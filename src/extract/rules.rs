@@ -282,7 +282,17 @@ impl<'a> SentenceScan<'a> {
         let kicker = (start..end).all(|k| {
             !self.is_word(k) || self.lex.is("kicker", self.word(k)) || self.lex.is("determiner", self.word(k))
         });
-        if colon == start || !named || kicker || self.words_in(start..end) > 4 {
+        // "Elizabeth Warren Hammers Wells Fargo CEO: ‘You Should Be …’", "A
+        // lesson from Loretta Lynch: 'Be the voice …'": a quotation after
+        // the colon makes a longer label, of any words, the speaker (the
+        // name after "from").
+        let quote_follows = colon + 1 < n && self.is_punct(colon + 1, &["‘", "“", "'", "\""]);
+        let (start, end) = match (start + 1..end).find(|&k| self.word(k) == "from" && k + 1 < end && capital(k + 1)) {
+            Some(k) if quote_follows => (k + 1, end),
+            _ => (start, end),
+        };
+        let long_label = quote_follows && capital(start) && self.words_in(start..end) <= 8;
+        if colon == start || kicker || !(long_label || (named && self.words_in(start..end) <= 4)) {
             return false;
         }
         let cue = colon..colon + 1;
@@ -2900,6 +2910,17 @@ mod tests {
             ["Lynch"]
         );
         assert_eq!(labelled("Pakistan: Afghan soil used for attacks"), ["Pakistan"]);
+        // A quotation after the colon: a longer label, the name after "from".
+        assert_eq!(
+            labelled("Elizabeth Warren Hammers Wells Fargo CEO: ‘You Should Be Criminally Investigated.’"),
+            ["Elizabeth Warren Hammers Wells Fargo CEO"]
+        );
+        assert_eq!(
+            labelled("A lesson from Loretta Lynch: 'Be the voice that people hear.'"),
+            ["Loretta Lynch"]
+        );
+        assert!(labelled("The Latest: ‘We will win,’ a rally hears").is_empty());
+        assert!(labelled("A long and winding road to the top of the hill: ‘Never.’").is_empty());
         for (title, source) in [
             (
                 "Judicial Watch: State Department Hid Key Email For Years.",
