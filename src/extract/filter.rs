@@ -26,8 +26,8 @@
 //! continue an attribution carry the claim structure and are always kept.
 //! In span output the filter also judges plain assertions of reviewed cues
 //! ([`judged`]). It learns from every judged assembly of the training texts
-//! whether annotators marked it: its content matches a gold attribution's,
-//! or its cue overlaps a gold cue.
+//! whether annotators marked its cue (it overlaps a gold cue); one whose
+//! content matches a gold attribution's under another cue is left out.
 
 use super::rules::Attribution;
 use crate::text;
