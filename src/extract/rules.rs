@@ -547,8 +547,11 @@ impl<'a> SentenceScan<'a> {
             } else {
                 7
             };
+            // ("Citing a theory, Trump said …": a participle opening the
+            // sentence is a fronted phrase too.)
+            let participle = self.word(s).ends_with("ing") && (0..s).all(|k| !self.is_word(k));
             if s < limit
-                && self.lex.is("connective", self.word(s))
+                && (self.lex.is("connective", self.word(s)) || participle)
                 && let Some(c) = (s + 1..limit.min(s + reach))
                     .take_while(|&k| !self.is_punct(k, &["“", "”", "\""]))
                     .find(|&k| self.is_punct(k, &[","]))
@@ -1329,6 +1332,30 @@ impl<'a> SentenceScan<'a> {
         if next_is_word { self.source_range(s..e) } else { None }
     }
 
+    /// "Citing an unfounded theory, Trump said …", "Bemoaning the system,
+    /// Trump accused …": the participle at `i` opens the sentence; its
+    /// object up to the comma is the content and the subject after the
+    /// comma (up to its verb) the source. Not "Speaking to reporters, …":
+    /// the object may not open with a preposition. Returns the cue's end,
+    /// the source and the content's tokens.
+    fn fronted_participle(&self, i: usize) -> Option<(usize, Range<usize>, Range<usize>)> {
+        let n = self.toks.len();
+        let ce = self.cue_end(i);
+        if ce >= n || !self.is_word(ce) || self.lex.is("preposition", self.word(ce)) {
+            return None;
+        }
+        let comma = (ce..n.min(ce + 30)).find(|&k| self.is_punct(k, &[",", ";", ":"]))?;
+        if !self.is_punct(comma, &[","]) || self.words_in(ce..comma) < 2 {
+            return None;
+        }
+        let verb = (comma + 2..n.min(comma + 10)).find(|&k| {
+            let w = self.word(k);
+            self.lex.cue(w).is_some() || self.lex.is("finite", w) || self.lex.is("aux", w) || w.ends_with("ed")
+        })?;
+        let src = self.source_range(comma + 1..verb)?;
+        (self.words_in(src.clone()) <= 6).then_some((ce, src, ce..comma))
+    }
+
     /// The byte range of the paragraph after this sentence's paragraph.
     fn next_paragraph(&self) -> Option<Range<usize>> {
         let rest = &self.text[self.para.end..];
@@ -1593,6 +1620,17 @@ impl<'a> SentenceScan<'a> {
         {
             let ce = self.cue_end(i);
             let content = self.content_bytes(self.object_range(ce));
+            return self.push(out, cs..ce, self.cue_words(cs..ce), src, content, kind);
+        }
+
+        // "Citing an unfounded theory, Trump said …": a participle opens the
+        // sentence with its object; the subject after the comma speaks.
+        if self.word(i).ends_with("ing")
+            && (0..cs).all(|k| !self.is_word(k))
+            && let Some(r) = self.fronted_participle(i)
+        {
+            let (ce, src, object) = r;
+            let content = self.content_bytes(object);
             return self.push(out, cs..ce, self.cue_words(cs..ce), src, content, kind);
         }
 
@@ -2285,6 +2323,24 @@ mod tests {
             (a[1].0.as_str(), a[1].2.as_str()),
             ("he", "The problem is that it is not a catastrophe")
         );
+    }
+
+    #[test]
+    fn a_participle_opening_the_sentence_has_the_subject_after_the_comma() {
+        let a =
+            find_in("Claiming the criticism is designed to pressure moderators, Trump told Fox that they are biased.");
+        let got: Vec<(&str, &str, &str)> = a.iter().map(|x| (x.0.as_str(), x.1.as_str(), x.2.as_str())).collect();
+        assert_eq!(
+            got,
+            [
+                ("Trump", "Claiming", "the criticism is designed to pressure moderators"),
+                ("Trump", "told", "they are biased")
+            ]
+        );
+        // "Speaking to reporters": a preposition opens no object.
+        let a = find_in("Speaking to reporters, Trump said the wall would be built.");
+        assert_eq!(a.len(), 1, "{a:?}");
+        assert_eq!((a[0].0.as_str(), a[0].1.as_str()), ("Trump", "said"));
     }
 
     #[test]
