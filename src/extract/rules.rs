@@ -671,18 +671,30 @@ impl<'a> SentenceScan<'a> {
         let reviewed_cue_after =
             |k: usize| (k..n).any(|j| self.lex.cue(self.word(j)).is_some_and(|c| c.learned.is_none()));
         let mut e = n;
-        for k in s + 1..n {
+        for k in s..n {
             // "said A, and vowed to B", "say A; Islamabad says B": the next
-            // verb or clause is an attribution of its own.
+            // verb or clause is an attribution of its own ("agreed, but
+            // also contended …": nothing is left).
             let reviewed_verb = |j: usize| {
                 self.lex
                     .cue(self.word(j))
                     .is_some_and(|c| c.learned.is_none() && !c.noun)
                     && !self.word(j).ends_with("ing")
             };
-            if k + 1 < n && matches!(self.word(k), "and" | "but") && reviewed_verb(k + 1) {
-                e = if self.is_punct(k - 1, &[","]) { k - 1 } else { k };
+            // (Adverbs may come between: "…, but also contended …".)
+            let verb_at = (k + 1..n.min(k + 4))
+                .find(|&j| !self.lex.is("aux", self.word(j)) || self.lex.is("finite", self.word(j)))
+                .unwrap_or(n);
+            if verb_at < n && matches!(self.word(k), "and" | "but") && reviewed_verb(verb_at) {
+                e = if k > s && self.is_punct(k - 1, &[","]) {
+                    k - 1
+                } else {
+                    k
+                };
                 break;
+            }
+            if k == s {
+                continue;
             }
             let capital_after = k + 1 < n && self.toks[k + 1].text(self.text).starts_with(char::is_uppercase);
             if self.is_punct(k, &[";"]) && (reviewed_cue_after(k + 1) || capital_after) {
@@ -2088,7 +2100,8 @@ impl<'a> SentenceScan<'a> {
 
     /// The name that ends right before `end`: capitalised words, "of",
     /// "the" and a parenthesised abbreviation ("the Balochistan Liberation
-    /// Army (BLA)").
+    /// Army (BLA)"); else a noun phrase opened by a determiner ("the Saudi
+    /// government").
     fn name_before(&self, end: usize) -> Option<Range<usize>> {
         let mut start = end;
         while start > 0 && end - start < 12 {
@@ -2103,7 +2116,16 @@ impl<'a> SentenceScan<'a> {
             start += 1;
         }
         let named = (start..end).any(|k| self.toks[k].text(self.text).starts_with(char::is_uppercase));
-        if named { self.source_range(start..end) } else { None }
+        if named {
+            return self.source_range(start..end);
+        }
+        // "the Saudi government, which …", "the ministry, which …": a noun
+        // phrase opened by a determiner.
+        let det = (end.saturating_sub(6)..end)
+            .rev()
+            .take_while(|&k| self.is_word(k) && !self.lex.is("preposition", self.word(k)))
+            .find(|&k| self.lex.is("determiner", self.word(k)) && k + 1 < end)?;
+        self.source_range(det..end)
     }
 
     /// The comma that opens a relative clause (", who …", ", which …")
@@ -2341,6 +2363,28 @@ mod tests {
         let a = find_in("Speaking to reporters, Trump said the wall would be built.");
         assert_eq!(a.len(), 1, "{a:?}");
         assert_eq!((a[0].0.as_str(), a[0].1.as_str()), ("Trump", "said"));
+    }
+
+    #[test]
+    fn a_relative_clause_after_a_noun_phrase_and_a_second_verb_after_adverbs() {
+        let a =
+            find_in("The bill included members of the Saudi government, which has strongly denied any involvement.");
+        assert_eq!(a.len(), 1, "{a:?}");
+        assert_eq!((a[0].0.as_str(), a[0].1.as_str()), ("which", "has strongly denied"));
+        let lex = Lexicon::with_learned("").unwrap();
+        let text = "The bill included members of the Saudi government, which has strongly denied any involvement.";
+        let atts = find(text, 0, &lex, None);
+        assert_eq!(
+            atts[0].antecedent.clone().map(|r| &text[r]),
+            Some("the Saudi government")
+        );
+        // The first verb's content ends before "but also contended".
+        let a = find_in("Officials said the talks failed but also contended that talks would resume.");
+        let got: Vec<(&str, &str)> = a.iter().map(|x| (x.1.as_str(), x.2.as_str())).collect();
+        assert_eq!(
+            got,
+            [("said", "the talks failed"), ("also contended", "talks would resume")]
+        );
     }
 
     #[test]
