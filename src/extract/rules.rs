@@ -2388,6 +2388,21 @@ mod tests {
     }
 
     #[test]
+    fn a_fronted_infinitive_before_an_inserted_cue() {
+        for text in [
+            "But to prevent problems, he said, local officials should be vigilant.",
+            "To be safe, he said, local officials should be vigilant.",
+        ] {
+            let a = find_in(text);
+            assert_eq!(a.len(), 1, "{text}: {a:?}");
+            assert_eq!(
+                (a[0].0.as_str(), a[0].2.as_str()),
+                ("he", "local officials should be vigilant")
+            );
+        }
+    }
+
+    #[test]
     fn a_poll_named_after_in_speaks() {
         let a = find_in("In a national USA TODAY/Suffolk University Poll, most voters were scared.");
         assert_eq!(a.len(), 1, "{a:?}");
