@@ -275,7 +275,8 @@ pub fn train(docs: &[(&str, usize, &Document)], lex: &Lexicon) -> Tagger {
 }
 
 /// Token indexes that head a gold cue: in each cue fragment, the first
-/// candidate word.
+/// candidate word that does not take the cue in the infinitive
+/// ("continues to insist": "insist").
 fn cue_heads(
     toks: &[Token],
     low: &[String],
@@ -292,10 +293,13 @@ fn cue_heads(
         // "continues to insist", "went on to say": the verb in the
         // infinitive is the head.
         let takes_infinitive = |k: usize| {
-            lex.is("catenative", &low[k])
-                && (k + 1..toks.len().min(k + 3))
-                    .take_while(|&j| inside(j) && matches!(low[j].as_str(), "to" | "on"))
-                    .any(|j| low[j] == "to" && j + 1 < toks.len() && inside(j + 1))
+            let next = |j: usize| j < toks.len() && inside(j);
+            let to = if next(k + 1) && low[k + 1] == "on" && lex.is("go", &low[k]) {
+                k + 2
+            } else {
+                k + 1
+            };
+            lex.is("catenative", &low[k]) && next(to) && low[to] == "to" && next(to + 1)
         };
         let head = (0..toks.len()).find(|&k| inside(k) && candidate(&low[k]) && !takes_infinitive(k));
         out.extend(head);
