@@ -75,8 +75,9 @@ pub struct Attribution {
 /// relative pronoun before it, the rest of its clause after it. The filter
 /// then judges it.
 pub const LOOSE_THRESHOLD: f32 = 0.0;
-/// Most words of the source of "according to".
-const ACCORDING_MAX_WORDS: usize = 25;
+/// Most words of a source its cue delimits ("according to …,", "in the
+/// latest … poll").
+const DELIMITED_SOURCE_MAX_WORDS: usize = 25;
 
 /// How far back (bytes) a quotation's opening mark is looked for.
 const QUOTE_LOOKBACK: usize = 2 * crate::text::MAX_SENTENCE_BYTES;
@@ -690,10 +691,12 @@ impl<'a> SentenceScan<'a> {
                     && !self.word(j).ends_with("ing")
             };
             // (Adverbs may come between: "…, but also contended …".)
-            let verb_at = (k + 1..n.min(k + 4))
-                .find(|&j| !self.lex.is("aux", self.word(j)) || self.lex.is("finite", self.word(j)))
-                .unwrap_or(n);
-            if verb_at < n && matches!(self.word(k), "and" | "but") && reviewed_verb(verb_at) {
+            let verb_after = || {
+                (k + 1..n.min(k + 4))
+                    .find(|&j| !self.lex.is("aux", self.word(j)) || self.lex.is("finite", self.word(j)))
+                    .is_some_and(reviewed_verb)
+            };
+            if matches!(self.word(k), "and" | "but") && verb_after() {
                 e = if k > s && self.is_punct(k - 1, &[","]) {
                     k - 1
                 } else {
@@ -1118,7 +1121,7 @@ impl<'a> SentenceScan<'a> {
         if end < n && verb(end) {
             return None;
         }
-        let src = self.source_range_within(i + 1..end, ACCORDING_MAX_WORDS)?;
+        let src = self.source_range_within(i + 1..end, DELIMITED_SOURCE_MAX_WORDS)?;
         let start = self.clause_start(i);
         let content = if i == start {
             if end < n && self.is_punct(end, &[","]) {
@@ -1143,7 +1146,7 @@ impl<'a> SentenceScan<'a> {
 
     /// "According to X, Y", "Y, according to X", and South Asian English's
     /// "as per X". The cue and a comma delimit the source, so it may run to
-    /// [`ACCORDING_MAX_WORDS`] words ("According to a 52-count civil
+    /// [`DELIMITED_SOURCE_MAX_WORDS`] words ("According to a 52-count civil
     /// complaint filed by the SEC and a 15-count complaint by Vermont, …").
     fn according(&self, i: usize, out: &mut Vec<Attribution>) -> bool {
         let n = self.toks.len();
@@ -1152,7 +1155,7 @@ impl<'a> SentenceScan<'a> {
         if i == start {
             let comma = (i + 2..n).find(|&k| self.is_punct(k, &[","]));
             let Some(c) = comma else { return false };
-            let Some(src) = self.source_range_within(i + 2..c, ACCORDING_MAX_WORDS) else {
+            let Some(src) = self.source_range_within(i + 2..c, DELIMITED_SOURCE_MAX_WORDS) else {
                 return false;
             };
             let content = self.content_bytes(c + 1..n);
@@ -1185,7 +1188,7 @@ impl<'a> SentenceScan<'a> {
         let long = if first_comma < end && !appositive {
             None
         } else {
-            self.source_range_within(i + 2..end, ACCORDING_MAX_WORDS)
+            self.source_range_within(i + 2..end, DELIMITED_SOURCE_MAX_WORDS)
         };
         let Some(src) = long.or_else(|| self.source_range(i + 2..first_comma)) else {
             return false;
@@ -1363,7 +1366,7 @@ impl<'a> SentenceScan<'a> {
         if e > s && (led || self.lex.is("determiner", self.word(e - 1)) || self.word(e - 1).ends_with("'s")) {
             while e < limit && e < s + 8 && self.is_word(e) {
                 let w = self.word(e);
-                if w.ends_with("ed") || self.lex.cue(w).is_some() || self.lex.is("aux", w) || self.lex.is("finite", w) {
+                if self.verb_like(w) {
                     break;
                 }
                 e += 1;
@@ -1389,12 +1392,15 @@ impl<'a> SentenceScan<'a> {
         if !self.is_punct(comma, &[","]) || self.words_in(ce..comma) < 2 {
             return None;
         }
-        let verb = (comma + 2..n.min(comma + 10)).find(|&k| {
-            let w = self.word(k);
-            self.lex.cue(w).is_some() || self.lex.is("finite", w) || self.lex.is("aux", w) || w.ends_with("ed")
-        })?;
+        let verb = (comma + 2..n.min(comma + 10)).find(|&k| self.verb_like(self.word(k)))?;
         let src = self.source_range(comma + 1..verb)?;
         (self.words_in(src.clone()) <= 6).then_some((ce, src, ce..comma))
+    }
+
+    /// Whether `w` reads as a verb where a subject ends: a word in -ed, a
+    /// cue, an auxiliary or a finite verb.
+    fn verb_like(&self, w: &str) -> bool {
+        w.ends_with("ed") || self.lex.cue(w).is_some() || self.lex.is("aux", w) || self.lex.is("finite", w)
     }
 
     /// The byte range of the paragraph after this sentence's paragraph.
@@ -2153,13 +2159,7 @@ impl<'a> SentenceScan<'a> {
         let det = (end.saturating_sub(6)..end)
             .rev()
             .take_while(|&k| {
-                let w = self.word(k);
-                self.is_word(k)
-                    && !self.lex.is("preposition", w)
-                    && !self.lex.is("finite", w)
-                    && !self.lex.is("aux", w)
-                    && self.lex.cue(w).is_none()
-                    && !w.ends_with("ed")
+                self.is_word(k) && !self.lex.is("preposition", self.word(k)) && !self.verb_like(self.word(k))
             })
             .find(|&k| self.lex.is("determiner", self.word(k)) && self.word(k) != "that" && k + 1 < end)?;
         self.source_range(det..end)

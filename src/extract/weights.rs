@@ -36,7 +36,7 @@ pub(crate) fn feature_hash(template: u8, parts: &[&str]) -> u64 {
 }
 
 /// How many orders of the examples [`train_binary`] averages over.
-pub(crate) const ORDERS: u64 = 5;
+const ORDERS: u64 = 5;
 
 /// Trains a binary averaged perceptron of `dim` hashed weights on examples
 /// (feature indexes, whether the answer is yes) in `epochs` passes, and
@@ -47,14 +47,13 @@ pub(crate) const ORDERS: u64 = 5;
 /// the two halves of PolNeAR train from 0.637 / 0.628 (file order) to
 /// 0.645 / 0.635.
 pub(crate) fn train_binary(examples: &[(Vec<usize>, bool)], dim: usize, epochs: usize) -> Vec<f32> {
-    let orders = ORDERS;
     let mut sum = vec![0f64; dim];
-    for k in 0..orders {
+    for k in 0..ORDERS {
         for (s, w) in sum.iter_mut().zip(perceptron(examples, dim, epochs, SEED + k)) {
             *s += w;
         }
     }
-    sum.into_iter().map(|s| (s / orders as f64) as f32).collect()
+    sum.into_iter().map(|s| (s / ORDERS as f64) as f32).collect()
 }
 
 /// The seed of the first order.
