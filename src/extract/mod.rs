@@ -479,6 +479,7 @@ fn claim_attributions(text: &str, atts: &[Attribution]) -> Vec<Attribution> {
         // cited is part of the claim that cites it.
         let cited_evidence = a.evidence && contents.covers(a.cue.start);
         !a.loose
+            && !a.question
             && a.learned.is_none_or(|s| s >= CLAIM_MIN_LEARNED_SHARE)
             && !quoted_first_person
             && !cited_evidence
@@ -557,6 +558,13 @@ mod tests {
         assert_eq!(c[0].cue.as_deref(), Some("maintains"));
         assert_eq!(c[0].content, "armed groups operate from Afghan soil");
         assert_eq!(c[0].stance, Stance::Asserts);
+    }
+
+    #[test]
+    fn a_question_put_to_someone_is_no_claim() {
+        let c = run("Asked whether Kabul would reopen the border, the minister said it would reopen next week.");
+        assert_eq!(c.len(), 1, "{c:#?}");
+        assert_eq!(c[0].content, "it would reopen next week");
     }
 
     #[test]

@@ -68,6 +68,9 @@ pub struct Attribution {
     /// Islamabad's allegations", "the allegations made by Pakistan's
     /// military spokesperson".
     pub accused: Option<Range<usize>>,
+    /// A question put to someone ("Asked whether …, she said"): annotated
+    /// corpora mark it as an attribution, but it claims nothing.
+    pub question: bool,
 }
 
 /// Tagger score above which a learned or proposed cue that fits no pattern
@@ -216,6 +219,10 @@ impl<'a> SentenceScan<'a> {
                 self.according(i, out);
             } else if self.low[i] == "in"
                 && let Some(end) = self.in_poll(i, out)
+            {
+                resume = end;
+            } else if self.low[i] == "asked"
+                && let Some(end) = self.asked(i, out)
             {
                 resume = end;
             } else if let Some(end) = self.quoted_as_saying(i, out) {
@@ -1048,6 +1055,7 @@ impl<'a> SentenceScan<'a> {
             antecedent: None,
             accused: None,
             loose: false,
+            question: false,
         });
         true
     }
@@ -1056,7 +1064,70 @@ impl<'a> SentenceScan<'a> {
         self.text[self.span(r)].to_string()
     }
 
-    /// "according to X, Y" and "Y, according to X".
+    /// "Asked whether …, she said", "he said when asked about …", "Clinton
+    /// was asked (by a reporter) if …": a question put to someone, in the
+    /// passive. The one who asks is named after "by" or not at all; the
+    /// question runs from its opening word ("whether", "about", "to" …) to
+    /// the end of its clause. "about" right after "asked" is part of the cue,
+    /// as PolNeAR marks it. Returns where scanning resumes.
+    fn asked(&self, i: usize, out: &mut Vec<Attribution>) -> Option<usize> {
+        let n = self.toks.len();
+        let be = |w: &str| matches!(w, "is" | "was" | "were" | "are" | "been" | "being" | "be");
+        let cs = self.auxiliaries_before(i, be);
+        let passive = cs < i && (cs..i).any(|k| be(self.word(k)));
+        let opening = i == 0 || (i > 0 && matches!(self.word(i - 1), "when" | "after" | "once" | "if" | "as"));
+        if !(passive || opening) {
+            return None;
+        }
+        let opener = |k: usize| {
+            let w = self.word(k);
+            self.lex.is("question", w)
+                || (w == "to" && k + 1 < n && self.is_word(k + 1) && !self.lex.is("determiner", self.word(k + 1)))
+        };
+        // Adjuncts ("on Monday", "during a January debate") and "by" the one
+        // who asks may come before the question opens.
+        let q = (i + 1..n.min(i + 12))
+            .take_while(|&k| self.is_word(k) && !self.lex.is("finite", self.word(k)))
+            .find(|&k| opener(k))?;
+        let by = (i + 1..q).find(|&k| self.word(k) == "by");
+        let source = match by {
+            Some(b) => self.source_range(b + 1..q)?,
+            None => i + 1..i + 1,
+        };
+        let about_in_cue = q == i + 1 && self.word(q) == "about";
+        let cue_end = if about_in_cue { q + 1 } else { i + 1 };
+        let from = if about_in_cue { q + 1 } else { q };
+        // The question ends at the first clause mark outside a quotation.
+        let mut open = false;
+        let end = (from..n)
+            .find(|&k| {
+                if self.is_punct(k, &["“", "”", "\""]) {
+                    open = if self.is_punct(k, &["\""]) {
+                        !open
+                    } else {
+                        self.word(k) == "“"
+                    };
+                    return false;
+                }
+                !open && k > from && self.is_punct(k, &[",", ";", ":", "—", "–", "(", ".", "?"])
+            })
+            .unwrap_or(n);
+        let content = self.content_bytes(from..end);
+        if !self.push(
+            out,
+            cs..cue_end,
+            self.cue_words(cs..cue_end),
+            source,
+            content,
+            (Stance::Asserts, false, false),
+        ) {
+            return None;
+        }
+        let last = out.len() - 1;
+        out[last].question = true;
+        Some(cue_end)
+    }
+
     /// "State media quoted the minister as saying (that) …": the one quoted
     /// speaks; "he was quoted as saying …" too. Returns where scanning
     /// resumes (after "saying").
@@ -2248,6 +2319,7 @@ impl<'a> SentenceScan<'a> {
             antecedent: None,
             accused: None,
             loose: false,
+            question: false,
         });
         true
     }
@@ -2311,6 +2383,7 @@ impl Attribution {
             antecedent: None,
             accused: None,
             loose: false,
+            question: false,
         }
     }
 }
@@ -2464,6 +2537,41 @@ mod tests {
                 .all(|a| a.antecedent.clone().is_none_or(|r| !text[r].contains("interviewed"))),
             "{atts:?}"
         );
+    }
+
+    #[test]
+    fn a_question_put_to_someone_in_the_passive() {
+        let a = find_in("Asked whether he would endorse Trump, Ryan said he was not ready.");
+        assert_eq!(a[0].0, "");
+        assert_eq!(
+            (a[0].1.as_str(), a[0].2.as_str()),
+            ("Asked", "whether he would endorse Trump")
+        );
+        assert!(a.iter().any(|x| x.1 == "said" && x.2 == "he was not ready"), "{a:?}");
+        let a = find_in("\u{201c}It is fine,\u{201d} she said when asked about the merger.");
+        assert!(
+            a.iter()
+                .any(|x| x.0.is_empty() && x.1 == "asked about" && x.2 == "the merger"),
+            "{a:?}"
+        );
+        let a = find_in("Clinton was asked on Monday by a reporter if that remains her view.");
+        assert_eq!(a.len(), 1, "{a:?}");
+        assert_eq!(
+            (a[0].0.as_str(), a[0].1.as_str(), a[0].2.as_str()),
+            ("a reporter", "was asked", "if that remains her view")
+        );
+        let a = find_in("Asked by Stephanopoulos to respond to the criticism, Carson laughed.");
+        assert_eq!(
+            (a[0].0.as_str(), a[0].2.as_str()),
+            ("Stephanopoulos", "to respond to the criticism")
+        );
+        // Active "asked" with its subject, and a passive with no question.
+        assert!(
+            find_in("Reporters asked whether he would run.")
+                .iter()
+                .all(|x| x.1 != "asked")
+        );
+        assert!(find_in("He was asked to the party.").is_empty());
     }
 
     #[test]
@@ -2986,9 +3094,11 @@ mod tests {
             "Asked about it on Monday, he said taxes would rise.",
             "Yesterday he said taxes would rise.",
         ] {
+            // (The first also has the question put to him.)
             let a = find_in(text);
-            assert_eq!(a.len(), 1, "{a:?}");
-            assert_eq!((a[0].0.as_str(), a[0].2.as_str()), ("he", "taxes would rise"));
+            let said = a.last().expect("an attribution");
+            assert_eq!((said.0.as_str(), said.2.as_str()), ("he", "taxes would rise"), "{a:?}");
+            assert!(a.len() == 1 || a[0].1 == "Asked about", "{a:?}");
         }
     }
 
