@@ -669,8 +669,12 @@ impl<'a> SentenceScan<'a> {
             .find(|&k| self.word(k) == "that" || self.is_punct(k, &[",", ";"]) || verb_after_and(k));
         // ("told reporters the attack showed that …": a verb before "that"
         // makes the clause the content.)
+        // ("said he's unconvinced that …": a subject pronoun opens the
+        // content's own clause.)
+        let subject_pronoun = from < n && matches!(self.word(from), "he" | "she" | "they" | "we" | "i");
         if let Some(k) = window
             && self.word(k) == "that"
+            && !subject_pronoun
             && (from..k).all(|j| {
                 !self.lex.is("finite", self.word(j)) && self.lex.cue(self.word(j)).is_none_or(|c| c.learned.is_some())
             })
@@ -988,10 +992,13 @@ impl<'a> SentenceScan<'a> {
         {
             return self.source_before_any(c + 1);
         }
+        // (A phrase fronted with no connective is no source: "Despite the
+        // sheen, officials said" has its subject after the comma.)
         if self.words_in(start..cue_start) <= 8
             && !(start..cue_start).any(|k| self.lex.is("boundary", self.word(k)) && k > start)
+            && let Some(r) = self.source_range(start..cue_start)
         {
-            return self.source_range(start..cue_start);
+            return Some(r);
         }
         // A parenthesis closed right before the cue belongs to the name
         // ("Gov. Mike Pence (R-IN) said"), so the search starts before it.
@@ -1415,6 +1422,16 @@ impl<'a> SentenceScan<'a> {
                 e += 1;
                 break;
             }
+            // The period of an abbreviated title or initial ("Mrs. Clinton",
+            // "U.S. Rep.").
+            if e > s
+                && self.is_punct(e, &["."])
+                && e + 1 < limit
+                && self.toks[e + 1].text(self.text).starts_with(char::is_uppercase)
+            {
+                e += 1;
+                continue;
+            }
             let capital = self.toks[e]
                 .text(self.text)
                 .chars()
@@ -1443,8 +1460,35 @@ impl<'a> SentenceScan<'a> {
                 e += 1;
             }
         }
+        // "Gary Emineth, a former state party chairman, became a delegate
+        // and said": a name and its appositive between commas.
+        if e > s && e < limit && self.is_punct(e, &[","]) && self.capitalised_run(s..e) {
+            let close = (e + 1..limit.min(e + 14))
+                .take_while(|&k| self.is_word(k) || self.is_punct(k, &[",", "-", "'", "’", "."]))
+                .find(|&k| self.is_punct(k, &[","]));
+            if let Some(c) = close
+                && c + 1 < limit
+                && self.toks[c + 1].text(self.text).starts_with(char::is_lowercase)
+                && !["determiner", "preposition", "boundary", "connective", "pronoun"]
+                    .iter()
+                    .any(|l| self.lex.is(l, self.word(c + 1)))
+            {
+                return self.source_range(s..e);
+            }
+        }
         let next_is_word = e < limit && self.is_word(e);
         if next_is_word { self.source_range(s..e) } else { None }
+    }
+
+    /// Whether every word of `r` is capitalised (a name).
+    fn capitalised_run(&self, r: Range<usize>) -> bool {
+        r.into_iter().all(|k| {
+            self.toks[k]
+                .text(self.text)
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || !c.is_alphanumeric())
+        })
     }
 
     /// "Citing an unfounded theory, Trump said …", "Bemoaning the system,
@@ -2536,6 +2580,42 @@ mod tests {
             atts.iter()
                 .all(|a| a.antecedent.clone().is_none_or(|r| !text[r].contains("interviewed"))),
             "{atts:?}"
+        );
+    }
+
+    #[test]
+    fn subjects_after_a_fronted_phrase_a_title_or_an_appositive() {
+        let said = |text: &str| -> (String, String) {
+            let a = find_in(text);
+            let x = a
+                .iter()
+                .find(|x| x.1.ends_with("said"))
+                .unwrap_or_else(|| panic!("{a:?}"));
+            (x.0.clone(), x.2.clone())
+        };
+        // A phrase fronted with no connective.
+        assert_eq!(
+            said("Despite the negative sheen, local officials said they welcome the attention."),
+            ("local officials".into(), "they welcome the attention".into())
+        );
+        assert_eq!(
+            said("Of Sanders, McCaskill said voters would find it hard.").0,
+            "McCaskill"
+        );
+        // A subject pronoun opens the content; no object is skipped to "that".
+        assert_eq!(
+            said("By now, Sexton said he is unconvinced that Trump believes it."),
+            ("Sexton".into(), "he is unconvinced that Trump believes it".into())
+        );
+        // An abbreviated title, and a name with its appositive before "and said".
+        assert_eq!(
+            said("Mrs. Clinton smiled and said she would not run.").0,
+            "Mrs. Clinton"
+        );
+        assert_eq!(
+            said("Gary Emineth, a former state party chairman, became a delegate and said he is leaning toward Trump.")
+                .0,
+            "Gary Emineth"
         );
     }
 
