@@ -11,7 +11,10 @@
 //! and its length; the content's length, whether it is quoted and whether a
 //! quotation resumes after the cue; the cue word with the order and with the
 //! quoting; whether the attribution was assembled loosely, alone and with
-//! the cue word and the score; and its [`Nesting`] among the other
+//! the cue word and the score; how the content opens ("that", "to", a
+//! determiner, a pronoun, a quotation, a capital …), alone and with the cue
+//! word; the source's first word or shape with the cue word (train halves'
+//! cue exact F1 +0.001 and +0.002); and its [`Nesting`] among the other
 //! assemblies: whether its cue lies inside another's content (alone, with
 //! the cue word, its kind, its score and the kind of the other), and
 //! whether its own content holds another's cue (alone, with the cue word,
@@ -143,6 +146,19 @@ pub fn features(text: &str, a: &Attribution, nest: &Nesting) -> Vec<usize> {
     let quoted = if a.quoted { "q" } else { "-" };
     let more = if a.more.is_empty() { "-" } else { "more" };
     let loose = if a.loose { "loose" } else { "-" };
+    let opening = text[a.content.clone()]
+        .split_whitespace()
+        .next()
+        .map(|w| w.trim_start_matches(['“', '"']).to_lowercase())
+        .unwrap_or_default();
+    let opening = match opening.as_str() {
+        "that" | "to" | "whether" | "if" | "about" | "for" | "of" | "on" => opening.as_str(),
+        "the" | "a" | "an" | "his" | "her" | "their" | "its" | "this" | "these" => "det",
+        "he" | "she" | "they" | "it" | "we" | "i" | "you" => "pron",
+        _ if a.quoted => "quote",
+        _ if text[a.content.clone()].starts_with(char::is_uppercase) => "Cap",
+        _ => "other",
+    };
     let inside = if nest.inside.is_some() { "inside" } else { "-" };
     let holds = if nest.holds { "holds" } else { "-" };
     vec![
@@ -172,6 +188,9 @@ pub fn features(text: &str, a: &Attribution, nest: &Nesting) -> Vec<usize> {
         hash(23, &[holds]),
         hash(24, &[holds, &head]),
         hash(25, &[inside, holds]),
+        hash(26, &[opening]),
+        hash(27, &[opening, &head]),
+        hash(28, &[source_kind, &head]),
     ]
 }
 
@@ -247,6 +266,21 @@ mod tests {
         assert!(f.score(t, &bad, &none) < 0.0);
         assert_eq!(Filter::from_bytes(&f.to_bytes()).unwrap(), f);
         assert_eq!(f, train(&ex), "deterministic");
+    }
+
+    #[test]
+    fn learns_from_how_the_content_opens() {
+        let t = "Ann wants to win the race. Bob wants the red car.";
+        let clause = att(t, "Ann", "wants", "to win the race");
+        let object = att(t, "Bob", "wants", "the red car");
+        let none = Nesting::default();
+        let ex = vec![
+            (features(t, &clause, &none), true),
+            (features(t, &object, &none), false),
+        ];
+        let f = train(&ex);
+        assert!(f.score(t, &clause, &none) > 0.0);
+        assert!(f.score(t, &object, &none) < 0.0);
     }
 
     #[test]

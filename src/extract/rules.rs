@@ -1480,6 +1480,20 @@ impl<'a> SentenceScan<'a> {
         if next_is_word { self.source_range(s..e) } else { None }
     }
 
+    /// The quotation that ends the sentence before this one in its
+    /// paragraph ("“… emails.”"), without its marks.
+    fn quotation_before_sentence(&self) -> Option<(Range<usize>, bool)> {
+        let start = self.toks.first()?.start;
+        let before = self.text.get(self.para.start..start)?.trim_end();
+        let close = before.strip_suffix(['”', '"'])?;
+        if !close.ends_with(['.', '!', '?']) {
+            return None;
+        }
+        let open = close.rfind(['“', '"'])?;
+        let from = self.para.start + open;
+        self.quote_trimmed(from..self.para.start + close.len())
+    }
+
     /// Whether every word of `r` is capitalised (a name).
     fn capitalised_run(&self, r: Range<usize>) -> bool {
         r.into_iter().all(|k| {
@@ -1833,6 +1847,17 @@ impl<'a> SentenceScan<'a> {
             };
             let content = self.next_paragraph().and_then(|r| self.quote_trimmed(r));
             return self.push(out, cs..i + 1, cue_text, src, content, kind);
+        }
+
+        // "“… the missing emails.” Trump said.": a sentence of only its
+        // source and cue after a quotation that closed the sentence before;
+        // the quotation is the content.
+        if (i + 1..n).all(|k| !self.is_word(k))
+            && let Some(src) = self.source_before(cs)
+            && src.start == 0
+            && let Some(content) = self.quotation_before_sentence()
+        {
+            return self.push(out, cs..i + 1, cue_text, src, Some(content), kind);
         }
 
         // "…, a claim that Afghan officials have denied": points back.
@@ -2617,6 +2642,18 @@ mod tests {
                 .0,
             "Gary Emineth"
         );
+    }
+
+    #[test]
+    fn a_sentence_of_only_source_and_cue_after_a_closed_quotation() {
+        let a = find_in("He spoke. \u{201c}Russia, I hope you find the emails.\u{201d} Trump said.");
+        assert_eq!(a.len(), 1, "{a:?}");
+        assert_eq!(
+            (a[0].0.as_str(), a[0].1.as_str(), a[0].2.as_str()),
+            ("Trump", "said", "Russia, I hope you find the emails")
+        );
+        // No quotation before it: nothing to attribute.
+        assert!(find_in("He spoke. Trump said.").is_empty());
     }
 
     #[test]
