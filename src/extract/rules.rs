@@ -1082,7 +1082,7 @@ impl<'a> SentenceScan<'a> {
         let be = |w: &str| matches!(w, "is" | "was" | "were" | "are" | "been" | "being" | "be");
         let cs = self.auxiliaries_before(i, be);
         let passive = cs < i && (cs..i).any(|k| be(self.word(k)));
-        let opening = i == 0 || (i > 0 && matches!(self.word(i - 1), "when" | "after" | "once" | "if" | "as"));
+        let opening = i == 0 || matches!(self.word(i - 1), "when" | "after" | "once" | "if" | "as");
         if !(passive || opening) {
             return None;
         }
@@ -1494,7 +1494,8 @@ impl<'a> SentenceScan<'a> {
         self.quote_trimmed(from..self.para.start + close.len())
     }
 
-    /// Whether every word of `r` is capitalised (a name).
+    /// Whether every token of `r` is capitalised or punctuation (a name:
+    /// "Mrs. Clinton", "Rick Scott").
     fn capitalised_run(&self, r: Range<usize>) -> bool {
         r.into_iter().all(|k| {
             self.toks[k]
