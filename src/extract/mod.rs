@@ -460,8 +460,9 @@ fn repoint_denials(text: &str, atts: &mut [Attribution], claims: &mut [Claim], a
 /// cues with a share of at least [`CLAIM_MIN_LEARNED_SHARE`].
 fn claim_attributions(text: &str, atts: &[Attribution]) -> Vec<Attribution> {
     let quotations = Cover::new(atts.iter().filter(|a| a.quoted).map(|a| a.content.clone()));
-    let contents = Cover::new(atts.iter().map(|a| a.content.clone()));
-    let mut cues: Vec<usize> = atts.iter().map(|a| a.cue.start).collect();
+    // (Questions put to someone hold no claims and frame none.)
+    let contents = Cover::new(atts.iter().filter(|a| !a.question).map(|a| a.content.clone()));
+    let mut cues: Vec<usize> = atts.iter().filter(|a| !a.question).map(|a| a.cue.start).collect();
     cues.sort_unstable();
     keep(atts, |_, a| {
         // "The agency said A, according to a statement": the statement is
@@ -565,6 +566,28 @@ mod tests {
         let c = run("Asked whether Kabul would reopen the border, the minister said it would reopen next week.");
         assert_eq!(c.len(), 1, "{c:#?}");
         assert_eq!(c[0].content, "it would reopen next week");
+        // It passes on no speaker, and a denial does not point back at it.
+        let c = run("Asked about the talks, Zabihullah Mujahid, the Taliban spokesman, said the border would reopen.");
+        assert_eq!(c.len(), 1, "{c:#?}");
+        assert!(c[0].claimant.starts_with("Zabihullah Mujahid"), "{c:#?}");
+        let c = run("Trump was asked about the wall and said it would be built.");
+        assert_eq!(c.len(), 1, "{c:#?}");
+        assert_eq!(
+            (c[0].claimant.as_str(), c[0].content.as_str()),
+            ("Trump", "it would be built"),
+            "{c:#?}"
+        );
+        let c = run(
+            "Pakistan said Kabul harboured militants. Asked about the accusation on Monday, Mujahid denied the claim.",
+        );
+        let denial = c.iter().find(|c| c.stance == Stance::Denies).expect("a denial");
+        assert_eq!(denial.content, "Kabul harboured militants", "{c:#?}");
+    }
+
+    #[test]
+    fn a_name_inside_an_open_quotation_is_no_source() {
+        let c = run("\u{201c}Look, the minister said the border would reopen, but it did not,\u{201d} he added.");
+        assert!(c.iter().all(|c| c.mention.as_deref() != Some("the minister")), "{c:#?}");
     }
 
     #[test]

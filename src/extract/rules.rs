@@ -151,16 +151,17 @@ fn repoint_forward(out: &mut [Attribution]) {
 pub(super) fn antecedent(out: &[Attribution], text: &str, speaker: &Range<usize>) -> Option<usize> {
     let name = |r: &Range<usize>| text[r.clone()].trim().to_lowercase();
     // A pronoun speaks for the last one named.
+    // (A question put to someone is no claim to deny nor a speaker.)
     let mut who = name(speaker);
     if matches!(who.as_str(), "he" | "she" | "it" | "they" | "we")
-        && let Some(last) = out.last()
+        && let Some(last) = out.iter().rfind(|a| !a.question)
     {
         who = name(&last.source);
     }
     let claim = |a: &Attribution| a.learned.is_none_or(|s| s >= super::CLAIM_MIN_LEARNED_SHARE);
     out.iter()
-        .rposition(|a| a.stance == Stance::Asserts && claim(a) && name(&a.source) != who)
-        .or_else(|| out.iter().rposition(|a| name(&a.source) != who))
+        .rposition(|a| !a.question && a.stance == Stance::Asserts && claim(a) && name(&a.source) != who)
+        .or_else(|| out.iter().rposition(|a| !a.question && name(&a.source) != who))
 }
 struct SentenceScan<'a> {
     text: &'a str,
@@ -582,7 +583,9 @@ impl<'a> SentenceScan<'a> {
 
     /// The last attribution of this sentence, if any.
     fn previous_in_sentence(&self, out: &[Attribution]) -> Option<usize> {
-        (out.len() > self.first).then(|| out.len() - 1)
+        // (A question put to someone has no speaker to pass on: "Asked
+        // about the talks, Mujahid, the spokesman, said …".)
+        (self.first..out.len()).rev().find(|&k| !out[k].question)
     }
 
     /// Extends the cue backwards over auxiliaries and adverbs ("has
@@ -992,13 +995,18 @@ impl<'a> SentenceScan<'a> {
         {
             return self.source_before_any(c + 1);
         }
-        // (A phrase fronted with no connective is no source: "Despite the
-        // sheen, officials said" has its subject after the comma.)
         if self.words_in(start..cue_start) <= 8
             && !(start..cue_start).any(|k| self.lex.is("boundary", self.word(k)) && k > start)
-            && let Some(r) = self.source_range(start..cue_start)
         {
-            return Some(r);
+            // A prepositional phrase fronted with no connective is no
+            // source: "Despite the sheen, officials said" has its subject
+            // after the comma. (Any other range that is no source, such as
+            // an open quotation, has none.)
+            match self.source_range(start..cue_start) {
+                Some(r) => return Some(r),
+                None if !self.lex.is("preposition", self.word(start)) => return None,
+                None => {}
+            }
         }
         // A parenthesis closed right before the cue belongs to the name
         // ("Gov. Mike Pence (R-IN) said"), so the search starts before it.
@@ -1116,7 +1124,14 @@ impl<'a> SentenceScan<'a> {
                     };
                     return false;
                 }
-                !open && k > from && self.is_punct(k, &[",", ";", ":", "—", "–", "(", ".", "?"])
+                // ("was asked about the wall and said …": a second verb
+                // is no part of the question.)
+                let verb_after = matches!(self.word(k), "and" | "but")
+                    && self
+                        .low
+                        .get(k + 1)
+                        .is_some_and(|w| self.lex.cue(w).is_some() || self.lex.is("finite", w));
+                !open && k > from && (self.is_punct(k, &[",", ";", ":", "—", "–", "(", ".", "?"]) || verb_after)
             })
             .unwrap_or(n);
         let content = self.content_bytes(from..end);
@@ -2683,6 +2698,11 @@ mod tests {
             (a[0].0.as_str(), a[0].2.as_str()),
             ("Stephanopoulos", "to respond to the criticism")
         );
+        // A second verb ends the question and takes the subject.
+        let a = find_in("Trump was asked about the wall and said it would be built.");
+        assert_eq!(a.len(), 2, "{a:?}");
+        assert_eq!((a[0].1.as_str(), a[0].2.as_str()), ("was asked about", "the wall"));
+        assert_eq!((a[1].0.as_str(), a[1].2.as_str()), ("Trump", "it would be built"));
         // Active "asked" with its subject, and a passive with no question.
         assert!(
             find_in("Reporters asked whether he would run.")
