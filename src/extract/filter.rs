@@ -146,18 +146,25 @@ pub fn features(text: &str, a: &Attribution, nest: &Nesting) -> Vec<usize> {
     let quoted = if a.quoted { "q" } else { "-" };
     let more = if a.more.is_empty() { "-" } else { "more" };
     let loose = if a.loose { "loose" } else { "-" };
-    let opening = text[a.content.clone()]
+    // (Compared without allocating: the filter scores every judged assembly.)
+    let first = text[a.content.clone()]
         .split_whitespace()
         .next()
-        .map(|w| w.trim_start_matches(['“', '"']).to_lowercase())
-        .unwrap_or_default();
-    let opening = match opening.as_str() {
-        "that" | "to" | "whether" | "if" | "about" | "for" | "of" | "on" => opening.as_str(),
-        "the" | "a" | "an" | "his" | "her" | "their" | "its" | "this" | "these" => "det",
-        "he" | "she" | "they" | "it" | "we" | "i" | "you" => "pron",
-        _ if a.quoted => "quote",
-        _ if text[a.content.clone()].starts_with(char::is_uppercase) => "Cap",
-        _ => "other",
+        .unwrap_or("")
+        .trim_start_matches(['“', '"']);
+    let among = |words: &[&'static str]| words.iter().copied().find(|w| first.eq_ignore_ascii_case(w));
+    let opening = if let Some(w) = among(&["that", "to", "whether", "if", "about", "for", "of", "on"]) {
+        w
+    } else if among(&["the", "a", "an", "his", "her", "their", "its", "this", "these"]).is_some() {
+        "det"
+    } else if among(&["he", "she", "they", "it", "we", "i", "you"]).is_some() {
+        "pron"
+    } else if a.quoted {
+        "quote"
+    } else if text[a.content.clone()].starts_with(char::is_uppercase) {
+        "Cap"
+    } else {
+        "other"
     };
     let inside = if nest.inside.is_some() { "inside" } else { "-" };
     let holds = if nest.holds { "holds" } else { "-" };
