@@ -33,6 +33,9 @@ trap 'rm -rf "$tmp"' EXIT
     --format json >"$tmp/spans.json"
 "$bin" extract "$corpus/news-dev/articles" -o "$tmp/pred" \
     --actors "$corpus/news-dev/claims/actors.yaml" 2>/dev/null
+cp "$corpus/news-dev/claims/actors.yaml" "$tmp/pred/"
+# The documented workflow: extract, then link the claims across articles.
+"$bin" link "$tmp/pred" --write >/dev/null 2>&1
 "$bin" eval claims --gold "$corpus/news-dev/claims" --pred "$tmp/pred" --format json >"$tmp/claims.json"
 
 current="$(jq -n --slurpfile s "$tmp/spans.json" --slurpfile c "$tmp/claims.json" '{
@@ -49,6 +52,7 @@ current="$(jq -n --slurpfile s "$tmp/spans.json" --slurpfile c "$tmp/claims.json
     stance_accuracy: $c[0].stance_accuracy,
     denies_f1: $c[0].denies.f1,
     links_f1: $c[0].links.f1,
+    contest_links_f1: $c[0].contest_links.f1,
     contested_f1: $c[0].contested.f1
   }
 } | walk(if type == "number" then (. * 1000 | round / 1000) else . end)')"

@@ -21,6 +21,8 @@ use std::process::ExitCode;
 
 #[path = "cli_diff.rs"]
 mod diff_cmd;
+#[path = "cli_link.rs"]
+mod link_cmd;
 
 /// Extract, keep, compare and report attributed claims in news about disputes.
 #[derive(Debug, Parser)]
@@ -38,12 +40,18 @@ enum Command {
     /// writes DIR/ID.yaml per article (ID: the file stem), and never replaces
     /// an existing file unless --force.
     Extract(ExtractOpts),
-    /// Learn the cue model from a BRAT-annotated corpus (DIR/attributions/ID.ann
-    /// beside DIR/text/ID.txt, as PolNeAR is laid out).
+    /// Learn the cue model from a BRAT-annotated corpus (--corpus: DIR/attributions/ID.ann
+    /// beside DIR/text/ID.txt, as PolNeAR is laid out), or the linker from
+    /// reference claim files (--links: a claims directory whose files name
+    /// their article texts in `text`).
+    #[command(group(clap::ArgGroup::new("source").required(true).args(["corpus", "links"])))]
     Train {
-        /// Corpus directory.
+        /// BRAT corpus directory (trains the cue model).
         #[arg(long, value_name = "DIR")]
-        corpus: PathBuf,
+        corpus: Option<PathBuf>,
+        /// Reference claims directory (trains the linker).
+        #[arg(long, value_name = "DIR")]
+        links: Option<PathBuf>,
         /// Model file to write.
         #[arg(short, long, value_name = "MODEL")]
         output: PathBuf,
@@ -54,6 +62,26 @@ enum Command {
     /// Score extraction against annotated corpora.
     #[command(subcommand)]
     Eval(EvalCommand),
+    /// Propose the rebuts, counters and supports links a claims directory
+    /// lacks, within each article and across articles published within a
+    /// week of each other, with the learned linker.
+    ///
+    /// Links already in the files are kept and never proposed again. With
+    /// --write, adds the proposals to the claim files in place, keeping
+    /// comments, order and every untouched line.
+    Link {
+        /// Claims directories or files (default: claims/).
+        paths: Vec<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = DataFormat::Terminal)]
+        format: DataFormat,
+        /// Add the proposed links to the claim files.
+        #[arg(long)]
+        write: bool,
+        /// Linker written by `claimtrack train --links` (default: the built-in one).
+        #[arg(long, value_name = "FILE")]
+        linker: Option<PathBuf>,
+    },
     /// Validate claim files and actors files; print every problem as
     /// path:line:column: message.
     Check {
@@ -204,6 +232,24 @@ enum EvalCommand {
         #[arg(long, value_name = "FILE")]
         model: Option<PathBuf>,
     },
+    /// Leave one dispute out: for each dispute of a reference corpus, train
+    /// the linker on the others, then score extraction from its articles
+    /// and `link` on its reference claims (links removed).
+    ///
+    /// CORPUS holds claims/ (reference claim files whose `text` points at
+    /// each article, and actors.yaml) and MANIFEST.tsv (columns id and
+    /// cluster), as ../shared/corpus/news-dev does.
+    Lodo {
+        /// The corpus directory.
+        #[arg(long, value_name = "DIR")]
+        corpus: PathBuf,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = EvalFormat::Table)]
+        format: EvalFormat,
+        /// Cue model written by `claimtrack train` (default: the built-in one).
+        #[arg(long, value_name = "FILE")]
+        model: Option<PathBuf>,
+    },
     /// Score predicted claim files against reference claim files (paired by
     /// article id; claimants resolved through the reference actors.yaml).
     Claims {
@@ -273,7 +319,27 @@ pub fn run() -> Result<ExitCode> {
     let cli = Cli::parse();
     match cli.command {
         Command::Extract(opts) => run_extract(&opts),
-        Command::Train { corpus, output, force } => run_train(&corpus, &output, force),
+        Command::Train {
+            corpus,
+            links,
+            output,
+            force,
+        } => match (corpus, links) {
+            (Some(corpus), _) => run_train(&corpus, &output, force),
+            (None, Some(links)) => run_train_links(&links, &output, force),
+            (None, None) => unreachable!("clap requires --corpus or --links"),
+        },
+        Command::Link {
+            paths,
+            format,
+            write,
+            linker,
+        } => link_cmd::run_link(
+            &default_paths(paths),
+            format == DataFormat::Json,
+            write,
+            linker.as_deref(),
+        ),
         Command::Eval(cmd) => run_eval(cmd),
         Command::Check { paths } => run_check(&default_paths(paths)),
         Command::Fmt { paths, check } => run_fmt(&default_paths(paths), check),
@@ -593,6 +659,36 @@ fn run_train(corpus: &Path, output: &Path, force: bool) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+fn run_train_links(claims: &Path, output: &Path, force: bool) -> Result<ExitCode> {
+    let store = match Store::load(&[claims.to_path_buf()]) {
+        Ok(s) => s,
+        Err(diags) => {
+            for d in &diags {
+                eprintln!("{d}");
+            }
+            bail!(
+                "{}: {} problems; fix them first (see claimtrack check)",
+                claims.display(),
+                diags.len()
+            );
+        }
+    };
+    let files: Vec<usize> = (0..store.files.len()).collect();
+    let linker = claimtrack::linking::train(&store, &files, extract::Model::builtin())
+        .map_err(|e| anyhow::anyhow!("training failed: {e}"))?;
+    let bytes = linker.to_bytes();
+    store::write_atomic(output, &bytes, force)?;
+    let claims_n: usize = store.files.iter().map(|l| l.file.claims.len()).sum();
+    eprintln!(
+        "wrote {} ({} bytes, trained on {} claim files, {} claims)",
+        output.display(),
+        bytes.len(),
+        store.files.len(),
+        claims_n
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
 fn run_eval(cmd: EvalCommand) -> Result<ExitCode> {
     let text = match cmd {
         EvalCommand::Bench { text, repeat, model } => {
@@ -641,6 +737,14 @@ fn run_eval(cmd: EvalCommand) -> Result<ExitCode> {
             match format {
                 EvalFormat::Table => eval::spans::render(&s),
                 EvalFormat::Json => serde_json::to_string_pretty(&s)? + "\n",
+            }
+        }
+        EvalCommand::Lodo { corpus, format, model } => {
+            let model = load_model(model.as_deref())?;
+            let l = eval::lodo::run(&corpus, &model).map_err(|e| anyhow::anyhow!("{}: {e}", corpus.display()))?;
+            match format {
+                EvalFormat::Table => eval::lodo::render(&l),
+                EvalFormat::Json => serde_json::to_string_pretty(&l)? + "\n",
             }
         }
         EvalCommand::Claims { gold, pred, format } => {

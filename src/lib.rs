@@ -25,6 +25,7 @@ pub mod extract;
 pub mod fmt;
 pub mod fuzzing;
 pub mod history;
+pub mod linking;
 pub mod matching;
 pub mod report;
 pub mod schema;

@@ -52,6 +52,9 @@ pub struct ClaimScores {
     pub denies: Prf,
     /// Links between matched claims.
     pub links: Prf,
+    /// `rebuts` and `counters` links between matched claims, the two kinds
+    /// merged: what the contested-claim table is built from.
+    pub contest_links: Prf,
     /// Contested claims matched to contested reference claims.
     pub contested: Prf,
     /// Per article.
@@ -139,6 +142,25 @@ pub fn score(gold: &Store, pred: &Store) -> ClaimScores {
         })
         .count();
     out.links = Prf::from_matches(ok, plinks.len(), glinks.len());
+    let contest = |kind: LinkKind| matches!(kind, LinkKind::Rebuts | LinkKind::Counters);
+    let gcontest: HashSet<(ClaimAt, ClaimAt)> = glinks
+        .iter()
+        .filter(|(k, _, _)| contest(*k))
+        .map(|&(_, a, b)| (a, b))
+        .collect();
+    let pcontest: HashSet<(ClaimAt, ClaimAt)> = plinks
+        .iter()
+        .filter(|(k, _, _)| contest(*k))
+        .map(|&(_, a, b)| (a, b))
+        .collect();
+    let ok = pcontest
+        .iter()
+        .filter(|(a, b)| match (map.get(a), map.get(b)) {
+            (Some(&ga), Some(&gb)) => gcontest.contains(&(ga, gb)),
+            _ => false,
+        })
+        .count();
+    out.contest_links = Prf::from_matches(ok, pcontest.len(), gcontest.len());
 
     let gcont = contested(gold);
     let pcont: Vec<ClaimAt> = contested(pred).into_iter().filter(|&a| in_gold(pred, a)).collect();
@@ -190,6 +212,7 @@ pub fn render(s: &ClaimScores) -> String {
         ("claimant agrees".to_string(), &s.claimant),
         ("denies".to_string(), &s.denies),
         ("links".to_string(), &s.links),
+        ("rebuts+counters links".to_string(), &s.contest_links),
         ("contested".to_string(), &s.contested),
     ]);
     let mut a = Table::new();
@@ -313,6 +336,7 @@ mod tests {
         assert_eq!(s.stance_accuracy, 1.0);
         assert_eq!((s.denies.correct_pred, s.denies.pred, s.denies.gold), (1, 2, 1));
         assert_eq!(s.links.f1, 1.0);
+        assert_eq!(s.contest_links.f1, 1.0);
         assert_eq!(s.contested.f1, 1.0);
         assert!(s.missing.is_empty());
     }

@@ -12,6 +12,7 @@
 
 pub mod brat;
 pub mod claims;
+pub mod lodo;
 pub mod spans;
 
 use crate::article::{Article, ArticleError};

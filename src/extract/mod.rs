@@ -7,6 +7,7 @@ pub mod extent;
 pub mod filter;
 mod lexicon;
 pub mod link;
+pub mod linker;
 mod quoted_denial;
 pub mod rules;
 pub mod tagger;
@@ -16,7 +17,7 @@ mod weights;
 
 use crate::actors::Actors;
 use crate::article::Article;
-use crate::claim::{ArticleMeta, Claim, ClaimFile};
+use crate::claim::{ArticleMeta, Claim, ClaimFile, LinkKind};
 use crate::text::CharIndex;
 use lexicon::Lexicon;
 pub use rules::Attribution;
@@ -31,6 +32,7 @@ pub struct Model {
     tagger: Option<tagger::Tagger>,
     filter: Option<filter::Filter>,
     extent: Option<extent::Extent>,
+    linker: linker::Linker,
 }
 
 /// First bytes of a model file written by `claimtrack train`.
@@ -57,6 +59,7 @@ impl Model {
                 tagger: None,
                 filter: None,
                 extent: None,
+                linker: linker::Linker::builtin().clone(),
             });
         };
         let len = rest
@@ -73,7 +76,13 @@ impl Model {
             tagger: Some(tagger::Tagger::from_bytes(&weights[..a])?),
             filter: Some(filter::Filter::from_bytes(&weights[a..b])?),
             extent: Some(extent::Extent::from_bytes(&weights[b..])?),
+            linker: linker::Linker::builtin().clone(),
         })
+    }
+
+    /// This model with another linker (`claimtrack train --links`).
+    pub fn with_linker(self, linker: linker::Linker) -> Model {
+        Model { linker, ..self }
     }
 
     /// Trains a model from documents (text, body start, gold annotations)
@@ -172,7 +181,8 @@ pub fn extract(article: &Article, actors: &Actors, text_path: Option<String>) ->
 /// [`extract`] with another model.
 pub fn extract_with(article: &Article, actors: &Actors, text_path: Option<String>, model: &Model) -> ClaimFile {
     let atts = attributions(article, model);
-    let claims = to_claims(article, &atts, actors);
+    let (mut claims, hints) = unlinked_claims(article, &atts, actors);
+    link_one(article, &mut claims, &hints, actors, &model.linker);
     let mut file = ClaimFile::new(ArticleMeta {
         id: article.id.clone(),
         title: article.title.clone(),
@@ -328,8 +338,34 @@ const INSTITUTIONS: &[&str] = &[
     "delegation",
 ];
 
-/// Turns attributions into numbered claims with resolved claimants and links.
-fn to_claims(article: &Article, atts: &[Attribution], actors: &Actors) -> Vec<Claim> {
+/// The claims of one article before the linker decides their links, with
+/// the links the rules proposed as hints (for training the linker on
+/// extracted claims).
+pub fn claims_with_hints(article: &Article, actors: &Actors, model: &Model) -> (Vec<Claim>, Vec<linker::Hints>) {
+    let atts = attributions(article, model);
+    unlinked_claims(article, &atts, actors)
+}
+
+/// Links the claims of one article with the linker.
+fn link_one(
+    article: &Article,
+    claims: &mut [Claim],
+    hints: &[linker::Hints],
+    actors: &Actors,
+    linker: &linker::Linker,
+) {
+    let docs = [linker::Doc {
+        claims,
+        date: article.published,
+        hints: Some(hints),
+    }];
+    let proposals = linker::propose(&docs, actors, linker);
+    linker::apply(claims, &proposals);
+}
+
+/// Turns attributions into numbered claims with resolved claimants, and
+/// the links the rules propose as hints.
+fn unlinked_claims(article: &Article, atts: &[Attribution], actors: &Actors) -> (Vec<Claim>, Vec<linker::Hints>) {
     let mut atts = claim_attributions(&article.text, atts);
     let text = &article.text;
     let index = CharIndex::new(text);
@@ -410,7 +446,30 @@ fn to_claims(article: &Article, atts: &[Attribution], actors: &Actors) -> Vec<Cl
     }
     repoint_denials(text, &mut atts, &mut claims, actors);
     link::link(&atts, &mut claims, actors);
+    // The rules' links are hints to the learned linker, which decides.
+    let hints = rule_hints(&mut claims);
+    (claims, hints)
+}
+
+/// Takes the links the rules wrote out of the claims, as hints by index.
+fn rule_hints(claims: &mut [Claim]) -> Vec<linker::Hints> {
+    let index: std::collections::HashMap<String, usize> =
+        claims.iter().enumerate().map(|(i, c)| (c.id.clone(), i)).collect();
     claims
+        .iter_mut()
+        .map(|c| {
+            let mut hints = Vec::new();
+            for kind in [LinkKind::Rebuts, LinkKind::Counters, LinkKind::Supports] {
+                let list = match kind {
+                    LinkKind::Rebuts => std::mem::take(&mut c.rebuts),
+                    LinkKind::Counters => std::mem::take(&mut c.counters),
+                    _ => std::mem::take(&mut c.supports),
+                };
+                hints.extend(list.iter().filter_map(|id| index.get(id)).map(|&j| (j, kind)));
+            }
+            hints
+        })
+        .collect()
 }
 
 /// Re-points denials that point back at the wrong claim, copying the
@@ -540,6 +599,25 @@ mod tests {
         let file: crate::claim::ActorsFile = serde_yaml::from_str(actors_yaml).unwrap();
         let a = Article::from_bytes(text.as_bytes(), Some("t".into()), Path::new("t.txt")).unwrap();
         extract(&a, &Actors::new(&file), None).claims
+    }
+
+    /// The claims of `text` with the links the rules propose (the hints
+    /// the learned linker weighs), not the linker's decisions.
+    fn rule_links(actors_yaml: &str, text: &str) -> Vec<Claim> {
+        let file: crate::claim::ActorsFile = serde_yaml::from_str(actors_yaml).unwrap();
+        let a = Article::from_bytes(text.as_bytes(), Some("t".into()), Path::new("t.txt")).unwrap();
+        let (mut claims, hints) = claims_with_hints(&a, &Actors::new(&file), Model::builtin());
+        for (k, hs) in hints.iter().enumerate() {
+            for &(j, kind) in hs {
+                let id = claims[j].id.clone();
+                match kind {
+                    LinkKind::Rebuts => claims[k].rebuts.push(id),
+                    LinkKind::Counters => claims[k].counters.push(id),
+                    _ => claims[k].supports.push(id),
+                }
+            }
+        }
+        claims
     }
 
     #[test]
@@ -674,7 +752,7 @@ mod tests {
     #[test]
     fn rejected_allegations_rebut_every_accusation_of_that_side_since_the_last_denial() {
         let text = "Pakistan alleged that militants were trained in Afghanistan. Shafqat Ali Khan claimed that calls linked the attackers to Kabul. The army said all hostages were freed. Kabul rejected Islamabad’s allegations as baseless.";
-        let c = run_with(
+        let c = rule_links(
             "schema: claimtrack-actors/1\nactors:\n  - name: Pakistan\n    aliases: [Islamabad, Shafqat Ali Khan]\n",
             text,
         );
@@ -775,7 +853,8 @@ mod tests {
 
     #[test]
     fn a_claim_continuing_a_denial_counters_unless_it_negates() {
-        let c = run(
+        let c = rule_links(
+            "schema: claimtrack-actors/1\nactors: []\n",
             "Pakistan claimed that militants crossed from Afghanistan. Kabul denied that militants crossed from Afghanistan, urging Islamabad to focus on its internal security. Kabul rejected the claim, saying no militant operates from its soil.",
         );
         let urging = c.iter().find(|x| x.cue.as_deref() == Some("urging")).expect("urging");

@@ -1,0 +1,133 @@
+//! The glue of `claimtrack link`: load a claims directory, ask the learned
+//! linker for the links it lacks, print them, and with `--write` add them
+//! to the claim files losslessly ([`claimtrack::edit`]).
+
+use anyhow::{Context, Result};
+use claimtrack::claim::ClaimFile;
+use claimtrack::edit::{self, NewLink};
+use claimtrack::extract::linker::Linker;
+use claimtrack::linking::{self, Suggestion};
+use claimtrack::report::clean;
+use claimtrack::store::{self, Store};
+use std::collections::BTreeMap;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// `claimtrack link [PATHS] [--format json] [--write] [--linker FILE]`.
+pub fn run_link(paths: &[PathBuf], json: bool, write: bool, linker: Option<&Path>) -> Result<ExitCode> {
+    let store = match Store::load(paths) {
+        Ok(s) => s,
+        Err(diags) => {
+            for d in &diags {
+                eprintln!("{d}");
+            }
+            eprintln!(
+                "claimtrack: {} problems; fix them first (see claimtrack check)",
+                diags.len()
+            );
+            return Ok(ExitCode::from(1));
+        }
+    };
+    let owned;
+    let linker = match linker {
+        None => Linker::builtin(),
+        Some(p) => {
+            let bytes = std::fs::read(p).with_context(|| format!("{}: cannot read linker", p.display()))?;
+            owned = Linker::parse(&bytes).map_err(|e| anyhow::anyhow!("{}: {e}", p.display()))?;
+            &owned
+        }
+    };
+    let found = linking::suggest(&store, linker);
+    let text = if json {
+        serde_json::to_string_pretty(&to_json(&store, &found))? + "\n"
+    } else {
+        render(&store, &found)
+    };
+    let mut out = std::io::stdout().lock();
+    out.write_all(text.as_bytes())?;
+    out.flush()?;
+    if write {
+        write_links(&store, &found)?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The reference to `to` as written in `from`'s file.
+fn reference(store: &Store, s: &Suggestion) -> String {
+    let target = &store.claim(s.to).id;
+    if s.to.0 == s.from.0 {
+        target.clone()
+    } else {
+        format!("{}#{target}", store.files[s.to.0].file.article.id)
+    }
+}
+
+fn to_json(store: &Store, found: &[Suggestion]) -> serde_json::Value {
+    let links: Vec<serde_json::Value> = found
+        .iter()
+        .map(|s| {
+            serde_json::json!({
+                "from": store.full_id(s.from),
+                "kind": s.kind.field(),
+                "to": store.full_id(s.to),
+                "score": (f64::from(s.score) * 1000.0).round() / 1000.0,
+            })
+        })
+        .collect();
+    serde_json::json!({ "links": links })
+}
+
+fn render(store: &Store, found: &[Suggestion]) -> String {
+    if found.is_empty() {
+        return "no new links\n".to_string();
+    }
+    let said = |at| {
+        let c = store.claim(at);
+        format!("{} {}: {}", clean(&c.claimant), c.stance.as_str(), clean(&c.content))
+    };
+    let mut out = String::new();
+    for s in found {
+        out.push_str(&format!(
+            "{} {} {}  score {:.2}\n    {}\n    {}\n",
+            clean(&store.full_id(s.from)),
+            s.kind.field(),
+            clean(&store.full_id(s.to)),
+            s.score,
+            said(s.from),
+            said(s.to)
+        ));
+    }
+    let n = found.len();
+    out.push_str(&format!("{n} new link{}\n", if n == 1 { "" } else { "s" }));
+    out
+}
+
+/// Adds the suggestions to their claim files, each edited in place and
+/// written atomically; a file that would not read back is left alone.
+fn write_links(store: &Store, found: &[Suggestion]) -> Result<()> {
+    let mut by_file: BTreeMap<usize, Vec<NewLink>> = BTreeMap::new();
+    for s in found {
+        by_file.entry(s.from.0).or_default().push(NewLink {
+            claim: store.claim(s.from).id.clone(),
+            kind: s.kind,
+            target: reference(store, s),
+        });
+    }
+    for (file, edits) in by_file {
+        let path = &store.files[file].path;
+        let text = std::fs::read_to_string(path).with_context(|| format!("{}: cannot read", path.display()))?;
+        let edited = edit::add_links(&text, &edits).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
+        serde_yaml::from_str::<ClaimFile>(&edited).map_err(|e| {
+            anyhow::anyhow!(
+                "{}: the edit would not read back ({e}); file left as it was",
+                path.display()
+            )
+        })?;
+        if edited != text {
+            store::write_atomic(path, &edited, true)?;
+            eprintln!("wrote {} ({} links added)", path.display(), edits.len());
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,308 @@
+//! Leave-one-dispute-out evaluation of claim extraction and linking: for
+//! each dispute of a reference corpus, the linker is trained on the other
+//! disputes' reference files and articles, then (1) the dispute's articles
+//! are extracted and linked within and across articles, end to end, and
+//! (2) its reference claim files, with their `rebuts`, `counters` and
+//! `supports` removed, are linked by `link` alone. Both are scored with
+//! [`super::claims::score`]. Figures on a dispute the linker was trained on
+//! say little about tomorrow's news; these are the ones to report.
+//!
+//! The corpus is laid out as `news-dev`: `claims/` (reference claim files
+//! and `actors.yaml`, each file's `text` pointing at its article) and
+//! `MANIFEST.tsv` with columns `id` and `cluster`; an article whose cluster
+//! is `-` is a dispute of its own.
+
+use super::claims::{ClaimScores, score};
+use super::{Prf, fmt3};
+use crate::claim::LinkKind;
+use crate::extract::Model;
+use crate::extract::linker::Linker;
+use crate::linking;
+use crate::store::{Loaded, Store};
+use serde::Serialize;
+use std::collections::BTreeMap;
+use std::path::Path;
+
+/// The scores of one held-out dispute.
+#[derive(Debug, Clone, Serialize)]
+pub struct Fold {
+    /// The dispute (manifest cluster).
+    pub dispute: String,
+    /// Its articles.
+    pub articles: usize,
+    /// Extraction and linking from article text.
+    pub end_to_end: ClaimScores,
+    /// `link` on the reference claims with their links removed.
+    pub link_only: ClaimScores,
+}
+
+/// Every fold, and the figures over all of them.
+#[derive(Debug, Clone, Serialize)]
+pub struct Lodo {
+    /// One per dispute, in manifest order.
+    pub folds: Vec<Fold>,
+    /// Mean over folds of each end-to-end F1.
+    pub mean_end_to_end: Figures,
+    /// Mean over folds of each link-only F1.
+    pub mean_link_only: Figures,
+    /// End-to-end counts of all folds added up.
+    pub pooled_end_to_end: Figures,
+    /// Link-only counts of all folds added up.
+    pub pooled_link_only: Figures,
+}
+
+/// The headline F1 figures.
+#[derive(Debug, Clone, Copy, Default, Serialize)]
+pub struct Figures {
+    /// Claims matched on content.
+    pub claims: f64,
+    /// Claimants agree.
+    pub claimant: f64,
+    /// Denials.
+    pub denies: f64,
+    /// Every link kind.
+    pub links: f64,
+    /// `rebuts` and `counters` merged.
+    pub contest_links: f64,
+    /// Contested claims.
+    pub contested: f64,
+}
+
+impl Figures {
+    fn of(s: &ClaimScores) -> Figures {
+        Figures {
+            claims: s.claims.f1,
+            claimant: s.claimant.f1,
+            denies: s.denies.f1,
+            links: s.links.f1,
+            contest_links: s.contest_links.f1,
+            contested: s.contested.f1,
+        }
+    }
+
+    fn mean<'a>(all: impl Iterator<Item = &'a ClaimScores>) -> Figures {
+        let all: Vec<Figures> = all.map(Figures::of).collect();
+        let n = all.len().max(1) as f64;
+        let sum = |f: fn(&Figures) -> f64| all.iter().map(f).sum::<f64>() / n;
+        Figures {
+            claims: sum(|f| f.claims),
+            claimant: sum(|f| f.claimant),
+            denies: sum(|f| f.denies),
+            links: sum(|f| f.links),
+            contest_links: sum(|f| f.contest_links),
+            contested: sum(|f| f.contested),
+        }
+    }
+
+    fn pooled<'a>(all: impl Iterator<Item = &'a ClaimScores> + Clone) -> Figures {
+        let add = |f: fn(&ClaimScores) -> &Prf| {
+            let (mut cp, mut p, mut cg, mut g) = (0, 0, 0, 0);
+            for s in all.clone() {
+                let x = f(s);
+                cp += x.correct_pred;
+                p += x.pred;
+                cg += x.correct_gold;
+                g += x.gold;
+            }
+            Prf::new(cp, p, cg, g).f1
+        };
+        Figures {
+            claims: add(|s| &s.claims),
+            claimant: add(|s| &s.claimant),
+            denies: add(|s| &s.denies),
+            links: add(|s| &s.links),
+            contest_links: add(|s| &s.contest_links),
+            contested: add(|s| &s.contested),
+        }
+    }
+}
+
+/// The disputes of a manifest: cluster -> article ids, in manifest order.
+pub fn disputes(manifest: &str) -> Result<Vec<(String, Vec<String>)>, String> {
+    let mut lines = manifest.lines();
+    let header: Vec<&str> = lines.next().ok_or("empty manifest")?.split('\t').collect();
+    let col = |name: &str| {
+        header
+            .iter()
+            .position(|h| *h == name)
+            .ok_or(format!("manifest has no `{name}` column"))
+    };
+    let (id, cluster) = (col("id")?, col("cluster")?);
+    let mut out: Vec<(String, Vec<String>)> = Vec::new();
+    for (n, line) in lines.enumerate().filter(|(_, l)| !l.trim().is_empty()) {
+        let f: Vec<&str> = line.split('\t').collect();
+        let (Some(a), Some(c)) = (f.get(id), f.get(cluster)) else {
+            return Err(format!("manifest line {}: too few columns", n + 2));
+        };
+        let c = if *c == "-" { *a } else { *c };
+        match out.iter_mut().find(|(name, _)| name == c) {
+            Some((_, ids)) => ids.push(a.to_string()),
+            None => out.push((c.to_string(), vec![a.to_string()])),
+        }
+    }
+    Ok(out)
+}
+
+/// Runs the evaluation on a corpus directory with the cue `model`.
+pub fn run(corpus: &Path, model: &Model) -> Result<Lodo, String> {
+    let manifest_path = corpus.join("MANIFEST.tsv");
+    let manifest = std::fs::read_to_string(&manifest_path).map_err(|e| format!("{}: {e}", manifest_path.display()))?;
+    let disputes = disputes(&manifest).map_err(|e| format!("{}: {e}", manifest_path.display()))?;
+    let store = Store::load(&[corpus.join("claims")])
+        .map_err(|d| d.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))?;
+    let by_id: BTreeMap<&str, usize> = store
+        .files
+        .iter()
+        .enumerate()
+        .map(|(i, l)| (l.file.article.id.as_str(), i))
+        .collect();
+    let files_of = |ids: &[String]| -> Result<Vec<usize>, String> {
+        ids.iter()
+            .map(|id| {
+                by_id
+                    .get(id.as_str())
+                    .copied()
+                    .ok_or(format!("no claim file for `{id}`"))
+            })
+            .collect()
+    };
+    let mut folds = Vec::new();
+    for (name, ids) in &disputes {
+        let held = files_of(ids)?;
+        let train: Vec<usize> = (0..store.files.len()).filter(|f| !held.contains(f)).collect();
+        let linker = linking::train(&store, &train, model)?;
+        folds.push(fold(&store, name, &held, model, &linker)?);
+    }
+    let e2e = || folds.iter().map(|f| &f.end_to_end);
+    let only = || folds.iter().map(|f| &f.link_only);
+    Ok(Lodo {
+        mean_end_to_end: Figures::mean(e2e()),
+        mean_link_only: Figures::mean(only()),
+        pooled_end_to_end: Figures::pooled(e2e()),
+        pooled_link_only: Figures::pooled(only()),
+        folds,
+    })
+}
+
+/// Scores one held-out dispute with a linker trained without it.
+fn fold(store: &Store, name: &str, held: &[usize], model: &Model, linker: &Linker) -> Result<Fold, String> {
+    let gold_files: Vec<Loaded> = held.iter().map(|&f| store.files[f].clone()).collect();
+    let gold = Store::from_files(gold_files.clone(), store.actors.clone());
+
+    let extracted = linking::extract_reference(store, held, model)?;
+    let linked = extracted.link(&store.actors, linker);
+    let pred_files: Vec<Loaded> = gold_files
+        .iter()
+        .zip(linked)
+        .map(|(g, claims)| {
+            let mut l = g.clone();
+            l.file.claims = claims;
+            l
+        })
+        .collect();
+    let end_to_end = score(&gold, &Store::from_files(pred_files, store.actors.clone()));
+
+    let mut bare = gold_files;
+    for l in &mut bare {
+        for c in &mut l.file.claims {
+            c.rebuts.clear();
+            c.counters.clear();
+            c.supports.clear();
+        }
+    }
+    let mut bare_store = Store::from_files(bare, store.actors.clone());
+    for s in linking::suggest(&bare_store, linker) {
+        let target = bare_store.files[s.to.0].file.claims[s.to.1].id.clone();
+        let id = if s.to.0 == s.from.0 {
+            target
+        } else {
+            format!("{}#{target}", bare_store.files[s.to.0].file.article.id)
+        };
+        let c = &mut bare_store.files[s.from.0].file.claims[s.from.1];
+        match s.kind {
+            LinkKind::Rebuts => c.rebuts.push(id),
+            LinkKind::Counters => c.counters.push(id),
+            _ => c.supports.push(id),
+        }
+    }
+    let bare_store = Store::from_files(bare_store.files, store.actors.clone());
+    let link_only = score(&gold, &bare_store);
+    Ok(Fold {
+        dispute: name.to_string(),
+        articles: held.len(),
+        end_to_end,
+        link_only,
+    })
+}
+
+/// A readable table of the folds and the means.
+pub fn render(l: &Lodo) -> String {
+    let mut t = comfy_table::Table::new();
+    t.load_style(comfy_table::presets::ASCII_MARKDOWN);
+    t.set_header([
+        "held out",
+        "articles",
+        "claims",
+        "claimant",
+        "denies",
+        "links",
+        "rebuts+counters",
+        "contested",
+        "link only: rebuts+counters",
+        "link only: contested",
+    ]);
+    let row = |name: String, n: String, e: Figures, o: Figures| {
+        vec![
+            name,
+            n,
+            fmt3(e.claims),
+            fmt3(e.claimant),
+            fmt3(e.denies),
+            fmt3(e.links),
+            fmt3(e.contest_links),
+            fmt3(e.contested),
+            fmt3(o.contest_links),
+            fmt3(o.contested),
+        ]
+    };
+    for f in &l.folds {
+        t.add_row(row(
+            f.dispute.clone(),
+            f.articles.to_string(),
+            Figures::of(&f.end_to_end),
+            Figures::of(&f.link_only),
+        ));
+    }
+    let n: usize = l.folds.iter().map(|f| f.articles).sum();
+    t.add_row(row("mean".into(), n.to_string(), l.mean_end_to_end, l.mean_link_only));
+    t.add_row(row(
+        "pooled".into(),
+        n.to_string(),
+        l.pooled_end_to_end,
+        l.pooled_link_only,
+    ));
+    format!(
+        "{t}\nF1 per held-out dispute: the linker trained on the other disputes; end to end from article text, \
+         and `link` alone on the reference claims with their links removed\n"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn manifest_groups_clusters_and_lone_articles() {
+        let m = "id\tcluster\toutlet\na\t-\tX\nb\tD\tY\nc\tD\tZ\nd\tE\tW\n";
+        let d = disputes(m).unwrap();
+        assert_eq!(
+            d,
+            [
+                ("a".to_string(), vec!["a".to_string()]),
+                ("D".to_string(), vec!["b".to_string(), "c".to_string()]),
+                ("E".to_string(), vec!["d".to_string()]),
+            ]
+        );
+        assert!(disputes("id\toutlet\na\tX\n").is_err());
+    }
+}
