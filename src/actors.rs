@@ -38,6 +38,133 @@ const DEMONYMS: &[(&str, &str)] = &[
     ("qatar", "Qatar"),
     ("tajik", "Tajikistan"),
     ("uzbek", "Uzbekistan"),
+    ("armenian", "Armenia"),
+    ("armenia", "Armenia"),
+    ("azerbaijani", "Azerbaijan"),
+    ("azeri", "Azerbaijan"),
+    ("azerbaijan", "Azerbaijan"),
+    ("philippine", "Philippines"),
+    ("filipino", "Philippines"),
+    ("philippines", "Philippines"),
+    ("japanese", "Japan"),
+    ("japan", "Japan"),
+    ("vietnamese", "Vietnam"),
+    ("vietnam", "Vietnam"),
+    ("taiwanese", "Taiwan"),
+    ("taiwan", "Taiwan"),
+    ("indonesian", "Indonesia"),
+    ("indonesia", "Indonesia"),
+    ("malaysian", "Malaysia"),
+    ("malaysia", "Malaysia"),
+    ("thai", "Thailand"),
+    ("thailand", "Thailand"),
+    ("cambodian", "Cambodia"),
+    ("cambodia", "Cambodia"),
+    ("burmese", "Myanmar"),
+    ("myanmar", "Myanmar"),
+    ("nepali", "Nepal"),
+    ("nepal", "Nepal"),
+    ("lankan", "Sri Lanka"),
+    ("kazakh", "Kazakhstan"),
+    ("kazakhstan", "Kazakhstan"),
+    ("kyrgyz", "Kyrgyzstan"),
+    ("kyrgyzstan", "Kyrgyzstan"),
+    ("turkmen", "Turkmenistan"),
+    ("tajikistan", "Tajikistan"),
+    ("uzbekistan", "Uzbekistan"),
+    ("georgia", "Georgia"),
+    ("belarusian", "Belarus"),
+    ("belarus", "Belarus"),
+    ("moldovan", "Moldova"),
+    ("moldova", "Moldova"),
+    ("syrian", "Syria"),
+    ("syria", "Syria"),
+    ("iraqi", "Iraq"),
+    ("iraq", "Iraq"),
+    ("lebanese", "Lebanon"),
+    ("lebanon", "Lebanon"),
+    ("jordanian", "Jordan"),
+    ("yemeni", "Yemen"),
+    ("yemen", "Yemen"),
+    ("emirati", "United Arab Emirates"),
+    ("kuwaiti", "Kuwait"),
+    ("kuwait", "Kuwait"),
+    ("omani", "Oman"),
+    ("bahraini", "Bahrain"),
+    ("egyptian", "Egypt"),
+    ("egypt", "Egypt"),
+    ("libyan", "Libya"),
+    ("libya", "Libya"),
+    ("sudanese", "Sudan"),
+    ("sudan", "Sudan"),
+    ("ethiopian", "Ethiopia"),
+    ("ethiopia", "Ethiopia"),
+    ("eritrean", "Eritrea"),
+    ("eritrea", "Eritrea"),
+    ("somali", "Somalia"),
+    ("somalia", "Somalia"),
+    ("kenyan", "Kenya"),
+    ("kenya", "Kenya"),
+    ("nigerian", "Nigeria"),
+    ("nigeria", "Nigeria"),
+    ("congolese", "Congo"),
+    ("rwandan", "Rwanda"),
+    ("rwanda", "Rwanda"),
+    ("ugandan", "Uganda"),
+    ("uganda", "Uganda"),
+    ("malian", "Mali"),
+    ("algerian", "Algeria"),
+    ("algeria", "Algeria"),
+    ("moroccan", "Morocco"),
+    ("morocco", "Morocco"),
+    ("tunisian", "Tunisia"),
+    ("tunisia", "Tunisia"),
+    ("serbian", "Serbia"),
+    ("serbia", "Serbia"),
+    ("kosovar", "Kosovo"),
+    ("kosovo", "Kosovo"),
+    ("bosnian", "Bosnia and Herzegovina"),
+    ("croatian", "Croatia"),
+    ("greek", "Greece"),
+    ("greece", "Greece"),
+    ("cypriot", "Cyprus"),
+    ("cyprus", "Cyprus"),
+    ("romanian", "Romania"),
+    ("hungarian", "Hungary"),
+    ("german", "Germany"),
+    ("germany", "Germany"),
+    ("french", "France"),
+    ("france", "France"),
+    ("italian", "Italy"),
+    ("italy", "Italy"),
+    ("spanish", "Spain"),
+    ("spain", "Spain"),
+    ("dutch", "Netherlands"),
+    ("swedish", "Sweden"),
+    ("finnish", "Finland"),
+    ("norwegian", "Norway"),
+    ("estonian", "Estonia"),
+    ("latvian", "Latvia"),
+    ("lithuanian", "Lithuania"),
+    ("venezuelan", "Venezuela"),
+    ("venezuela", "Venezuela"),
+    ("colombian", "Colombia"),
+    ("colombia", "Colombia"),
+    ("mexican", "Mexico"),
+    ("mexico", "Mexico"),
+    ("brazilian", "Brazil"),
+    ("brazil", "Brazil"),
+    ("argentine", "Argentina"),
+    ("argentina", "Argentina"),
+    ("cuban", "Cuba"),
+    ("cuba", "Cuba"),
+    ("canadian", "Canada"),
+    ("canada", "Canada"),
+    ("australian", "Australia"),
+    ("australia", "Australia"),
+    ("iranians", "Iran"),
+    ("pakistanis", "Pakistan"),
+    ("afghans", "Afghanistan"),
 ];
 
 /// Words that, after a demonym, make the phrase speak for the state
@@ -172,6 +299,11 @@ impl Actors {
         if let Some(name) = name_before_appositive(mention) {
             return self.resolve(name);
         }
+        // "a senior Azerbaijani defence official", "the Armenian
+        // government's press office": an official of a state speaks for it.
+        if let Some(state) = demonym_official(&words) {
+            return state.to_string();
+        }
         clean_mention(mention)
     }
 
@@ -225,6 +357,58 @@ impl Actors {
             current = parent;
         }
         current
+    }
+}
+
+/// Words that make a noun phrase an official voice of the state its
+/// demonym names.
+const OFFICIAL_HEADS: &[&str] = &[
+    "official",
+    "officials",
+    "officer",
+    "officers",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "office",
+    "ministry",
+    "government",
+    "authorities",
+    "military",
+    "army",
+    "forces",
+    "guard",
+    "diplomat",
+    "diplomats",
+    "envoy",
+    "delegation",
+    "embassy",
+    "source",
+    "sources",
+    "command",
+    "navy",
+    "police",
+];
+
+/// The state whose demonym stands inside a noun phrase that ends in an
+/// official head word, without a name after it ("a senior Azerbaijani
+/// defence official" -> Azerbaijan).
+fn demonym_official(words: &[&str]) -> Option<&'static str> {
+    let last = words.last()?.trim_end_matches(|c: char| !c.is_alphanumeric());
+    if !OFFICIAL_HEADS.contains(&last) {
+        return None;
+    }
+    let states: Vec<&'static str> = words
+        .iter()
+        .filter_map(|w| {
+            let w = w.trim_end_matches("'s").trim_end_matches("’s");
+            DEMONYMS.iter().find(|(d, _)| *d == w && *d != "us").map(|(_, s)| *s)
+        })
+        .collect();
+    // One state only: "Pakistani and Afghan officials" speak for neither.
+    match states.as_slice() {
+        [first, rest @ ..] if rest.iter().all(|s| s == first) => Some(first),
+        _ => None,
     }
 }
 
@@ -397,6 +581,19 @@ pub fn normalise(s: &str) -> String {
 mod tests {
     use super::*;
     use crate::claim::Actor;
+
+    #[test]
+    fn an_official_named_by_demonym_speaks_for_the_state() {
+        let a = Actors::default();
+        assert_eq!(a.resolve("A senior Azerbaijani defence official"), "Azerbaijan");
+        assert_eq!(a.resolve("The Armenian government's press office"), "Armenia");
+        assert_eq!(a.resolve("a Chinese coast guard officer"), "China");
+        assert_eq!(
+            a.resolve("Pakistani and Afghan officials"),
+            "Pakistani and Afghan officials"
+        );
+        assert_ne!(a.resolve("an Armenian farmer"), "Armenia");
+    }
 
     fn actors() -> Actors {
         Actors::new(&ActorsFile {

@@ -402,7 +402,11 @@ fn unlinked_claims(article: &Article, atts: &[Attribution], actors: &Actors) -> 
             .filter(|d| d.eq_ignore_ascii_case("the "))
             .map(|_| mention[4..].to_lowercase())
             .filter(|rest| INSTITUTIONS.contains(&rest.as_str()) && actors.get(&actors.resolve(&mention)).is_none());
-        let person = |c: &Claim| actors.get(&c.claimant).and_then(|x| x.kind.as_deref()) == Some("person");
+        // A news outlet that reports a claim never speaks for "the
+        // ministry" or "the group" named after it.
+        let person = |c: &Claim| {
+            actors.get(&c.claimant).and_then(|x| x.kind.as_deref()) == Some("person") || is_outlet(&c.claimant)
+        };
         let named_so = |c: &&Claim| {
             institution.as_deref().is_some_and(|word| {
                 let named = c.mention.as_deref().unwrap_or(&c.claimant).to_lowercase();
@@ -432,7 +436,14 @@ fn unlinked_claims(article: &Article, atts: &[Attribution], actors: &Actors) -> 
         } else {
             actors.resolve(&mention)
         };
-        let content = normalise_space(&text[a.content.clone()]);
+        // "denied claims that X": what is denied is X.
+        let content_range = match a.stance {
+            crate::claim::Stance::Denies => {
+                a.content.start + denied_object_len(&text[a.content.clone()])..a.content.end
+            }
+            crate::claim::Stance::Asserts => a.content.clone(),
+        };
+        let content = normalise_space(&text[content_range.clone()]);
         let mut c = Claim::new(format!("c{}", k + 1), claimant, a.stance, content);
         if c.claimant != mention {
             c.mention = Some(mention);
@@ -441,7 +452,10 @@ fn unlinked_claims(article: &Article, atts: &[Attribution], actors: &Actors) -> 
         if a.quoted {
             c.quoted = Some(true);
         }
-        c.span = Some([index.char_offset(a.content.start), index.char_offset(a.content.end)]);
+        c.span = Some([
+            index.char_offset(content_range.start),
+            index.char_offset(content_range.end),
+        ]);
         claims.push(c);
     }
     repoint_denials(text, &mut atts, &mut claims, actors);
@@ -470,6 +484,76 @@ fn rule_hints(claims: &mut [Claim]) -> Vec<linker::Hints> {
             hints
         })
         .collect()
+}
+
+/// Words that name news outlets and wire services rather than parties to
+/// a dispute ("Anadolu Agency", "state broadcaster", "RIA Novosti").
+const OUTLET_WORDS: &[&str] = &[
+    "agency",
+    "news",
+    "newspaper",
+    "press",
+    "broadcaster",
+    "television",
+    "tv",
+    "radio",
+    "reuters",
+    "afp",
+    "ap",
+    "tass",
+    "ria",
+    "novosti",
+    "xinhua",
+    "anadolu",
+    "interfax",
+    "irna",
+    "bbc",
+    "cnn",
+    "tolonews",
+    "pajhwok",
+];
+
+/// Whether a claimant is a news outlet ([`OUTLET_WORDS`]).
+fn is_outlet(name: &str) -> bool {
+    name.split(|c: char| !c.is_alphanumeric())
+        .any(|w| OUTLET_WORDS.contains(&w.to_lowercase().as_str()))
+}
+
+/// The length in bytes of an accusation noun and "that" opening a denied
+/// content ("claims that", "the reports that"), 0 when there is none.
+fn denied_object_len(content: &str) -> usize {
+    const NOUNS: &[&str] = &[
+        "claim",
+        "claims",
+        "allegation",
+        "allegations",
+        "accusation",
+        "accusations",
+        "report",
+        "reports",
+        "charge",
+        "charges",
+        "suggestion",
+        "suggestions",
+        "assertion",
+        "assertions",
+    ];
+    let mut rest = content;
+    for det in ["the ", "these ", "those ", "such ", "any "] {
+        if rest.len() >= det.len() && rest[..det.len()].eq_ignore_ascii_case(det) {
+            rest = &rest[det.len()..];
+            break;
+        }
+    }
+    let Some((noun, after)) = rest.split_once(' ') else {
+        return 0;
+    };
+    match after.strip_prefix("that ") {
+        Some(object) if NOUNS.contains(&noun.to_lowercase().as_str()) && !object.trim().is_empty() => {
+            content.len() - object.len()
+        }
+        _ => 0,
+    }
 }
 
 /// Re-points denials that point back at the wrong claim, copying the
@@ -538,12 +622,16 @@ fn claim_attributions(text: &str, atts: &[Attribution]) -> Vec<Attribution> {
         // "ISPR claimed that intelligence reports confirmed …": the evidence
         // cited is part of the claim that cites it.
         let cited_evidence = a.evidence && contents.covers(a.cue.start);
+        // "Reuters reported that the ministry said …": the outlet carries
+        // the ministry's claim and makes none of its own.
+        let relays_a_claim = holds_a_cue && is_outlet(&text[a.source.clone()]);
         !a.loose
             && !a.question
             && a.learned.is_none_or(|s| s >= CLAIM_MIN_LEARNED_SHARE)
             && !quoted_first_person
             && !cited_evidence
             && !frames_a_claim
+            && !relays_a_claim
     })
 }
 
@@ -618,6 +706,47 @@ mod tests {
             }
         }
         claims
+    }
+
+    #[test]
+    fn a_news_agency_speaks_for_no_institution_named_after_it() {
+        let c = run(
+            "Pakistan said that its posts came under fire. Heavy fighting broke out overnight, Anadolu Agency reported. The army said that several camps were destroyed.",
+        );
+        let army = c
+            .iter()
+            .find(|x| x.mention.as_deref() == Some("The army"))
+            .expect("the army's claim");
+        assert_eq!(army.claimant, "Pakistan", "{c:#?}");
+        assert!(is_outlet("Anadolu Agency") && is_outlet("RIA") && !is_outlet("Pakistan"));
+    }
+
+    #[test]
+    fn an_outlet_that_reports_a_claim_makes_none_of_its_own() {
+        let c = run("Reuters reported that the Afghan foreign ministry said no militants were present.");
+        assert_eq!(c.len(), 1, "{c:#?}");
+        assert_eq!(
+            (c[0].claimant.as_str(), c[0].content.as_str()),
+            ("Afghanistan", "no militants were present")
+        );
+    }
+
+    #[test]
+    fn a_denied_claim_that_is_the_claim_denied() {
+        let c = run(
+            "Kabul denied claims that militants crossed the border. Moscow rejected reports that its jets flew over the town.",
+        );
+        let contents: Vec<(&str, Stance)> = c.iter().map(|x| (x.content.as_str(), x.stance)).collect();
+        assert_eq!(
+            contents,
+            [
+                ("militants crossed the border", Stance::Denies),
+                ("its jets flew over the town", Stance::Denies)
+            ],
+            "{c:#?}"
+        );
+        assert_eq!(denied_object_len("the claims that x"), "the claims that ".len());
+        assert_eq!(denied_object_len("claims made earlier"), 0);
     }
 
     #[test]

@@ -417,7 +417,10 @@ impl<'a> SentenceScan<'a> {
                     .is_some_and(char::is_uppercase));
         // "“…,” reported Reuters": a verb inverted after a quotation.
         let inverted = i > 1 && self.is_punct(i - 1, &["”", "\""]) && self.is_punct(i - 2, &[","]);
-        clause || subject || progressive || inverted
+        // "denied claims that …", "rejected reports that …": the object of
+        // a speech verb, not a verb of its own.
+        let object = i > 0 && self.lex.cue(self.word(i - 1)).is_some_and(|c| !c.noun);
+        (clause || subject || progressive || inverted) && !object
     }
 
     /// Whether no noun phrase follows the verb at `i` (past adverbs and
