@@ -120,9 +120,11 @@ fn answers(b: &Block) -> usize {
         .count()
 }
 
-/// The publication date of the article a claim is in.
+/// The publication date of the article a claim is in: `published`, else
+/// the date its id starts with ([`crate::article::article_date`]).
 pub fn date(store: &Store, at: ClaimAt) -> Option<NaiveDate> {
-    store.files[at.0].file.article.published
+    let a = &store.files[at.0].file.article;
+    crate::article::article_date(&a.id, a.published)
 }
 
 /// The word a report uses for a response's relation to its claim.
