@@ -246,6 +246,10 @@ struct ReportArgs {
     /// Write the report to FILE (atomically, replacing it) instead of stdout.
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
+    /// Also say on stderr what share of the claims shown a person has
+    /// reviewed (the HTML footer always says it).
+    #[arg(long)]
+    reviewed: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -1049,6 +1053,9 @@ fn run_report(args: ReportArgs, color: report::ColorChoice) -> Result<ExitCode> 
     };
     undated_left_out(&store, &query);
     let model = Briefing::new(&store, &query);
+    if args.reviewed {
+        eprintln!("{}", report::reviewed_share(&model));
+    }
     if !matches!(format, Format::Terminal | Format::Markdown)
         && let Some(msg) = report::nothing_to_show(&model)
     {

@@ -513,6 +513,8 @@ pub struct Summary {
     pub disputes: usize,
     /// Articles holding a selected claim.
     pub articles: usize,
+    /// Selected claims a person has reviewed (`reviewed: true`).
+    pub reviewed: usize,
 }
 
 /// Everything a report shows, computed once; renderers only draw it.
@@ -641,6 +643,7 @@ impl Briefing {
                 .collect::<FxHashSet<_>>()
                 .len(),
             articles: sel.iter().map(|at| at.0).collect::<FxHashSet<_>>().len(),
+            reviewed: sel.iter().filter(|&&at| store.claim(at).reviewed == Some(true)).count(),
         };
 
         let mut articles: Vec<ArticleView> = cited

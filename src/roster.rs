@@ -253,7 +253,7 @@ pub fn did_you_mean<'a>(actors: &'a Actors, claimant: &str) -> Option<&'a str> {
     for a in actors.all() {
         for name in std::iter::once(&a.name).chain(&a.aliases) {
             let score = strsim::normalized_damerau_levenshtein(&norm, &normalise(name));
-            if score >= 0.8 && score < 1.0 && best.is_none_or(|(b, _)| score > b) {
+            if (0.8..1.0).contains(&score) && best.is_none_or(|(b, _)| score > b) {
                 best = Some((score, &a.name));
             }
         }
@@ -335,9 +335,8 @@ pub fn extend_actors_file(text: &str, suggestions: &[Suggestion]) -> Result<Stri
         // Appending is safe when `actors` is the last key, as a block list.
         let last_key = text
             .lines()
-            .filter(|l| !l.starts_with([' ', '#', '-']) && !l.trim().is_empty())
-            .next_back();
-        if !last_key.is_some_and(|l| l.trim_end() == "actors:") {
+            .rfind(|l| !l.starts_with([' ', '#', '-']) && !l.trim().is_empty());
+        if last_key.is_none_or(|l| l.trim_end() != "actors:") {
             return Err(layout("`actors:` is not its last key, as a block list"));
         }
         let indent = text

@@ -221,6 +221,17 @@ fn plural(n: usize, word: &str) -> String {
     }
 }
 
+/// How many of the claims shown a person has reviewed, in words.
+pub fn reviewed_share(model: &Briefing) -> String {
+    let s = &model.summary;
+    let percent = if s.claims == 0 { 0 } else { s.reviewed * 100 / s.claims };
+    format!(
+        "{} of the {} shown reviewed by a person ({percent}%)",
+        s.reviewed,
+        plural(s.claims, "claim")
+    )
+}
+
 /// The summary line: N claims, M contested, K disputes, over A articles.
 pub fn summary_line(model: &Briefing) -> String {
     let s = &model.summary;
