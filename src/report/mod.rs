@@ -224,7 +224,7 @@ fn plural(n: usize, word: &str) -> String {
 /// How many of the claims shown a person has reviewed, in words.
 pub fn reviewed_share(model: &Briefing) -> String {
     let s = &model.summary;
-    let percent = if s.claims == 0 { 0 } else { s.reviewed * 100 / s.claims };
+    let percent = (s.reviewed * 100).checked_div(s.claims).unwrap_or(0);
     format!(
         "{} of the {} shown reviewed by a person ({percent}%)",
         s.reviewed,
