@@ -238,6 +238,11 @@ impl Actors {
         }
     }
 
+    /// The actors of the actors file, in file order.
+    pub fn all(&self) -> &[Actor] {
+        &self.actors
+    }
+
     /// True when no actors file was given (only the built-in table).
     pub fn is_empty(&self) -> bool {
         self.actors.is_empty()

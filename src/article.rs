@@ -1,5 +1,6 @@
 //! Reading inputs into [`Article`]s: plain text files (a leading
-//! `date YYYY-MM-DD` marker or YAML front matter gives metadata) and stdin.
+//! `date YYYY-MM-DD` marker or YAML front matter gives metadata, else the
+//! date the file name starts with) and stdin.
 
 use chrono::NaiveDate;
 use serde::Deserialize;
@@ -150,7 +151,10 @@ impl Article {
             });
         }
         let title = meta.title.or_else(|| first_title(&text, body_start));
-        let id = id.or(meta.id).unwrap_or_else(|| {
+        let id = id.or(meta.id);
+        // News files are often named by date: `2025-03-03-torkham.txt`.
+        let published = article_date(id.as_deref().unwrap_or_default(), meta.published);
+        let id = id.unwrap_or_else(|| {
             let slug = slug(title.as_deref().unwrap_or("article"));
             match meta.published {
                 Some(d) => format!("{}-{slug}", d.format("%Y-%m-%d")),
@@ -160,7 +164,7 @@ impl Article {
         Ok(Article {
             id,
             title,
-            published: meta.published,
+            published,
             source: meta.source,
             url: meta.url,
             text,
@@ -173,6 +177,21 @@ impl Article {
     pub fn body(&self) -> &str {
         &self.text[self.body_start..]
     }
+}
+
+/// The date of an article: `published` (from a `date` marker, front matter
+/// or a JSON field), else the `YYYY-MM-DD` its id (file name) starts with.
+/// The one rule for every command that needs a date.
+pub fn article_date(id: &str, published: Option<NaiveDate>) -> Option<NaiveDate> {
+    published.or_else(|| {
+        let date = NaiveDate::parse_from_str(id.get(..10)?, "%Y-%m-%d").ok()?;
+        // `2025-03-03-x` or `2025-03-03`, not `2025-03-031`.
+        id[10..]
+            .chars()
+            .next()
+            .is_none_or(|c| !c.is_ascii_alphanumeric())
+            .then_some(date)
+    })
 }
 
 /// 1-based line and column (in characters) just after `before`, which is
@@ -225,7 +244,44 @@ fn first_title(text: &str, start: usize) -> Option<String> {
     let first = crate::text::sentences(line, 0)
         .first()
         .map_or(line, |s| &line[s.range.clone()]);
-    Some(first.to_string())
+    Some(without_dateline(first).to_string())
+}
+
+/// `title` without a leading dateline: "KABUL, AFGHANISTAN — ", "MANILA
+/// (Reuters) – ", "Islamabad, MINA – ", "ISLAMABAD: ". A dateline is at
+/// most four capitalised words (and an agency in brackets) before a dash;
+/// before a colon only when its first word is in capitals, so that a
+/// headline such as "Pakistan: talks fail" keeps its subject.
+pub fn without_dateline(title: &str) -> &str {
+    for (sep, any_case) in [
+        (" — ", true),
+        (" – ", true),
+        (" -- ", true),
+        (" - ", true),
+        (": ", false),
+    ] {
+        let Some(at) = title.find(sep) else { continue };
+        let (head, rest) = (&title[..at], title[at + sep.len()..].trim_start());
+        let words: Vec<&str> = head.split_whitespace().collect();
+        let place = |w: &&str| {
+            let w = w.trim_matches(|c: char| matches!(c, ',' | '(' | ')' | '.'));
+            w.starts_with(|c: char| c.is_uppercase()) && w.chars().all(|c| c.is_alphabetic() || c == '-')
+        };
+        let capitals = words.first().is_some_and(|w| {
+            let w = w.trim_end_matches(',');
+            w.chars().count() >= 3 && w.chars().all(|c| c.is_uppercase() || c == '-')
+        });
+        if !words.is_empty()
+            && words.len() <= 4
+            && head.chars().count() <= 40
+            && words.iter().all(place)
+            && (any_case || capitals)
+            && rest.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || c == '“' || c == '"')
+        {
+            return rest;
+        }
+    }
+    title
 }
 
 /// Lower-case words of `s` joined by `-`, at most eight words.
@@ -287,6 +343,78 @@ mod tests {
         )
         .unwrap();
         assert_eq!(b.title.as_deref(), Some("Talks with Ms. Bhutto resumed."));
+    }
+
+    #[test]
+    fn a_file_name_starting_with_a_date_dates_the_article() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("2025-03-03-x.txt");
+        std::fs::write(&p, "Officials said the border was closed.").unwrap();
+        let a = Article::from_file(&p).unwrap();
+        assert_eq!(a.published, NaiveDate::from_ymd_opt(2025, 3, 3));
+        // The marker and front matter come first.
+        std::fs::write(&p, "date 2024-01-02 Officials said so.").unwrap();
+        assert_eq!(
+            Article::from_file(&p).unwrap().published,
+            NaiveDate::from_ymd_opt(2024, 1, 2)
+        );
+        std::fs::write(&p, "---\npublished: 2024-05-06\n---\nOfficials said so.").unwrap();
+        assert_eq!(
+            Article::from_file(&p).unwrap().published,
+            NaiveDate::from_ymd_opt(2024, 5, 6)
+        );
+    }
+
+    #[test]
+    fn only_a_whole_leading_date_counts() {
+        let d = NaiveDate::from_ymd_opt(2025, 3, 3);
+        assert_eq!(article_date("2025-03-03", None), d);
+        assert_eq!(article_date("2025-03-03-torkham", None), d);
+        assert_eq!(article_date("2025-03-031", None), None);
+        assert_eq!(article_date("torkham-2025-03-03", None), None);
+        assert_eq!(article_date("2025-13-03-x", None), None);
+        assert_eq!(
+            article_date("2025-03-03-x", NaiveDate::from_ymd_opt(2020, 1, 1)),
+            NaiveDate::from_ymd_opt(2020, 1, 1)
+        );
+    }
+
+    #[test]
+    fn datelines_stay_out_of_titles() {
+        for (line, title) in [
+            (
+                "KABUL, AFGHANISTAN — Pakistan’s Foreign Office has alleged that terrorists struck.",
+                "Pakistan’s Foreign Office has alleged that terrorists struck.",
+            ),
+            (
+                "KABUL, AFGHANISTAN – Taliban and Pakistani forces exchanged fire.",
+                "Taliban and Pakistani forces exchanged fire.",
+            ),
+            (
+                "MANILA (Reuters) – The Philippines repeated its call.",
+                "The Philippines repeated its call.",
+            ),
+            (
+                "Islamabad, MINA – Heavy fighting broke out.",
+                "Heavy fighting broke out.",
+            ),
+            (
+                "ISLAMABAD: Pakistan on Monday registered a protest.",
+                "Pakistan on Monday registered a protest.",
+            ),
+            (
+                "KABUL — Taliban authorities claimed Sunday that they killed soldiers.",
+                "Taliban authorities claimed Sunday that they killed soldiers.",
+            ),
+            ("Pakistan: Talks Fail Again", "Pakistan: Talks Fail Again"),
+            (
+                "Officials said the talks – the seventh – resumed.",
+                "Officials said the talks – the seventh – resumed.",
+            ),
+        ] {
+            let a = Article::from_bytes(line.as_bytes(), Some("x".into()), Path::new("x.txt")).unwrap();
+            assert_eq!(a.title.as_deref(), Some(title), "{line}");
+        }
     }
 
     #[test]

@@ -267,9 +267,65 @@ fn check_sources(sources: Vec<(PathBuf, Option<Vec<u8>>)>, mut diagnostics: Vec<
     report.files.retain(|f| match f {
         Checked::Claims(p, _) | Checked::Actors(p, _) => !broken.contains(p),
     });
+    diagnostics.extend(claimant_typos(&report.files, &mut locator));
     diagnostics.sort_by(|a, b| (&a.path, a.line, a.column).cmp(&(&b.path, b.line, b.column)));
     report.diagnostics = diagnostics;
     report
+}
+
+/// Warnings for claimants one typo away from an actor ("Pakstan" when the
+/// actors file has Pakistan), against the actors files checked, else the
+/// `actors.yaml` beside each claim file. Without an actors file, none.
+fn claimant_typos(files: &[Checked], locator: &mut Locator) -> Vec<Diagnostic> {
+    let checked: Vec<&ActorsFile> = files
+        .iter()
+        .filter_map(|f| match f {
+            Checked::Actors(_, a) => Some(a),
+            Checked::Claims(..) => None,
+        })
+        .collect();
+    let mut beside: HashMap<PathBuf, Option<crate::actors::Actors>> = HashMap::new();
+    let all = (!checked.is_empty()).then(|| {
+        crate::actors::Actors::new(&ActorsFile {
+            actors: checked.iter().flat_map(|a| a.actors.clone()).collect(),
+            ..ActorsFile::default()
+        })
+    });
+    let mut out = Vec::new();
+    for f in files {
+        let Checked::Claims(path, file) = f else { continue };
+        let actors = match &all {
+            Some(a) => Some(a),
+            None => {
+                let dir = path.parent().unwrap_or(Path::new(".")).to_path_buf();
+                beside
+                    .entry(dir.clone())
+                    .or_insert_with(|| {
+                        let text = std::fs::read_to_string(dir.join("actors.yaml")).ok()?;
+                        Some(crate::actors::Actors::new(&serde_yaml::from_str(&text).ok()?))
+                    })
+                    .as_ref()
+            }
+        };
+        let Some(actors) = actors else { continue };
+        for (i, c) in file.claims.iter().enumerate() {
+            if let Some(name) = crate::roster::did_you_mean(actors, &c.claimant) {
+                let segs = [Seg::key("claims"), Seg::Index(i), Seg::key("claimant")];
+                let (line, column) = locator.pos(path, &segs);
+                out.push(Diagnostic {
+                    path: path.clone(),
+                    line,
+                    column,
+                    severity: Severity::Warning,
+                    message: format!(
+                        "claimant `{}` is no actor of the actors file; did you mean `{name}`?",
+                        c.claimant
+                    ),
+                });
+            }
+        }
+    }
+    out
 }
 
 /// Finds positions in files after the parallel pass, reading each file
@@ -865,6 +921,15 @@ impl<'p> FileCheck<'p> {
                 &with("confidence"),
                 false,
                 format!("`confidence` must be a number from 0 to 1, found `{}`", scalar_text(v)),
+            );
+        }
+        if let Some(v) = value_of(m, "reviewed")
+            && !v.is_bool()
+        {
+            self.error(
+                &with("reviewed"),
+                false,
+                format!("`reviewed` must be true or false, found `{}`", scalar_text(v)),
             );
         }
         if let Some(v) = value_of(m, "span") {

@@ -19,7 +19,7 @@ pub const FILE_FIELDS: [&str; 3] = ["schema", "article", "claims"];
 /// The keys of the `article` block, in the order files are written.
 pub const ARTICLE_FIELDS: [&str; 6] = ["id", "title", "published", "source", "url", "text"];
 /// The keys of a claim, in the order [`ClaimFile::to_yaml`] writes them.
-pub const CLAIM_FIELDS: [&str; 14] = [
+pub const CLAIM_FIELDS: [&str; 15] = [
     "id",
     "claimant",
     "mention",
@@ -33,6 +33,7 @@ pub const CLAIM_FIELDS: [&str; 14] = [
     "supports",
     "same_as",
     "confidence",
+    "reviewed",
     "note",
 ];
 /// The keys of an actors file.
@@ -135,6 +136,10 @@ pub struct Claim {
     /// Extractor's confidence, 0 to 1.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub confidence: Option<f64>,
+    /// `true` once a person has checked the claim (`claimtrack review`);
+    /// absent on claims nobody has checked yet.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reviewed: Option<bool>,
     /// Free text for analysts.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
@@ -191,6 +196,7 @@ impl Claim {
             supports: Vec::new(),
             same_as: Vec::new(),
             confidence: None,
+            reviewed: None,
             note: None,
         }
     }
@@ -296,6 +302,9 @@ impl ClaimFile {
             if let Some(conf) = c.confidence {
                 let _ = writeln!(out, "{ind}confidence: {}", format_confidence(conf));
             }
+            if let Some(r) = c.reviewed {
+                let _ = writeln!(out, "{ind}reviewed: {r}");
+            }
             field(&mut out, ind, "note", c.note.as_deref());
         }
         out
@@ -391,6 +400,7 @@ mod tests {
         c2.mention = Some("Afghan officials".into());
         c2.rebuts = vec!["c1".into(), "other-file#c3".into()];
         c2.quoted = Some(true);
+        c2.reviewed = Some(true);
         c2.note = Some("multi\nline note".into());
         f.claims = vec![c1, c2];
         f

@@ -14,22 +14,60 @@ use claimtrack::extract;
 use claimtrack::fmt;
 use claimtrack::report::{self, By, Format, Style};
 use claimtrack::store::{self, Store};
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+#[path = "cli_actors.rs"]
+mod actors_cmd;
 #[path = "cli_diff.rs"]
 mod diff_cmd;
 #[path = "cli_link.rs"]
 mod link_cmd;
+#[path = "cli_review.rs"]
+mod review_cmd;
 
 /// Extract, keep, compare and report attributed claims in news about disputes.
 #[derive(Debug, Parser)]
-#[command(name = "claimtrack", version, about, long_about = None)]
+#[command(name = "claimtrack", version, about, long_about = None, after_help = EXAMPLES)]
 struct Cli {
+    /// When to colour output: auto (a terminal without NO_COLOR, or
+    /// CLICOLOR_FORCE set), always or never.
+    #[arg(long, global = true, value_enum, value_name = "WHEN", default_value_t = ColorArg::Auto)]
+    color: ColorArg,
     #[command(subcommand)]
     command: Command,
+}
+
+/// Shown after `--help`: a working day in six lines.
+const EXAMPLES: &str = "\
+Examples:
+  claimtrack extract article.txt                print one article's claim file
+  claimtrack extract articles/ -o claims/ --skip-existing
+                                                extract only the new articles
+  claimtrack review claims/                     accept, fix or reject new claims
+  claimtrack check claims/                      validate every file
+  claimtrack actors claims/ --write             scaffold actors.yaml
+  claimtrack report claims/ --since 2025-03-01  the contested claims since March
+
+train and eval (last) are for developers of the extractor.";
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum ColorArg {
+    Auto,
+    Always,
+    Never,
+}
+
+impl From<ColorArg> for report::ColorChoice {
+    fn from(c: ColorArg) -> Self {
+        match c {
+            ColorArg::Auto => report::ColorChoice::Auto,
+            ColorArg::Always => report::ColorChoice::Always,
+            ColorArg::Never => report::ColorChoice::Never,
+        }
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -40,28 +78,6 @@ enum Command {
     /// writes DIR/ID.yaml per article (ID: the file stem), and never replaces
     /// an existing file unless --force.
     Extract(ExtractOpts),
-    /// Learn the cue model from a BRAT-annotated corpus (--corpus: DIR/attributions/ID.ann
-    /// beside DIR/text/ID.txt, as PolNeAR is laid out), or the linker from
-    /// reference claim files (--links: a claims directory whose files name
-    /// their article texts in `text`).
-    #[command(group(clap::ArgGroup::new("source").required(true).args(["corpus", "links"])))]
-    Train {
-        /// BRAT corpus directory (trains the cue model).
-        #[arg(long, value_name = "DIR")]
-        corpus: Option<PathBuf>,
-        /// Reference claims directory (trains the linker).
-        #[arg(long, value_name = "DIR")]
-        links: Option<PathBuf>,
-        /// Model file to write.
-        #[arg(short, long, value_name = "MODEL")]
-        output: PathBuf,
-        /// Replace the model file if it exists.
-        #[arg(long)]
-        force: bool,
-    },
-    /// Score extraction against annotated corpora.
-    #[command(subcommand)]
-    Eval(EvalCommand),
     /// Propose the rebuts, counters and supports links a claims directory
     /// lacks, within each article and across articles published within a
     /// week of each other, with the learned linker.
@@ -149,6 +165,48 @@ enum Command {
         #[arg(long, value_name = "X", default_value_t = claimtrack::matching::DEFAULT_THRESHOLD)]
         threshold: f64,
     },
+    /// Step through the claims nobody has reviewed yet, one screen each:
+    /// accept, edit the claimant, stance or content, reject or skip, with
+    /// single keys. Each decision is written to the claim file at once,
+    /// keeping comments and every untouched line.
+    Review(review_cmd::ReviewArgs),
+    /// List the claimants of a claims directory with their counts and the
+    /// actor each resolves to, and suggest actors for the unresolved ones.
+    ///
+    /// With --write, adds the suggestions to actors.yaml (creating it when
+    /// absent, appending to it otherwise, never changing what is there).
+    Actors(actors_cmd::ActorsArgs),
+    /// Print a shell completion script: `claimtrack completions bash >
+    /// ~/.local/share/bash-completion/completions/claimtrack`.
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff): `claimtrack man > claimtrack.1`.
+    Man,
+    /// Learn the cue model from a BRAT-annotated corpus (--corpus: DIR/attributions/ID.ann
+    /// beside DIR/text/ID.txt, as PolNeAR is laid out), or the linker from
+    /// reference claim files (--links: a claims directory whose files name
+    /// their article texts in `text`).
+    #[command(group(clap::ArgGroup::new("source").required(true).args(["corpus", "links"])))]
+    Train {
+        /// BRAT corpus directory (trains the cue model).
+        #[arg(long, value_name = "DIR")]
+        corpus: Option<PathBuf>,
+        /// Reference claims directory (trains the linker).
+        #[arg(long, value_name = "DIR")]
+        links: Option<PathBuf>,
+        /// Model file to write.
+        #[arg(short, long, value_name = "MODEL")]
+        output: PathBuf,
+        /// Replace the model file if it exists.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Score extraction against annotated corpora.
+    #[command(subcommand)]
+    Eval(EvalCommand),
 }
 
 #[derive(Debug, clap::Args)]
@@ -188,6 +246,10 @@ struct ReportArgs {
     /// Write the report to FILE (atomically, replacing it) instead of stdout.
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
+    /// Also say on stderr what share of the claims shown a person has
+    /// reviewed (the HTML footer always says it).
+    #[arg(long)]
+    reviewed: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -317,7 +379,20 @@ enum SortArg {
 /// Parses the command line and runs the command.
 pub fn run() -> Result<ExitCode> {
     let cli = Cli::parse();
+    let color = report::ColorChoice::from(cli.color);
     match cli.command {
+        Command::Review(args) => review_cmd::run_review(&args, color),
+        Command::Actors(args) => actors_cmd::run_actors(&args),
+        Command::Completions { shell } => {
+            clap_complete::generate(shell, &mut Cli::command(), "claimtrack", &mut std::io::stdout());
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Man => {
+            let mut out = std::io::stdout().lock();
+            clap_mangen::Man::new(Cli::command()).render(&mut out)?;
+            out.flush()?;
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Extract(opts) => run_extract(&opts),
         Command::Train {
             corpus,
@@ -349,7 +424,7 @@ pub fn run() -> Result<ExitCode> {
             out.flush()?;
             Ok(ExitCode::SUCCESS)
         }
-        Command::Report(args) => run_report(args),
+        Command::Report(args) => run_report(args, color),
         Command::Diff {
             old,
             new,
@@ -411,8 +486,20 @@ struct ExtractOpts {
     #[arg(short, long, value_name = "DIR")]
     output: Option<PathBuf>,
     /// Replace claim files that already exist.
-    #[arg(long)]
+    #[arg(long, conflicts_with = "skip_existing")]
     force: bool,
+    /// With -o: extract only the articles that have no claim file yet.
+    #[arg(long, requires = "output")]
+    skip_existing: bool,
+    /// Publication date of the one article given (over its marker or file name).
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    published: Option<chrono::NaiveDate>,
+    /// Publisher of the one article given.
+    #[arg(long, value_name = "NAME")]
+    source: Option<String>,
+    /// Where the one article given was read.
+    #[arg(long, value_name = "URL")]
+    url: Option<String>,
     /// Actors file for resolving claimants (default: DIR/actors.yaml with -o).
     #[arg(long, value_name = "FILE")]
     actors: Option<PathBuf>,
@@ -451,6 +538,11 @@ fn run_extract(o: &ExtractOpts) -> Result<ExitCode> {
     let model = load_model(o.model.as_deref())?;
     let model: &extract::Model = &model;
     let inputs = batch::expand(&o.inputs)?;
+    let overrides = o.published.is_some() || o.source.is_some() || o.url.is_some();
+    if overrides && !matches!(inputs.as_slice(), [batch::Input::Text(_) | batch::Input::Stdin]) {
+        eprintln!("claimtrack: --published, --source and --url describe one article: give one text file or -");
+        return Ok(ExitCode::from(2));
+    }
     if output.is_none() && o.format != ExtractFormat::Jsonl && inputs.len() != 1 {
         bail!(
             "{} inputs given: use -o DIR to write one claim file per article, or --format jsonl",
@@ -475,10 +567,33 @@ fn run_extract(o: &ExtractOpts) -> Result<ExitCode> {
     let mut yaml_docs = 0usize;
     let mut stdout = std::io::stdout().lock();
     let mut write_err: Option<std::io::Error> = None;
-    let work = |article: Article| extract_one(&article, &actors, output, model, o.format);
+    let mut skipped = 0usize;
+    let stdout_dir = stdout_file_dir();
+    let work = |mut article: Article| {
+        let ext = if o.format == ExtractFormat::Brat { "ann" } else { "yaml" };
+        let target = output.map(|d| d.join(format!("{}.{ext}", article.id)));
+        if o.skip_existing && target.as_ref().is_some_and(|t| t.exists()) {
+            return None;
+        }
+        article.published = o.published.or(article.published);
+        article.source = o.source.clone().or(article.source);
+        article.url = o.url.clone().or(article.url);
+        Some(extract_one(
+            &article,
+            &actors,
+            target,
+            stdout_dir.as_deref(),
+            model,
+            o.format,
+        ))
+    };
     batch::run_ordered(&pool, &inputs, WINDOW, work, |item| {
         let (article_words, article_bytes, target, rendered, claims) = match item {
-            Ok(x) => x,
+            Ok(Some(x)) => x,
+            Ok(None) => {
+                skipped += 1;
+                return;
+            }
             Err(e) => {
                 progress.println(&format!("claimtrack: {e}"));
                 failed = true;
@@ -494,7 +609,7 @@ fn run_extract(o: &ExtractOpts) -> Result<ExitCode> {
                 match store::write_atomic(t, &rendered, o.force) {
                     Ok(()) => {
                         if !o.quiet && !progress.visible() {
-                            eprintln!("wrote {} ({claims} claims)", t.display());
+                            eprintln!("wrote {} ({})", t.display(), plural(claims, "claim"));
                         }
                     }
                     Err(e) => {
@@ -517,6 +632,12 @@ fn run_extract(o: &ExtractOpts) -> Result<ExitCode> {
         }
     })?;
     progress.finish();
+    if skipped > 0 && !o.quiet {
+        eprintln!(
+            "skipped {} with a claim file already (--skip-existing)",
+            plural(skipped, "article")
+        );
+    }
     if let Some(e) = write_err
         && e.kind() != std::io::ErrorKind::BrokenPipe
     {
@@ -532,17 +653,20 @@ fn run_extract(o: &ExtractOpts) -> Result<ExitCode> {
 fn extract_one(
     article: &Article,
     actors: &Actors,
-    output: Option<&Path>,
+    target: Option<PathBuf>,
+    stdout_dir: Option<&Path>,
     model: &extract::Model,
     format: ExtractFormat,
 ) -> (usize, usize, Option<PathBuf>, String, usize) {
-    let ext = if format == ExtractFormat::Brat { "ann" } else { "yaml" };
-    let target = output.map(|d| d.join(format!("{}.{ext}", article.id)));
-    let text_path = match (&article.path, &target) {
-        (Some(src), Some(t)) => Some(relative_path(src, t.parent().unwrap_or(Path::new(".")))),
-        (Some(src), None) => Some(src.display().to_string()),
-        _ => None,
-    };
+    // `text` is relative to where the claim file lands: its directory, the
+    // directory of the file stdout is redirected to, else the current one.
+    let text_path = article.path.as_ref().map(|src| {
+        let dir = match &target {
+            Some(t) => t.parent().unwrap_or(Path::new(".")),
+            None => stdout_dir.unwrap_or(Path::new(".")),
+        };
+        relative_path(src, dir)
+    });
     let file = extract::extract_with(article, actors, text_path, model);
     let origin = article
         .path
@@ -667,9 +791,9 @@ fn run_train_links(claims: &Path, output: &Path, force: bool) -> Result<ExitCode
                 eprintln!("{d}");
             }
             bail!(
-                "{}: {} problems; fix them first (see claimtrack check)",
+                "{}: {}; fix them first (see claimtrack check)",
                 claims.display(),
-                diags.len()
+                plural(diags.len(), "problem")
             );
         }
     };
@@ -753,7 +877,7 @@ fn run_eval(cmd: EvalCommand) -> Result<ExitCode> {
                     for d in &diags {
                         eprintln!("{d}");
                     }
-                    anyhow::anyhow!("{}: {} problems in the claim files", p.display(), diags.len())
+                    anyhow::anyhow!("{}: {} in the claim files", p.display(), plural(diags.len(), "problem"))
                 })
             };
             let s = eval::claims::score(&load(&gold)?, &load(&pred)?);
@@ -767,6 +891,27 @@ fn run_eval(cmd: EvalCommand) -> Result<ExitCode> {
     out.write_all(text.as_bytes())?;
     out.flush()?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// The directory of the regular file stdout is redirected to
+/// (`extract a.txt > claims/a.yaml`), where the system tells it; None for a
+/// terminal or a pipe.
+fn stdout_file_dir() -> Option<PathBuf> {
+    let meta = std::fs::metadata("/dev/stdout").ok()?;
+    if !meta.is_file() {
+        return None;
+    }
+    let file = std::fs::read_link("/proc/self/fd/1").ok()?;
+    file.parent().map(Path::to_path_buf)
+}
+
+/// `n word` or `n words`.
+fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
+    }
 }
 
 /// `path` relative to `base` when both are on the same root, else `path`
@@ -798,18 +943,22 @@ fn run_check(paths: &[PathBuf]) -> Result<ExitCode> {
     let errors = report.diagnostics.iter().filter(|d| d.is_error()).count();
     let warnings = report.diagnostics.len() - errors;
     if errors > 0 {
-        eprintln!("{errors} problems in {} files checked", report.files_read);
+        eprintln!(
+            "{} in {} checked",
+            plural(errors, "problem"),
+            plural(report.files_read, "file")
+        );
         return Ok(ExitCode::from(1));
     }
     let warn = if warnings > 0 {
-        format!(", {warnings} warnings")
+        format!(", {}", plural(warnings, "warning"))
     } else {
         String::new()
     };
     println!(
-        "ok: {} files, {} claims, no problems{warn}",
-        report.files_read,
-        report.claim_count()
+        "ok: {}, {}, no problems{warn}",
+        plural(report.files_read, "file"),
+        plural(report.claim_count(), "claim")
     );
     Ok(ExitCode::SUCCESS)
 }
@@ -850,13 +999,13 @@ fn run_fmt(paths: &[PathBuf], check_only: bool) -> Result<ExitCode> {
         }
     }
     if check_only && changed > 0 {
-        eprintln!("{changed} files would be reformatted (run claimtrack fmt)");
+        eprintln!("{} would be reformatted (run claimtrack fmt)", plural(changed, "file"));
         failed = true;
     }
     Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 
-fn run_report(args: ReportArgs) -> Result<ExitCode> {
+fn run_report(args: ReportArgs, color: report::ColorChoice) -> Result<ExitCode> {
     let format = match args.format {
         FormatArg::Terminal => Format::Terminal,
         FormatArg::Markdown => Format::Markdown,
@@ -881,8 +1030,8 @@ fn run_report(args: ReportArgs) -> Result<ExitCode> {
                 eprintln!("{d}");
             }
             eprintln!(
-                "claimtrack: {} problems; fix them first (see claimtrack check)",
-                diags.len()
+                "claimtrack: {}; fix them first (see claimtrack check)",
+                plural(diags.len(), "problem")
             );
             return Ok(ExitCode::from(1));
         }
@@ -902,17 +1051,20 @@ fn run_report(args: ReportArgs) -> Result<ExitCode> {
             SortArg::Date => Sort::Date,
         },
     };
+    undated_left_out(&store, &query);
     let model = Briefing::new(&store, &query);
+    if args.reviewed {
+        eprintln!("{}", report::reviewed_share(&model));
+    }
     if !matches!(format, Format::Terminal | Format::Markdown)
         && let Some(msg) = report::nothing_to_show(&model)
     {
         eprintln!("claimtrack: {msg}");
     }
-    let no_color = std::env::var_os("NO_COLOR");
+    let to_terminal = args.output.is_none() && std::io::stdout().is_terminal();
     let style = Style::detect(
         args.width,
-        args.output.is_none() && std::io::stdout().is_terminal(),
-        no_color.as_deref(),
+        color.enabled(to_terminal, |k| std::env::var_os(k)),
         terminal_width,
     );
     if let Some(path) = &args.output {
@@ -933,7 +1085,29 @@ fn run_report(args: ReportArgs) -> Result<ExitCode> {
     }
 }
 
-/// The terminal's width, or `COLUMNS`.
+/// Names on stderr the articles a date filter leaves out because they have
+/// no date, so that none disappears silently.
+fn undated_left_out(store: &Store, query: &Query) {
+    if query.since.is_none() && query.until.is_none() {
+        return;
+    }
+    let undated: Vec<&str> = store
+        .files
+        .iter()
+        .map(|l| &l.file.article)
+        .filter(|a| claimtrack::article::article_date(&a.id, a.published).is_none())
+        .map(|a| a.id.as_str())
+        .collect();
+    if !undated.is_empty() {
+        eprintln!(
+            "claimtrack: left out by the date filter, {} without a date: {}",
+            plural(undated.len(), "article"),
+            undated.join(", ")
+        );
+    }
+}
+
+/// `COLUMNS` (also when piped), else the terminal's width.
 fn terminal_width() -> Option<u16> {
     std::env::var("COLUMNS")
         .ok()

@@ -23,8 +23,9 @@ pub fn run_link(paths: &[PathBuf], json: bool, write: bool, linker: Option<&Path
                 eprintln!("{d}");
             }
             eprintln!(
-                "claimtrack: {} problems; fix them first (see claimtrack check)",
-                diags.len()
+                "claimtrack: {} problem{}; fix them first (see claimtrack check)",
+                diags.len(),
+                if diags.len() == 1 { "" } else { "s" }
             );
             return Ok(ExitCode::from(1));
         }

@@ -120,9 +120,11 @@ fn answers(b: &Block) -> usize {
         .count()
 }
 
-/// The publication date of the article a claim is in.
+/// The publication date of the article a claim is in: `published`, else
+/// the date its id starts with ([`crate::article::article_date`]).
 pub fn date(store: &Store, at: ClaimAt) -> Option<NaiveDate> {
-    store.files[at.0].file.article.published
+    let a = &store.files[at.0].file.article;
+    crate::article::article_date(&a.id, a.published)
 }
 
 /// The word a report uses for a response's relation to its claim.
@@ -511,6 +513,8 @@ pub struct Summary {
     pub disputes: usize,
     /// Articles holding a selected claim.
     pub articles: usize,
+    /// Selected claims a person has reviewed (`reviewed: true`).
+    pub reviewed: usize,
 }
 
 /// Everything a report shows, computed once; renderers only draw it.
@@ -639,6 +643,7 @@ impl Briefing {
                 .collect::<FxHashSet<_>>()
                 .len(),
             articles: sel.iter().map(|at| at.0).collect::<FxHashSet<_>>().len(),
+            reviewed: sel.iter().filter(|&&at| store.claim(at).reviewed == Some(true)).count(),
         };
 
         let mut articles: Vec<ArticleView> = cited

@@ -33,7 +33,7 @@ pub enum FmtError {
 const TOP_ORDER: [&str; 3] = crate::claim::FILE_FIELDS;
 const ARTICLE_ORDER: [&str; 6] = crate::claim::ARTICLE_FIELDS;
 /// The order [`ClaimFile::to_yaml`] writes claim fields in.
-const CLAIM_ORDER: [&str; 14] = crate::claim::CLAIM_FIELDS;
+const CLAIM_ORDER: [&str; 15] = crate::claim::CLAIM_FIELDS;
 
 /// Formats the text of a valid claim file (`file` is its parsed content).
 pub fn format(text: &str, file: &ClaimFile) -> Result<Outcome, FmtError> {

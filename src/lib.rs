@@ -28,6 +28,8 @@ pub mod history;
 pub mod linking;
 pub mod matching;
 pub mod report;
+pub mod review;
+pub mod roster;
 pub mod schema;
 pub mod store;
 pub mod terms;

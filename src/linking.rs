@@ -21,11 +21,9 @@ use chrono::NaiveDate;
 use std::collections::HashMap;
 use std::path::PathBuf;
 
-/// The date of an article for pairing articles of one event: `published`,
-/// else the `YYYY-MM-DD` its id starts with.
-pub fn article_date(id: &str, published: Option<NaiveDate>) -> Option<NaiveDate> {
-    published.or_else(|| id.get(..10).and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok()))
-}
+/// The date of an article for pairing articles of one event (the rule
+/// lives with the articles).
+pub use crate::article::article_date;
 
 /// The linker's view of some files of a store.
 fn docs<'a>(store: &'a Store, files: &[usize]) -> Vec<Doc<'a>> {

@@ -18,7 +18,7 @@ fn main() -> ExitCode {
     match cli::run() {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("claimtrack: error: {e:#}");
+            eprintln!("claimtrack: {e:#}");
             ExitCode::from(1)
         }
     }

@@ -53,7 +53,7 @@ fn problem(from: &str, to: &str) -> String {
 fn valid_directory_prints_a_summary_and_exits_0() {
     let (code, stdout, stderr) = check(&[("a.yaml", GOOD)]);
     assert_eq!(code, 0, "{stderr}");
-    assert_eq!(stdout, "ok: 1 files, 2 claims, no problems\n");
+    assert_eq!(stdout, "ok: 1 file, 2 claims, no problems\n");
 }
 
 #[test]

@@ -58,7 +58,7 @@ fn extracted_file_reads_back_equal_and_checks_clean() {
     );
     let (code, stdout, stderr) = run(claimtrack().arg("check").arg(dir.path()));
     assert_eq!(code, 0, "{stderr}");
-    assert!(stdout.starts_with("ok: 1 files, "));
+    assert!(stdout.starts_with("ok: 1 file, "));
 }
 
 #[test]

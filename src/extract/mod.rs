@@ -3,6 +3,7 @@
 //! claimants, and links claims within the article (rebuts, counters,
 //! supports) in [`link`]. Never touches the file system.
 
+mod confidence;
 pub mod extent;
 pub mod filter;
 mod lexicon;
@@ -182,6 +183,8 @@ pub fn extract(article: &Article, actors: &Actors, text_path: Option<String>) ->
 pub fn extract_with(article: &Article, actors: &Actors, text_path: Option<String>, model: &Model) -> ClaimFile {
     let atts = attributions(article, model);
     let (mut claims, hints) = unlinked_claims(article, &atts, actors);
+    let made_claims = claim_attributions(&article.text, &atts);
+    confidence::set(&article.text, &made_claims, &mut claims, model.filter.as_ref());
     link_one(article, &mut claims, &hints, actors, &model.linker);
     let mut file = ClaimFile::new(ArticleMeta {
         id: article.id.clone(),

@@ -65,18 +65,43 @@ pub struct Style {
 }
 
 impl Style {
-    /// The style for an output: colours only on a terminal and never when
-    /// `NO_COLOR` is set to a non-empty value; the width given, else the
-    /// terminal's (`terminal_width`) when on a terminal, else no limit.
-    pub fn detect(
-        width: Option<u16>,
-        is_tty: bool,
-        no_color: Option<&std::ffi::OsStr>,
-        terminal_width: impl FnOnce() -> Option<u16>,
-    ) -> Style {
+    /// The style for an output: colours as decided by [`ColorChoice::enabled`];
+    /// the width given, else `terminal_width` (`COLUMNS`, or the terminal's
+    /// width on a terminal), else no limit.
+    pub fn detect(width: Option<u16>, color: bool, terminal_width: impl FnOnce() -> Option<u16>) -> Style {
         Style {
-            width: width.or_else(|| if is_tty { terminal_width() } else { None }),
-            color: is_tty && no_color.is_none_or(|v| v.is_empty()),
+            width: width.or_else(terminal_width),
+            color,
+        }
+    }
+}
+
+/// When to colour output (`--color`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum ColorChoice {
+    /// On a terminal, unless `NO_COLOR`; anywhere with `CLICOLOR_FORCE`.
+    #[default]
+    Auto,
+    /// Always.
+    Always,
+    /// Never.
+    Never,
+}
+
+impl ColorChoice {
+    /// Whether to colour an output going to a terminal (`is_tty`) or not,
+    /// given the environment (`env`). With `auto`, a non-empty `NO_COLOR`
+    /// turns colours off (the user's explicit wish, as no-color.org asks),
+    /// else a `CLICOLOR_FORCE` other than empty or `0` turns them on, else
+    /// they follow the terminal.
+    pub fn enabled(self, is_tty: bool, env: impl Fn(&str) -> Option<std::ffi::OsString>) -> bool {
+        let set = |name: &str| env(name).is_some_and(|v| !v.is_empty());
+        match self {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto if set("NO_COLOR") => false,
+            ColorChoice::Auto if set("CLICOLOR_FORCE") && env("CLICOLOR_FORCE").is_some_and(|v| v != "0") => true,
+            ColorChoice::Auto => is_tty,
         }
     }
 }
@@ -196,6 +221,17 @@ fn plural(n: usize, word: &str) -> String {
     }
 }
 
+/// How many of the claims shown a person has reviewed, in words.
+pub fn reviewed_share(model: &Briefing) -> String {
+    let s = &model.summary;
+    let percent = (s.reviewed * 100).checked_div(s.claims).unwrap_or(0);
+    format!(
+        "{} of the {} shown reviewed by a person ({percent}%)",
+        s.reviewed,
+        plural(s.claims, "claim")
+    )
+}
+
 /// The summary line: N claims, M contested, K disputes, over A articles.
 pub fn summary_line(model: &Briefing) -> String {
     let s = &model.summary;
@@ -262,25 +298,32 @@ fn day(d: Option<chrono::NaiveDate>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::ffi::OsStr;
+    use std::ffi::OsString;
 
-    #[test]
-    fn colour_only_on_a_terminal_without_no_color() {
-        let w = || Some(80);
-        assert!(Style::detect(None, true, None, w).color);
-        assert!(!Style::detect(None, false, None, w).color, "piped");
-        assert!(!Style::detect(None, true, Some(OsStr::new("1")), w).color, "NO_COLOR");
-        assert!(
-            Style::detect(None, true, Some(OsStr::new("")), w).color,
-            "empty NO_COLOR"
-        );
+    fn env(vars: &[(&str, &str)]) -> impl Fn(&str) -> Option<OsString> {
+        let vars: Vec<(String, String)> = vars.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        move |name| vars.iter().find(|(k, _)| k == name).map(|(_, v)| OsString::from(v))
     }
 
     #[test]
-    fn width_follows_flag_then_terminal() {
-        assert_eq!(Style::detect(Some(60), false, None, || Some(80)).width, Some(60));
-        assert_eq!(Style::detect(None, true, None, || Some(80)).width, Some(80));
-        assert_eq!(Style::detect(None, false, None, || Some(80)).width, None);
+    fn auto_colour_on_a_terminal_without_no_color_or_when_forced() {
+        let auto = ColorChoice::Auto;
+        assert!(auto.enabled(true, env(&[])));
+        assert!(!auto.enabled(false, env(&[])), "piped");
+        assert!(!auto.enabled(true, env(&[("NO_COLOR", "1")])), "NO_COLOR");
+        assert!(auto.enabled(true, env(&[("NO_COLOR", "")])), "empty NO_COLOR");
+        assert!(auto.enabled(false, env(&[("CLICOLOR_FORCE", "1")])), "CLICOLOR_FORCE");
+        assert!(!auto.enabled(false, env(&[("CLICOLOR_FORCE", "0")])));
+        assert!(!auto.enabled(false, env(&[("CLICOLOR_FORCE", "1"), ("NO_COLOR", "1")])));
+        assert!(ColorChoice::Always.enabled(false, env(&[("NO_COLOR", "1")])));
+        assert!(!ColorChoice::Never.enabled(true, env(&[("CLICOLOR_FORCE", "1")])));
+    }
+
+    #[test]
+    fn width_follows_flag_then_columns_or_terminal() {
+        assert_eq!(Style::detect(Some(60), false, || Some(80)).width, Some(60));
+        assert_eq!(Style::detect(None, false, || Some(80)).width, Some(80));
+        assert_eq!(Style::detect(None, false, || None).width, None);
     }
 
     #[test]
