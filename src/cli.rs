@@ -914,15 +914,16 @@ fn plural(n: usize, word: &str) -> String {
     }
 }
 
-/// `path` relative to `base` when both are on the same root, else `path`
-/// made absolute.
+/// `path` relative to `base` when they share more than the root, else
+/// `path` made absolute (`/tmp/a.txt` stays so from `/work/claims`).
 fn relative_path(path: &Path, base: &Path) -> String {
     let abs = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
     let (p, b) = (abs(path), abs(base));
     let pc: Vec<_> = p.components().collect();
     let bc: Vec<_> = b.components().collect();
     let common = pc.iter().zip(&bc).take_while(|(x, y)| x == y).count();
-    if common == 0 {
+    let root_only = pc.first().is_some_and(|c| matches!(c, std::path::Component::RootDir)) && common <= 1;
+    if common == 0 || root_only {
         return p.display().to_string();
     }
     let mut rel = PathBuf::new();

@@ -543,7 +543,7 @@ fn denied_object_len(content: &str) -> usize {
     ];
     let mut rest = content;
     for det in ["the ", "these ", "those ", "such ", "any "] {
-        if rest.len() >= det.len() && rest[..det.len()].eq_ignore_ascii_case(det) {
+        if rest.get(..det.len()).is_some_and(|head| head.eq_ignore_ascii_case(det)) {
             rest = &rest[det.len()..];
             break;
         }
@@ -750,6 +750,7 @@ mod tests {
         );
         assert_eq!(denied_object_len("the claims that x"), "the claims that ".len());
         assert_eq!(denied_object_len("claims made earlier"), 0);
+        assert_eq!(denied_object_len("theé claims that"), 0, "no panic inside a character");
     }
 
     #[test]
@@ -922,8 +923,9 @@ mod tests {
         );
 
         // A denial that names what it denies keeps those words; one reported
-        // before the accusation answers the accusation that follows.
-        let c = run_with(
+        // before the accusation answers the accusation that follows (the
+        // rules propose it; the linker weighs it with the rest).
+        let c = rule_links(
             actors,
             "“We categorically reject the accusations linking the attack to Afghanistan. We urge Pakistan to focus on its own security,” Balkhi said. Pakistan had earlier claimed that the attackers were trained in Afghanistan.",
         );
