@@ -73,6 +73,16 @@ pub enum ArticleError {
         /// What is wrong.
         message: String,
     },
+    /// An id that cannot name a claim file inside the output directory.
+    #[error("{path}: article id `{id}` {reason}; give the article a plain name (letters, digits, `-`, `_`, `.`)")]
+    BadId {
+        /// The file (and line, for JSON Lines).
+        path: PathBuf,
+        /// The id, made safe to print.
+        id: String,
+        /// What is wrong with it.
+        reason: &'static str,
+    },
     /// Front matter that is not valid.
     #[error("{path}: front matter: {message}")]
     FrontMatter {
@@ -157,6 +167,13 @@ impl Article {
                 None => slug,
             }
         });
+        if let Some(reason) = unsafe_id(&id) {
+            return Err(ArticleError::BadId {
+                path: origin.to_path_buf(),
+                id: crate::report::clean(&id),
+                reason,
+            });
+        }
         Ok(Article {
             id,
             title,
@@ -172,6 +189,33 @@ impl Article {
     /// The text after any metadata.
     pub fn body(&self) -> &str {
         &self.text[self.body_start..]
+    }
+}
+
+/// Longest article id, in bytes: `ID.yaml` must stay under the 255-byte
+/// file-name limit of common file systems.
+pub const MAX_ID_BYTES: usize = 200;
+
+/// Why `id` cannot be an article id, if it cannot. The id becomes the file
+/// name `ID.yaml` inside the output directory, so it must be one plain name:
+/// not a path (`/`, `\`, `..`), not hidden (every command skips hidden
+/// files, so its claims would silently vanish), not the actors file, and
+/// without control characters.
+pub fn unsafe_id(id: &str) -> Option<&'static str> {
+    if id.is_empty() {
+        Some("is empty")
+    } else if id.contains(['/', '\\']) {
+        Some("holds a path separator (`/` or `\\`)")
+    } else if id.starts_with('.') {
+        Some("starts with `.` (a hidden file, which every command skips)")
+    } else if id.chars().any(|c| c.is_control()) {
+        Some("holds a control character")
+    } else if id.eq_ignore_ascii_case("actors") {
+        Some("is the name of the actors file")
+    } else if id.len() > MAX_ID_BYTES {
+        Some("is longer than 200 bytes")
+    } else {
+        None
     }
 }
 
@@ -287,6 +331,17 @@ mod tests {
         )
         .unwrap();
         assert_eq!(b.title.as_deref(), Some("Talks with Ms. Bhutto resumed."));
+    }
+
+    #[test]
+    fn ids_that_are_not_plain_names_are_refused() {
+        for bad in ["", "..", ".", ".hidden", "../x", "/etc/x", "a/b", "a\\b", "actors", "ACTORS", "a\nb"] {
+            let got = Article::from_bytes(b"Text.", Some(bad.into()), Path::new("x.jsonl:3"));
+            assert!(matches!(got, Err(ArticleError::BadId { .. })), "{bad:?} accepted");
+        }
+        for good in ["a", "2025-04-16-x", "a.b", "actors-2", "Ünïcode"] {
+            assert!(Article::from_bytes(b"Text.", Some(good.into()), Path::new("-")).is_ok(), "{good}");
+        }
     }
 
     #[test]
