@@ -335,12 +335,17 @@ mod tests {
 
     #[test]
     fn ids_that_are_not_plain_names_are_refused() {
-        for bad in ["", "..", ".", ".hidden", "../x", "/etc/x", "a/b", "a\\b", "actors", "ACTORS", "a\nb"] {
+        for bad in [
+            "", "..", ".", ".hidden", "../x", "/etc/x", "a/b", "a\\b", "actors", "ACTORS", "a\nb",
+        ] {
             let got = Article::from_bytes(b"Text.", Some(bad.into()), Path::new("x.jsonl:3"));
             assert!(matches!(got, Err(ArticleError::BadId { .. })), "{bad:?} accepted");
         }
         for good in ["a", "2025-04-16-x", "a.b", "actors-2", "Ünïcode"] {
-            assert!(Article::from_bytes(b"Text.", Some(good.into()), Path::new("-")).is_ok(), "{good}");
+            assert!(
+                Article::from_bytes(b"Text.", Some(good.into()), Path::new("-")).is_ok(),
+                "{good}"
+            );
         }
     }
 

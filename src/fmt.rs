@@ -88,7 +88,12 @@ fn reorder_claim_blocks(text: &str, order: &[usize]) -> Option<String> {
         .unwrap_or(lines.len());
     let first = (key + 1..end).find(|&i| lines[i].trim_start().starts_with("- "))?;
     let indent = lines[first].len() - lines[first].trim_start().len();
-    let is_item = |l: &str| l.len() > indent && l[..indent].trim().is_empty() && l[indent..].starts_with("- ");
+    // `get` rather than slicing: a line with fewer leading spaces (a
+    // column-0 comment holding `é`) may have no char boundary at `indent`.
+    let is_item = |l: &str| {
+        l.get(..indent).is_some_and(|lead| lead.bytes().all(|b| b == b' '))
+            && l.get(indent..).is_some_and(|rest| rest.starts_with("- "))
+    };
     let mut starts: Vec<usize> = (first..end).filter(|&i| is_item(lines[i])).collect();
     if starts.len() != order.len() {
         return None;

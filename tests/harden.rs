@@ -2,7 +2,7 @@
 //! on the code before its fix.
 
 use assert_cmd::Command;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 fn claimtrack() -> Command {
     Command::cargo_bin("claimtrack").unwrap()
@@ -77,14 +77,20 @@ fn jsonl_ids_never_become_paths() {
         );
     }
     assert_eq!(tree(&out), ["claimtrack.schema.json", "fine.yaml"]);
-    assert_eq!(std::fs::read_to_string(victim.join("config.yaml")).unwrap(), "precious\n");
+    assert_eq!(
+        std::fs::read_to_string(victim.join("config.yaml")).unwrap(),
+        "precious\n"
+    );
     assert!(!abs.exists());
     // Without -o too: the id would be wrong in any claim file.
     let (code, stdout, stderr) = run(claimtrack()
         .args(["extract", "--format", "jsonl", "-"])
         .write_stdin(jsonl_line("../x")));
     assert_eq!((code, stdout.as_str()), (1, ""), "{stderr}");
-    assert!(stderr.contains("<stdin>:1: article id `../x` holds a path separator"), "{stderr}");
+    assert!(
+        stderr.contains("<stdin>:1: article id `../x` holds a path separator"),
+        "{stderr}"
+    );
 }
 
 /// Issue 18.1: a text file named `actors.txt` or `.x.txt` has no id either.
@@ -100,4 +106,114 @@ fn file_stems_that_are_not_plain_names_are_refused() {
         assert!(stderr.contains(&format!("{}: article id", src.display())), "{stderr}");
     }
     assert_eq!(tree(&out), ["claimtrack.schema.json"]);
+}
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// One invocation of every command that prints on stdout, on the bundled
+/// claims (run in the repository root).
+fn every_command() -> Vec<Vec<&'static str>> {
+    let file = "claims/2025-04-16-pakistan-afghanistan-jcc.yaml";
+    vec![
+        vec!["check", "claims"],
+        vec!["report", "claims", "--all"],
+        vec!["report", "claims", "--format", "csv"],
+        vec!["diff", file, file],
+        vec!["history", "2025-04-16-pakistan-afghanistan-jcc#c2", "claims"],
+        vec!["schema"],
+        vec!["extract", "claims/articles/2025-04-16-pakistan-afghanistan-jcc.txt"],
+        vec![
+            "extract",
+            "--format",
+            "jsonl",
+            "claims/articles/2025-04-16-pakistan-afghanistan-jcc.txt",
+        ],
+    ]
+}
+
+/// Issue 18.5: a full disk on stdout is a message and exit 1, never a
+/// panic (exit 101), for every command.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_full_stdout_is_an_error_not_a_panic() {
+    for args in every_command() {
+        let full = std::fs::OpenOptions::new().write(true).open("/dev/full").unwrap();
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_claimtrack"))
+            .args(&args)
+            .current_dir(root())
+            .stdout(full)
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {stderr}");
+        assert!(stderr.contains("No space left on device"), "{args:?}: {stderr}");
+        assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
+    }
+}
+
+/// Issue 18.5: a reader that went away (`| head`) ends any command quietly
+/// with exit 0, on stdout and on stderr (`check DIR 2>&1 | head -1`).
+#[test]
+fn a_closed_pipe_ends_quietly() {
+    let tmp = tempfile::tempdir().unwrap();
+    // Many problems, so that check writes to stderr after the reader left.
+    let bad: String = (0..2000)
+        .map(|i| format!("  - id: c{i}\n    stance: denys\n"))
+        .collect();
+    std::fs::write(
+        tmp.path().join("bad.yaml"),
+        format!("schema: claimtrack/1\narticle: {{id: bad}}\nclaims:\n{bad}"),
+    )
+    .unwrap();
+    let mut cases = every_command();
+    cases.push(vec!["check", "BAD"]);
+    for args in cases {
+        for on_stderr in [false, true] {
+            let (reader, writer) = std::io::pipe().unwrap();
+            drop(reader);
+            let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_claimtrack"));
+            cmd.args(
+                args.iter()
+                    .map(|a| if *a == "BAD" { tmp.path().to_str().unwrap() } else { a }),
+            )
+            .current_dir(root());
+            if on_stderr {
+                cmd.stderr(writer).stdout(std::process::Stdio::null());
+            } else {
+                cmd.stdout(writer).stderr(std::process::Stdio::piped());
+            }
+            let out = cmd.output().unwrap();
+            let stderr = String::from_utf8_lossy(&out.stderr);
+            let expected = if args == ["check", "BAD"] && !on_stderr { 1 } else { 0 };
+            assert_eq!(
+                out.status.code(),
+                Some(expected),
+                "{args:?} (stderr closed: {on_stderr}): {stderr}"
+            );
+            assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
+        }
+    }
+}
+
+/// Issue 18.5: `fmt` on a valid file whose claims are indented 4 spaces,
+/// with a column-0 comment holding a non-ASCII character, formats it (it
+/// panicked on a char boundary).
+#[test]
+fn fmt_survives_a_non_ascii_comment_at_column_0() {
+    let tmp = tempfile::tempdir().unwrap();
+    let p = tmp.path().join("a.yaml");
+    let text = "schema: claimtrack/1\narticle:\n  id: a\nclaims:\n    - id: c2\n      claimant: P\n      stance: asserts\n      content: x y\n#éé comment\n    - id: c1\n      content: z\n      claimant: Q\n      stance: denies\n";
+    std::fs::write(&p, text).unwrap();
+    let (code, stdout, stderr) = run(claimtrack().args(["fmt", "--check"]).arg(&p));
+    assert_eq!(code, 1, "{stderr}");
+    assert!(stdout.contains("a.yaml"), "{stdout}");
+    let (code, _, stderr) = run(claimtrack().arg("fmt").arg(&p));
+    assert_eq!(code, 0, "{stderr}");
+    let out = std::fs::read_to_string(&p).unwrap();
+    assert!(out.contains("#éé comment"), "{out}");
+    assert!(out.find("id: c1").unwrap() < out.find("id: c2").unwrap(), "{out}");
+    let (code, _, stderr) = run(claimtrack().args(["fmt", "--check"]).arg(&p));
+    assert_eq!(code, 0, "{stderr}");
 }
