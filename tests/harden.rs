@@ -217,3 +217,93 @@ fn fmt_survives_a_non_ascii_comment_at_column_0() {
     let (code, _, stderr) = run(claimtrack().args(["fmt", "--check"]).arg(&p));
     assert_eq!(code, 0, "{stderr}");
 }
+
+/// Escape sequences, C1 controls, BEL, CR and bidi controls as a YAML
+/// double-quoted string.
+const HOSTILE_YAML: &str = r#""armed groups \e[8mhide \e]0;pwned\a cross \x9b31m the \u202eborder\u202c daily\r now""#;
+
+/// No escape, C0/C1 control (but the line break) or bidi control in `s`.
+fn assert_inert(what: &str, s: &str) {
+    for c in s.chars() {
+        let bad = (c.is_control() && c != '\n')
+            || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}' | '\u{061c}');
+        assert!(!bad, "{what} holds U+{:04X}:\n{s}", c as u32);
+    }
+}
+
+fn hostile_claims(dir: &Path, id: &str, claimant: &str) {
+    std::fs::create_dir_all(dir).unwrap();
+    std::fs::write(
+        dir.join(format!("{id}.yaml")),
+        format!(
+            "schema: claimtrack/1\narticle:\n  id: {id}\n  published: 2025-04-1{}\nclaims:\n  - id: c1\n    claimant: {claimant}\n    stance: asserts\n    content: {HOSTILE_YAML}\n  - id: c2\n    claimant: Rival\n    stance: denies\n    content: {HOSTILE_YAML}\n    rebuts: [c1]\n",
+            id.len() % 10
+        ),
+    )
+    .unwrap();
+}
+
+/// Issue 18.2: `diff` and `history` clean text from files as `report` does.
+#[test]
+fn diff_and_history_print_no_escape_sequence() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (old, new) = (tmp.path().join("old"), tmp.path().join("new"));
+    hostile_claims(&old, "a", "\"Pakistan\\e[2J\"");
+    hostile_claims(&new, "bb", "Pakistan");
+    let (code, stdout, stderr) = run(claimtrack().arg("diff").arg(&old).arg(&new));
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("repeated"), "{stdout}");
+    assert_inert("diff", &stdout);
+    std::fs::copy(old.join("a.yaml"), new.join("a.yaml")).unwrap();
+    for reference in ["a#c1", "armed groups hide"] {
+        let (code, stdout, stderr) = run(claimtrack().arg("history").arg(reference).arg(&new));
+        assert_eq!(code, 0, "{stderr}");
+        assert!(stdout.contains("History of"), "{stdout}");
+        assert_inert("history", &stdout);
+    }
+}
+
+/// Issue 18.2: CSV cells that a spreadsheet would run as a formula after
+/// leading white space (line break, space, no-break space) or written with
+/// a fullwidth `＝`, and controls in cells, are neutralised; the terminal
+/// and CSV forms of `--by actor` too.
+#[test]
+fn csv_guards_formulas_after_white_space_and_fullwidth() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("c");
+    std::fs::create_dir(&dir).unwrap();
+    let claims: String = ["\\n=1+1", " =1+1", "\\u00a0+1", "＝1+1", "\\e[8mx"]
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let rebuts = if i > 0 { "\n    rebuts: [c1]" } else { "" };
+            format!(
+                "  - id: c{}\n    claimant: \"{c}\"\n    stance: asserts\n    content: \"{c}\"{rebuts}\n",
+                i + 1
+            )
+        })
+        .collect();
+    std::fs::write(
+        dir.join("a.yaml"),
+        format!("schema: claimtrack/1\narticle:\n  id: a\nclaims:\n{claims}"),
+    )
+    .unwrap();
+    for by in ["dispute", "actor"] {
+        let (code, stdout, stderr) = run(claimtrack().args(["report", "--format", "csv", "--by", by]).arg(&dir));
+        assert_eq!(code, 0, "{stderr}");
+        let mut reader = csv::Reader::from_reader(stdout.as_bytes());
+        let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+        assert!(!rows.is_empty(), "{stdout}");
+        for cell in rows.iter().flatten() {
+            let first = cell.trim_start().chars().next();
+            assert!(
+                !first.is_some_and(|c| "=+-@＝＋－＠".contains(c)),
+                "{by}: cell could run as a formula: {cell:?}"
+            );
+            assert!(!cell.contains('\u{1b}'), "{by}: {cell:?}");
+        }
+        let (code, stdout, stderr) = run(claimtrack().args(["report", "--all", "--by", by]).arg(&dir));
+        assert_eq!(code, 0, "{stderr}");
+        assert_inert("terminal report", &stdout);
+    }
+}
