@@ -307,3 +307,36 @@ fn csv_guards_formulas_after_white_space_and_fullwidth() {
         assert_inert("terminal report", &stdout);
     }
 }
+
+/// Issue 18.3: a string holding a line or paragraph separator beside a bidi
+/// control is written escaped, so `fmt` keeps it and a second `fmt` changes
+/// nothing (YAML read the raw U+2028 as a line break, a space).
+#[test]
+fn fmt_keeps_line_separators_and_is_idempotent() {
+    let tmp = tempfile::tempdir().unwrap();
+    let p = tmp.path().join("a.yaml");
+    let src = std::fs::read(root().join("tests/regressions/line-separator-beside-bidi-control.yaml")).unwrap();
+    std::fs::write(&p, &src).unwrap();
+    let read = |p: &Path| serde_yaml::from_slice::<claimtrack::claim::ClaimFile>(&std::fs::read(p).unwrap()).unwrap();
+    let before = read(&p);
+    assert_eq!(
+        before.article.title.as_deref(),
+        Some("x\u{2028}\u{202e}y\u{2029}z\u{feff}")
+    );
+    // Not canonical, so that fmt rewrites it.
+    std::fs::write(
+        &p,
+        format!(
+            "{}\n",
+            String::from_utf8(src).unwrap().replace("  id: a\n", "  id:   a\n")
+        ),
+    )
+    .unwrap();
+    let (code, _, stderr) = run(claimtrack().arg("fmt").arg(&p));
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(read(&p), before, "fmt kept every string");
+    let once = std::fs::read(&p).unwrap();
+    let (code, _, stderr) = run(claimtrack().arg("fmt").arg(&p));
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(std::fs::read(&p).unwrap(), once, "a second fmt changes nothing");
+}
