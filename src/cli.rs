@@ -730,7 +730,7 @@ fn run_fmt(paths: &[PathBuf], check_only: bool) -> Result<ExitCode> {
                 if check_only {
                     println!("{}", path.display());
                 } else {
-                    match store::write_atomic(path, &new, true) {
+                    match store::rewrite(path, text.as_bytes(), new.as_bytes()) {
                         Ok(()) => eprintln!("formatted {}", path.display()),
                         Err(e) => {
                             eprintln!("claimtrack: {e}");

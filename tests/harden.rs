@@ -2,6 +2,8 @@
 //! on the code before its fix.
 
 use assert_cmd::Command;
+#[cfg(unix)]
+use std::os::unix::fs::FileTypeExt;
 use std::path::{Path, PathBuf};
 
 fn claimtrack() -> Command {
@@ -339,4 +341,226 @@ fn fmt_keeps_line_separators_and_is_idempotent() {
     let (code, _, stderr) = run(claimtrack().arg("fmt").arg(&p));
     assert_eq!(code, 0, "{stderr}");
     assert_eq!(std::fs::read(&p).unwrap(), once, "a second fmt changes nothing");
+}
+
+/// A claims directory of `n` files `{prefix}-{i}.yaml`, each with one claim
+/// of its own wording; `scrambled` writes keys out of canonical order.
+fn numbered_claims(dir: &Path, prefix: &str, n: usize, scrambled: bool) {
+    std::fs::create_dir_all(dir).unwrap();
+    for i in 0..n {
+        let id = format!("{prefix}-{i}");
+        let content = format!("armed group number {i} operates from the soil of province {i}");
+        let text = if scrambled {
+            format!(
+                "claims:\n- content: {content}\n  stance: asserts\n  claimant: Pakistan\n  id: c1\narticle:\n  id: {id}\nschema: claimtrack/1\n"
+            )
+        } else {
+            format!(
+                "schema: claimtrack/1\narticle:\n  id: {id}\nclaims:\n  - id: c1\n    claimant: Pakistan\n    stance: asserts\n    content: {content}\n"
+            )
+        };
+        std::fs::write(dir.join(format!("{id}.yaml")), text).unwrap();
+    }
+}
+
+fn claim_file_at(p: &Path) -> claimtrack::claim::ClaimFile {
+    serde_yaml::from_str(&std::fs::read_to_string(p).unwrap()).unwrap()
+}
+
+/// Issue 18.4: two `diff --write` on one folder at once lose no edit: the
+/// directory is locked from read to rename, so the second reads the first's
+/// links and adds its own.
+#[test]
+fn concurrent_diff_writes_lose_nothing() {
+    const N: usize = 30;
+    let tmp = tempfile::tempdir().unwrap();
+    let (a, b) = (tmp.path().join("a"), tmp.path().join("b"));
+    numbered_claims(&a, "a", N, false);
+    numbered_claims(&b, "b", N, false);
+    for round in 0..3 {
+        let new = tmp.path().join(format!("new-{round}"));
+        numbered_claims(&new, "n", N, false);
+        let spawn = |old: &Path| {
+            std::process::Command::new(env!("CARGO_BIN_EXE_claimtrack"))
+                .args(["diff", "--write"])
+                .arg(old)
+                .arg(&new)
+                .stdout(std::process::Stdio::null())
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+                .unwrap()
+        };
+        let (pa, pb) = (spawn(&a), spawn(&b));
+        for o in [pa.wait_with_output().unwrap(), pb.wait_with_output().unwrap()] {
+            assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        }
+        for i in 0..N {
+            let same_as = &claim_file_at(&new.join(format!("n-{i}.yaml"))).claims[0].same_as;
+            let want = [format!("a-{i}#c1"), format!("b-{i}#c1")];
+            assert!(
+                want.iter().all(|w| same_as.contains(w)),
+                "round {round}: n-{i}.yaml lost a link: {same_as:?}"
+            );
+        }
+    }
+}
+
+/// Issue 18.4: `fmt` and `diff --write` at once: whichever exits 0 has its
+/// edit in the file; the other refuses (`changed since …`) rather than
+/// write over it.
+#[test]
+fn concurrent_fmt_and_diff_write_lose_nothing() {
+    const N: usize = 30;
+    let tmp = tempfile::tempdir().unwrap();
+    let a = tmp.path().join("a");
+    numbered_claims(&a, "a", N, false);
+    for round in 0..3 {
+        let new = tmp.path().join(format!("new-{round}"));
+        numbered_claims(&new, "n", N, true);
+        let cmd = |args: &[&str]| {
+            let mut c = std::process::Command::new(env!("CARGO_BIN_EXE_claimtrack"));
+            c.args(args)
+                .stdout(std::process::Stdio::null())
+                .stderr(std::process::Stdio::piped());
+            c
+        };
+        let diff = cmd(&["diff", "--write"]).arg(&a).arg(&new).spawn().unwrap();
+        let fmt = cmd(&["fmt"]).arg(&new).spawn().unwrap();
+        let (diff, fmt) = (diff.wait_with_output().unwrap(), fmt.wait_with_output().unwrap());
+        let fmt_err = String::from_utf8_lossy(&fmt.stderr);
+        let diff_err = String::from_utf8_lossy(&diff.stderr);
+        assert!(fmt.status.success() || fmt_err.contains("changed since"), "{fmt_err}");
+        assert!(
+            diff.status.success() || diff_err.contains("changed since"),
+            "{diff_err}"
+        );
+        for i in 0..N {
+            let file = claim_file_at(&new.join(format!("n-{i}.yaml")));
+            assert!(file.claims[0].content.contains(&format!("number {i} ")));
+            if diff.status.success() {
+                assert_eq!(
+                    file.claims[0].same_as,
+                    [format!("a-{i}#c1")],
+                    "round {round}: n-{i}.yaml lost its link"
+                );
+            }
+        }
+    }
+}
+
+#[cfg(unix)]
+fn mode(p: &Path) -> u32 {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::metadata(p).unwrap().permissions().mode() & 0o7777
+}
+
+#[cfg(unix)]
+fn set_mode(p: &Path, mode: u32) {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(p, std::fs::Permissions::from_mode(mode)).unwrap();
+}
+
+/// Issue 18.7: a rewritten file keeps its mode (an exec bit git records
+/// too); a new file gets what the umask leaves (it was always 0600).
+#[cfg(unix)]
+#[test]
+fn writes_keep_the_mode_and_honour_the_umask() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("c");
+    numbered_claims(&dir, "n", 1, true);
+    let p = dir.join("n-0.yaml");
+    set_mode(&p, 0o755);
+    let (code, _, stderr) = run(claimtrack().arg("fmt").arg(&p));
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stderr.contains("formatted"), "{stderr}");
+    assert_eq!(mode(&p), 0o755);
+    let old = tmp.path().join("old");
+    numbered_claims(&old, "o", 1, false);
+    set_mode(&p, 0o640);
+    let (code, _, stderr) = run(claimtrack().args(["diff", "--write"]).arg(&old).arg(&dir));
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stderr.contains("links added"), "{stderr}");
+    assert_eq!(mode(&p), 0o640);
+    let src = tmp.path().join("a.txt");
+    std::fs::write(&src, SAID).unwrap();
+    for (umask, want) in [("022", 0o644), ("077", 0o600), ("002", 0o664)] {
+        let out = tmp.path().join(format!("out-{umask}"));
+        let script = format!(
+            "umask {umask} && exec '{}' extract --quiet -o '{}' '{}'",
+            env!("CARGO_BIN_EXE_claimtrack"),
+            out.display(),
+            src.display()
+        );
+        let status = std::process::Command::new("sh").args(["-c", &script]).status().unwrap();
+        assert!(status.success());
+        assert_eq!(mode(&out.join("a.yaml")), want, "umask {umask}");
+    }
+}
+
+/// Issue 18.7: a symbolic link to a claim file stays a link; its target
+/// gets the new contents (it was replaced by a regular file, the target
+/// left stale).
+#[cfg(unix)]
+#[test]
+fn a_symlinked_claim_file_is_followed() {
+    let tmp = tempfile::tempdir().unwrap();
+    let real = tmp.path().join("real");
+    numbered_claims(&real, "n", 1, true);
+    let dir = tmp.path().join("c");
+    std::fs::create_dir(&dir).unwrap();
+    let link = dir.join("n-0.yaml");
+    std::os::unix::fs::symlink(real.join("n-0.yaml"), &link).unwrap();
+    let (code, _, stderr) = run(claimtrack().arg("fmt").arg(&link));
+    assert_eq!(code, 0, "{stderr}");
+    assert!(std::fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
+    let text = std::fs::read_to_string(real.join("n-0.yaml")).unwrap();
+    assert!(
+        text.starts_with("schema: claimtrack/1\n"),
+        "the target was formatted:\n{text}"
+    );
+    assert_eq!(tree(&real), ["n-0.yaml"], "no temporary file left");
+}
+
+/// Issue 18.7: a read-only (0444) file is never replaced, by `fmt`,
+/// `diff --write` or `extract --force`; nor is a FIFO by `report -o`. The
+/// mode bits are read, not tried: this holds for root (CI) too.
+#[cfg(unix)]
+#[test]
+fn read_only_and_special_files_are_not_replaced() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("c");
+    numbered_claims(&dir, "a", 1, true);
+    let p = dir.join("a-0.yaml");
+    let before = std::fs::read(&p).unwrap();
+    set_mode(&p, 0o444);
+    let (code, _, stderr) = run(claimtrack().arg("fmt").arg(&p));
+    assert_eq!(code, 1, "{stderr}");
+    assert!(stderr.contains("a-0.yaml: is read-only; not replacing it"), "{stderr}");
+    let old = tmp.path().join("old");
+    numbered_claims(&old, "o", 1, false);
+    let (code, _, stderr) = run(claimtrack().args(["diff", "--write"]).arg(&old).arg(&dir));
+    assert_eq!(code, 1, "{stderr}");
+    assert!(stderr.contains("is read-only"), "{stderr}");
+    let src = tmp.path().join("a-0.txt");
+    std::fs::write(&src, SAID).unwrap();
+    let (code, _, stderr) = run(claimtrack().args(["extract", "--force", "-o"]).arg(&dir).arg(&src));
+    assert_eq!(code, 1, "{stderr}");
+    assert!(stderr.contains("is read-only"), "{stderr}");
+    assert_eq!(std::fs::read(&p).unwrap(), before);
+    assert_eq!(mode(&p), 0o444);
+    let fifo = tmp.path().join("report.txt");
+    assert!(
+        std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    let (code, _, stderr) = run(claimtrack()
+        .args(["report", "claims", "-o"])
+        .arg(&fifo)
+        .current_dir(root()));
+    assert_eq!(code, 1, "{stderr}");
+    assert!(stderr.contains("not a regular file"), "{stderr}");
+    assert!(std::fs::symlink_metadata(&fifo).unwrap().file_type().is_fifo());
 }
