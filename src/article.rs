@@ -65,6 +65,13 @@ pub enum ArticleError {
         /// The file.
         path: PathBuf,
     },
+    /// Entries of the input directories could not be read (each was
+    /// reported on its own).
+    #[error("{count} entries of the inputs could not be read")]
+    Unreadable {
+        /// How many.
+        count: usize,
+    },
     /// A JSON Lines record that is not an article object.
     #[error("{path}: not a JSON article object: {message}")]
     Json {
@@ -106,10 +113,11 @@ struct FrontMatter {
 impl Article {
     /// Reads a text file; the id is the file stem.
     pub fn from_file(path: &Path) -> Result<Article, ArticleError> {
-        let bytes = std::fs::read(path).map_err(|source| ArticleError::Io {
-            path: path.to_path_buf(),
-            source,
-        })?;
+        let bytes =
+            crate::walk::read_capped(path, MAX_ARTICLE_BYTES, "an article").map_err(|source| ArticleError::Io {
+                path: path.to_path_buf(),
+                source,
+            })?;
         let stem = path
             .file_stem()
             .map(|s| s.to_string_lossy().into_owned())
@@ -192,6 +200,11 @@ impl Article {
     }
 }
 
+/// Largest article read, in bytes: a 50 MB article is extracted (tested),
+/// a 4 GB file or a link to `/dev/zero` is refused at once instead of
+/// filling memory. JSON Lines are capped per line, stdin as a whole.
+pub const MAX_ARTICLE_BYTES: u64 = 128 << 20;
+
 /// Longest article id, in bytes: `ID.yaml` must stay under the 255-byte
 /// file-name limit of common file systems.
 pub const MAX_ID_BYTES: usize = 200;
@@ -199,8 +212,7 @@ pub const MAX_ID_BYTES: usize = 200;
 /// Why `id` cannot be an article id, if it cannot. The id becomes the file
 /// name `ID.yaml` inside the output directory, so it must be one plain name:
 /// not a path (`/`, `\`, `..`), not hidden (every command skips hidden
-/// files, so its claims would silently vanish), not the actors file, and
-/// without control characters.
+/// files, so its claims would silently vanish), and not the actors file.
 pub fn unsafe_id(id: &str) -> Option<&'static str> {
     if id.is_empty() {
         Some("is empty")
@@ -208,8 +220,6 @@ pub fn unsafe_id(id: &str) -> Option<&'static str> {
         Some("holds a path separator (`/` or `\\`)")
     } else if id.starts_with('.') {
         Some("starts with `.` (a hidden file, which every command skips)")
-    } else if id.chars().any(|c| c.is_control()) {
-        Some("holds a control character")
     } else if id.eq_ignore_ascii_case("actors") {
         Some("is the name of the actors file")
     } else if id.len() > MAX_ID_BYTES {
@@ -336,7 +346,7 @@ mod tests {
     #[test]
     fn ids_that_are_not_plain_names_are_refused() {
         for bad in [
-            "", "..", ".", ".hidden", "../x", "/etc/x", "a/b", "a\\b", "actors", "ACTORS", "a\nb",
+            "", "..", ".", ".hidden", "../x", "/etc/x", "a/b", "a\\b", "actors", "ACTORS",
         ] {
             let got = Article::from_bytes(b"Text.", Some(bad.into()), Path::new("x.jsonl:3"));
             assert!(matches!(got, Err(ArticleError::BadId { .. })), "{bad:?} accepted");

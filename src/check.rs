@@ -100,51 +100,43 @@ impl Report {
 
 /// The claim and actors files named by `paths`: files as given, directories
 /// searched recursively for `*.yaml` and `*.yml` (hidden entries skipped),
-/// sorted. Missing paths are returned as diagnostics.
+/// sorted, each file once (see [`crate::walk`]). Missing paths, unreadable
+/// entries, link loops and files that are not regular are returned as
+/// diagnostics.
 pub fn yaml_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Diagnostic>) {
+    let mut walker = crate::walk::Walker::new(&["yaml", "yml"]);
     let mut files = Vec::new();
     let mut problems = Vec::new();
     for p in paths {
         if p.is_dir() {
-            let mut found = Vec::new();
-            walk(p, &mut found, &mut problems);
-            found.sort();
-            files.extend(found);
-        } else if p.exists() {
+            files.extend(walker.dir(p, &mut problems));
+        } else if !p.exists() {
+            problems.push(crate::walk::Problem {
+                path: p.clone(),
+                message: "no such file or directory".to_string(),
+                warning: false,
+            });
+        } else if walker.first_time(p) {
             files.push(p.clone());
-        } else {
-            problems.push(whole_file(p, "no such file or directory"));
         }
     }
-    (files, problems)
+    let diagnostics = problems
+        .into_iter()
+        .map(|p| {
+            let mut d = whole_file(&p.path, &p.message);
+            if p.warning {
+                d.severity = Severity::Warning;
+            }
+            d
+        })
+        .collect();
+    (files, diagnostics)
 }
 
-fn walk(dir: &Path, out: &mut Vec<PathBuf>, problems: &mut Vec<Diagnostic>) {
-    let entries = match std::fs::read_dir(dir) {
-        Ok(e) => e,
-        Err(e) => {
-            problems.push(whole_file(dir, &e.to_string()));
-            return;
-        }
-    };
-    for entry in entries.flatten() {
-        let path = entry.path();
-        if entry.file_name().to_string_lossy().starts_with('.') {
-            continue;
-        }
-        // The directory entry tells the type without a stat per file; a
-        // symbolic link is followed to see what it points at.
-        let is_dir = match entry.file_type() {
-            Ok(t) if !t.is_symlink() => t.is_dir(),
-            _ => path.is_dir(),
-        };
-        if is_dir {
-            walk(&path, out, problems);
-        } else if matches!(path.extension().and_then(|e| e.to_str()), Some("yaml" | "yml")) {
-            out.push(path);
-        }
-    }
-}
+/// Largest claim or actors file read, in bytes: far above any real file
+/// (a claim file is kilobytes), low enough that a 4 GB file or a link to
+/// `/dev/zero` is refused at once instead of filling memory.
+pub const MAX_FILE_BYTES: u64 = 128 << 20;
 
 fn whole_file(path: &Path, message: &str) -> Diagnostic {
     Diagnostic {
@@ -182,7 +174,7 @@ fn check_sources(sources: Vec<(PathBuf, Option<Vec<u8>>)>, mut diagnostics: Vec<
         .map(|(path, bytes)| {
             let bytes = match bytes {
                 Some(b) => Ok(b),
-                None => std::fs::read(&path),
+                None => crate::walk::read_capped(&path, MAX_FILE_BYTES, "a claim file"),
             };
             let (checked, diags, refs) = {
                 let mut fc = FileCheck::new(&path);

@@ -384,7 +384,10 @@ fn run_extract(o: &ExtractOpts) -> Result<ExitCode> {
     };
     let model = load_model(o.model.as_deref())?;
     let model: &extract::Model = &model;
-    let inputs = batch::expand(&o.inputs)?;
+    let inputs = batch::expand(&o.inputs, &mut |p| {
+        let level = if p.warning { "warning: " } else { "" };
+        eprintln!("claimtrack: {level}{}: {}", p.path.display(), p.message);
+    })?;
     if output.is_none() && o.format != ExtractFormat::Jsonl && inputs.len() != 1 {
         bail!(
             "{} inputs given: use -o DIR to write one claim file per article, or --format jsonl",

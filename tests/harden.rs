@@ -564,3 +564,100 @@ fn read_only_and_special_files_are_not_replaced() {
     assert!(stderr.contains("not a regular file"), "{stderr}");
     assert!(std::fs::symlink_metadata(&fifo).unwrap().file_type().is_fifo());
 }
+
+/// Runs with a time limit: a walk that hangs fails the test instead.
+fn run_bounded(cmd: &mut Command) -> (i32, String, String) {
+    run(cmd.timeout(std::time::Duration::from_secs(30)))
+}
+
+/// Issue 18.6: a symbolic link loop, a FIFO and a link to `/dev/zero` in a
+/// claims directory are skipped with a warning, in seconds, and give no
+/// false duplicate; a 4 GB (sparse) file is refused by its size at once.
+#[cfg(unix)]
+#[test]
+fn walks_skip_loops_fifos_and_devices_and_cap_sizes() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("c");
+    numbered_claims(&dir, "n", 3, false);
+    std::os::unix::fs::symlink(".", dir.join("self")).unwrap();
+    std::os::unix::fs::symlink("/dev/zero", dir.join("zero.yaml")).unwrap();
+    assert!(
+        std::process::Command::new("mkfifo")
+            .arg(dir.join("fifo.yaml"))
+            .status()
+            .unwrap()
+            .success()
+    );
+    for args in [vec!["check"], vec!["report", "--all"], vec!["fmt", "--check"]] {
+        let (code, _, stderr) = run_bounded(claimtrack().args(&args).arg(&dir));
+        assert_eq!(code, 0, "{args:?}: {stderr}");
+        assert!(!stderr.contains("already used"), "{args:?}: {stderr}");
+        if args[0] != "check" {
+            // Only check prints warnings; the others must just finish.
+            continue;
+        }
+        for warned in [
+            "self: warning: symbolic link loop",
+            "fifo.yaml: warning: not a regular file",
+            "zero.yaml: warning: not a regular file",
+        ] {
+            assert!(stderr.contains(warned), "{args:?}: {warned}: {stderr}");
+        }
+    }
+    // Named on the command line, a device is read only up to the cap.
+    let (code, _, stderr) = run_bounded(claimtrack().arg("check").arg(dir.join("zero.yaml")));
+    assert_eq!(code, 1, "{stderr}");
+    assert!(
+        stderr.contains("zero.yaml: larger than 128 MiB, the most a claim file may be"),
+        "{stderr}"
+    );
+    let big = tmp.path().join("big.yaml");
+    std::fs::File::create(&big).unwrap().set_len(4 << 30).unwrap();
+    let (code, _, stderr) = run_bounded(claimtrack().arg("check").arg(&big));
+    assert_eq!(code, 1, "{stderr}");
+    assert!(stderr.contains("big.yaml: larger than 128 MiB"), "{stderr}");
+    // A dangling link is an entry that cannot be read: said, not dropped.
+    std::os::unix::fs::symlink("nowhere", dir.join("dangling.yaml")).unwrap();
+    let (code, _, stderr) = run_bounded(claimtrack().arg("check").arg(&dir));
+    assert_eq!(code, 1, "{stderr}");
+    assert!(stderr.contains("dangling.yaml"), "{stderr}");
+}
+
+/// Issue 18.6: `ln -s . self` among articles gives each article once, and
+/// a link to `/dev/zero` among them is skipped.
+#[cfg(unix)]
+#[test]
+fn article_walks_take_each_file_once() {
+    let tmp = tempfile::tempdir().unwrap();
+    let src = tmp.path().join("articles");
+    std::fs::create_dir(&src).unwrap();
+    for i in 0..3 {
+        std::fs::write(src.join(format!("a{i}.txt")), SAID).unwrap();
+    }
+    std::os::unix::fs::symlink(".", src.join("self")).unwrap();
+    std::os::unix::fs::symlink("/dev/zero", src.join("zero.txt")).unwrap();
+    let out = tmp.path().join("out");
+    let (code, _, stderr) = run_bounded(
+        claimtrack()
+            .args(["extract", "-o"])
+            .arg(&out)
+            .arg(&src)
+            .arg(src.join("a1.txt")),
+    );
+    assert_eq!(code, 0, "{stderr}");
+    assert!(!stderr.contains("already exists"), "{stderr}");
+    assert!(stderr.contains("zero.txt: not a regular file"), "{stderr}");
+    assert_eq!(tree(&out), ["a0.yaml", "a1.yaml", "a2.yaml", "claimtrack.schema.json"]);
+}
+
+/// Issue 18.9: a file named beside its directory is checked once: no
+/// duplicate article id (`check d d/a.yaml`).
+#[test]
+fn a_file_named_beside_its_directory_is_checked_once() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("d");
+    numbered_claims(&dir, "a", 1, false);
+    let (code, stdout, stderr) = run(claimtrack().arg("check").arg(&dir).arg(dir.join("a-0.yaml")));
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("ok: 1 files"), "{stdout}");
+}
