@@ -168,7 +168,13 @@ fn check_sources(sources: Vec<(PathBuf, Option<Vec<u8>>)>, mut diagnostics: Vec<
     // Each file is read, parsed and checked on its own, in parallel; what
     // spans files (article ids, references) is settled afterwards in path
     // order.
-    type Outcome = (PathBuf, Option<Checked>, Vec<Diagnostic>, Vec<PendingRef>);
+    type Outcome = (
+        PathBuf,
+        Option<Checked>,
+        Vec<Diagnostic>,
+        Vec<PendingRef>,
+        Option<ClaimIds>,
+    );
     let outcomes: Vec<Outcome> = sources
         .into_par_iter()
         .map(|(path, bytes)| {
@@ -176,12 +182,12 @@ fn check_sources(sources: Vec<(PathBuf, Option<Vec<u8>>)>, mut diagnostics: Vec<
                 Some(b) => Ok(b),
                 None => crate::walk::read_capped(&path, MAX_FILE_BYTES, "a claim file"),
             };
-            let (checked, diags, refs) = {
+            let (checked, diags, refs, ids) = {
                 let mut fc = FileCheck::new(&path);
                 let checked = fc.run(bytes);
-                (checked, fc.diagnostics, fc.refs)
+                (checked, fc.diagnostics, fc.refs, fc.claim_ids)
             };
-            (path, checked, diags, refs)
+            (path, checked, diags, refs, ids)
         })
         .collect();
     let mut refs: Vec<PendingRef> = Vec::new();
@@ -189,7 +195,7 @@ fn check_sources(sources: Vec<(PathBuf, Option<Vec<u8>>)>, mut diagnostics: Vec<
     let mut article_at: HashMap<String, PathBuf> = HashMap::new();
     let mut unreadable: HashSet<String> = HashSet::new();
     let mut locator = Locator::default();
-    for (path, checked, mut file_diags, mut file_refs) in outcomes {
+    for (path, checked, mut file_diags, mut file_refs, ids) in outcomes {
         let path = &path;
         report.files_read += 1;
         if let Some(Checked::Claims(_, cf)) = &checked {
@@ -209,6 +215,13 @@ fn check_sources(sources: Vec<(PathBuf, Option<Vec<u8>>)>, mut diagnostics: Vec<
                 article_at.insert(id.clone(), path.clone());
             }
             claim_ids.insert(id, cf.claims.iter().map(|c| c.id.clone()).collect());
+        }
+        // A file with a mistake elsewhere (a misspelt field, a bad date)
+        // still has its claims: references to them are not broken too.
+        if checked.is_none()
+            && let Some((article, ids)) = ids
+        {
+            claim_ids.entry(article).or_insert(ids);
         }
         refs.append(&mut file_refs);
         let file_ok = !file_diags.iter().any(Diagnostic::is_error);
@@ -348,6 +361,9 @@ impl Seg {
     }
 }
 
+/// An article id and the ids of its claims.
+type ClaimIds = (String, HashSet<String>);
+
 struct PendingRef {
     path: PathBuf,
     article: String,
@@ -372,6 +388,9 @@ struct FileCheck<'p> {
     line_starts: Vec<usize>,
     diagnostics: Vec<Diagnostic>,
     refs: Vec<PendingRef>,
+    /// The article id and claim ids of a claim file, read even when the
+    /// file has other problems.
+    claim_ids: Option<ClaimIds>,
 }
 
 impl<'p> FileCheck<'p> {
@@ -383,6 +402,7 @@ impl<'p> FileCheck<'p> {
             line_starts: vec![0],
             diagnostics: Vec::new(),
             refs: Vec::new(),
+            claim_ids: None,
         }
     }
 
@@ -579,9 +599,29 @@ impl<'p> FileCheck<'p> {
     fn syntax_error(&mut self, e: &serde_yaml::Error) {
         // The position goes in front; drop libyaml's "at line L column C" parts.
         let mut message = strip_positions(&e.to_string());
-        let mut at = e.location().map_or((1, 1), |l| (l.line(), l.column()));
+        // The byte offset, not libyaml's line: libyaml counts U+2028 and
+        // U+2029 as line breaks, editors (and the rest of `check`) do not.
+        let mut at = e.location().map_or((1, 1), |l| {
+            if self.text.is_char_boundary(l.index()) {
+                self.line_col(l.index())
+            } else {
+                (l.line(), l.column())
+            }
+        });
         let offending = e.location().and_then(|l| self.text.get(l.index()..)?.chars().next());
-        if message.contains("recursion limit exceeded") {
+        if message.contains("control characters are not allowed")
+            && let Some((byte, c)) = self
+                .text
+                .char_indices()
+                .find(|&(_, c)| !crate::claim::yaml_printable(c))
+        {
+            // libyaml gives no position for these; say where the first one is.
+            at = self.line_col(byte);
+            message = format!(
+                "control character U+{:04X}, which YAML does not allow in a file: write it as \\u{:04x} inside double quotes",
+                c as u32, c as u32
+            );
+        } else if message.contains("recursion limit exceeded") {
             message = format!("nested more than {MAX_DEPTH} levels deep; a claim file needs a few");
         } else if offending == Some('\t') {
             message = "tab character where YAML allows only spaces: indent with spaces".to_string();
@@ -739,6 +779,7 @@ impl<'p> FileCheck<'p> {
             };
             self.claim(m, &at, &article_id, &mut ids);
         }
+        self.claim_ids = Some((article_id, ids.into_keys().collect()));
     }
 
     /// `text:` is relative to the claim file; a missing article is worth a

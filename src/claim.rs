@@ -373,7 +373,7 @@ fn yaml_special(c: char) -> bool {
 }
 
 /// Characters YAML 1.2 allows in a file (its `c-printable` set).
-fn yaml_printable(c: char) -> bool {
+pub(crate) fn yaml_printable(c: char) -> bool {
     matches!(c, '\t' | '\n' | '\r' | ' '..='~' | '\u{85}' | '\u{a0}'..='\u{d7ff}' | '\u{e000}'..='\u{fffd}')
         || c >= '\u{10000}'
 }

@@ -661,3 +661,52 @@ fn a_file_named_beside_its_directory_is_checked_once() {
     assert_eq!(code, 0, "{stderr}");
     assert!(stdout.contains("ok: 1 files"), "{stdout}");
 }
+
+/// Issue 18.9: one mistake is one problem: a misspelt field, a bad
+/// `published` or a wrong `schema` no longer also makes every reference to
+/// the file's claims "not a claim of this file".
+#[test]
+fn one_mistake_is_one_problem() {
+    let good = "schema: claimtrack/1\narticle:\n  id: a\n  published: 2025-04-16\nclaims:\n  - id: c1\n    claimant: P\n    stance: asserts\n    content: x\n  - id: c2\n    claimant: Q\n    stance: denies\n    content: x\n    rebuts: [c1]\n";
+    for (mistake, bad) in [
+        ("misspelt field", good.replace("  published:", "  publishd:")),
+        ("bad published", good.replace("2025-04-16", "16/04/2025")),
+        ("wrong schema", good.replace("claimtrack/1", "claimtrack/2")),
+    ] {
+        let tmp = tempfile::tempdir().unwrap();
+        std::fs::write(tmp.path().join("a.yaml"), bad).unwrap();
+        let (code, _, stderr) = run(claimtrack().arg("check").arg(tmp.path()));
+        assert_eq!(code, 1, "{mistake}: {stderr}");
+        assert!(!stderr.contains("refers to"), "{mistake}: {stderr}");
+        assert!(stderr.contains("1 problems"), "{mistake}: {stderr}");
+    }
+}
+
+/// Issue 18.9: a raw control byte is reported at its own line and column
+/// (it was 1:1), and a U+2028 before a syntax error does not count as a
+/// line break in the position.
+#[test]
+fn positions_of_control_bytes_and_after_line_separators() {
+    let tmp = tempfile::tempdir().unwrap();
+    let p = tmp.path().join("a.yaml");
+    std::fs::write(
+        &p,
+        "schema: claimtrack/1\narticle:\n  id: a\nclaims:\n  - id: c1\n    content: x \u{1} y\n",
+    )
+    .unwrap();
+    let (code, _, stderr) = run(claimtrack().arg("check").arg(&p));
+    assert_eq!(code, 1, "{stderr}");
+    assert!(stderr.contains("a.yaml:6:16: control character U+0001"), "{stderr}");
+    // Inside a quoted title the separators are text, so the error after it
+    // must be where it is with plain letters there.
+    std::fs::write(
+        &p,
+        "schema: claimtrack/1\narticle:\n  title: \"a\u{2028}b\u{2029}c\"\n  id: [x\n",
+    )
+    .unwrap();
+    let with_separators = run(claimtrack().arg("check").arg(&p)).2;
+    std::fs::write(&p, "schema: claimtrack/1\narticle:\n  title: \"axbxc\"\n  id: [x\n").unwrap();
+    let without = run(claimtrack().arg("check").arg(&p)).2;
+    assert!(without.contains("a.yaml:5:1: "), "{without}");
+    assert_eq!(with_separators, without);
+}
