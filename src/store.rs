@@ -27,6 +27,10 @@ pub struct Store {
     pub actors: Actors,
     /// article id -> index into `files`
     by_article: HashMap<String, usize>,
+    /// Per file, claim id -> index into its claims: resolving a reference
+    /// is a lookup, not a scan (a scan made `report` quadratic in the
+    /// claims of one file).
+    by_claim: Vec<rustc_hash::FxHashMap<String, usize>>,
 }
 
 /// A claim located in the store: (file index, claim index).
@@ -61,6 +65,7 @@ impl Store {
             files,
             actors,
             by_article: HashMap::new(),
+            by_claim: Vec::new(),
         };
         s.index();
         s
@@ -72,6 +77,18 @@ impl Store {
             .iter()
             .enumerate()
             .map(|(i, l)| (l.file.article.id.clone(), i))
+            .collect();
+        self.by_claim = self
+            .files
+            .iter()
+            .map(|l| {
+                let mut ids = rustc_hash::FxHashMap::default();
+                for (k, c) in l.file.claims.iter().enumerate() {
+                    // The first of a repeated id, as a scan would find.
+                    ids.entry(c.id.clone()).or_insert(k);
+                }
+                ids
+            })
             .collect();
     }
 
@@ -86,8 +103,7 @@ impl Store {
             Some((article, id)) => (*self.by_article.get(article)?, id),
             None => (from, reference),
         };
-        let idx = self.files[file].file.claims.iter().position(|c| c.id == id)?;
-        Some((file, idx))
+        Some((file, *self.by_claim[file].get(id)?))
     }
 
     /// `ARTICLE-ID#CLAIM-ID` of a claim.
