@@ -66,6 +66,13 @@ pub enum ArticleError {
         /// The file.
         path: PathBuf,
     },
+    /// Entries of the input directories could not be read (each was
+    /// reported on its own).
+    #[error("{count} entries of the inputs could not be read")]
+    Unreadable {
+        /// How many.
+        count: usize,
+    },
     /// A JSON Lines record that is not an article object.
     #[error("{path}: not a JSON article object: {message}")]
     Json {
@@ -73,6 +80,16 @@ pub enum ArticleError {
         path: PathBuf,
         /// What is wrong.
         message: String,
+    },
+    /// An id that cannot name a claim file inside the output directory.
+    #[error("{path}: article id `{id}` {reason}; give the article a plain name (letters, digits, `-`, `_`, `.`)")]
+    BadId {
+        /// The file (and line, for JSON Lines).
+        path: PathBuf,
+        /// The id, made safe to print.
+        id: String,
+        /// What is wrong with it.
+        reason: &'static str,
     },
     /// Front matter that is not valid.
     #[error("{path}: front matter: {message}")]
@@ -97,10 +114,11 @@ struct FrontMatter {
 impl Article {
     /// Reads a text file; the id is the file stem.
     pub fn from_file(path: &Path) -> Result<Article, ArticleError> {
-        let bytes = std::fs::read(path).map_err(|source| ArticleError::Io {
-            path: path.to_path_buf(),
-            source,
-        })?;
+        let bytes =
+            crate::walk::read_capped(path, MAX_ARTICLE_BYTES, "an article").map_err(|source| ArticleError::Io {
+                path: path.to_path_buf(),
+                source,
+            })?;
         let stem = path
             .file_stem()
             .map(|s| s.to_string_lossy().into_owned())
@@ -161,6 +179,13 @@ impl Article {
                 None => slug,
             }
         });
+        if let Some(reason) = unsafe_id(&id) {
+            return Err(ArticleError::BadId {
+                path: origin.to_path_buf(),
+                id: crate::report::clean(&id),
+                reason,
+            });
+        }
         Ok(Article {
             id,
             title,
@@ -192,6 +217,35 @@ pub fn article_date(id: &str, published: Option<NaiveDate>) -> Option<NaiveDate>
             .is_none_or(|c| !c.is_ascii_alphanumeric())
             .then_some(date)
     })
+}
+
+/// Largest article read, in bytes: a 50 MB article is extracted (tested),
+/// a 4 GB file or a link to `/dev/zero` is refused at once instead of
+/// filling memory. JSON Lines are capped per line, stdin as a whole.
+pub const MAX_ARTICLE_BYTES: u64 = 128 << 20;
+
+/// Longest article id, in bytes: `ID.yaml` must stay under the 255-byte
+/// file-name limit of common file systems.
+pub const MAX_ID_BYTES: usize = 200;
+
+/// Why `id` cannot be an article id, if it cannot. The id becomes the file
+/// name `ID.yaml` inside the output directory, so it must be one plain name:
+/// not a path (`/`, `\`, `..`), not hidden (every command skips hidden
+/// files, so its claims would silently vanish), and not the actors file.
+pub fn unsafe_id(id: &str) -> Option<&'static str> {
+    if id.is_empty() {
+        Some("is empty")
+    } else if id.contains(['/', '\\']) {
+        Some("holds a path separator (`/` or `\\`)")
+    } else if id.starts_with('.') {
+        Some("starts with `.` (a hidden file, which every command skips)")
+    } else if id.eq_ignore_ascii_case("actors") {
+        Some("is the name of the actors file")
+    } else if id.len() > MAX_ID_BYTES {
+        Some("is longer than 200 bytes")
+    } else {
+        None
+    }
 }
 
 /// 1-based line and column (in characters) just after `before`, which is
@@ -414,6 +468,22 @@ mod tests {
         ] {
             let a = Article::from_bytes(line.as_bytes(), Some("x".into()), Path::new("x.txt")).unwrap();
             assert_eq!(a.title.as_deref(), Some(title), "{line}");
+        }
+    }
+
+    #[test]
+    fn ids_that_are_not_plain_names_are_refused() {
+        for bad in [
+            "", "..", ".", ".hidden", "../x", "/etc/x", "a/b", "a\\b", "actors", "ACTORS",
+        ] {
+            let got = Article::from_bytes(b"Text.", Some(bad.into()), Path::new("x.jsonl:3"));
+            assert!(matches!(got, Err(ArticleError::BadId { .. })), "{bad:?} accepted");
+        }
+        for good in ["a", "2025-04-16-x", "a.b", "actors-2", "Ünïcode"] {
+            assert!(
+                Article::from_bytes(b"Text.", Some(good.into()), Path::new("-")).is_ok(),
+                "{good}"
+            );
         }
     }
 

@@ -35,22 +35,30 @@ impl Input {
 /// Expands command-line paths: `-` is stdin, files are taken by extension
 /// (`.jsonl` is JSON Lines, anything else text), directories are walked
 /// recursively for `.txt` and `.jsonl` files (hidden entries skipped), in
-/// sorted order.
-pub fn expand(paths: &[PathBuf]) -> Result<Vec<Input>, ArticleError> {
+/// sorted order, each file once ([`crate::walk`]). Link loops and files
+/// that are not regular are skipped and handed to `warn`; an entry that
+/// cannot be read fails the expansion, after every one was handed to
+/// `warn`.
+pub fn expand(paths: &[PathBuf], warn: &mut dyn FnMut(&crate::walk::Problem)) -> Result<Vec<Input>, ArticleError> {
     let mut out = Vec::new();
+    let mut walker = crate::walk::Walker::new(&["txt", "jsonl"]);
+    let mut problems = Vec::new();
     for p in paths {
         if p.as_os_str() == "-" {
             out.push(Input::Stdin);
         } else if p.is_dir() {
-            let mut found = Vec::new();
-            walk(p, &mut found)?;
-            found.sort();
-            out.extend(found.into_iter().map(classify));
-        } else {
+            out.extend(walker.dir(p, &mut problems).into_iter().map(classify));
+        } else if walker.first_time(p) {
             out.push(classify(p.clone()));
         }
     }
-    Ok(out)
+    for p in &problems {
+        warn(p);
+    }
+    match problems.iter().filter(|p| !p.warning).count() {
+        0 => Ok(out),
+        count => Err(ArticleError::Unreadable { count }),
+    }
 }
 
 fn classify(p: PathBuf) -> Input {
@@ -59,26 +67,6 @@ fn classify(p: PathBuf) -> Input {
     } else {
         Input::Text(p)
     }
-}
-
-fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), ArticleError> {
-    let io = |source| ArticleError::Io {
-        path: dir.to_path_buf(),
-        source,
-    };
-    for entry in std::fs::read_dir(dir).map_err(io)? {
-        let entry = entry.map_err(io)?;
-        if entry.file_name().to_string_lossy().starts_with('.') {
-            continue;
-        }
-        let path = entry.path();
-        if path.is_dir() {
-            walk(&path, out)?;
-        } else if matches!(path.extension().and_then(|e| e.to_str()), Some("txt" | "jsonl")) {
-            out.push(path);
-        }
-    }
-    Ok(())
 }
 
 /// One line of a JSON Lines input. Only `text` is required; other fields
@@ -126,10 +114,17 @@ pub fn for_each(inputs: &[Input], each: &mut dyn FnMut(Item)) -> Result<(), Arti
                     read_jsonl(reader, &name, each)?;
                 } else {
                     let mut buf = Vec::new();
-                    reader.read_to_end(&mut buf).map_err(|source| ArticleError::Io {
-                        path: name.clone(),
-                        source,
-                    })?;
+                    let max = crate::article::MAX_ARTICLE_BYTES;
+                    reader
+                        .take(max + 1)
+                        .read_to_end(&mut buf)
+                        .map_err(|source| ArticleError::Io {
+                            path: name.clone(),
+                            source,
+                        })?;
+                    if buf.len() as u64 > max {
+                        return Err(too_long(&name));
+                    }
                     each(Article::from_bytes(&buf, None, &name));
                 }
             }
@@ -246,19 +241,41 @@ pub fn read_jsonl(mut reader: impl BufRead, path: &Path, each: &mut dyn FnMut(It
     let mut line = 0usize;
     loop {
         buf.clear();
-        let n = reader.read_until(b'\n', &mut buf).map_err(|source| ArticleError::Io {
-            path: path.to_path_buf(),
-            source,
-        })?;
+        // At most one article's worth: a line never ends in `/dev/zero`.
+        let max = crate::article::MAX_ARTICLE_BYTES;
+        let n = (&mut reader)
+            .take(max + 1)
+            .read_until(b'\n', &mut buf)
+            .map_err(|source| ArticleError::Io {
+                path: path.to_path_buf(),
+                source,
+            })?;
         if n == 0 {
             return Ok(());
         }
         line += 1;
+        if n as u64 > max {
+            return Err(too_long(&PathBuf::from(format!("{}:{line}", path.display()))));
+        }
         if buf.iter().all(u8::is_ascii_whitespace) {
             continue;
         }
         let origin = PathBuf::from(format!("{}:{line}", path.display()));
         each(parse_line(&buf, &origin, &format!("{stem}-{line}")));
+    }
+}
+
+/// The error for an input longer than an article may be.
+fn too_long(origin: &Path) -> ArticleError {
+    ArticleError::Io {
+        path: origin.to_path_buf(),
+        source: std::io::Error::new(
+            std::io::ErrorKind::FileTooLarge,
+            format!(
+                "larger than {} MiB, the most an article may be",
+                crate::article::MAX_ARTICLE_BYTES >> 20
+            ),
+        ),
     }
 }
 
@@ -431,7 +448,7 @@ mod tests {
         for f in ["b.txt", "a.jsonl", "sub/c.txt", ".hidden.txt", "notes.md"] {
             std::fs::write(dir.path().join(f), "x").unwrap();
         }
-        let got = expand(&[dir.path().to_path_buf()]).unwrap();
+        let got = expand(&[dir.path().to_path_buf()], &mut |p| panic!("{p:?}")).unwrap();
         assert_eq!(
             got,
             [

@@ -100,51 +100,43 @@ impl Report {
 
 /// The claim and actors files named by `paths`: files as given, directories
 /// searched recursively for `*.yaml` and `*.yml` (hidden entries skipped),
-/// sorted. Missing paths are returned as diagnostics.
+/// sorted, each file once (see [`crate::walk`]). Missing paths, unreadable
+/// entries, link loops and files that are not regular are returned as
+/// diagnostics.
 pub fn yaml_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Diagnostic>) {
+    let mut walker = crate::walk::Walker::new(&["yaml", "yml"]);
     let mut files = Vec::new();
     let mut problems = Vec::new();
     for p in paths {
         if p.is_dir() {
-            let mut found = Vec::new();
-            walk(p, &mut found, &mut problems);
-            found.sort();
-            files.extend(found);
-        } else if p.exists() {
+            files.extend(walker.dir(p, &mut problems));
+        } else if !p.exists() {
+            problems.push(crate::walk::Problem {
+                path: p.clone(),
+                message: "no such file or directory".to_string(),
+                warning: false,
+            });
+        } else if walker.first_time(p) {
             files.push(p.clone());
-        } else {
-            problems.push(whole_file(p, "no such file or directory"));
         }
     }
-    (files, problems)
+    let diagnostics = problems
+        .into_iter()
+        .map(|p| {
+            let mut d = whole_file(&p.path, &p.message);
+            if p.warning {
+                d.severity = Severity::Warning;
+            }
+            d
+        })
+        .collect();
+    (files, diagnostics)
 }
 
-fn walk(dir: &Path, out: &mut Vec<PathBuf>, problems: &mut Vec<Diagnostic>) {
-    let entries = match std::fs::read_dir(dir) {
-        Ok(e) => e,
-        Err(e) => {
-            problems.push(whole_file(dir, &e.to_string()));
-            return;
-        }
-    };
-    for entry in entries.flatten() {
-        let path = entry.path();
-        if entry.file_name().to_string_lossy().starts_with('.') {
-            continue;
-        }
-        // The directory entry tells the type without a stat per file; a
-        // symbolic link is followed to see what it points at.
-        let is_dir = match entry.file_type() {
-            Ok(t) if !t.is_symlink() => t.is_dir(),
-            _ => path.is_dir(),
-        };
-        if is_dir {
-            walk(&path, out, problems);
-        } else if matches!(path.extension().and_then(|e| e.to_str()), Some("yaml" | "yml")) {
-            out.push(path);
-        }
-    }
-}
+/// Largest claim or actors file read, in bytes: far above any real file
+/// (a claim file is kilobytes), low enough that a 4 GB file or a link to
+/// `/dev/zero` is refused at once instead of filling memory.
+pub const MAX_FILE_BYTES: u64 = 128 << 20;
 
 fn whole_file(path: &Path, message: &str) -> Diagnostic {
     Diagnostic {
@@ -176,20 +168,26 @@ fn check_sources(sources: Vec<(PathBuf, Option<Vec<u8>>)>, mut diagnostics: Vec<
     // Each file is read, parsed and checked on its own, in parallel; what
     // spans files (article ids, references) is settled afterwards in path
     // order.
-    type Outcome = (PathBuf, Option<Checked>, Vec<Diagnostic>, Vec<PendingRef>);
+    type Outcome = (
+        PathBuf,
+        Option<Checked>,
+        Vec<Diagnostic>,
+        Vec<PendingRef>,
+        Option<ClaimIds>,
+    );
     let outcomes: Vec<Outcome> = sources
         .into_par_iter()
         .map(|(path, bytes)| {
             let bytes = match bytes {
                 Some(b) => Ok(b),
-                None => std::fs::read(&path),
+                None => crate::walk::read_capped(&path, MAX_FILE_BYTES, "a claim file"),
             };
-            let (checked, diags, refs) = {
+            let (checked, diags, refs, ids) = {
                 let mut fc = FileCheck::new(&path);
                 let checked = fc.run(bytes);
-                (checked, fc.diagnostics, fc.refs)
+                (checked, fc.diagnostics, fc.refs, fc.claim_ids)
             };
-            (path, checked, diags, refs)
+            (path, checked, diags, refs, ids)
         })
         .collect();
     let mut refs: Vec<PendingRef> = Vec::new();
@@ -197,7 +195,7 @@ fn check_sources(sources: Vec<(PathBuf, Option<Vec<u8>>)>, mut diagnostics: Vec<
     let mut article_at: HashMap<String, PathBuf> = HashMap::new();
     let mut unreadable: HashSet<String> = HashSet::new();
     let mut locator = Locator::default();
-    for (path, checked, mut file_diags, mut file_refs) in outcomes {
+    for (path, checked, mut file_diags, mut file_refs, ids) in outcomes {
         let path = &path;
         report.files_read += 1;
         if let Some(Checked::Claims(_, cf)) = &checked {
@@ -218,6 +216,13 @@ fn check_sources(sources: Vec<(PathBuf, Option<Vec<u8>>)>, mut diagnostics: Vec<
             }
             claim_ids.insert(id, cf.claims.iter().map(|c| c.id.clone()).collect());
         }
+        // A file with a mistake elsewhere (a misspelt field, a bad date)
+        // still has its claims: references to them are not broken too.
+        if checked.is_none()
+            && let Some((article, ids)) = ids
+        {
+            claim_ids.entry(article).or_insert(ids);
+        }
         refs.append(&mut file_refs);
         let file_ok = !file_diags.iter().any(Diagnostic::is_error);
         if checked.is_none()
@@ -232,6 +237,13 @@ fn check_sources(sources: Vec<(PathBuf, Option<Vec<u8>>)>, mut diagnostics: Vec<
     }
     let mut broken: HashSet<PathBuf> = HashSet::new();
     for r in refs {
+        // An article that is not among the checked files may live in
+        // another directory (`diff --write OLD NEW` records links to OLD's
+        // claims in NEW): a warning, and the file stays loadable.
+        let elsewhere = r
+            .target
+            .split_once('#')
+            .is_some_and(|(article, _)| !claim_ids.contains_key(article) && !unreadable.contains(article));
         let message = match r.target.split_once('#') {
             None => (!claim_ids.get(&r.article).is_some_and(|ids| ids.contains(&r.target))).then(|| {
                 format!(
@@ -253,13 +265,15 @@ fn check_sources(sources: Vec<(PathBuf, Option<Vec<u8>>)>, mut diagnostics: Vec<
             },
         };
         if let Some(message) = message {
-            broken.insert(r.path.clone());
+            if !elsewhere {
+                broken.insert(r.path.clone());
+            }
             let (line, column) = locator.pos(&r.path, &r.segs);
             diagnostics.push(Diagnostic {
                 path: r.path,
                 line,
                 column,
-                severity: Severity::Error,
+                severity: if elsewhere { Severity::Warning } else { Severity::Error },
                 message,
             });
         }
@@ -412,6 +426,9 @@ impl Seg {
     }
 }
 
+/// An article id and the ids of its claims.
+type ClaimIds = (String, HashSet<String>);
+
 struct PendingRef {
     path: PathBuf,
     article: String,
@@ -436,6 +453,9 @@ struct FileCheck<'p> {
     line_starts: Vec<usize>,
     diagnostics: Vec<Diagnostic>,
     refs: Vec<PendingRef>,
+    /// The article id and claim ids of a claim file, read even when the
+    /// file has other problems.
+    claim_ids: Option<ClaimIds>,
 }
 
 impl<'p> FileCheck<'p> {
@@ -447,6 +467,7 @@ impl<'p> FileCheck<'p> {
             line_starts: vec![0],
             diagnostics: Vec::new(),
             refs: Vec::new(),
+            claim_ids: None,
         }
     }
 
@@ -643,9 +664,29 @@ impl<'p> FileCheck<'p> {
     fn syntax_error(&mut self, e: &serde_yaml::Error) {
         // The position goes in front; drop libyaml's "at line L column C" parts.
         let mut message = strip_positions(&e.to_string());
-        let mut at = e.location().map_or((1, 1), |l| (l.line(), l.column()));
+        // The byte offset, not libyaml's line: libyaml counts U+2028 and
+        // U+2029 as line breaks, editors (and the rest of `check`) do not.
+        let mut at = e.location().map_or((1, 1), |l| {
+            if self.text.is_char_boundary(l.index()) {
+                self.line_col(l.index())
+            } else {
+                (l.line(), l.column())
+            }
+        });
         let offending = e.location().and_then(|l| self.text.get(l.index()..)?.chars().next());
-        if message.contains("recursion limit exceeded") {
+        if message.contains("control characters are not allowed")
+            && let Some((byte, c)) = self
+                .text
+                .char_indices()
+                .find(|&(_, c)| !crate::claim::yaml_printable(c))
+        {
+            // libyaml gives no position for these; say where the first one is.
+            at = self.line_col(byte);
+            message = format!(
+                "control character U+{:04X}, which YAML does not allow in a file: write it as \\u{:04x} inside double quotes",
+                c as u32, c as u32
+            );
+        } else if message.contains("recursion limit exceeded") {
             message = format!("nested more than {MAX_DEPTH} levels deep; a claim file needs a few");
         } else if offending == Some('\t') {
             message = "tab character where YAML allows only spaces: indent with spaces".to_string();
@@ -803,6 +844,7 @@ impl<'p> FileCheck<'p> {
             };
             self.claim(m, &at, &article_id, &mut ids);
         }
+        self.claim_ids = Some((article_id, ids.into_keys().collect()));
     }
 
     /// `text:` is relative to the claim file; a missing article is worth a

@@ -334,7 +334,7 @@ pub fn scalar(s: &str) -> String {
     // serde_yaml knows YAML's plain-scalar rules (reserved words, numbers,
     // indicators); reuse its decision for single-line strings.
     if !s.contains(['\n', '\r'])
-        && !s.chars().any(crate::report::is_bidi_control)
+        && !s.chars().any(|c| crate::report::is_bidi_control(c) || yaml_special(c))
         && let Ok(out) = serde_yaml::to_string(s)
     {
         let one = out.strip_suffix('\n').unwrap_or(&out);
@@ -362,9 +362,10 @@ fn double_quoted(s: &str) -> String {
     let json = serde_json::to_string(s).unwrap_or_else(|_| format!("{s:?}"));
     let mut out = String::with_capacity(json.len());
     for c in json.chars() {
-        // serde_json has escaped C0 controls already; DEL, C1 and what YAML
-        // does not allow in a file at all (U+FFFE, U+FFFF) are left.
-        if c.is_control() || crate::report::is_bidi_control(c) || !yaml_printable(c) {
+        // serde_json has escaped C0 controls already; DEL, C1, what YAML
+        // does not allow in a file at all (U+FFFE, U+FFFF) and what it
+        // reads as a line break or drops (U+2028, U+2029, a BOM) are left.
+        if c.is_control() || crate::report::is_bidi_control(c) || !yaml_printable(c) || yaml_special(c) {
             let _ = write!(out, "\\u{:04x}", c as u32);
         } else {
             out.push(c);
@@ -373,8 +374,15 @@ fn double_quoted(s: &str) -> String {
     out
 }
 
+/// Characters that YAML 1.1 (libyaml) reads as a line break (U+2028,
+/// U+2029) or as a byte-order mark (U+FEFF): raw inside a quoted string
+/// they would read back as a space or vanish.
+fn yaml_special(c: char) -> bool {
+    matches!(c, '\u{2028}' | '\u{2029}' | '\u{feff}')
+}
+
 /// Characters YAML 1.2 allows in a file (its `c-printable` set).
-fn yaml_printable(c: char) -> bool {
+pub(crate) fn yaml_printable(c: char) -> bool {
     matches!(c, '\t' | '\n' | '\r' | ' '..='~' | '\u{85}' | '\u{a0}'..='\u{d7ff}' | '\u{e000}'..='\u{fffd}')
         || c >= '\u{10000}'
 }
@@ -438,6 +446,8 @@ mod tests {
             "x\ty",
             "a\u{ffff}\rb",
             "\u{fffe}",
+            "x\u{2028}\u{202e}y",
+            "\u{2029}\u{feff}",
         ] {
             let y = format!("k: {}\n", scalar(s));
             let v: std::collections::BTreeMap<String, String> = serde_yaml::from_str(&y).unwrap();

@@ -537,7 +537,10 @@ fn run_extract(o: &ExtractOpts) -> Result<ExitCode> {
     };
     let model = load_model(o.model.as_deref())?;
     let model: &extract::Model = &model;
-    let inputs = batch::expand(&o.inputs)?;
+    let inputs = batch::expand(&o.inputs, &mut |p| {
+        let level = if p.warning { "warning: " } else { "" };
+        eprintln!("claimtrack: {level}{}: {}", p.path.display(), p.message);
+    })?;
     let overrides = o.published.is_some() || o.source.is_some() || o.url.is_some();
     if overrides && !matches!(inputs.as_slice(), [batch::Input::Text(_) | batch::Input::Stdin]) {
         eprintln!("claimtrack: --published, --source and --url describe one article: give one text file or -");
@@ -984,7 +987,7 @@ fn run_fmt(paths: &[PathBuf], check_only: bool) -> Result<ExitCode> {
                 if check_only {
                     println!("{}", path.display());
                 } else {
-                    match store::write_atomic(path, &new, true) {
+                    match store::rewrite(path, text.as_bytes(), new.as_bytes()) {
                         Ok(()) => eprintln!("formatted {}", path.display()),
                         Err(e) => {
                             eprintln!("claimtrack: {e}");

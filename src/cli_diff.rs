@@ -112,7 +112,17 @@ fn write_links(result: &diff::Diff, old: &Store, new: &Store) -> Result<()> {
     }
     for (file, list) in links {
         let path = &new.files[file].path;
-        let text = std::fs::read_to_string(path).with_context(|| format!("{}: cannot read", path.display()))?;
+        // Read, edited and replaced under the directory's lock: a concurrent
+        // claimtrack writer waits, and its edits are read here, not lost.
+        let rewrite = store::Rewrite::begin(path)?;
+        let text = String::from_utf8(rewrite.read()?).with_context(|| format!("{}: cannot read", path.display()))?;
+        let now = serde_yaml::from_str::<claimtrack::claim::ClaimFile>(&text).ok();
+        if !now.is_some_and(|now| edit::same_claims(&now, &new.files[file].file)) {
+            bail!(
+                "{}: changed since the diff read it (other than its links); left as it is now: run the diff again",
+                path.display()
+            );
+        }
         let claims = &new.files[file].file.claims;
         let edits: Vec<NewLink> = list
             .iter()
@@ -130,7 +140,7 @@ fn write_links(result: &diff::Diff, old: &Store, new: &Store) -> Result<()> {
                 path.display()
             )
         })?;
-        store::write_atomic(path, &edited, true)?;
+        rewrite.commit(text.as_bytes(), edited.as_bytes())?;
         eprintln!("wrote {} ({} links added)", path.display(), edits.len());
     }
     if outside {

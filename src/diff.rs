@@ -421,9 +421,13 @@ impl Diff {
     /// each pair.
     pub fn render(&self, old: &Store, new: &Store) -> String {
         let mut out = String::new();
+        // Every text from a file is cleaned as in `report`: no escape
+        // sequence, carriage return or bidi control reaches the terminal.
+        let clean = crate::report::clean;
+        let id = |store: &Store, at: ClaimAt| clean(&store.full_id(at));
         let line = |store: &Store, at: ClaimAt| {
             let c = store.claim(at);
-            format!("{} {}: {}", c.claimant, c.stance.as_str(), c.content)
+            clean(&format!("{} {}: {}", c.claimant, c.stance.as_str(), c.content))
         };
         let pairs = |out: &mut String, title: &str, list: &[Pair]| {
             let _ = writeln!(out, "{title} ({})", list.len());
@@ -431,8 +435,8 @@ impl Diff {
                 let _ = writeln!(
                     out,
                     "  {} ~ {}  similarity {:.2}\n    old: {}\n    new: {}",
-                    old.full_id(p.old),
-                    new.full_id(p.new),
+                    id(old, p.old),
+                    id(new, p.new),
                     p.similarity,
                     line(old, p.old),
                     line(new, p.new)
@@ -443,16 +447,16 @@ impl Diff {
         pairs(&mut out, "echoed", &self.echoed);
         let _ = writeln!(out, "new ({})", self.new.len());
         for &at in &self.new {
-            let _ = writeln!(out, "  {}  {}", new.full_id(at), line(new, at));
+            let _ = writeln!(out, "  {}  {}", id(new, at), line(new, at));
         }
         let _ = writeln!(out, "newly contested ({})", self.newly_contested.len());
         for c in &self.newly_contested {
             let _ = writeln!(
                 out,
                 "  {} {} {}\n    old: {}\n    new: {}",
-                new.full_id(c.new),
+                id(new, c.new),
                 c.relation.field(),
-                old.full_id(c.old),
+                id(old, c.old),
                 line(old, c.old),
                 line(new, c.new)
             );
@@ -460,7 +464,7 @@ impl Diff {
         pairs(&mut out, "changed position", &self.changed_position);
         let _ = writeln!(out, "not repeated ({})", self.not_repeated.len());
         for &at in &self.not_repeated {
-            let _ = writeln!(out, "  {}  {}", old.full_id(at), line(old, at));
+            let _ = writeln!(out, "  {}  {}", id(old, at), line(old, at));
         }
         out
     }

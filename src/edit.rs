@@ -83,6 +83,23 @@ pub fn add_links(text: &str, links: &[NewLink]) -> Result<String, EditError> {
     Ok(doc.to_string())
 }
 
+/// Whether two readings of a claim file differ at most in their links
+/// (`rebuts`, `counters`, `supports`, `same_as`): links added meanwhile by
+/// another `diff --write` leave what a diff was computed from as it was.
+pub fn same_claims(a: &crate::claim::ClaimFile, b: &crate::claim::ClaimFile) -> bool {
+    let unlinked = |f: &crate::claim::ClaimFile| {
+        let mut f = f.clone();
+        for c in &mut f.claims {
+            c.rebuts.clear();
+            c.counters.clear();
+            c.supports.clear();
+            c.same_as.clear();
+        }
+        f
+    };
+    unlinked(a) == unlinked(b)
+}
+
 /// The string value of a scalar node ("c1" for `c1`, `'c1'` or `"c1"`).
 fn scalar_text(node: &YamlNode) -> String {
     node.as_scalar().map_or_else(|| node.to_string(), |s| s.as_string())

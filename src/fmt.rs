@@ -28,6 +28,9 @@ pub enum FmtError {
     /// Reordering in place would have dropped or altered something.
     #[error("cannot normalise without losing a comment or value; left unchanged ({0})")]
     Lossy(String),
+    /// The text is not the file that was checked: it changed meanwhile.
+    #[error("changed since it was checked; left as it is now: run fmt again")]
+    Changed,
 }
 
 const TOP_ORDER: [&str; 3] = crate::claim::FILE_FIELDS;
@@ -46,6 +49,11 @@ pub fn format(text: &str, file: &ClaimFile) -> Result<Outcome, FmtError> {
         return Ok(Outcome::Unchanged);
     }
     if comments(body).is_empty() && !header.contains('\r') {
+        // The canonical text is made from `file`: it must be what `text`
+        // holds now, or a change made since `file` was read would be lost.
+        if serde_yaml::from_str::<ClaimFile>(text).ok().as_ref() != Some(file) {
+            return Err(FmtError::Changed);
+        }
         return Ok(Outcome::Changed(canonical));
     }
     let edited = reorder_in_tree(text, file, &sorted)?;
@@ -88,7 +96,12 @@ fn reorder_claim_blocks(text: &str, order: &[usize]) -> Option<String> {
         .unwrap_or(lines.len());
     let first = (key + 1..end).find(|&i| lines[i].trim_start().starts_with("- "))?;
     let indent = lines[first].len() - lines[first].trim_start().len();
-    let is_item = |l: &str| l.len() > indent && l[..indent].trim().is_empty() && l[indent..].starts_with("- ");
+    // `get` rather than slicing: a line with fewer leading spaces (a
+    // column-0 comment holding `é`) may have no char boundary at `indent`.
+    let is_item = |l: &str| {
+        l.get(..indent).is_some_and(|lead| lead.bytes().all(|b| b == b' '))
+            && l.get(indent..).is_some_and(|rest| rest.starts_with("- "))
+    };
     let mut starts: Vec<usize> = (first..end).filter(|&i| is_item(lines[i])).collect();
     if starts.len() != order.len() {
         return None;

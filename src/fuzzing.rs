@@ -1,4 +1,4 @@
-//! The two entry points that fuzzing (`fuzz/`, cargo-fuzz) and the stable
+//! The entry points that fuzzing (`fuzz/`, cargo-fuzz) and the stable
 //! stress test (`tests/stress.rs`) drive, with the properties they check.
 //! Each function panics when a property fails, which is what a fuzzer
 //! reports as a crash.
@@ -28,6 +28,52 @@ pub fn check_claim_file(data: &[u8]) {
         if let Checked::Claims(_, file) = f {
             round_trip(file);
         }
+    }
+}
+
+/// Any bytes as a claim file to format: a file `check` accepts is either
+/// left alone, refused, or formatted into text that reads back as the same
+/// claims (in id order) and that a second `fmt` leaves unchanged.
+pub fn fmt_claim_file(data: &[u8]) {
+    let report = check::check_bytes(Path::new("fuzz.yaml"), data);
+    let Some(Checked::Claims(_, file)) = report.files.first() else {
+        return;
+    };
+    let text = std::str::from_utf8(data).expect("check accepted it, so it is UTF-8");
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let Ok(crate::fmt::Outcome::Changed(once)) = crate::fmt::format(text, file) else {
+        return;
+    };
+    let back: ClaimFile =
+        serde_yaml::from_str(&once).unwrap_or_else(|e| panic!("formatted file does not parse: {e}\n{once}"));
+    let mut sorted = file.clone();
+    sorted.claims.sort_by(|a, b| crate::fmt::id_order(&a.id, &b.id));
+    assert_eq!(back, sorted, "formatted file reads back different:\n{once}");
+    assert_eq!(
+        crate::fmt::format(&once, &back),
+        Ok(crate::fmt::Outcome::Unchanged),
+        "a second fmt changes the file:\n{once}"
+    );
+}
+
+/// Any bytes as JSON Lines input: reading never panics, every article it
+/// yields has an id that is a plain file name (no path, never hidden), and
+/// extracting it writes a claim file that reads back equal.
+pub fn read_jsonl(data: &[u8]) {
+    let mut articles = Vec::new();
+    let _ = crate::batch::read_jsonl(data, Path::new("fuzz.jsonl"), &mut |item| {
+        if let Ok(a) = item {
+            articles.push(a);
+        }
+    });
+    for article in articles {
+        assert!(
+            crate::article::unsafe_id(&article.id).is_none(),
+            "unsafe id accepted: {:?}",
+            article.id
+        );
+        let file = extract::extract(&article, &Actors::default(), None);
+        round_trip(&file);
     }
 }
 

@@ -281,13 +281,16 @@ pub fn to_json(store: &Store, target: ClaimAt, list: &[Appearance]) -> HistoryJs
 /// The history as plain text lines for the terminal.
 pub fn render(store: &Store, target: ClaimAt, list: &[Appearance]) -> String {
     use std::fmt::Write as _;
+    // Every text from a file is cleaned as in `report`: no escape sequence,
+    // carriage return or bidi control reaches the terminal.
+    let clean = crate::report::clean;
     let t = store.claim(target);
     let mut out = format!(
         "History of {}: {} {} \"{}\"\n",
-        store.full_id(target),
-        t.claimant,
+        clean(&store.full_id(target)),
+        clean(&t.claimant),
         t.stance.as_str(),
-        t.content
+        clean(&t.content)
     );
     for a in list {
         let c = store.claim(a.at);
@@ -297,10 +300,10 @@ pub fn render(store: &Store, target: ClaimAt, list: &[Appearance]) -> String {
             out,
             "{date}  {:<16} {}{sim}\n            {} {}: {}",
             a.role.as_str(),
-            store.full_id(a.at),
-            c.claimant,
+            clean(&store.full_id(a.at)),
+            clean(&c.claimant),
             c.stance.as_str(),
-            c.content
+            clean(&c.content)
         );
     }
     out

@@ -9,6 +9,8 @@
 //! assertion across a directory, and [`edit`] adds links to a claim file
 //! without disturbing what a person wrote. [`batch`] streams many articles
 //! in bounded chunks; [`eval`] scores extraction against annotated corpora.
+//! [`walk`] finds input files under directories for both `check` and
+//! `batch`.
 //! The binary (`src/main.rs`, `src/cli.rs`)
 //! only parses arguments and calls these modules.
 
@@ -34,3 +36,4 @@ pub mod schema;
 pub mod store;
 pub mod terms;
 pub mod text;
+pub mod walk;

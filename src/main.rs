@@ -1,5 +1,7 @@
 //! The `claimtrack` binary: parses arguments and calls the library.
 
+#[macro_use]
+mod output;
 mod cli;
 
 use std::process::ExitCode;
@@ -15,13 +17,17 @@ static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
     ignore_file_size_signal();
-    match cli::run() {
+    let code = match cli::run() {
         Ok(code) => code,
+        // The reader went away (`| head`): not an error of ours.
+        Err(e) if output::is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("claimtrack: {e:#}");
             ExitCode::from(1)
         }
-    }
+    };
+    output::flush();
+    code
 }
 
 /// Past a file-size limit (`ulimit -f`) Unix kills the process with SIGXFSZ

@@ -104,9 +104,40 @@ fn at_quoted_restart(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
 /// space, which keeps extraction linear in the length of the text.
 pub const MAX_SENTENCE_BYTES: usize = 4000;
 
+/// Shortest piece an endless run is cut into at a clause boundary that is
+/// not followed by a capital (see [`pieces`]).
+const MIN_CLAUSE_BYTES: usize = 200;
+
+/// `range` in pieces of at most [`MAX_SENTENCE_BYTES`]. A run that long has
+/// no sentence end (a 50 MB line joined by commas): it is first cut at
+/// clause boundaries (`, ` or `; ` before a capital, or after at least
+/// [`MIN_CLAUSE_BYTES`]), so that a claim's content ends with its clause
+/// instead of running to the end of a 4,000-byte piece (which made the
+/// output 49 times the input, and linking those contents most of the
+/// time); what is still too long is cut at white space.
+fn pieces(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
+    if range.len() <= MAX_SENTENCE_BYTES {
+        return vec![range];
+    }
+    let mut out = Vec::new();
+    let mut start = range.start;
+    for (k, _) in text[range.clone()].match_indices([',', ';']) {
+        let at = range.start + k + 1;
+        let Some(next) = text[at..range.end].strip_prefix(' ') else {
+            continue;
+        };
+        if next.starts_with(char::is_uppercase) || at - start >= MIN_CLAUSE_BYTES {
+            out.extend(at_white_space(text, start..at));
+            start = at;
+        }
+    }
+    out.extend(at_white_space(text, start..range.end));
+    out
+}
+
 /// `range` cut at white space into pieces of at most [`MAX_SENTENCE_BYTES`]
 /// (a piece with no white space in it is cut at a character boundary).
-fn pieces(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
+fn at_white_space(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = range.start;
     while range.end - start > MAX_SENTENCE_BYTES {
@@ -337,6 +368,18 @@ mod tests {
         let solid = "é".repeat(MAX_SENTENCE_BYTES);
         let got = sentences(&solid, 0);
         assert_eq!(got.iter().map(|s| s.range.len()).sum::<usize>(), solid.len());
+    }
+
+    #[test]
+    fn endless_runs_are_cut_at_clauses() {
+        let text = "Officials said that the border was closed, ".repeat(200);
+        let got = sentences(&text, 0);
+        assert_eq!(got.len(), 200, "one piece per clause");
+        assert!(got.iter().all(|s| text[s.range.clone()].starts_with("Officials said")));
+        let lower = "officials said that the border was closed, ".repeat(200);
+        for s in sentences(&lower, 0) {
+            assert!(s.range.len() < MIN_CLAUSE_BYTES + 50, "{}", s.range.len());
+        }
     }
 
     #[test]

@@ -126,7 +126,7 @@ fn references_across_files_resolve_or_are_reported() {
         "{err}"
     );
     assert!(
-        err.contains("./b.yaml:9:26: `rebuts` refers to `zz#c1`: no article `zz` among the checked files"),
+        err.contains("./b.yaml:9:26: warning: `rebuts` refers to `zz#c1`: no article `zz` among the checked files"),
         "{err}"
     );
 }

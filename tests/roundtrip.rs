@@ -1,5 +1,6 @@
-//! Property: any valid claim file written by `ClaimFile::to_yaml` and read
-//! back is equal, field for field, and passes `check`.
+//! Properties: any valid claim file written by `ClaimFile::to_yaml` and read
+//! back is equal, field for field, and passes `check`; `fmt` keeps every
+//! string of any valid file and is idempotent.
 
 use chrono::NaiveDate;
 use claimtrack::claim::{ArticleMeta, Claim, ClaimFile, Stance};
@@ -11,6 +12,7 @@ use std::path::Path;
 fn text() -> impl Strategy<Value = String> {
     prop_oneof![
         any::<String>(),
+        specials(),
         "[ -~]{0,30}",
         prop::sample::select(vec![
             "",
@@ -53,6 +55,41 @@ fn text() -> impl Strategy<Value = String> {
         ])
         .prop_map(str::to_string),
     ]
+}
+
+/// Runs of the characters YAML and terminals treat specially, mixed with
+/// words: line and paragraph separators beside bidi controls (issue 18.3),
+/// NEL, BOM, controls, quotes, backslashes.
+fn specials() -> impl Strategy<Value = String> {
+    let piece = prop::sample::select(vec![
+        "\u{2028}",
+        "\u{2029}",
+        "\u{85}",
+        "\u{feff}",
+        "\u{202e}",
+        "\u{2066}",
+        "\u{200f}",
+        "\u{1b}",
+        "\u{9b}",
+        "\u{7f}",
+        "\r",
+        "\n",
+        "\t",
+        " ",
+        "\u{a0}",
+        "\\",
+        "\"",
+        "'",
+        "#",
+        ": ",
+        "- ",
+        "x",
+        "word",
+        "é",
+        "\u{ffff}",
+        "\u{10ffff}",
+    ]);
+    prop::collection::vec(piece, 1..8).prop_map(|v| v.concat())
 }
 
 /// Text that `check` accepts where a value is required: not blank.
@@ -152,5 +189,39 @@ proptest! {
         let report = claimtrack::check::check_bytes(Path::new(&name), yaml.as_bytes());
         let errors: Vec<String> = report.diagnostics.iter().filter(|d| d.is_error()).map(ToString::to_string).collect();
         prop_assert!(errors.is_empty(), "{:?}\n{}", errors, yaml);
+    }
+}
+
+proptest! {
+    // Each case formats three texts: fewer cases keep `cargo test` quick.
+    #![proptest_config(ProptestConfig::with_cases(400))]
+
+    /// `fmt` of a valid file in any layout (libyaml's own, or canonical
+    /// with a comment inside) keeps every string and is idempotent.
+    #[test]
+    fn fmt_keeps_every_string_and_is_idempotent(file in claim_file()) {
+        let canonical = file.to_yaml(&[]);
+        let libyaml = serde_yaml::to_string(&file).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        let commented = canonical.replacen("article:\n", "article: # kept\n", 1);
+        for text in [canonical, libyaml, commented] {
+            // Whatever the text reads as, fmt keeps.
+            let Ok(read) = serde_yaml::from_str::<ClaimFile>(&text) else { continue };
+            let mut sorted = read.clone();
+            sorted.claims.sort_by(|a, b| claimtrack::fmt::id_order(&a.id, &b.id));
+            let once = match claimtrack::fmt::format(&text, &read) {
+                Ok(claimtrack::fmt::Outcome::Unchanged) => text.clone(),
+                Ok(claimtrack::fmt::Outcome::Changed(t)) => t,
+                // Refusing is allowed (nothing is written); losing is not.
+                Err(_) => continue,
+            };
+            let back: ClaimFile = serde_yaml::from_str(&once).map_err(|e| TestCaseError::fail(format!("{e}\n{once}")))?;
+            prop_assert_eq!(&back, &sorted, "fmt changed a value:\n{}", once);
+            prop_assert_eq!(
+                claimtrack::fmt::format(&once, &back),
+                Ok(claimtrack::fmt::Outcome::Unchanged),
+                "a second fmt changes:\n{}",
+                once
+            );
+        }
     }
 }

@@ -175,6 +175,27 @@ fn claim_seeds() -> Vec<Vec<u8>> {
     s
 }
 
+/// JSON Lines: the example articles as lines, ids that try to be paths,
+/// and the JSON Lines regression inputs.
+fn jsonl_seeds() -> Vec<Vec<u8>> {
+    let mut lines: Vec<String> = article_seeds()
+        .iter()
+        .enumerate()
+        .map(|(i, a)| {
+            let text = String::from_utf8_lossy(a).chars().take(2000).collect::<String>();
+            serde_json::json!({"id": format!("a{i}"), "title": "T", "published": "2025-04-16", "text": text})
+                .to_string()
+        })
+        .collect();
+    for id in ["../x", "/abs", ".h", "actors", "", "a/b"] {
+        lines.push(serde_json::json!({"id": id, "text": "Officials said the border was closed."}).to_string());
+    }
+    let mut s: Vec<Vec<u8>> = lines.iter().map(|l| format!("{l}\n").into_bytes()).collect();
+    s.push(lines.join("\n").into_bytes());
+    s.extend(files(&root().join("tests/regressions"), "jsonl"));
+    s
+}
+
 #[test]
 fn regression_inputs_pass() {
     for input in files(&root().join("tests/regressions"), "txt") {
@@ -182,6 +203,10 @@ fn regression_inputs_pass() {
     }
     for input in files(&root().join("tests/regressions"), "yaml") {
         fuzzing::check_claim_file(&input);
+        fuzzing::fmt_claim_file(&input);
+    }
+    for input in jsonl_seeds() {
+        fuzzing::read_jsonl(&input);
     }
     for input in article_seeds() {
         fuzzing::extract_article(&input);
@@ -199,4 +224,14 @@ fn stress_extract_article() {
 #[test]
 fn stress_check_claim_file() {
     stress("check_claim_file", claim_seeds(), fuzzing::check_claim_file);
+}
+
+#[test]
+fn stress_fmt_claim_file() {
+    stress("fmt_claim_file", claim_seeds(), fuzzing::fmt_claim_file);
+}
+
+#[test]
+fn stress_read_jsonl() {
+    stress("read_jsonl", jsonl_seeds(), fuzzing::read_jsonl);
 }

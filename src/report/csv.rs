@@ -59,14 +59,31 @@ fn io(e: ::csv::Error) -> std::io::Error {
     }
 }
 
-/// A cell that cannot start a spreadsheet formula: text starting with
-/// `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading `'`, which
-/// spreadsheets show as text (the OWASP recommendation).
+/// A cell that is only data: controls and bidi characters are made visible
+/// as in every other output (`super::clean`), except the line breaks and tabs
+/// that are text here (quoted by RFC 4180); and it cannot start a
+/// spreadsheet formula: text whose first character after any white space
+/// (space, no-break space, line break, tab) is `=`, `+`, `-`, `@` or their
+/// fullwidth forms, or that starts with a tab or carriage return, gets a
+/// leading `'`, which spreadsheets show as text (the OWASP recommendation).
 pub fn neutralise(s: &str) -> String {
-    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{s}")
+    let cell: String = s
+        .chars()
+        .map(|c| {
+            let text = matches!(c, '\n' | '\r' | '\t');
+            if (c.is_control() && !text) || super::is_bidi_control(c) {
+                '\u{fffd}'
+            } else {
+                c
+            }
+        })
+        .collect();
+    let first = cell.trim_start().chars().next();
+    let formula = first.is_some_and(|c| "=+-@＝＋－＠".contains(c));
+    if formula || cell.starts_with(['\t', '\r']) {
+        format!("'{cell}")
     } else {
-        s.to_string()
+        cell
     }
 }
 
@@ -146,6 +163,10 @@ mod tests {
         assert_eq!(neutralise("-2"), "'-2");
         assert_eq!(neutralise("@SUM(A1)"), "'@SUM(A1)");
         assert_eq!(neutralise("plain = text"), "plain = text");
+        for lead in ["\n=1", " =1", "\u{a0}+1", "\r\n-1", "\t@x", "＝1+1", "＠x"] {
+            assert!(neutralise(lead).starts_with('\''), "{lead:?}");
+        }
+        assert_eq!(neutralise("a\u{1b}[8mb\u{202e}c\nd"), "a\u{fffd}[8mb\u{fffd}c\nd");
         assert_eq!(neutralise(""), "");
     }
 }

@@ -407,12 +407,16 @@ fn label_width(s: &str) -> f64 {
 /// The inline SVG of who answers whom: sides on a circle (or a row when
 /// there are two), one curved arrow per direction.
 fn diagram(exchanges: &[Exchange], colour: &dyn Fn(&str) -> &'static str) -> Markup {
+    // Sides in order of appearance, with a map for lookups: a scan of the
+    // list per side made a report with many claimants quadratic.
     let mut sides: Vec<&str> = Vec::new();
+    let mut index: rustc_hash::FxHashMap<&str, usize> = rustc_hash::FxHashMap::default();
     for e in exchanges {
         for s in [e.from.as_str(), e.to.as_str()] {
-            if !sides.contains(&s) {
+            index.entry(s).or_insert_with(|| {
                 sides.push(s);
-            }
+                sides.len() - 1
+            });
         }
     }
     let n = sides.len();
@@ -439,7 +443,7 @@ fn diagram(exchanges: &[Exchange], colour: &dyn Fn(&str) -> &'static str) -> Mar
     // Fit the drawing's height to the boxes, with room for the curves.
     let top = pos.iter().map(|p| p.1).fold(f64::INFINITY, f64::min) - 50.0;
     let bottom = pos.iter().map(|p| p.1).fold(f64::NEG_INFINITY, f64::max) + 50.0;
-    let idx = |s: &str| sides.iter().position(|x| *x == s).unwrap_or(0);
+    let idx = |s: &str| index.get(s).copied().unwrap_or(0);
     let half = |i: usize| (label_width(sides[i]) / 2.0, 17.0);
     // The point where the segment from the centre of box `i` towards `(tx, ty)` leaves the box.
     let border = |i: usize, tx: f64, ty: f64| {
