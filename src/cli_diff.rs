@@ -111,18 +111,6 @@ fn write_links(result: &diff::Diff, old: &Store, new: &Store) -> Result<()> {
         return Ok(());
     }
     for (file, list) in links {
-        let path = &new.files[file].path;
-        // Read, edited and replaced under the directory's lock: a concurrent
-        // claimtrack writer waits, and its edits are read here, not lost.
-        let rewrite = store::Rewrite::begin(path)?;
-        let text = String::from_utf8(rewrite.read()?).with_context(|| format!("{}: cannot read", path.display()))?;
-        let now = serde_yaml::from_str::<claimtrack::claim::ClaimFile>(&text).ok();
-        if !now.is_some_and(|now| edit::same_claims(&now, &new.files[file].file)) {
-            bail!(
-                "{}: changed since the diff read it (other than its links); left as it is now: run the diff again",
-                path.display()
-            );
-        }
         let claims = &new.files[file].file.claims;
         let edits: Vec<NewLink> = list
             .iter()
@@ -132,21 +120,41 @@ fn write_links(result: &diff::Diff, old: &Store, new: &Store) -> Result<()> {
                 target: target.clone(),
             })
             .collect();
-        let edited = edit::add_links(&text, &edits).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
-        // Never write what would not read back as a claim file.
-        serde_yaml::from_str::<claimtrack::claim::ClaimFile>(&edited).map_err(|e| {
-            anyhow::anyhow!(
-                "{}: the edit would not read back ({e}); file left as it was",
-                path.display()
-            )
-        })?;
-        rewrite.commit(text.as_bytes(), edited.as_bytes())?;
-        eprintln!("wrote {} ({} links added)", path.display(), edits.len());
+        record_links(&new.files[file].path, &new.files[file].file, &edits, "diff")?;
     }
     if outside {
         eprintln!(
             "note: OLD is not in NEW's directory; `claimtrack check` resolves ARTICLE-ID#CLAIM-ID references only among the files it checks together"
         );
+    }
+    Ok(())
+}
+
+/// Adds `edits` to the claim file at `path`, which `command` read as
+/// `read`: edited in place and replaced under the directory's lock, so a
+/// concurrent claimtrack writer waits and its edits are read here, not lost;
+/// refused when the file changed otherwise since it was read.
+pub fn record_links(path: &Path, read: &claimtrack::claim::ClaimFile, edits: &[NewLink], command: &str) -> Result<()> {
+    let rewrite = store::Rewrite::begin(path)?;
+    let text = String::from_utf8(rewrite.read()?).with_context(|| format!("{}: cannot read", path.display()))?;
+    let now = serde_yaml::from_str::<claimtrack::claim::ClaimFile>(&text).ok();
+    if !now.is_some_and(|now| edit::same_claims(&now, read)) {
+        bail!(
+            "{}: changed since the {command} read it (other than its links); left as it is now: run the {command} again",
+            path.display()
+        );
+    }
+    let edited = edit::add_links(&text, edits).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
+    // Never write what would not read back as a claim file.
+    serde_yaml::from_str::<claimtrack::claim::ClaimFile>(&edited).map_err(|e| {
+        anyhow::anyhow!(
+            "{}: the edit would not read back ({e}); file left as it was",
+            path.display()
+        )
+    })?;
+    if edited != text {
+        rewrite.commit(text.as_bytes(), edited.as_bytes())?;
+        eprintln!("wrote {} ({} links added)", path.display(), edits.len());
     }
     Ok(())
 }

@@ -3,12 +3,11 @@
 //! to the claim files losslessly ([`claimtrack::edit`]).
 
 use anyhow::{Context, Result};
-use claimtrack::claim::ClaimFile;
-use claimtrack::edit::{self, NewLink};
+use claimtrack::edit::NewLink;
 use claimtrack::extract::linker::Linker;
 use claimtrack::linking::{self, Suggestion};
 use claimtrack::report::clean;
-use claimtrack::store::{self, Store};
+use claimtrack::store::Store;
 use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -104,8 +103,8 @@ fn render(store: &Store, found: &[Suggestion]) -> String {
     out
 }
 
-/// Adds the suggestions to their claim files, each edited in place and
-/// written atomically; a file that would not read back is left alone.
+/// Adds the suggestions to their claim files, each edited in place under
+/// the directory's lock (see [`super::diff_cmd::record_links`]).
 fn write_links(store: &Store, found: &[Suggestion]) -> Result<()> {
     let mut by_file: BTreeMap<usize, Vec<NewLink>> = BTreeMap::new();
     for s in found {
@@ -116,19 +115,8 @@ fn write_links(store: &Store, found: &[Suggestion]) -> Result<()> {
         });
     }
     for (file, edits) in by_file {
-        let path = &store.files[file].path;
-        let text = std::fs::read_to_string(path).with_context(|| format!("{}: cannot read", path.display()))?;
-        let edited = edit::add_links(&text, &edits).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
-        serde_yaml::from_str::<ClaimFile>(&edited).map_err(|e| {
-            anyhow::anyhow!(
-                "{}: the edit would not read back ({e}); file left as it was",
-                path.display()
-            )
-        })?;
-        if edited != text {
-            store::write_atomic(path, &edited, true)?;
-            eprintln!("wrote {} ({} links added)", path.display(), edits.len());
-        }
+        let loaded = &store.files[file];
+        super::diff_cmd::record_links(&loaded.path, &loaded.file, &edits, "link")?;
     }
     Ok(())
 }
