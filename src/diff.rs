@@ -276,6 +276,45 @@ pub fn diff(old: &Store, new: &Store, actors: &Actors, threshold: f64) -> Diff {
     out
 }
 
+impl Diff {
+    /// The claims that are not in exactly one section: of OLD, those in none
+    /// or several of repeated, echoed, changed position, newly contested and
+    /// not repeated; of NEW, those in none or several of repeated, echoed,
+    /// changed position, newly contested and new. Empty when every claim is
+    /// accounted for.
+    pub fn unaccounted(&self, old: &Store, new: &Store) -> Vec<(bool, ClaimAt)> {
+        let mut o: BTreeMap<ClaimAt, BTreeSet<u8>> = old.all().map(|a| (a, BTreeSet::new())).collect();
+        let mut n: BTreeMap<ClaimAt, BTreeSet<u8>> = new.all().map(|a| (a, BTreeSet::new())).collect();
+        let put = |side: &mut BTreeMap<ClaimAt, BTreeSet<u8>>, at: ClaimAt, k: u8| {
+            side.entry(at).or_default().insert(k);
+        };
+        for (k, list) in [&self.repeated, &self.echoed, &self.changed_position]
+            .into_iter()
+            .enumerate()
+        {
+            for p in list {
+                put(&mut o, p.old, k as u8);
+                put(&mut n, p.new, k as u8);
+            }
+        }
+        for c in &self.newly_contested {
+            put(&mut o, c.old, 3);
+            put(&mut n, c.new, 3);
+        }
+        self.not_repeated.iter().for_each(|&a| put(&mut o, a, 4));
+        self.new.iter().for_each(|&a| put(&mut n, a, 4));
+        let bad = |side: BTreeMap<ClaimAt, BTreeSet<u8>>, is_old: bool| {
+            side.into_iter()
+                .filter(|(_, s)| s.len() != 1)
+                .map(move |(a, _)| (is_old, a))
+                .collect::<Vec<_>>()
+        };
+        let mut out = bad(o, true);
+        out.extend(bad(n, false));
+        out
+    }
+}
+
 /// How alike a claim of `old` and a claim of `new` are, part by part, as
 /// [`diff`] scores them (term weights over all claims of both sides): for
 /// explaining why a pair is, or is not, a match.
