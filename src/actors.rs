@@ -345,6 +345,25 @@ impl Actors {
         out
     }
 
+    /// The actor a phrase of a content names, by canonical name: a name or
+    /// alias of the actors file, else a state by its demonym or name (the
+    /// built-in table, or a demonym the aliases teach). "us" is left alone:
+    /// it is a pronoun far more often than the United States.
+    pub fn named(&self, phrase: &str) -> Option<String> {
+        let norm = normalise(phrase);
+        if let Some(&i) = self.index.get(&norm) {
+            return Some(self.actors[i].name.clone());
+        }
+        if norm.contains(' ') || norm == "us" {
+            return None;
+        }
+        DEMONYMS
+            .iter()
+            .find(|(d, _)| *d == norm)
+            .map(|(_, s)| s.to_string())
+            .or_else(|| self.demonyms.get(&norm).map(|&i| self.actors[i].name.clone()))
+    }
+
     /// The side an actor speaks for: follows `member_of` to the top (cycles
     /// stop where they close). Unknown names are their own side.
     pub fn side(&self, name: &str) -> String {

@@ -312,6 +312,25 @@ enum EvalCommand {
         #[arg(long, value_name = "FILE")]
         model: Option<PathBuf>,
     },
+    /// Score `diff`'s repeated pairs against the reference `same_as` links
+    /// of a corpus (transitive closure), over the ordered article pairs of
+    /// each dispute, leave one dispute out: each dispute is scored at the
+    /// threshold calibrated on the others. Laid out as for `eval lodo`.
+    Diff {
+        /// The corpus directory.
+        #[arg(long, value_name = "DIR")]
+        corpus: PathBuf,
+        /// Diff the claims extracted from the articles (with the corpus's
+        /// actors.yaml) instead of the reference claim files.
+        #[arg(long)]
+        extracted: bool,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = EvalFormat::Table)]
+        format: EvalFormat,
+        /// Cue model written by `claimtrack train` (default: the built-in one).
+        #[arg(long, value_name = "FILE")]
+        model: Option<PathBuf>,
+    },
     /// Score predicted claim files against reference claim files (paired by
     /// article id; claimants resolved through the reference actors.yaml).
     Claims {
@@ -872,6 +891,25 @@ fn run_eval(cmd: EvalCommand) -> Result<ExitCode> {
             match format {
                 EvalFormat::Table => eval::lodo::render(&l),
                 EvalFormat::Json => serde_json::to_string_pretty(&l)? + "\n",
+            }
+        }
+        EvalCommand::Diff {
+            corpus,
+            extracted,
+            format,
+            model,
+        } => {
+            let model = load_model(model.as_deref())?;
+            let source = if extracted {
+                eval::diff::Source::Extracted
+            } else {
+                eval::diff::Source::Reference
+            };
+            let e =
+                eval::diff::run(&corpus, source, &model).map_err(|e| anyhow::anyhow!("{}: {e}", corpus.display()))?;
+            match format {
+                EvalFormat::Table => eval::diff::render(&e),
+                EvalFormat::Json => serde_json::to_string_pretty(&e)? + "\n",
             }
         }
         EvalCommand::Claims { gold, pred, format } => {

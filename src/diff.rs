@@ -7,8 +7,9 @@ use crate::actors::Actors;
 use crate::article::{Article, ArticleError};
 use crate::check::Diagnostic;
 use crate::claim::LinkKind;
-use crate::matching::{self, Index, Prepared, Vocabulary};
+use crate::matching::{self, Features, Index, Prepared, Vocabulary};
 use crate::store::{self, ClaimAt, Loaded, Store};
+use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::fmt::Write as _;
@@ -81,7 +82,7 @@ impl Input {
 
 /// Two claims that say the same thing (or, for a changed position, the same
 /// proposition with the opposite polarity).
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Pair {
     /// The claim in OLD.
     pub old: ClaimAt,
@@ -89,10 +90,40 @@ pub struct Pair {
     pub new: ClaimAt,
     /// How alike the contents are, 0 to 1.
     pub similarity: f64,
+    /// Why the two claims are paired so.
+    pub why: Why,
+}
+
+/// Why two claims are paired: what their contents share, whose they are,
+/// and what makes one a denial of the other.
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct Why {
+    /// The terms both normalised contents hold (stems, one term per actor).
+    pub shared_terms: Vec<String>,
+    /// "same claimant", "same side: SIDE" or "other sides: OLD / NEW".
+    pub claimants: String,
+    /// For opposite polarities, what each says: "old asserts, new denies
+    /// (negation)"; absent when both say the same.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub polarity: Option<String>,
+}
+
+impl std::fmt::Display for Why {
+    /// "same claimant; shared: attack, kramatorsk; old asserts, new denies (negation)".
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}", self.claimants)?;
+        if !self.shared_terms.is_empty() {
+            write!(f, "; shared: {}", self.shared_terms.join(", "))?;
+        }
+        if let Some(p) = &self.polarity {
+            write!(f, "; {p}")?;
+        }
+        Ok(())
+    }
 }
 
 /// A claim of OLD that a claim of NEW contests.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Contest {
     /// The contested claim, in OLD.
     pub old: ClaimAt,
@@ -103,6 +134,8 @@ pub struct Contest {
     pub relation: LinkKind,
     /// Content similarity of the two claims (0 when found through links).
     pub similarity: f64,
+    /// Why.
+    pub why: Why,
 }
 
 /// The result of comparing OLD with NEW.
@@ -127,192 +160,257 @@ fn canonical(actors: &Actors, name: &str) -> String {
     actors.get(name).map_or_else(|| name.to_string(), |a| a.name.clone())
 }
 
+/// The sections a pair can be in, in the order they take claims.
+const REPEATED: usize = 0;
+const ECHOED: usize = 1;
+const CHANGED: usize = 2;
+const CONTESTED: usize = 3;
+
+/// A candidate pair: (OLD index, NEW index, similarity, relation).
+type Candidate = (usize, usize, f64, LinkKind);
+
 /// Compares the claims of `old` with those of `new`. `actors` resolves
-/// claimants and sides; `threshold` is the similarity two contents need to
-/// count as the same proposition ([`matching::DEFAULT_THRESHOLD`]).
+/// claimants and sides; `threshold` is the similarity two normalised
+/// contents ([`matching::features_in`]) need to count as the same
+/// proposition ([`matching::DEFAULT_THRESHOLD`]).
 ///
-/// A claim of NEW is *repeated* when a claim of OLD by the same claimant has
-/// the same polarity and a similarity at or above the threshold; repeated
-/// pairs are one to one, best similarity first. Otherwise its best such
-/// match by another claimant of the same side makes it *echoed*. A match of
-/// opposite polarity is a *changed position* (same claimant) or makes the OLD
-/// claim *newly contested* (another claimant). A NEW claim that rebuts or
-/// counters, in its own file, a claim that matches an OLD claim of another
-/// claimant contests that OLD claim too, as do NEW's direct references to
-/// OLD claims. A NEW claim that is itself repeated from OLD contests nothing
-/// newly: whatever it contests, its OLD counterpart already did.
+/// Every claim ends in exactly one section. A pair of claims at or above
+/// the threshold is a *repeat* (same claimant after actor resolution, same
+/// polarity), an *echo* (another voice of the same side, `member_of`, same
+/// polarity), a *change of position* (same claimant or side, opposite
+/// polarity) or a *contest* (another side, opposite polarity); a NEW claim
+/// that rebuts or counters, in its own file, a claim that says what an OLD
+/// claim of another claimant says contests that OLD claim too, as do NEW's
+/// direct references to OLD claims. The same polarity from another side
+/// (agreement across sides) makes no section: both claims stay `not
+/// repeated` and `new`. The sections take claims in that order: for each,
+/// pairs of claims in no section yet are taken one to one, best similarity
+/// first; then each claim still in no section joins its best partner that
+/// is already in this section (a headline and the body that says it again
+/// are both repeated by the one NEW claim that repeats them). A NEW claim
+/// that NEW repeats from OLD contests nothing newly. An OLD claim that NEW
+/// both repeats and rebuts is `repeated`, and the rebuttal is listed under
+/// `newly contested` with it as its target: in that section an OLD claim
+/// counts only when it is in no earlier one ([`Diff::unaccounted`]).
 pub fn diff(old: &Store, new: &Store, actors: &Actors, threshold: f64) -> Diff {
     let old_at: Vec<ClaimAt> = old.all().collect();
     let new_at: Vec<ClaimAt> = new.all().collect();
-    let old_f: Vec<_> = old_at.iter().map(|&a| matching::features(old.claim(a))).collect();
-    let new_f: Vec<_> = new_at.iter().map(|&a| matching::features(new.claim(a))).collect();
-    let vocab = Vocabulary::new(old_f.iter().chain(&new_f));
-    let old_p: Vec<Prepared> = old_f.iter().map(|f| vocab.prepare(f)).collect();
-    let new_p: Vec<Prepared> = new_f.iter().map(|f| vocab.prepare(f)).collect();
+    let old_f: Vec<Features> = old_at
+        .par_iter()
+        .map(|&a| matching::features_in(old.claim(a), actors))
+        .collect();
+    let new_f: Vec<Features> = new_at
+        .par_iter()
+        .map(|&a| matching::features_in(new.claim(a), actors))
+        .collect();
+    let vocab = Vocabulary::with_variants(old_f.iter().chain(&new_f));
+    let old_p: Vec<Prepared> = old_f.par_iter().map(|f| vocab.prepare(f)).collect();
+    let new_p: Vec<Prepared> = new_f.par_iter().map(|f| vocab.prepare(f)).collect();
     let index = Index::new(&old_p);
 
     let who = |store: &Store, at: ClaimAt| canonical(actors, &store.claim(at).claimant);
     let old_who: Vec<String> = old_at.iter().map(|&a| who(old, a)).collect();
-    let old_side: Vec<String> = old_who.iter().map(|w| actors.side(w)).collect();
-
     let new_who: Vec<String> = new_at.iter().map(|&a| who(new, a)).collect();
-    let old_rep = representatives(&old_at, &old_who, &old_p, threshold);
-    let new_rep = representatives(&new_at, &new_who, &new_p, threshold);
+    let old_side: Vec<String> = old_who.iter().map(|w| actors.side(w)).collect();
+    let new_side: Vec<String> = new_who.iter().map(|w| actors.side(w)).collect();
+    let hits: Vec<Vec<(usize, f64)>> = new_p
+        .par_iter()
+        .map_init(|| index.scratch(), |acc, q| index.search_with(q, threshold, acc))
+        .collect();
 
-    let mut out = Diff::default();
-    let mut repeat_candidates: Vec<(usize, usize, f64)> = Vec::new();
-    let mut old_hit = vec![false; old_at.len()];
-    // new index -> old indices it says the same thing as (same polarity)
-    let mut same: Vec<Vec<usize>> = vec![Vec::new(); new_at.len()];
-    let mut best_echo: Vec<Option<(usize, f64)>> = vec![None; new_at.len()];
-    let mut contested: BTreeMap<(usize, usize), Contest> = BTreeMap::new();
-    let hits: Vec<Vec<(usize, f64)>> = new_p.iter().map(|q| index.search(q, threshold)).collect();
-
-    for (n, q) in new_p.iter().enumerate() {
-        if hits[n].is_empty() && hits[new_rep[n]].is_empty() {
-            out.new.push(new_at[n]);
-            continue;
-        }
-        let n_who = &new_who[n];
-        let n_side = actors.side(n_who);
-        let mut changed: Option<(usize, f64)> = None;
-        for &(o, sim) in &hits[n] {
-            old_hit[o] = true;
-            let same_claimant = old_who[o] == *n_who;
-            let representative = old_rep[o] == o && new_rep[n] == n;
-            if old_p[o].positive == q.positive {
-                same[n].push(o);
-                if same_claimant && representative {
-                    repeat_candidates.push((o, n, sim));
-                } else if !same_claimant && representative && old_side[o] == n_side && best_echo[n].is_none() {
-                    best_echo[n] = Some((o, sim));
-                }
-            } else if same_claimant {
-                changed.get_or_insert((o, sim));
-            } else {
-                contested.entry((o, n)).or_insert(Contest {
-                    old: old_at[o],
-                    new: new_at[n],
-                    relation: LinkKind::Rebuts,
-                    similarity: sim,
-                });
-            }
-        }
-        if let Some((o, sim)) = changed {
-            out.changed_position.push(Pair {
-                old: old_at[o],
-                new: new_at[n],
-                similarity: sim,
-            });
+    let mut cands: [Vec<Candidate>; 4] = Default::default();
+    for (n, list) in hits.iter().enumerate() {
+        for &(o, sim) in list {
+            let same_polarity = old_p[o].positive == new_p[n].positive;
+            let section = match (same_polarity, old_who[o] == new_who[n], old_side[o] == new_side[n]) {
+                (true, true, _) => REPEATED,
+                (true, false, true) => ECHOED,
+                (false, _, true) => CHANGED,
+                (false, _, false) => CONTESTED,
+                (true, false, false) => continue,
+            };
+            cands[section].push((o, n, sim, LinkKind::Rebuts));
         }
     }
-
-    // Repeated pairs, one to one, best first (ties: earlier NEW, then OLD).
-    repeat_candidates.sort_by(|a, b| b.2.total_cmp(&a.2).then((a.1, a.0).cmp(&(b.1, b.0))));
-    let (mut used_old, mut used_new) = (HashSet::new(), HashSet::new());
-    for (o, n, sim) in repeat_candidates {
-        if used_old.contains(&o) || used_new.contains(&n) {
-            continue;
-        }
-        used_old.insert(o);
-        used_new.insert(n);
-        out.repeated.push(Pair {
-            old: old_at[o],
-            new: new_at[n],
-            similarity: sim,
-        });
-    }
-    out.repeated.sort_by_key(|p| (p.new, p.old));
-    for (n, echo) in best_echo.iter().enumerate() {
-        if let Some((o, sim)) = echo
-            && !used_new.contains(&n)
-        {
-            out.echoed.push(Pair {
-                old: old_at[*o],
-                new: new_at[n],
-                similarity: *sim,
-            });
-        }
-    }
-
     // Contests recorded through NEW's own links.
     let new_pos: BTreeMap<ClaimAt, usize> = new_at.iter().enumerate().map(|(i, &a)| (a, i)).collect();
     let old_pos: BTreeMap<ClaimAt, usize> = old_at.iter().enumerate().map(|(i, &a)| (a, i)).collect();
+    let found: HashSet<(usize, usize)> = cands[CONTESTED].iter().map(|c| (c.0, c.1)).collect();
     for (n, &at) in new_at.iter().enumerate() {
-        let claim = new.claim(at);
-        let n_who = who(new, at);
         for kind in [LinkKind::Rebuts, LinkKind::Counters] {
-            for r in claim.links(kind) {
+            for r in new.claim(at).links(kind) {
                 let mut targets: BTreeSet<usize> = BTreeSet::new();
-                if let Some(local) = new.resolve(at.0, r).and_then(|t| new_pos.get(&t)) {
-                    targets.extend(same[*local].iter().copied());
+                if let Some(&y) = new.resolve(at.0, r).and_then(|t| new_pos.get(&t)) {
+                    let same = hits[y].iter().filter(|&&(o, _)| old_p[o].positive == new_p[y].positive);
+                    targets.extend(same.map(|&(o, _)| o));
                 }
                 if r.contains('#')
-                    && let Some(o) = resolve_in(old, r).and_then(|t| old_pos.get(&t))
+                    && let Some(&o) = resolve_in(old, r).and_then(|t| old_pos.get(&t))
                 {
-                    targets.insert(*o);
+                    targets.insert(o);
                 }
                 for o in targets {
-                    if old_who[o] != n_who {
-                        old_hit[o] = true;
-                        contested.entry((o, n)).or_insert(Contest {
-                            old: old_at[o],
-                            new: at,
-                            relation: kind,
-                            similarity: 0.0,
-                        });
+                    if old_who[o] != new_who[n] && !found.contains(&(o, n)) {
+                        cands[CONTESTED].push((o, n, 0.0, kind));
                     }
                 }
             }
         }
     }
-    // A repeat of an OLD claim contests nothing new: its OLD self already did.
-    contested.retain(|(_, n), _| !used_new.contains(n));
-    out.newly_contested = contested.into_values().collect();
-    out.not_repeated = (0..old_at.len())
-        .filter(|&o| !old_hit[o] && !old_hit[old_rep[o]])
-        .map(|o| old_at[o])
+
+    let mut old_sec: Vec<Option<usize>> = vec![None; old_at.len()];
+    let mut new_sec: Vec<Option<usize>> = vec![None; new_at.len()];
+    let mut chosen: [Vec<Candidate>; 4] = Default::default();
+    for (section, list) in cands.iter_mut().enumerate() {
+        list.sort_by(|a, b| b.2.total_cmp(&a.2).then((a.1, a.0).cmp(&(b.1, b.0))));
+        for &(o, n, sim, rel) in list.iter() {
+            if old_sec[o].is_none() && new_sec[n].is_none() {
+                old_sec[o] = Some(section);
+                new_sec[n] = Some(section);
+                chosen[section].push((o, n, sim, rel));
+            }
+        }
+        for &(o, n, sim, rel) in list.iter() {
+            // A rebuttal names every claim it newly contests, even one NEW
+            // also repeats (or echoes); the OLD claim stays where it is.
+            let joins = if section == CONTESTED {
+                new_sec[n].map_or(old_sec[o].is_some(), |s| s == CONTESTED)
+            } else {
+                (old_sec[o].is_none() && new_sec[n] == Some(section))
+                    || (new_sec[n].is_none() && old_sec[o] == Some(section))
+            };
+            if joins {
+                old_sec[o].get_or_insert(section);
+                new_sec[n] = Some(section);
+                chosen[section].push((o, n, sim, rel));
+            }
+        }
+    }
+
+    let why = |o: usize, n: usize| {
+        let theirs: HashSet<u32> = new_f[n].terms.iter().filter_map(|t| vocab.id(t)).collect();
+        let shared_terms = old_f[o]
+            .terms
+            .iter()
+            .filter(|t| vocab.id(t).is_some_and(|id| theirs.contains(&id)))
+            .cloned()
+            .collect();
+        let claimants = if old_who[o] == new_who[n] {
+            "same claimant".to_string()
+        } else if old_side[o] == new_side[n] {
+            format!("same side: {}", old_side[o])
+        } else {
+            format!("other sides: {} / {}", old_side[o], new_side[n])
+        };
+        let says = |f: &Features| {
+            let verb = if f.positive { "asserts" } else { "denies" };
+            if f.flips.is_empty() {
+                verb.to_string()
+            } else {
+                format!("{verb} ({})", f.flips.join(", "))
+            }
+        };
+        let polarity = (old_p[o].positive != new_p[n].positive)
+            .then(|| format!("old {}, new {}", says(&old_f[o]), says(&new_f[n])));
+        Why {
+            shared_terms,
+            claimants,
+            polarity,
+        }
+    };
+    let pairs = |list: &[Candidate]| {
+        let mut out: Vec<Pair> = list
+            .iter()
+            .map(|&(o, n, similarity, _)| Pair {
+                old: old_at[o],
+                new: new_at[n],
+                similarity,
+                why: why(o, n),
+            })
+            .collect();
+        out.sort_by_key(|p| (p.new, p.old));
+        out
+    };
+    let mut newly_contested: Vec<Contest> = chosen[CONTESTED]
+        .iter()
+        .map(|&(o, n, similarity, relation)| Contest {
+            old: old_at[o],
+            new: new_at[n],
+            relation,
+            similarity,
+            why: why(o, n),
+        })
         .collect();
-    out
+    newly_contested.sort_by_key(|c| (c.old, c.new));
+    Diff {
+        repeated: pairs(&chosen[REPEATED]),
+        echoed: pairs(&chosen[ECHOED]),
+        changed_position: pairs(&chosen[CHANGED]),
+        newly_contested,
+        new: (0..new_at.len())
+            .filter(|&n| new_sec[n].is_none())
+            .map(|n| new_at[n])
+            .collect(),
+        not_repeated: (0..old_at.len())
+            .filter(|&o| old_sec[o].is_none())
+            .map(|o| old_at[o])
+            .collect(),
+    }
+}
+
+impl Diff {
+    /// The claims that are not in exactly one section: of OLD, those in none
+    /// or several of repeated, echoed, changed position, newly contested
+    /// (only as the target of a contest and in no earlier section) and not
+    /// repeated; of NEW, those in none or several of repeated, echoed,
+    /// changed position, newly contested and new. Empty when every claim is
+    /// accounted for.
+    pub fn unaccounted(&self, old: &Store, new: &Store) -> Vec<(bool, ClaimAt)> {
+        let mut o: BTreeMap<ClaimAt, BTreeSet<u8>> = old.all().map(|a| (a, BTreeSet::new())).collect();
+        let mut n: BTreeMap<ClaimAt, BTreeSet<u8>> = new.all().map(|a| (a, BTreeSet::new())).collect();
+        let put = |side: &mut BTreeMap<ClaimAt, BTreeSet<u8>>, at: ClaimAt, k: u8| {
+            side.entry(at).or_default().insert(k);
+        };
+        for (k, list) in [&self.repeated, &self.echoed, &self.changed_position]
+            .into_iter()
+            .enumerate()
+        {
+            for p in list {
+                put(&mut o, p.old, k as u8);
+                put(&mut n, p.new, k as u8);
+            }
+        }
+        for c in &self.newly_contested {
+            // The target of a rebuttal may be repeated, echoed or changed.
+            if o.get(&c.old).is_none_or(|s| s.iter().all(|&k| k == 3)) {
+                put(&mut o, c.old, 3);
+            }
+            put(&mut n, c.new, 3);
+        }
+        self.not_repeated.iter().for_each(|&a| put(&mut o, a, 4));
+        self.new.iter().for_each(|&a| put(&mut n, a, 4));
+        let bad = |side: BTreeMap<ClaimAt, BTreeSet<u8>>, is_old: bool| {
+            side.into_iter()
+                .filter(|(_, s)| s.len() != 1)
+                .map(move |(a, _)| (is_old, a))
+                .collect::<Vec<_>>()
+        };
+        let mut out = bad(o, true);
+        out.extend(bad(n, false));
+        out
+    }
 }
 
 /// How alike a claim of `old` and a claim of `new` are, part by part, as
 /// [`diff`] scores them (term weights over all claims of both sides): for
 /// explaining why a pair is, or is not, a match.
-pub fn explain(old: &Store, new: &Store, o: ClaimAt, n: ClaimAt) -> matching::Components {
-    let old_f: Vec<_> = old.all().map(|a| matching::features(old.claim(a))).collect();
-    let new_f: Vec<_> = new.all().map(|a| matching::features(new.claim(a))).collect();
-    let vocab = Vocabulary::new(old_f.iter().chain(&new_f));
-    let a = vocab.prepare(&matching::features(old.claim(o)));
-    let b = vocab.prepare(&matching::features(new.claim(n)));
+pub fn explain(old: &Store, new: &Store, actors: &Actors, o: ClaimAt, n: ClaimAt) -> matching::Components {
+    let old_f: Vec<_> = old.all().map(|a| matching::features_in(old.claim(a), actors)).collect();
+    let new_f: Vec<_> = new.all().map(|a| matching::features_in(new.claim(a), actors)).collect();
+    let vocab = Vocabulary::with_variants(old_f.iter().chain(&new_f));
+    let a = vocab.prepare(&matching::features_in(old.claim(o), actors));
+    let b = vocab.prepare(&matching::features_in(new.claim(n), actors));
     matching::components(&a, &b)
-}
-
-/// For each claim, the claim of the same article that stands for it in
-/// `repeated` and `echoed`: itself, or the most complete claim of the same
-/// claimant and polarity that says the same thing (a headline or lede that
-/// the body states again in full). Ties go to the later claim (the body).
-fn representatives(at: &[ClaimAt], who: &[String], p: &[Prepared], threshold: f64) -> Vec<usize> {
-    let mut rep: Vec<usize> = (0..at.len()).collect();
-    let mut start = 0;
-    while start < at.len() {
-        let end = (start..at.len()).find(|&k| at[k].0 != at[start].0).unwrap_or(at.len());
-        for i in start..end {
-            for j in start..end {
-                let better = (p[j].norm(), j) > (p[rep[i]].norm(), rep[i]);
-                if i != j
-                    && better
-                    && who[i] == who[j]
-                    && p[i].positive == p[j].positive
-                    && matching::similarity(&p[i], &p[j]) >= threshold
-                {
-                    rep[i] = j;
-                }
-            }
-        }
-        start = end;
-    }
-    rep
 }
 
 /// Resolves `ARTICLE-ID#CLAIM-ID` in a store (any file).
@@ -349,6 +447,8 @@ pub struct PairJson {
     pub new: String,
     /// Content similarity, rounded to two decimals.
     pub similarity: f64,
+    /// Why the claims are paired.
+    pub why: Why,
 }
 
 /// One contest in JSON.
@@ -360,6 +460,10 @@ pub struct ContestJson {
     pub new: String,
     /// `rebuts` or `counters`.
     pub relation: LinkKind,
+    /// Content similarity, two decimals (0 when found through links).
+    pub similarity: f64,
+    /// Why the claim is contested.
+    pub why: Why,
 }
 
 fn round2(x: f64) -> f64 {
@@ -373,6 +477,7 @@ impl Diff {
             old: old.full_id(p.old),
             new: new.full_id(p.new),
             similarity: round2(p.similarity),
+            why: p.why.clone(),
         };
         DiffJson {
             repeated: self.repeated.iter().map(pair).collect(),
@@ -385,6 +490,8 @@ impl Diff {
                     old: old.full_id(c.old),
                     new: new.full_id(c.new),
                     relation: c.relation,
+                    similarity: round2(c.similarity),
+                    why: c.why.clone(),
                 })
                 .collect(),
             changed_position: self.changed_position.iter().map(pair).collect(),
@@ -434,12 +541,13 @@ impl Diff {
             for p in list {
                 let _ = writeln!(
                     out,
-                    "  {} ~ {}  similarity {:.2}\n    old: {}\n    new: {}",
+                    "  {} ~ {}  similarity {:.2}\n    old: {}\n    new: {}\n    why: {}",
                     id(old, p.old),
                     id(new, p.new),
                     p.similarity,
                     line(old, p.old),
-                    line(new, p.new)
+                    line(new, p.new),
+                    clean(&p.why.to_string())
                 );
             }
         };
@@ -453,12 +561,14 @@ impl Diff {
         for c in &self.newly_contested {
             let _ = writeln!(
                 out,
-                "  {} {} {}\n    old: {}\n    new: {}",
+                "  {} {} {}  similarity {:.2}\n    old: {}\n    new: {}\n    why: {}",
                 id(new, c.new),
                 c.relation.field(),
                 id(old, c.old),
+                c.similarity,
                 line(old, c.old),
-                line(new, c.new)
+                line(new, c.new),
+                clean(&c.why.to_string())
             );
         }
         pairs(&mut out, "changed position", &self.changed_position);
@@ -514,14 +624,20 @@ mod tests {
                 Claim::new("c2", "Afghanistan", a, "the border crossing will reopen on Monday"),
                 Claim::new("c3", "Pakistan", a, "India had a hand in the train hijacking"),
                 Claim::new("c4", "United Nations", a, "millions of people are at risk of hunger"),
+                Claim::new("c5", "Pakistan", a, "trade through Torkham fell sharply in February"),
             ],
         );
         let mut counter = Claim::new("c6", "Afghanistan", a, "ISKP fighters enter Afghanistan from Pakistan");
-        counter.counters = vec!["c1".into()];
+        counter.counters = vec!["a#c1".into()];
         let new = store(
             "b",
             vec![
-                Claim::new("c1", "Pakistan", a, "terrorists use Afghan territory"),
+                Claim::new(
+                    "c1",
+                    "Pakistan",
+                    a,
+                    "trade through Torkham has fallen sharply in February",
+                ),
                 Claim::new("c2", "Afghanistan", d, "militants operate from Afghan soil"),
                 Claim::new(
                     "c3",
@@ -536,9 +652,18 @@ mod tests {
         );
         let diff = diff(&old, &new, &actors(), matching::DEFAULT_THRESHOLD);
         let j = serde_json::to_value(diff.to_json(&old, &new)).unwrap();
-        assert_eq!(j["repeated"][0]["old"], "a#c1");
+        assert_eq!(j["repeated"][0]["old"], "a#c5");
         assert_eq!(j["repeated"][0]["new"], "b#c1");
+        assert_eq!(j["repeated"][0]["why"]["claimants"], "same claimant");
         assert_eq!(j["repeated"].as_array().unwrap().len(), 1, "{j}");
+        assert!(diff.unaccounted(&old, &new).is_empty(), "{j}");
+        assert_eq!(j["echoed"][0]["why"]["claimants"], "same side: Afghanistan");
+        assert_eq!(
+            j["changed_position"][0]["why"]["polarity"],
+            "old asserts, new denies (stance denies)"
+        );
+        let shared = j["changed_position"][0]["why"]["shared_terms"].as_array().unwrap();
+        assert!(shared.contains(&serde_json::json!("india")), "{j}");
         assert_eq!(j["echoed"][0]["old"], "a#c2");
         assert_eq!(j["echoed"][0]["new"], "b#c3");
         assert_eq!(j["changed_position"][0]["old"], "a#c3");
@@ -557,14 +682,14 @@ mod tests {
             contested.contains(&("\"a#c1\"".into(), "\"b#c6\"".into(), "\"counters\"".into())),
             "{j}"
         );
-        assert_eq!(j["new"], serde_json::json!(["b#c5", "b#c6"]));
+        assert_eq!(j["new"], serde_json::json!(["b#c5"]), "b#c6 only contests");
         assert_eq!(j["not_repeated"], serde_json::json!(["a#c4"]));
 
         let links = diff.links_to_write(&old, &new);
         let links = &links[&0];
-        assert!(links.contains(&(0, LinkKind::SameAs, "a#c1".into())));
+        assert!(links.contains(&(0, LinkKind::SameAs, "a#c5".into())));
         assert!(links.contains(&(1, LinkKind::Rebuts, "a#c1".into())));
-        assert!(links.contains(&(5, LinkKind::Counters, "a#c1".into())));
+        assert!(!links.iter().any(|l| l.0 == 5), "b#c6 records its counters already");
     }
 
     #[test]
@@ -589,6 +714,49 @@ mod tests {
         );
         let diff = diff(&old, &new, &Actors::default(), matching::DEFAULT_THRESHOLD);
         assert_eq!(diff.repeated.len(), 1, "{diff:?}");
+    }
+
+    /// An OLD claim that NEW both repeats and rebuts is `repeated`; the
+    /// rebuttal is `newly contested` with it as target. A headline and the
+    /// body that says it again are both repeated.
+    #[test]
+    fn repeats_come_first_and_every_claim_has_one_section() {
+        let a = Stance::Asserts;
+        let old = store(
+            "a",
+            vec![
+                Claim::new("c1", "Pakistan", a, "militants operate from Afghan soil"),
+                Claim::new(
+                    "c2",
+                    "Pakistan",
+                    a,
+                    "militants operate from Afghan soil, Islamabad says",
+                ),
+            ],
+        );
+        let new = store(
+            "b",
+            vec![
+                Claim::new("c1", "Pakistan", a, "militants operate from Afghan territory"),
+                Claim::new(
+                    "c2",
+                    "Afghanistan",
+                    Stance::Denies,
+                    "militants operate from Afghan soil",
+                ),
+            ],
+        );
+        let d = diff(&old, &new, &actors(), matching::DEFAULT_THRESHOLD);
+        let ids: Vec<(String, String)> = d
+            .repeated
+            .iter()
+            .map(|p| (old.full_id(p.old), new.full_id(p.new)))
+            .collect();
+        assert_eq!(ids, [("a#c1".into(), "b#c1".into()), ("a#c2".into(), "b#c1".into())]);
+        let contested: Vec<_> = d.newly_contested.iter().map(|c| (c.old, c.new)).collect();
+        assert_eq!(contested, [((0, 0), (0, 1)), ((0, 1), (0, 1))]);
+        assert!(d.new.is_empty() && d.not_repeated.is_empty());
+        assert!(d.unaccounted(&old, &new).is_empty());
     }
 
     #[test]

@@ -89,10 +89,13 @@ struct Prepped {
     prepared: Vec<Prepared>,
 }
 
-fn prep(store: &Store) -> Prepped {
+fn prep(store: &Store, actors: &Actors) -> Prepped {
     let at: Vec<ClaimAt> = store.all().collect();
-    let features: Vec<_> = at.iter().map(|&a| matching::features(store.claim(a))).collect();
-    let vocab = Vocabulary::new(&features);
+    let features: Vec<_> = at
+        .iter()
+        .map(|&a| matching::features_in(store.claim(a), actors))
+        .collect();
+    let vocab = Vocabulary::with_variants(&features);
     Prepped {
         pos: at.iter().enumerate().map(|(i, &a)| (a, i)).collect(),
         prepared: features.iter().map(|f| vocab.prepare(f)).collect(),
@@ -113,9 +116,12 @@ pub fn find(store: &Store, query: &str) -> Result<ClaimAt, HistoryError> {
             .ok_or_else(|| HistoryError::UnknownRef(query.to_string()));
     }
     let at: Vec<ClaimAt> = store.all().collect();
-    let query_features = matching::content_features(query, Stance::Asserts);
-    let features: Vec<_> = at.iter().map(|&a| matching::features(store.claim(a))).collect();
-    let vocab = Vocabulary::new(features.iter().chain(std::iter::once(&query_features)));
+    let query_features = matching::content_features_in(query, Stance::Asserts, &store.actors);
+    let features: Vec<_> = at
+        .iter()
+        .map(|&a| matching::features_in(store.claim(a), &store.actors))
+        .collect();
+    let vocab = Vocabulary::with_variants(features.iter().chain(std::iter::once(&query_features)));
     let prepared: Vec<Prepared> = features.iter().map(|x| vocab.prepare(x)).collect();
     Index::new(&prepared)
         .search(&vocab.prepare(&query_features), f64::MIN_POSITIVE)
@@ -129,7 +135,7 @@ pub fn find(store: &Store, query: &str) -> Result<ClaimAt, HistoryError> {
 /// and every claim recorded as rebutting, countering or supporting one of
 /// them, in date order (then article id, then file order).
 pub fn history(store: &Store, actors: &Actors, target: ClaimAt, threshold: f64) -> Vec<Appearance> {
-    let p = prep(store);
+    let p = prep(store, actors);
     let index = Index::new(&p.prepared);
     let t = p.pos[&target];
     let canonical = |name: &str| actors.get(name).map_or_else(|| name.to_string(), |a| a.name.clone());

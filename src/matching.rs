@@ -14,18 +14,19 @@
 //! is scored only against claims that share a term with it, in one pass over
 //! the posting lists: never a naive all-pairs comparison.
 
+use crate::actors::Actors;
 use crate::claim::{Claim, Stance};
 use crate::terms;
 use std::collections::{BTreeSet, HashMap};
 
 /// The default similarity a pair of claims needs to count as the same
-/// proposition. Chosen on the development set by a fixed rule (see
-/// `docs/diff.md`): over every ordered pair of articles of the same event,
-/// the thresholds whose repeated pairs have the best F1 against the
-/// reference `same_as` links and their transitive closure form a range
-/// (0.52 to 0.63); the default is its middle, as far as possible from the
-/// pairs that would change the result on either side.
-pub const DEFAULT_THRESHOLD: f64 = 0.57;
+/// proposition. Chosen on the development set by the rule of
+/// [`crate::eval::diff::calibrate`] over every dispute's reference claim
+/// files (`claimtrack eval diff --corpus ../shared/corpus/news-dev`): the
+/// middle of the widest range of thresholds whose repeated pairs have the
+/// best F1 against the reference `same_as` links (transitive closure).
+/// Leave one dispute out, the rule picks 0.33 to 0.49 (docs/diff.md).
+pub const DEFAULT_THRESHOLD: f64 = 0.49;
 
 /// How much a pair's score is kept when both contents name states or armed
 /// groups of the synonym table's name groups and none of them is shared
@@ -76,6 +77,14 @@ pub struct Features {
     pub terms: BTreeSet<String>,
     /// The terms that name entities (people, places, groups, states).
     pub entities: BTreeSet<String>,
+    /// What turns the claim into a denial, each of which flips its polarity:
+    /// "stance denies", "negation", "denial word" (empty for a plain
+    /// assertion); shown to explain a change of position or a rebuttal.
+    pub flips: Vec<&'static str>,
+    /// The terms that name states and armed groups (the synonym table's
+    /// name groups, and the sides of the actors file): two claims that both
+    /// name some and share none are about different parties.
+    pub names: BTreeSet<String>,
     /// True when the claim says its proposition is so; false for a denial
     /// (stance `denies`, or a negated or denied content), with two negatives
     /// cancelling ("denies that X is not …").
@@ -106,11 +115,259 @@ pub fn content_features(content: &str, stance: Stance) -> Features {
         .filter(|e| terms.contains(e))
         .collect();
     let negative = (stance == Stance::Denies) ^ t.negated ^ denial;
+    let names = terms.iter().filter(|t| terms::is_name(t)).cloned().collect();
+    let flips = [
+        (stance == Stance::Denies, "stance denies"),
+        (t.negated, "negation"),
+        (denial, "denial word"),
+    ]
+    .into_iter()
+    .filter_map(|(on, why)| on.then_some(why))
+    .collect();
     Features {
         terms,
         entities,
+        flips,
+        names,
         positive: !negative,
     }
+}
+
+/// The features of a claim for matching across articles: its content
+/// normalised with `actors` first (see [`content_features_in`]).
+/// The claimant's own "its", "our", "we" (and an "it" that opens the
+/// content) name the claimant's side: "its forces killed 58 soldiers" said
+/// by Afghanistan is "Afghan forces killed 58 soldiers".
+pub fn features_in(claim: &Claim, actors: &Actors) -> Features {
+    let who = actors
+        .get(&claim.claimant)
+        .map_or(claim.claimant.as_str(), |a| a.name.as_str());
+    content_features_as(&claim.content, claim.stance, actors, Some(&actors.side(who)))
+}
+
+/// The features of a content said with a stance, normalised for matching
+/// across articles, where two outlets report one claim in other words: the
+/// reporting frame before the proposition is left out ("to have found clear
+/// evidence that …"), every actor the content names is one term whatever
+/// the alias or demonym ("Ukraine's state railway company" and "Ukrainian
+/// Railways"; "Kabul" and "the Taliban"), and number words are figures
+/// ("over thirty" and "more than 30"). Polarity is read from the whole
+/// content, frame included ("Kabul denied that …").
+pub fn content_features_in(content: &str, stance: Stance, actors: &Actors) -> Features {
+    content_features_as(content, stance, actors, None)
+}
+
+fn content_features_as(content: &str, stance: Stance, actors: &Actors, speaker: Option<&str>) -> Features {
+    let whole = content_features(content, stance);
+    let (text, named) = normalise(content, actors, speaker);
+    let mut f = content_features(&text, Stance::Asserts);
+    f.positive = whole.positive;
+    f.flips = whole.flips;
+    for (token, side) in named {
+        for t in terms::terms(&token).stems {
+            f.entities.insert(t.clone());
+            if side {
+                f.names.insert(t);
+            }
+        }
+    }
+    f
+}
+
+/// Words of a reporting frame: what comes before "that" in "to have found
+/// clear evidence that X", "said it was clear that X", "denied that X".
+const FRAME_WORDS: &[&str] = &[
+    "to",
+    "have",
+    "has",
+    "had",
+    "having",
+    "found",
+    "find",
+    "finds",
+    "clear",
+    "clearly",
+    "evidence",
+    "proof",
+    "concrete",
+    "credible",
+    "strong",
+    "irrefutable",
+    "there",
+    "is",
+    "was",
+    "were",
+    "are",
+    "be",
+    "been",
+    "it",
+    "its",
+    "said",
+    "says",
+    "say",
+    "claimed",
+    "claims",
+    "claim",
+    "believe",
+    "believes",
+    "believed",
+    "shown",
+    "show",
+    "shows",
+    "showed",
+    "confirmed",
+    "confirms",
+    "indicated",
+    "indicates",
+    "indications",
+    "reported",
+    "reports",
+    "information",
+    "intelligence",
+    "suggests",
+    "suggested",
+    "seems",
+    "appears",
+    "noted",
+    "stressed",
+    "insisted",
+    "alleged",
+    "allegedly",
+    "also",
+    "already",
+    "now",
+    "again",
+    "denied",
+    "denies",
+    "deny",
+    "rejected",
+    "rejects",
+    "categorically",
+];
+
+/// Nouns of a frame that "of" closes as "that" does ("evidence of X").
+const FRAME_NOUNS: &[&str] = &["evidence", "proof", "indications", "information", "intelligence"];
+
+/// Number words and the figures they stand for ("one" is left: it is as
+/// often a pronoun as a figure).
+const NUMBER_WORDS: &[(&str, u32)] = &[
+    ("two", 2),
+    ("three", 3),
+    ("four", 4),
+    ("five", 5),
+    ("six", 6),
+    ("seven", 7),
+    ("eight", 8),
+    ("nine", 9),
+    ("ten", 10),
+    ("eleven", 11),
+    ("twelve", 12),
+    ("thirteen", 13),
+    ("fourteen", 14),
+    ("fifteen", 15),
+    ("sixteen", 16),
+    ("seventeen", 17),
+    ("eighteen", 18),
+    ("nineteen", 19),
+    ("twenty", 20),
+    ("thirty", 30),
+    ("forty", 40),
+    ("fifty", 50),
+    ("sixty", 60),
+    ("seventy", 70),
+    ("eighty", 80),
+    ("ninety", 90),
+    ("hundred", 100),
+];
+
+/// A number word as digits: "thirty" → 30, "twenty-three" → 23.
+fn figure(word: &str) -> Option<u32> {
+    let w = word.to_lowercase();
+    let one = |x: &str| NUMBER_WORDS.iter().find(|(n, _)| *n == x).map(|&(_, v)| v);
+    match w.split_once('-') {
+        Some((tens, unit)) => {
+            let (t, u) = (one(tens)?, one(unit).or((unit == "one").then_some(1))?);
+            (t >= 20 && t % 10 == 0 && u < 10).then_some(t + u)
+        }
+        None => one(&w),
+    }
+}
+
+/// Where the proposition starts: after a short reporting frame closed by
+/// "that" (or "of" after a noun such as "evidence"), when every word before
+/// it is a frame word or a name; else at the first word.
+fn frame_end(words: &[&str]) -> usize {
+    let bare = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+    for (k, w) in words.iter().enumerate().take(8) {
+        let b = bare(w);
+        let closes = b == "that" || (b == "of" && k > 0 && FRAME_NOUNS.contains(&bare(words[k - 1]).as_str()));
+        if closes {
+            return k + 1;
+        }
+        let name = w.chars().next().is_some_and(char::is_uppercase) && k > 0;
+        if !FRAME_WORDS.contains(&b.as_str()) && !name {
+            return 0;
+        }
+    }
+    0
+}
+
+/// The content with its frame left out, each actor it names replaced by one
+/// token (the canonical name, spaces out), and number words as digits; and
+/// the tokens, each with whether it names a side (an actor that speaks for
+/// no other and is no person: a state, an organisation, an armed group).
+/// Only phrases with a capitalised word are looked up: names are
+/// capitalised, and lower-case aliases ("the ministry", "local
+/// authorities") are too vague inside a content.
+fn normalise(content: &str, actors: &Actors, speaker: Option<&str>) -> (String, Vec<(String, bool)>) {
+    let words: Vec<&str> = content.split_whitespace().collect();
+    let capital: Vec<bool> = words
+        .iter()
+        .map(|w| {
+            w.trim_start_matches(|c: char| !c.is_alphanumeric())
+                .starts_with(char::is_uppercase)
+        })
+        .collect();
+    let mut out: Vec<String> = Vec::with_capacity(words.len());
+    let mut named = Vec::new();
+    let start = frame_end(&words);
+    let is_side =
+        |name: &str| actors.side(name) == name && actors.get(name).is_none_or(|a| a.kind.as_deref() != Some("person"));
+    let mut i = start;
+    while i < words.len() {
+        let bare = words[i].trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+        if let Some(who) = speaker
+            && (matches!(bare.as_str(), "its" | "our" | "we") || (i == start && bare == "it"))
+        {
+            let token: String = who.chars().filter(|c| c.is_alphanumeric()).collect();
+            let trail = &words[i][words[i].trim_end_matches(|c: char| !c.is_alphanumeric()).len()..];
+            out.push(format!("{token}{trail}"));
+            named.push((token, is_side(who)));
+            i += 1;
+            continue;
+        }
+        let hit = (i + 1..=(i + 5).min(words.len())).rev().find_map(|end| {
+            if !capital[i..end].iter().any(|&c| c) {
+                return None;
+            }
+            actors.named(&words[i..end].join(" ")).map(|n| (end, n))
+        });
+        if let Some((end, name)) = hit {
+            let last = words[end - 1];
+            let trail = &last[last.trim_end_matches(|c: char| !c.is_alphanumeric()).len()..];
+            let token: String = name.chars().filter(|c| c.is_alphanumeric()).collect();
+            out.push(format!("{token}{trail}"));
+            named.push((token, is_side(&name)));
+            i = end;
+            continue;
+        }
+        match figure(words[i].trim_matches(|c: char| !c.is_alphanumeric() && c != '-')) {
+            Some(n) => out.push(n.to_string()),
+            None => out.push(words[i].to_string()),
+        }
+        i += 1;
+    }
+    (out.join(" "), named)
 }
 
 /// Terms of the capitalised words of a content (names: "Jaffar Express",
@@ -142,6 +399,67 @@ fn entity_terms(content: &str) -> BTreeSet<String> {
     runs.iter().flat_map(|r| terms::terms(r).stems).collect()
 }
 
+/// Groups of entity terms that are spelling variants of one name: the same
+/// first letter and at most one edit apart (two for names of eight letters
+/// or more; an edit is an insertion, deletion, substitution or swap of
+/// letters), joined transitively. Only names of five letters or more: short
+/// ones differ by one letter too often ("Iran", "Iraq"). Candidates are
+/// found through shared deletion variants (one deletion, two for the long
+/// names), never by comparing every pair.
+pub fn variants<'a>(entities: impl Iterator<Item = &'a String>) -> Vec<Vec<String>> {
+    let names: Vec<&String> = entities
+        .filter(|e| e.chars().count() >= 5 && e.chars().all(char::is_alphabetic))
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    let mut keys: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, n) in names.iter().enumerate() {
+        let chars: Vec<char> = n.chars().collect();
+        let mut own: BTreeSet<String> = BTreeSet::new();
+        own.insert((*n).clone());
+        for a in 0..chars.len() {
+            let one: Vec<char> = [&chars[..a], &chars[a + 1..]].concat();
+            if chars.len() >= 8 {
+                for b in a..one.len() {
+                    own.insert([&one[..b], &one[b + 1..]].concat().into_iter().collect());
+                }
+            }
+            own.insert(one.into_iter().collect());
+        }
+        for k in own {
+            keys.entry(k).or_default().push(i);
+        }
+    }
+    let mut parent: Vec<usize> = (0..names.len()).collect();
+    fn root(p: &mut [usize], mut i: usize) -> usize {
+        while p[i] != i {
+            p[i] = p[p[i]];
+            i = p[i];
+        }
+        i
+    }
+    for list in keys.values().filter(|l| l.len() > 1) {
+        for (k, &i) in list.iter().enumerate() {
+            for &j in &list[k + 1..] {
+                let (a, b) = (names[i], names[j]);
+                let limit = if a.len().min(b.len()) >= 8 { 2 } else { 1 };
+                if a.chars().next() == b.chars().next() && strsim::damerau_levenshtein(a, b) <= limit {
+                    let (x, y) = (root(&mut parent, i), root(&mut parent, j));
+                    parent[x] = y;
+                }
+            }
+        }
+    }
+    let mut groups: HashMap<usize, Vec<String>> = HashMap::new();
+    for (i, name) in names.iter().enumerate() {
+        let r = root(&mut parent, i);
+        groups.entry(r).or_default().push((*name).clone());
+    }
+    let mut out: Vec<Vec<String>> = groups.into_values().filter(|g| g.len() > 1).collect();
+    out.sort();
+    out
+}
+
 /// Term weights for one comparison: rarer terms weigh more.
 #[derive(Debug, Clone, Default)]
 pub struct Vocabulary {
@@ -153,19 +471,49 @@ pub struct Vocabulary {
 impl Vocabulary {
     /// Counts document frequencies over every claim that takes part.
     pub fn new<'a>(all: impl IntoIterator<Item = &'a Features>) -> Self {
+        Self::count(all, Vocabulary::default())
+    }
+
+    /// As [`Vocabulary::new`], with the spelling variants of a name counted
+    /// as one term ([`variants`]: "Zelensky" and "Zelenskyy", "Zabiullah"
+    /// and "Zabihullah").
+    pub fn with_variants<'a>(all: impl IntoIterator<Item = &'a Features> + Clone) -> Self {
         let mut v = Vocabulary::default();
+        for group in variants(all.clone().into_iter().flat_map(|f| f.entities.iter())) {
+            let id = v.df.len() as u32;
+            v.df.push(0);
+            for t in group {
+                v.ids.insert(t, id);
+            }
+        }
+        Self::count(all, v)
+    }
+
+    fn count<'a>(all: impl IntoIterator<Item = &'a Features>, mut v: Vocabulary) -> Self {
+        let mut seen: Vec<u32> = Vec::new();
         for f in all {
             v.docs += 1;
+            seen.clear();
             for t in &f.terms {
-                let next = v.ids.len() as u32;
+                let next = v.df.len() as u32;
                 let id = *v.ids.entry(t.clone()).or_insert(next);
-                if id as usize == v.df.len() {
+                if id == next {
                     v.df.push(0);
                 }
+                seen.push(id);
+            }
+            seen.sort_unstable();
+            seen.dedup();
+            for &id in &seen {
                 v.df[id as usize] += 1;
             }
         }
         v
+    }
+
+    /// The id of a term (variants of a name share one), if any claim has it.
+    pub fn id(&self, term: &str) -> Option<u32> {
+        self.ids.get(term).copied()
     }
 
     /// Inverse document frequency of a term id, over the *other* claims: a
@@ -192,13 +540,10 @@ impl Vocabulary {
             })
             .collect();
         terms.sort_by_key(|&(id, _)| id);
-        let mut names: Vec<u32> = f
-            .terms
-            .iter()
-            .filter(|t| terms::is_name(t))
-            .filter_map(|t| self.ids.get(t).copied())
-            .collect();
+        terms.dedup_by_key(|&mut (id, _)| id);
+        let mut names: Vec<u32> = f.names.iter().filter_map(|t| self.ids.get(t).copied()).collect();
         names.sort_unstable();
+        names.dedup();
         let mut numbers: Vec<u32> = f
             .terms
             .iter()
@@ -206,6 +551,7 @@ impl Vocabulary {
             .filter_map(|t| self.ids.get(t).copied())
             .collect();
         numbers.sort_unstable();
+        numbers.dedup();
         Prepared {
             norm: terms.iter().map(|&(_, w)| w).sum(),
             terms,
@@ -348,8 +694,6 @@ pub struct Index<'a> {
     common: Vec<bool>,
     /// (share of weight in common terms, claim), largest share first.
     heavy: Vec<(f64, u32)>,
-    /// Per-claim accumulator reused by searches (all zero between them).
-    scratch: std::cell::RefCell<Vec<f64>>,
 }
 
 /// The document frequency above which a term is common in an index of `n`
@@ -379,7 +723,6 @@ impl<'a> Index<'a> {
             postings,
             common,
             heavy: Vec::new(),
-            scratch: std::cell::RefCell::new(vec![0.0; claims.len()]),
         };
         let mut heavy: Vec<(f64, u32)> = claims
             .iter()
@@ -414,10 +757,20 @@ impl<'a> Index<'a> {
     /// `threshold`, best first (ties by index). Only claims that share a
     /// term with the query are looked at (see [`Index`] for common terms).
     pub fn search(&self, query: &Prepared, threshold: f64) -> Vec<(usize, f64)> {
+        self.search_with(query, threshold, &mut self.scratch())
+    }
+
+    /// A zeroed accumulator for [`Index::search_with`].
+    pub fn scratch(&self) -> Vec<f64> {
+        vec![0.0; self.claims.len()]
+    }
+
+    /// [`Index::search`] with an accumulator of [`Index::scratch`], all
+    /// zero again on return: one per thread lets threads share the index.
+    pub fn search_with(&self, query: &Prepared, threshold: f64, acc: &mut [f64]) -> Vec<(usize, f64)> {
         let mut found: Vec<(u32, f64)> = Vec::new();
         if self.common_share(query) >= threshold {
             // Walk every posting list, accumulating shared weights.
-            let mut acc = self.scratch.borrow_mut();
             let mut touched: Vec<u32> = Vec::new();
             for &(t, w) in &query.terms {
                 for &(c, theirs) in self.list(t) {
@@ -442,7 +795,6 @@ impl<'a> Index<'a> {
                 .filter(|(t, _)| self.is_common(*t))
                 .map(|(_, w)| w)
                 .sum();
-            let mut acc = self.scratch.borrow_mut();
             let mut touched: Vec<u32> = Vec::new();
             for &(t, w) in &query.terms {
                 if !self.is_common(t) {

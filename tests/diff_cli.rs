@@ -138,8 +138,19 @@ fn diff_json_has_the_documented_structure() {
     assert_eq!(j["new"], serde_json::json!(["2025-03-12-new#c5"]));
     assert_eq!(
         j["newly_contested"],
-        serde_json::json!([{"old": "2025-03-11-old#c1", "new": "2025-03-12-new#c2", "relation": "rebuts"}])
+        serde_json::json!([{
+            "old": "2025-03-11-old#c1",
+            "new": "2025-03-12-new#c2",
+            "relation": "rebuts",
+            "similarity": 1.0,
+            "why": {
+                "claimants": "other sides: Pakistan / Afghanistan",
+                "polarity": "old asserts, new denies (stance denies)",
+                "shared_terms": ["afghanistan", "militant", "oper", "soil"]
+            }
+        }])
     );
+    assert_eq!(j["repeated"][0]["why"]["claimants"], "same claimant");
     assert_eq!(j["changed_position"][0]["old"], "2025-03-11-old#c3");
     assert_eq!(j["not_repeated"], serde_json::json!(["2025-03-11-old#c4"]));
 }

@@ -1,0 +1,449 @@
+//! How well `diff` finds repeats: its `repeated` pairs against the reference
+//! `same_as` links (and their transitive closure: `same_as` is an
+//! equivalence), over every ordered pair of articles of one dispute, on the
+//! reviewed claim files or on the claims extracted from the articles.
+//!
+//! The threshold is calibrated leave one dispute out: for each dispute, the
+//! rule of [`calibrate`] picks it on the other disputes' pairs, and the
+//! held-out dispute is scored at it. A figure on the disputes a threshold
+//! was tuned on says little about tomorrow's news.
+
+use super::{fmt3, match_pairs, word_set};
+use crate::claim::ClaimFile;
+use crate::diff;
+use crate::extract::{self, Model};
+use crate::linking;
+use crate::store::{ClaimAt, Loaded, Store};
+use rayon::prelude::*;
+use serde::Serialize;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::path::Path;
+
+/// Which claims are diffed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Source {
+    /// The reviewed reference claim files.
+    Reference,
+    /// The claims `claimtrack extract` finds in the articles (with the
+    /// reference `actors.yaml`), each matched to a reference claim as
+    /// `eval claims` matches (content Dice ≥ 0.5) to be scored.
+    Extracted,
+}
+
+/// The thresholds tried, 0.20 to 0.80 by 0.01.
+fn grid() -> Vec<f64> {
+    (20..=80).map(|k| f64::from(k) / 100.0).collect()
+}
+
+/// Counts over ordered article pairs.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Counts {
+    /// Repeated pairs that are reference links.
+    pub tp: usize,
+    /// Repeated pairs found.
+    pub found: usize,
+    /// Reference links between the two articles.
+    pub gold: usize,
+    /// Claims in no section of the diff, or in more than one.
+    pub unaccounted: usize,
+}
+
+impl Counts {
+    fn add(&mut self, o: Counts) {
+        self.tp += o.tp;
+        self.found += o.found;
+        self.gold += o.gold;
+        self.unaccounted += o.unaccounted;
+    }
+    /// Precision (None when nothing was found).
+    pub fn precision(&self) -> Option<f64> {
+        (self.found > 0).then(|| self.tp as f64 / self.found as f64)
+    }
+    /// Recall (None when there is no reference link).
+    pub fn recall(&self) -> Option<f64> {
+        (self.gold > 0).then(|| self.tp as f64 / self.gold as f64)
+    }
+    /// F1 (0 when either is 0 or undefined).
+    pub fn f1(&self) -> f64 {
+        match (self.precision(), self.recall()) {
+            (Some(p), Some(r)) if p + r > 0.0 => 2.0 * p * r / (p + r),
+            _ => 0.0,
+        }
+    }
+}
+
+/// One held-out dispute.
+#[derive(Debug, Clone, Serialize)]
+pub struct Fold {
+    /// The dispute (manifest cluster).
+    pub dispute: String,
+    /// Its articles.
+    pub articles: usize,
+    /// The threshold the rule picks on the other disputes.
+    pub threshold: f64,
+    /// The held-out dispute's counts at that threshold.
+    pub counts: Counts,
+}
+
+/// The evaluation of one source.
+#[derive(Debug, Clone, Serialize)]
+pub struct DiffEval {
+    /// Which claims.
+    pub source: Source,
+    /// Each dispute with at least two articles, in manifest order.
+    pub folds: Vec<Fold>,
+    /// Mean over folds of precision (folds that found something).
+    pub mean_precision: f64,
+    /// Mean over folds of recall (folds with reference links).
+    pub mean_recall: f64,
+    /// Counts of all folds added up.
+    pub pooled: Counts,
+    /// The threshold the rule picks on every dispute together.
+    pub all_threshold: f64,
+    /// The counts of every dispute at [`crate::matching::DEFAULT_THRESHOLD`].
+    pub at_default: Counts,
+}
+
+/// One side of a diff: claims, and for each claim the reference claim it
+/// stands for (itself for reference files).
+struct Side {
+    store: Store,
+    gold: Vec<Option<ClaimAt>>,
+}
+
+/// The rule: the thresholds with the best F1 form ranges; the middle of the
+/// widest (ties: the lowest), rounded down to 0.01, as far as possible from
+/// the pairs that would change the result on either side.
+pub fn calibrate(rows: &[(f64, Counts)]) -> f64 {
+    let best = rows.iter().map(|r| r.1.f1()).fold(0.0, f64::max);
+    let mut ranges: Vec<(f64, f64)> = Vec::new();
+    let mut start: Option<f64> = None;
+    for (i, (t, c)) in rows.iter().enumerate() {
+        let top = c.f1() >= best - 1e-9;
+        if top && start.is_none() {
+            start = Some(*t);
+        }
+        let ends = !top || i + 1 == rows.len();
+        if let (true, Some(s)) = (ends, start) {
+            let end = if top { *t } else { rows[i - 1].0 };
+            ranges.push((s, end));
+            start = None;
+        }
+    }
+    let (from, to) = ranges
+        .iter()
+        .copied()
+        .max_by(|a, b| (a.1 - a.0).total_cmp(&(b.1 - b.0)).then(b.0.total_cmp(&a.0)))
+        .unwrap_or((crate::matching::DEFAULT_THRESHOLD, crate::matching::DEFAULT_THRESHOLD));
+    ((from + to) / 2.0 * 100.0 + 1e-6).floor() / 100.0
+}
+
+/// Runs the evaluation of one source on a corpus laid out as `news-dev`.
+pub fn run(corpus: &Path, source: Source, model: &Model) -> Result<DiffEval, String> {
+    let manifest_path = corpus.join("MANIFEST.tsv");
+    let manifest = std::fs::read_to_string(&manifest_path).map_err(|e| format!("{}: {e}", manifest_path.display()))?;
+    let disputes = super::lodo::disputes(&manifest).map_err(|e| format!("{}: {e}", manifest_path.display()))?;
+    let store = Store::load(&[corpus.join("claims")])
+        .map_err(|d| d.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))?;
+    let by_id: HashMap<&str, usize> = store
+        .files
+        .iter()
+        .enumerate()
+        .map(|(i, l)| (l.file.article.id.as_str(), i))
+        .collect();
+    let links = reference_links(&store);
+    let disputes: Vec<(String, Vec<usize>)> = disputes
+        .into_iter()
+        .filter(|(_, ids)| ids.len() > 1)
+        .map(|(name, ids)| {
+            let files = ids
+                .iter()
+                .map(|id| {
+                    by_id
+                        .get(id.as_str())
+                        .copied()
+                        .ok_or(format!("no claim file for `{id}`"))
+                })
+                .collect::<Result<Vec<_>, _>>()?;
+            Ok((name, files))
+        })
+        .collect::<Result<_, String>>()?;
+    let files: Vec<usize> = disputes.iter().flat_map(|(_, f)| f.iter().copied()).collect();
+    let sides: BTreeMap<usize, Side> = files
+        .par_iter()
+        .map(|&f| Ok((f, side(&store, f, source, model)?)))
+        .collect::<Result<_, String>>()?;
+    let grid = grid();
+    // (dispute, threshold) -> counts
+    let table: Vec<Vec<Counts>> = disputes
+        .iter()
+        .map(|(_, files)| {
+            grid.par_iter()
+                .map(|&t| dispute_counts(files, &sides, &store, &links, t))
+                .collect()
+        })
+        .collect();
+    let rows_without = |skip: Option<usize>| -> Vec<(f64, Counts)> {
+        grid.iter()
+            .enumerate()
+            .map(|(k, &t)| {
+                let mut c = Counts::default();
+                for (d, row) in table.iter().enumerate() {
+                    if Some(d) != skip {
+                        c.add(row[k]);
+                    }
+                }
+                (t, c)
+            })
+            .collect()
+    };
+    let folds: Vec<Fold> = disputes
+        .iter()
+        .enumerate()
+        .map(|(d, (name, files))| {
+            let threshold = calibrate(&rows_without(Some(d)));
+            Fold {
+                dispute: name.clone(),
+                articles: files.len(),
+                threshold,
+                counts: dispute_counts(files, &sides, &store, &links, threshold),
+            }
+        })
+        .collect();
+    let mut pooled = Counts::default();
+    folds.iter().for_each(|f| pooled.add(f.counts));
+    let mean = |f: fn(&Counts) -> Option<f64>| {
+        let v: Vec<f64> = folds.iter().filter_map(|x| f(&x.counts)).collect();
+        v.iter().sum::<f64>() / v.len().max(1) as f64
+    };
+    let mut at_default = Counts::default();
+    for (_, files) in &disputes {
+        at_default.add(dispute_counts(
+            files,
+            &sides,
+            &store,
+            &links,
+            crate::matching::DEFAULT_THRESHOLD,
+        ));
+    }
+    Ok(DiffEval {
+        source,
+        mean_precision: mean(Counts::precision),
+        mean_recall: mean(Counts::recall),
+        all_threshold: calibrate(&rows_without(None)),
+        pooled,
+        at_default,
+        folds,
+    })
+}
+
+/// The transitive closure of the reference `same_as` links, as unordered
+/// pairs of claims.
+fn reference_links(store: &Store) -> BTreeSet<(ClaimAt, ClaimAt)> {
+    // Union-find over claims joined by same_as.
+    let all: Vec<ClaimAt> = store.all().collect();
+    let pos: HashMap<ClaimAt, usize> = all.iter().enumerate().map(|(i, &a)| (a, i)).collect();
+    let mut parent: Vec<usize> = (0..all.len()).collect();
+    fn root(p: &mut [usize], mut i: usize) -> usize {
+        while p[i] != i {
+            p[i] = p[p[i]];
+            i = p[i];
+        }
+        i
+    }
+    for &at in &all {
+        for r in &store.claim(at).same_as {
+            if let Some(t) = store.resolve(at.0, r) {
+                let (a, b) = (root(&mut parent, pos[&at]), root(&mut parent, pos[&t]));
+                parent[a] = b;
+            }
+        }
+    }
+    let mut groups: HashMap<usize, Vec<ClaimAt>> = HashMap::new();
+    for (i, &at) in all.iter().enumerate() {
+        groups.entry(root(&mut parent, i)).or_default().push(at);
+    }
+    let mut out = BTreeSet::new();
+    for g in groups.values() {
+        for (i, &a) in g.iter().enumerate() {
+            for &b in &g[i + 1..] {
+                out.insert((a.min(b), a.max(b)));
+            }
+        }
+    }
+    out
+}
+
+/// The claims of one article for the diff: the reference file, or the
+/// claims extracted from its article.
+fn side(store: &Store, file: usize, source: Source, model: &Model) -> Result<Side, String> {
+    let reference = &store.files[file];
+    match source {
+        Source::Reference => Ok(Side {
+            store: Store::from_files(vec![reference.clone()], store.actors.clone()),
+            gold: (0..reference.file.claims.len()).map(|c| Some((file, c))).collect(),
+        }),
+        Source::Extracted => {
+            let article = linking::article_of(store, file)?;
+            let extracted: ClaimFile = extract::extract_with(&article, &store.actors, None, model);
+            let pw: Vec<_> = extracted.claims.iter().map(|c| word_set(&c.content)).collect();
+            let gw: Vec<_> = reference.file.claims.iter().map(|c| word_set(&c.content)).collect();
+            let matched: HashMap<usize, usize> = match_pairs(&pw, &gw).into_iter().collect();
+            let gold = (0..extracted.claims.len())
+                .map(|c| matched.get(&c).map(|&g| (file, g)))
+                .collect();
+            let loaded = Loaded {
+                path: reference.path.clone(),
+                file: extracted,
+            };
+            Ok(Side {
+                store: Store::from_files(vec![loaded], store.actors.clone()),
+                gold,
+            })
+        }
+    }
+}
+
+/// Counts over every ordered pair of a dispute's articles at `threshold`.
+fn dispute_counts(
+    files: &[usize],
+    sides: &BTreeMap<usize, Side>,
+    store: &Store,
+    links: &BTreeSet<(ClaimAt, ClaimAt)>,
+    threshold: f64,
+) -> Counts {
+    let mut out = Counts::default();
+    for &a in files {
+        for &b in files {
+            if a != b {
+                out.add(pair_counts(&sides[&a], &sides[&b], store, links, threshold));
+            }
+        }
+    }
+    out
+}
+
+fn pair_counts(old: &Side, new: &Side, store: &Store, links: &BTreeSet<(ClaimAt, ClaimAt)>, threshold: f64) -> Counts {
+    let d = diff::diff(&old.store, &new.store, &store.actors, threshold);
+    let (fa, fb) = (
+        old.store.files[0].file.article.id.as_str(),
+        new.store.files[0].file.article.id.as_str(),
+    );
+    let file_of = |id: &str| store.files.iter().position(|l| l.file.article.id == id);
+    let (Some(fa), Some(fb)) = (file_of(fa), file_of(fb)) else {
+        return Counts::default();
+    };
+    let gold = links
+        .iter()
+        .filter(|(x, y)| (x.0 == fa && y.0 == fb) || (x.0 == fb && y.0 == fa))
+        .count();
+    let tp = d
+        .repeated
+        .iter()
+        .filter(|p| match (old.gold[p.old.1], new.gold[p.new.1]) {
+            (Some(x), Some(y)) => links.contains(&(x.min(y), x.max(y))),
+            _ => false,
+        })
+        .count();
+    Counts {
+        tp,
+        found: d.repeated.len(),
+        gold,
+        unaccounted: d.unaccounted(&old.store, &new.store).len(),
+    }
+}
+
+/// A readable table of the folds and the means.
+pub fn render(e: &DiffEval) -> String {
+    let mut t = comfy_table::Table::new();
+    t.load_style(comfy_table::presets::ASCII_MARKDOWN);
+    t.set_header([
+        "held out",
+        "articles",
+        "threshold",
+        "tp",
+        "found",
+        "reference",
+        "precision",
+        "recall",
+        "F1",
+        "unaccounted",
+    ]);
+    let opt = |x: Option<f64>| x.map_or_else(|| "-".to_string(), fmt3);
+    let row = |name: String, n: String, th: String, c: &Counts| {
+        vec![
+            name,
+            n,
+            th,
+            c.tp.to_string(),
+            c.found.to_string(),
+            c.gold.to_string(),
+            opt(c.precision()),
+            opt(c.recall()),
+            fmt3(c.f1()),
+            c.unaccounted.to_string(),
+        ]
+    };
+    for f in &e.folds {
+        t.add_row(row(
+            f.dispute.clone(),
+            f.articles.to_string(),
+            format!("{:.2}", f.threshold),
+            &f.counts,
+        ));
+    }
+    let n: usize = e.folds.iter().map(|f| f.articles).sum();
+    t.add_row(row("pooled".into(), n.to_string(), "-".into(), &e.pooled));
+    let source = match e.source {
+        Source::Reference => "reference claim files",
+        Source::Extracted => "claims extracted from the articles",
+    };
+    format!(
+        "{t}\n{source}: `repeated` against the reference same_as links (transitive closure), over ordered article pairs; \
+         each dispute scored at the threshold calibrated on the others\n\
+         mean over disputes: precision {} recall {}\n\
+         threshold the rule picks on all disputes: {:.2}; at the default {:.2}: precision {} recall {} ({} of {} found, {} reference), {} claims unaccounted\n",
+        fmt3(e.mean_precision),
+        fmt3(e.mean_recall),
+        e.all_threshold,
+        crate::matching::DEFAULT_THRESHOLD,
+        opt(e.at_default.precision()),
+        opt(e.at_default.recall()),
+        e.at_default.tp,
+        e.at_default.found,
+        e.at_default.gold,
+        e.at_default.unaccounted,
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn c(tp: usize, found: usize, gold: usize) -> Counts {
+        Counts {
+            tp,
+            found,
+            gold,
+            unaccounted: 0,
+        }
+    }
+
+    #[test]
+    fn the_rule_takes_the_middle_of_the_widest_best_range() {
+        let rows: Vec<(f64, Counts)> = [
+            (0.40, c(5, 10, 10)),
+            (0.41, c(5, 6, 10)),
+            (0.42, c(5, 6, 10)),
+            (0.43, c(5, 6, 10)),
+            (0.44, c(5, 6, 10)),
+            (0.45, c(3, 6, 10)),
+            (0.46, c(5, 6, 10)),
+        ]
+        .into();
+        assert!((calibrate(&rows) - 0.42).abs() < 1e-9);
+        assert_eq!(c(0, 0, 3).precision(), None);
+        assert_eq!(c(0, 0, 3).f1(), 0.0);
+    }
+}
