@@ -503,14 +503,40 @@ fn rule_hints(claims: &mut [Claim]) -> Vec<linker::Hints> {
 /// before a name: "the defence minister" after "Defence Minister Khawaja
 /// Asif", "the President" after "President Volodymyr Zelensky".
 fn titled_before(mention: &str, claims: &[Claim]) -> Option<String> {
+    const TITLES: &[&str] = &[
+        "minister",
+        "president",
+        "premier",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "secretary",
+        "governor",
+        "general",
+        "commander",
+        "chief",
+        "ambassador",
+        "envoy",
+        "chancellor",
+        "mayor",
+        "senator",
+        "king",
+        "emir",
+    ];
     let lower = mention.trim().to_lowercase();
     let title = lower.strip_prefix("the ")?;
-    if title.is_empty() || title.split(' ').count() > 4 {
+    let words: Vec<&str> = title.split(' ').collect();
+    if words.len() > 4 || !words.last().is_some_and(|w| TITLES.contains(w)) {
         return None;
     }
     claims.iter().rev().find_map(|c| {
         let said = c.mention.as_deref()?;
-        let at = said.to_lowercase().find(title)?;
+        let said_lower = said.to_lowercase();
+        // The title as whole words ("military" is not in "paramilitary").
+        let at = said_lower.match_indices(title).map(|(i, _)| i).find(|&i| {
+            let before = said_lower[..i].chars().next_back();
+            before.is_none_or(|ch| !ch.is_alphanumeric())
+        })?;
         // The title is followed by the name the claimant is resolved to.
         let after = said.get(at + title.len()..)?.trim_start();
         (!after.is_empty() && after.starts_with(char::is_uppercase) && c.claimant.contains(after.split(' ').next()?))
