@@ -449,15 +449,23 @@ fn unlinked_claims(article: &Article, atts: &[Attribution], actors: &Actors) -> 
             // "Zabiullah" after "Zabihullah Mujahid": one person.
             spelling_of(&resolved, &claims, actors).unwrap_or(resolved)
         };
-        // "denied claims that X": what is denied is X.
-        let content_range = match a.stance {
+        // "denied claims that X": what is denied is X; "said there is no
+        // truth in reports that X" denies X too.
+        let framed = denial_frame_len(&text[a.content.clone()]);
+        let stance = if framed > 0 {
+            crate::claim::Stance::Denies
+        } else {
+            a.stance
+        };
+        let content_range = match stance {
             crate::claim::Stance::Denies => {
-                a.content.start + denied_object_len(&text[a.content.clone()])..a.content.end
+                let start = a.content.start + framed;
+                start + denied_object_len(&text[start..a.content.end])..a.content.end
             }
             crate::claim::Stance::Asserts => a.content.clone(),
         };
         let content = normalise_space(&text[content_range.clone()]);
-        let mut c = Claim::new(format!("c{}", k + 1), claimant, a.stance, content);
+        let mut c = Claim::new(format!("c{}", k + 1), claimant, stance, content);
         if c.claimant != mention {
             c.mention = Some(mention);
         }
@@ -599,6 +607,28 @@ const OUTLET_WORDS: &[&str] = &[
 fn is_outlet(name: &str) -> bool {
     name.split(|c: char| !c.is_alphanumeric())
         .any(|w| OUTLET_WORDS.contains(&w.to_lowercase().as_str()))
+}
+
+/// The length in bytes of a frame that makes an assertion a denial of what
+/// follows it ("there is no truth in", "it is not true that"), 0 when the
+/// content opens with none.
+fn denial_frame_len(content: &str) -> usize {
+    const FRAMES: &[&str] = &[
+        "there is no truth in ",
+        "there was no truth in ",
+        "there is no truth to ",
+        "there was no truth to ",
+        "it is not true that ",
+        "it was not true that ",
+        "it is untrue that ",
+        "it was untrue that ",
+        "it is false that ",
+        "it was false that ",
+    ];
+    FRAMES
+        .iter()
+        .find(|f| content.get(..f.len()).is_some_and(|head| head.eq_ignore_ascii_case(f)) && content.len() > f.len())
+        .map_or(0, |f| f.len())
 }
 
 /// The length in bytes of an accusation noun and "that" opening a denied
@@ -834,6 +864,26 @@ mod tests {
         // Different people stay apart.
         let c = run("Imran Khan said the vote was rigged. Imran Shah said the vote was fair.");
         assert_eq!(c[1].claimant, "Imran Shah", "{c:#?}");
+    }
+
+    #[test]
+    fn no_truth_in_reports_is_a_denial_of_what_they_report() {
+        let c = run("The Kremlin said there is no truth in the reports that its forces struck the station.");
+        assert_eq!(
+            (c[0].stance, c[0].content.as_str()),
+            (Stance::Denies, "its forces struck the station"),
+            "{c:#?}"
+        );
+        let c = run("The ministry said it is not true that the talks failed.");
+        assert_eq!(
+            (c[0].stance, c[0].content.as_str()),
+            (Stance::Denies, "the talks failed")
+        );
+        assert_eq!(
+            denial_frame_len("there is no truth in "),
+            0,
+            "a frame with nothing after it"
+        );
     }
 
     #[test]
