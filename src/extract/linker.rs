@@ -13,14 +13,13 @@
 //! what the rules proposed. The kind of a contest follows from the answer:
 //! a denial or a negated content `rebuts`, any other claim `counters`.
 //!
-//! Pairs are taken within an article (up to [`super::link::LINK_WINDOW`]
-//! claims apart) and, for several articles, across articles published
-//! within [`CROSS_DAYS`] days of each other whose contents share a term
-//! (found through the inverted index of [`crate::matching`]), so linking a
-//! directory stays far from all pairs.
+//! Pairs are taken within an article (up to [`WINDOW`] claims apart) and,
+//! for several articles, across articles published within [`CROSS_DAYS`]
+//! days of each other whose contents share terms (found through the
+//! inverted index of [`crate::matching`]), so linking a directory stays far
+//! from all pairs.
 
 use super::lexicon::Lexicon;
-use super::link::LINK_WINDOW;
 use crate::actors::Actors;
 use crate::claim::{Claim, LinkKind, Stance};
 use crate::matching::{self, Prepared, Vocabulary};
@@ -40,6 +39,12 @@ pub const CROSS_DAYS: i64 = 7;
 /// Least similarity for two claims of different articles to be a candidate
 /// pair (they must share something).
 const CROSS_MIN_SIMILARITY: f64 = 0.05;
+/// Claims on either side of a claim in its article that may be linked to it.
+pub const WINDOW: usize = 30;
+/// Most candidate pairs within one article (see [`window`]).
+pub const PAIR_BUDGET: usize = 4_000_000;
+/// Most claims of other articles a claim is paired with, the most similar.
+const CROSS_MAX: usize = 50;
 /// Gradient descent passes over the examples.
 const ITERATIONS: usize = 400;
 /// Step size of gradient descent.
@@ -222,17 +227,22 @@ impl<'a> Graph<'a> {
 
     /// The candidate answers to `from`: claims of its article within the
     /// window, and claims of nearby articles that share terms with it.
-    fn candidates(&self, from: At, cross: &[Vec<usize>]) -> Vec<At> {
+    fn candidates(&self, from: At, cross: &[Vec<usize>], index: &CrossIndex<'_>) -> Vec<At> {
         let n = self.docs[from.0].claims.len();
-        let lo = from.1.saturating_sub(LINK_WINDOW);
-        let hi = (from.1 + LINK_WINDOW + 1).min(n);
+        let window = window(n);
+        let lo = from.1.saturating_sub(window);
+        let hi = (from.1 + window + 1).min(n);
         let mut out: Vec<At> = (lo..hi).filter(|&j| j != from.1).map(|j| (from.0, j)).collect();
-        for &other in &cross[from.0] {
-            for (j, node) in self.nodes[other].iter().enumerate() {
-                if matching::similarity(&self.node(from).prepared, &node.prepared) >= CROSS_MIN_SIMILARITY {
-                    out.push((other, j));
-                }
-            }
+        if !cross[from.0].is_empty() {
+            out.extend(
+                index
+                    .index
+                    .search(&self.node(from).prepared, CROSS_MIN_SIMILARITY)
+                    .into_iter()
+                    .map(|(k, _)| index.at[k])
+                    .filter(|at| at.0 != from.0 && cross[from.0].binary_search(&at.0).is_ok())
+                    .take(CROSS_MAX),
+            );
         }
         out
     }
@@ -345,11 +355,22 @@ impl<'a> Graph<'a> {
     /// Every candidate pair with its features: (from, to, features).
     fn pairs(&self) -> Vec<(At, At, Vec<usize>)> {
         let cross = self.cross_articles();
+        let flat: Vec<Prepared> = if cross.iter().any(|c| !c.is_empty()) {
+            self.nodes.iter().flatten().map(|n| n.prepared.clone()).collect()
+        } else {
+            Vec::new()
+        };
+        let index = CrossIndex {
+            index: matching::Index::new(&flat),
+            at: (0..self.nodes.len())
+                .flat_map(|d| (0..self.nodes[d].len()).map(move |i| (d, i)))
+                .collect(),
+        };
         let mut out = Vec::new();
         for (d, nodes) in self.nodes.iter().enumerate() {
             for i in 0..nodes.len() {
                 let from = (d, i);
-                let cands = self.candidates(from, &cross);
+                let cands = self.candidates(from, &cross, &index);
                 // Rank among the candidates of the same relation to `from`
                 // (same side or other side), by similarity: one sort.
                 let side = &self.node(from).side;
@@ -391,6 +412,22 @@ impl<'a> Graph<'a> {
             })
             .collect()
     }
+}
+
+/// The claims of every article in one inverted index, to find the claims of
+/// other articles that share terms with a claim without comparing all pairs.
+struct CrossIndex<'a> {
+    index: matching::Index<'a>,
+    /// Index position -> claim.
+    at: Vec<At>,
+}
+
+/// How many claims before and after a claim of its article are candidates:
+/// [`WINDOW`] (reference links within an article are at most 11 claims
+/// apart on news-dev), fewer in an article so long that the pairs would
+/// pass [`PAIR_BUDGET`], so work stays proportional to the text.
+fn window(claims: usize) -> usize {
+    WINDOW.min((PAIR_BUDGET / (2 * claims.max(1))).max(2))
 }
 
 /// Hashed feature indexes.
