@@ -46,7 +46,8 @@ pub struct Disputes {
     pub claims: usize,
     /// Number of contested claims.
     pub contested: usize,
-    /// Number of disputes: connected groups of two or more linked claims.
+    /// Number of disputes: connected groups of linked claims holding a
+    /// contested claim (the one definition every report uses).
     pub disputes: usize,
     /// Number of articles (claim files).
     pub articles: usize,
@@ -74,9 +75,9 @@ pub fn build(store: &Store, all: bool) -> Disputes {
             }
         }
     }
-    let mut group_size: FxHashMap<usize, usize> = FxHashMap::default();
-    for i in 0..locs.len() {
-        *group_size.entry(find(&mut parent, i)).or_default() += 1;
+    let mut disputed: FxHashSet<usize> = FxHashSet::default();
+    for i in (0..locs.len()).filter(|&i| contested[i]) {
+        disputed.insert(find(&mut parent, i));
     }
     let mut dispute_ids: FxHashMap<usize, usize> = FxHashMap::default();
     let mut blocks = Vec::new();
@@ -105,7 +106,7 @@ pub fn build(store: &Store, all: bool) -> Disputes {
     });
     Disputes {
         contested: contested.iter().filter(|&&c| c).count(),
-        disputes: group_size.values().filter(|&&n| n > 1).count(),
+        disputes: disputed.len(),
         claims: locs.len(),
         articles: store.files.len(),
         blocks,
@@ -283,7 +284,8 @@ pub struct ClaimView {
     pub article: String,
     /// The claim id within its file.
     pub claim: String,
-    /// Publication date of the article.
+    /// Publication date of the article: `published`, else the date its id
+    /// starts with (the date every filter and order uses).
     pub date: Option<NaiveDate>,
     /// Publisher of the article.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -307,6 +309,9 @@ pub struct ClaimView {
     pub content: String,
     /// True when the content is a direct quotation.
     pub quoted: bool,
+    /// The reviewer's note.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
 }
 
 impl ClaimView {
@@ -317,7 +322,7 @@ impl ClaimView {
             id: store.full_id(at),
             article: a.id.clone(),
             claim: c.id.clone(),
-            date: a.published,
+            date: date(store, at),
             source: a.source.clone(),
             claimant: c.claimant.clone(),
             claimant_kind: who.kind(&c.claimant).map(str::to_string),
@@ -327,6 +332,7 @@ impl ClaimView {
             stance: c.stance,
             content: c.content.clone(),
             quoted: c.quoted.unwrap_or(false),
+            note: c.note.clone(),
         }
     }
 }
@@ -419,8 +425,11 @@ pub struct TimelineEntry {
 /// A connected group of linked claims, as far as the query shows it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct DisputeView {
-    /// 1-based number in report order.
-    pub number: usize,
+    /// 1-based number among the disputes, in report order; absent for the
+    /// other groups `--all` shows (linked but uncontested, or unlinked), so
+    /// that a dispute has the same number with and without `--all`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub number: Option<usize>,
     /// Sides taking part, in order of first appearance.
     pub sides: Vec<String>,
     /// Earliest date of a shown claim.
@@ -453,11 +462,12 @@ pub struct ActorStats {
     pub claims: usize,
     /// How many of those are contested.
     pub contested: usize,
-    /// How many of those rebut some claim.
+    /// `rebuts` links from those claims to another side's claims: the
+    /// sum of its [`Exchange`] rows.
     pub rebuttals: usize,
-    /// How many of those counter some claim.
+    /// `counters` links from those claims to another side's claims.
     pub counters: usize,
-    /// How many of those support some claim.
+    /// `supports` links from those claims to another side's claims.
     pub supports: usize,
     /// Date of its earliest claim.
     pub first: Option<NaiveDate>,
@@ -488,7 +498,7 @@ pub struct ArticleView {
     /// Headline.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
-    /// Publication date.
+    /// Publication date: `published`, else the date the id starts with.
     pub published: Option<NaiveDate>,
     /// Publisher.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -509,7 +519,8 @@ pub struct Summary {
     pub claims: usize,
     /// Selected claims that are contested.
     pub contested: usize,
-    /// Disputes (groups of two or more linked claims) holding a selected claim.
+    /// Disputes shown: groups of linked claims holding a contested claim
+    /// that is selected or answered by a selected claim.
     pub disputes: usize,
     /// Articles holding a selected claim.
     pub articles: usize,
@@ -564,9 +575,19 @@ impl Briefing {
         if query.sort == Sort::Date {
             shown.sort_by_key(|b| key(b.claim));
         }
-        // `build` already ordered the blocks by responses.
+        // `build` already ordered the blocks by responses. Disputes (groups
+        // showing a contested block) come first, in the order of their first
+        // contested block, so `--all` only appends groups and never
+        // renumbers a dispute; the other groups follow.
         let mut order: Vec<usize> = Vec::new();
         let mut by_dispute: FxHashMap<usize, Vec<&Block>> = FxHashMap::default();
+        for b in shown.iter().filter(|b| b.contested) {
+            by_dispute.entry(b.dispute).or_insert_with(|| {
+                order.push(b.dispute);
+                Vec::new()
+            });
+        }
+        let disputed = order.len();
         for b in shown {
             if !by_dispute.contains_key(&b.dispute) {
                 order.push(b.dispute);
@@ -604,7 +625,7 @@ impl Briefing {
                 let mut timeline = members;
                 timeline.sort_by_key(|&at| key(at));
                 let view = DisputeView {
-                    number: n + 1,
+                    number: (n < disputed).then_some(n + 1),
                     sides,
                     first: dates.iter().min().copied(),
                     last: dates.iter().max().copied(),
@@ -631,17 +652,11 @@ impl Briefing {
 
         let mut sel: Vec<ClaimAt> = selected.iter().copied().collect();
         sel.sort();
-        let dispute_of: FxHashMap<ClaimAt, usize> = graph.blocks.iter().map(|b| (b.claim, b.dispute)).collect();
         let summary = Summary {
             files: store.files.len(),
             claims: sel.len(),
             contested: sel.iter().filter(|at| contested.contains(at)).count(),
-            disputes: sel
-                .iter()
-                .map(|at| dispute_of[at])
-                .filter(|d| group[d] > 1)
-                .collect::<FxHashSet<_>>()
-                .len(),
+            disputes: disputed,
             articles: sel.iter().map(|at| at.0).collect::<FxHashSet<_>>().len(),
             reviewed: sel.iter().filter(|&&at| store.claim(at).reviewed == Some(true)).count(),
         };
@@ -653,7 +668,7 @@ impl Briefing {
                 ArticleView {
                     id: a.id.clone(),
                     title: a.title.clone(),
-                    published: a.published,
+                    published: crate::article::article_date(&a.id, a.published),
                     source: a.source.clone(),
                     url: a.url.clone(),
                     claims: store.files[i].file.claims.len(),
@@ -737,9 +752,10 @@ fn actor_stats(store: &Store, who: &Claimants, sel: &[ClaimAt], contested: &FxHa
         }
         s.claims += 1;
         s.contested += usize::from(contested.contains(&at));
-        s.rebuttals += usize::from(!c.rebuts.is_empty());
-        s.counters += usize::from(!c.counters.is_empty());
-        s.supports += usize::from(!c.supports.is_empty());
+        let [rebuts, counters, supports] = answers_to_others(store, who, at);
+        s.rebuttals += rebuts;
+        s.counters += counters;
+        s.supports += supports;
         if let Some(d) = date(store, at) {
             s.first = Some(s.first.map_or(d, |f| f.min(d)));
             s.last = Some(s.last.map_or(d, |l| l.max(d)));
@@ -753,22 +769,35 @@ fn actor_stats(store: &Store, who: &Claimants, sel: &[ClaimAt], contested: &FxHa
     out
 }
 
+/// The sides a claim answers, one entry per resolved `rebuts`, `counters`
+/// or `supports` link to a claim of another side: the one count behind both
+/// the actor table and the exchanges, so they always add up.
+fn answered_sides<'w>(store: &Store, who: &'w Claimants, at: ClaimAt) -> impl Iterator<Item = (usize, &'w str)> {
+    let c = store.claim(at);
+    let from = who.side(&c.claimant);
+    [LinkKind::Rebuts, LinkKind::Counters, LinkKind::Supports]
+        .into_iter()
+        .enumerate()
+        .flat_map(move |(i, kind)| c.links(kind).iter().map(move |r| (i, r)))
+        .filter_map(move |(i, r)| store.resolve(at.0, r).map(|t| (i, who.side(&store.claim(t).claimant))))
+        .filter(move |&(_, to)| to != from)
+}
+
+/// A claim's rebuts, counters and supports links to other sides.
+fn answers_to_others(store: &Store, who: &Claimants, at: ClaimAt) -> [usize; 3] {
+    let mut n = [0; 3];
+    for (i, _) in answered_sides(store, who, at) {
+        n[i] += 1;
+    }
+    n
+}
+
 fn exchanges(store: &Store, who: &Claimants, sel: &[ClaimAt]) -> Vec<Exchange> {
     let mut map: BTreeMap<(String, String), [usize; 3]> = BTreeMap::new();
     for &at in sel {
-        let c = store.claim(at);
-        let from = who.side(&c.claimant);
-        for (i, kind) in [LinkKind::Rebuts, LinkKind::Counters, LinkKind::Supports]
-            .into_iter()
-            .enumerate()
-        {
-            for r in c.links(kind) {
-                let Some(target) = store.resolve(at.0, r) else { continue };
-                let to = who.side(&store.claim(target).claimant);
-                if to != from {
-                    map.entry((from.to_string(), to.to_string())).or_default()[i] += 1;
-                }
-            }
+        let from = who.side(&store.claim(at).claimant);
+        for (i, to) in answered_sides(store, who, at) {
+            map.entry((from.to_string(), to.to_string())).or_default()[i] += 1;
         }
     }
     let mut out: Vec<Exchange> = map

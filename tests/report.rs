@@ -16,6 +16,7 @@ fn report(args: &[&str]) -> String {
         .args(args)
         .env_remove("NO_COLOR")
         .env_remove("COLUMNS")
+        .env("SOURCE_DATE_EPOCH", "1700000000")
         .output()
         .unwrap();
     assert!(
@@ -254,7 +255,8 @@ fn json_of_every_fixture_follows_the_schema() {
 fn jsonld_claims_name_author_appearance_and_date() {
     let out = report(&[FIXTURE, "--format", "jsonld"]);
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
-    assert_eq!(v["@context"], "https://schema.org");
+    assert_eq!(v["@context"][0], "https://schema.org");
+    assert_eq!(v["@context"][1]["rebuts"]["@id"], "urn:claimtrack:vocab:rebuts");
     let graph = v["@graph"].as_array().unwrap();
     assert!(graph.iter().all(|c| c["@type"] == "Claim"));
     let vale = graph
@@ -355,8 +357,9 @@ fn nothing_selected_or_nothing_contested_says_so() {
         out.starts_with("No contested claims (use --all to list every claim)."),
         "{out}"
     );
+    // No contested claim, so no dispute (this once said "1 dispute").
     assert!(
-        out.ends_with("2 claims, 0 contested, 1 dispute, over 2 articles (filtered: content has “river dam”)\n"),
+        out.contains("\n2 claims, 0 contested, 0 disputes, over 2 articles (filtered: content has “river dam”)\n"),
         "{out}"
     );
 }
@@ -401,6 +404,7 @@ fn output_file_is_written_whole() {
         .unwrap()
         .args(["report", FIXTURE, "--format", "html", "-o"])
         .arg(&path)
+        .env("SOURCE_DATE_EPOCH", "1700000000")
         .assert()
         .success()
         .stdout("");
@@ -411,4 +415,295 @@ fn output_file_is_written_whole() {
         1,
         "no temporary file left"
     );
+}
+
+/// The reference corpus of the project, beside the repository; tests that
+/// use it say so and pass without it (a user's clone has none).
+const CORPUS: &str = "../shared/corpus/news-dev/claims";
+
+/// The directories the counting tests run on: the fixture, the bundled
+/// claims and, when present, the reference corpus.
+fn counted_dirs() -> Vec<&'static str> {
+    let mut dirs = vec![FIXTURE, "claims"];
+    if std::path::Path::new(CORPUS).is_dir() {
+        dirs.push(CORPUS);
+    } else {
+        eprintln!("{CORPUS} is absent: counting on the fixture and the bundled claims only");
+    }
+    dirs
+}
+
+fn json(args: &[&str]) -> serde_json::Value {
+    let mut args = args.to_vec();
+    args.extend(["--format", "json"]);
+    serde_json::from_str(&report(&args)).unwrap()
+}
+
+/// The numbers of the disputes a JSON report shows, in order.
+fn dispute_numbers(v: &serde_json::Value) -> Vec<u64> {
+    v["disputes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|d| d["number"].as_u64())
+        .collect()
+}
+
+/// Issue 19: "the terminal says 13 disputes and shows 12", "HTML says 12
+/// and lists 11 at a glance", "--all numbers jump from 12 to 35". The
+/// summary's count of disputes is the number of disputes every format
+/// shows, with or without --all, and --all keeps their numbers.
+#[test]
+fn every_format_shows_as_many_disputes_as_it_counts() {
+    for dir in counted_dirs() {
+        for extra in [&[][..], &["--all"][..], &["--claimant", "Southland"][..]] {
+            let args: Vec<&str> = [dir].into_iter().chain(extra.iter().copied()).collect();
+            let v = json(&args);
+            let n = v["summary"]["disputes"].as_u64().unwrap() as usize;
+            let numbers = dispute_numbers(&v);
+            assert_eq!(numbers, (1..=n as u64).collect::<Vec<_>>(), "{args:?}");
+
+            let mut terminal = args.clone();
+            terminal.extend(["--width", "100"]);
+            let out = report(&terminal);
+            let headings = out.lines().filter(|l| l.starts_with("Dispute ")).count();
+            assert_eq!(headings, n, "terminal headings, {args:?}");
+            let summary = if n == 1 {
+                "1 dispute,".to_string()
+            } else {
+                format!("{n} disputes,")
+            };
+            assert!(
+                n == 0 || out.contains(&summary),
+                "terminal summary says {summary}, {args:?}"
+            );
+
+            let mut md = args.clone();
+            md.extend(["--format", "markdown"]);
+            let out = report(&md);
+            assert_eq!(
+                out.lines().filter(|l| l.starts_with("## Dispute ")).count(),
+                n,
+                "{args:?}"
+            );
+
+            let mut html = args.clone();
+            html.extend(["--format", "html"]);
+            let out = report(&html);
+            assert!(out.contains(&format!("<b>{n}</b><span>disputes")), "{args:?}");
+            assert_eq!(
+                out.matches("<li><a href=\"#dispute-").count(),
+                n,
+                "at a glance, {args:?}"
+            );
+            assert_eq!(out.matches("<h3>Dispute ").count(), n, "cards, {args:?}");
+
+            let mut csv_args = args.clone();
+            csv_args.extend(["--format", "csv"]);
+            let out = report(&csv_args);
+            let mut rows = csv::Reader::from_reader(out.as_bytes());
+            let numbered: std::collections::BTreeSet<String> = rows
+                .records()
+                .map(|r| r.unwrap()[0].to_string())
+                .filter(|d| !d.is_empty())
+                .collect();
+            assert_eq!(numbered.len(), n, "csv, {args:?}");
+        }
+        // --all adds groups after the disputes and renumbers none of them.
+        let plain = json(&[dir]);
+        let all = json(&[dir, "--all"]);
+        let ids = |v: &serde_json::Value| -> Vec<String> {
+            v["disputes"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter(|d| d["number"].is_u64())
+                .map(|d| d["claims"][0]["id"].as_str().unwrap().to_string())
+                .collect()
+        };
+        assert_eq!(ids(&plain), ids(&all), "{dir}");
+    }
+}
+
+/// Issue 19: "exchange counts differ from the actor table's". An actor's
+/// rebuts, counters and supports are the sums of its rows in who answers
+/// whom; its claims and contested claims add up to the summary's.
+#[test]
+fn actor_table_adds_up_to_the_exchanges_and_the_summary() {
+    for dir in counted_dirs() {
+        let v = json(&[dir]);
+        let mut claims = 0;
+        let mut contested = 0;
+        for a in v["actors"].as_array().unwrap() {
+            let name = a["actor"].as_str().unwrap();
+            let from: Vec<&serde_json::Value> = v["exchanges"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter(|e| e["from"] == name)
+                .collect();
+            for (actor_key, exchange_key) in [
+                ("rebuttals", "rebuts"),
+                ("counters", "counters"),
+                ("supports", "supports"),
+            ] {
+                let sum: u64 = from.iter().map(|e| e[exchange_key].as_u64().unwrap()).sum();
+                assert_eq!(a[actor_key].as_u64().unwrap(), sum, "{dir}: {name} {actor_key}");
+            }
+            claims += a["claims"].as_u64().unwrap();
+            contested += a["contested"].as_u64().unwrap();
+        }
+        assert_eq!(claims, v["summary"]["claims"].as_u64().unwrap(), "{dir}");
+        assert_eq!(contested, v["summary"]["contested"].as_u64().unwrap(), "{dir}");
+    }
+}
+
+/// The legend saying what the counts mean is in every human-readable format.
+#[test]
+fn the_legend_defines_disputes_and_counts() {
+    for f in ["terminal", "markdown", "html"] {
+        let out = report(&[FIXTURE, "--format", f]);
+        assert!(
+            out.contains("a dispute is a group of linked claims holding a contested claim"),
+            "{f}"
+        );
+    }
+    let out = report(&[FIXTURE, "--by", "actor"]);
+    assert!(out.contains("are its links to other sides' claims"));
+}
+
+/// At 80 columns, lines fit and no word is cut: every word of every claim
+/// and claimant shown is found whole in the output (hyphenated words may
+/// break at their hyphens, so they are not checked).
+#[test]
+fn terminal_wraps_at_word_boundaries() {
+    for dir in counted_dirs() {
+        let v = json(&[dir, "--all"]);
+        for by in ["dispute", "actor"] {
+            let out = report(&[dir, "--all", "--width", "80", "--by", by]);
+            for line in out.lines() {
+                assert!(unicode_width::UnicodeWidthStr::width(line) <= 80, "{dir}: {line}");
+            }
+            let trim = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string();
+            let tokens: std::collections::HashSet<String> = out
+                .split(|c: char| c.is_whitespace() || "│┆".contains(c))
+                .map(trim)
+                .collect();
+            let mut texts: Vec<String> = Vec::new();
+            if by == "actor" {
+                for a in v["actors"].as_array().unwrap() {
+                    texts.push(a["actor"].as_str().unwrap().to_string());
+                    texts.extend(
+                        a["members"]
+                            .as_array()
+                            .unwrap()
+                            .iter()
+                            .map(|m| m.as_str().unwrap().to_string()),
+                    );
+                }
+            } else {
+                for b in v["disputes"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .flat_map(|d| d["claims"].as_array().unwrap())
+                {
+                    for c in std::iter::once(b).chain(b["responses"].as_array().unwrap()) {
+                        texts.push(c["content"].as_str().unwrap().to_string());
+                        texts.push(c["claimant"].as_str().unwrap().to_string());
+                    }
+                }
+            }
+            for word in texts.iter().flat_map(|t| t.split_whitespace()).map(trim) {
+                if word.is_empty() || word.contains('-') {
+                    continue;
+                }
+                assert!(tokens.contains(&word), "{dir} --by {by}: “{word}” is cut");
+            }
+        }
+    }
+}
+
+/// Issue 19: "CSV has no title, URL, mention or note".
+#[test]
+fn csv_has_title_url_mention_and_note() {
+    let out = report(&[FIXTURE, "--format", "csv"]);
+    let mut rows = csv::Reader::from_reader(out.as_bytes());
+    let header = rows.headers().unwrap().clone();
+    let col = |name: &str| {
+        header
+            .iter()
+            .position(|h| h == name)
+            .unwrap_or_else(|| panic!("no {name}"))
+    };
+    let rows: Vec<csv::StringRecord> = rows.records().map(Result::unwrap).collect();
+    let row = rows
+        .iter()
+        .find(|r| &r[col("response_id")] == "2025-01-10-kessa-shelling#c3")
+        .unwrap();
+    assert_eq!(
+        &row[col("claim_title")],
+        "Shelling reported near border village of Kessa"
+    );
+    assert_eq!(&row[col("claim_url")], "https://example.org/kessa-shelling");
+    assert_eq!(&row[col("claim_mention")], "Northland MoD");
+    assert_eq!(&row[col("response_mention")], "observers");
+    assert_eq!(&row[col("response_note")], "the observers' report is not public yet");
+    assert_eq!(
+        &row[col("response_title")],
+        "Shelling reported near border village of Kessa"
+    );
+    // The first twenty columns keep their places.
+    assert_eq!(col("response_content"), 19);
+}
+
+/// Issue 19: "JSON-LD drops the rebuts/counters relations".
+#[test]
+fn jsonld_carries_the_relations_between_claims() {
+    let out = report(&[FIXTURE, "--format", "jsonld"]);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let graph = v["@graph"].as_array().unwrap();
+    let claim = |id: &str| graph.iter().find(|c| c["identifier"] == id).unwrap();
+    let c1 = "urn:claimtrack:2025-01-10-kessa-shelling:c1";
+    assert_eq!(claim("2025-01-10-kessa-shelling#c2")["rebuts"], serde_json::json!([c1]));
+    assert_eq!(
+        claim("2025-01-12-vale-interview#c1")["counters"],
+        serde_json::json!([c1])
+    );
+    assert_eq!(
+        claim("2025-01-10-kessa-shelling#c3")["supports"],
+        serde_json::json!([c1])
+    );
+    assert_eq!(
+        claim("2025-01-12-vale-interview#c3")["repeats"],
+        serde_json::json!([c1])
+    );
+    assert_eq!(
+        claim("2025-01-10-kessa-shelling#c2")["citation"],
+        serde_json::json!([c1])
+    );
+    assert!(claim("2025-01-10-kessa-shelling#c1").get("citation").is_none());
+    // Every relation points at a claim of the graph.
+    let ids: std::collections::HashSet<&str> = graph.iter().map(|c| c["@id"].as_str().unwrap()).collect();
+    for c in graph {
+        for target in c.get("citation").and_then(|t| t.as_array()).into_iter().flatten() {
+            assert!(ids.contains(target.as_str().unwrap()), "{target}");
+        }
+    }
+}
+
+/// The HTML page says when it was generated: now, or SOURCE_DATE_EPOCH.
+#[test]
+fn html_has_a_reproducible_generation_date() {
+    let out = report(&[FIXTURE, "--format", "html"]);
+    assert!(out.contains("<time datetime=\"2023-11-14T22:13:20Z\">2023-11-14 22:13 UTC</time>"));
+    assert_eq!(out, report(&[FIXTURE, "--format", "html"]), "the same page twice");
+    let bad = Command::cargo_bin("claimtrack")
+        .unwrap()
+        .args(["report", FIXTURE, "--format", "html"])
+        .env("SOURCE_DATE_EPOCH", "yesterday")
+        .output()
+        .unwrap();
+    assert!(!bad.status.success());
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("SOURCE_DATE_EPOCH"));
 }

@@ -4,11 +4,13 @@
 //! as a formula neutralised.
 
 use super::day;
-use crate::dispute::{Briefing, ClaimView};
+use crate::dispute::{ArticleView, Briefing, ClaimView};
+use std::collections::HashMap;
 use std::io::Write;
 
-/// The columns of the dispute CSV, in order.
-pub const COLUMNS: [&str; 20] = [
+/// The columns of the dispute CSV, in order. New columns are only ever
+/// added at the end, so that scripts reading columns by position keep working.
+pub const COLUMNS: [&str; 28] = [
     "dispute",
     "claim_id",
     "claim_date",
@@ -29,6 +31,14 @@ pub const COLUMNS: [&str; 20] = [
     "response_stance",
     "response_cue",
     "response_content",
+    "claim_title",
+    "claim_url",
+    "claim_mention",
+    "claim_note",
+    "response_title",
+    "response_url",
+    "response_mention",
+    "response_note",
 ];
 
 /// The columns of the actor CSV (`--by actor`), in order.
@@ -100,19 +110,36 @@ fn claim_cells(c: &ClaimView) -> [String; 8] {
     ]
 }
 
+/// The later columns of a claim: its article's title and URL, its mention
+/// and note.
+fn more_cells(c: &ClaimView, articles: &HashMap<&str, &ArticleView>) -> [String; 4] {
+    let a = articles.get(c.article.as_str());
+    [
+        a.and_then(|a| a.title.clone()).unwrap_or_default(),
+        a.and_then(|a| a.url.clone()).unwrap_or_default(),
+        c.mention.clone().unwrap_or_default(),
+        c.note.clone().unwrap_or_default(),
+    ]
+}
+
 /// The dispute CSV: a header row, then one row per (claim, response); a
 /// claim without responses (with `--all`) has one row with empty response
-/// columns.
+/// columns. `dispute` is empty for the groups `--all` adds that are not
+/// disputes.
 pub fn disputes(model: &Briefing, out: &mut dyn Write) -> std::io::Result<()> {
+    let articles: HashMap<&str, &ArticleView> = model.articles.iter().map(|a| (a.id.as_str(), a)).collect();
     let mut w = writer(out);
     w.write_record(COLUMNS).map_err(io)?;
     for d in &model.disputes {
         for b in &d.claims {
-            let mut head = vec![d.number.to_string()];
+            let mut head = vec![d.number.map(|n| n.to_string()).unwrap_or_default()];
             head.extend(claim_cells(&b.claim));
             head.push(b.contested.to_string());
+            let more = more_cells(&b.claim, &articles);
             if b.responses.is_empty() {
                 let mut row = head.clone();
+                row.resize(COLUMNS.len() - 2 * more.len(), String::new());
+                row.extend(more.iter().cloned());
                 row.resize(COLUMNS.len(), String::new());
                 w.write_record(row.iter().map(|s| neutralise(s))).map_err(io)?;
             }
@@ -121,6 +148,8 @@ pub fn disputes(model: &Briefing, out: &mut dyn Write) -> std::io::Result<()> {
                 row.push(r.relation.to_string());
                 row.push(r.link.field().to_string());
                 row.extend(claim_cells(&r.claim));
+                row.extend(more.iter().cloned());
+                row.extend(more_cells(&r.claim, &articles));
                 debug_assert_eq!(row.len(), COLUMNS.len());
                 w.write_record(row.iter().map(|s| neutralise(s))).map_err(io)?;
             }

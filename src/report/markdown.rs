@@ -1,7 +1,7 @@
 //! The Markdown printer: the terminal report's blocks as Markdown tables,
 //! ready to paste into a brief.
 
-use super::{claimant, clean, day, dispute_heading, nothing_to_show, short_id, subtitle, summary_line, title};
+use super::{LEGEND, claimant, clean, day, dispute_heading, nothing_to_show, short_id, subtitle, summary_line, title};
 use crate::dispute::Briefing;
 use std::fmt::Write as _;
 
@@ -39,8 +39,8 @@ pub fn disputes(model: &Briefing) -> String {
         }
     }
     for d in &model.disputes {
-        if d.size > 1 {
-            let _ = writeln!(out, "## {}\n", md(&dispute_heading(d)));
+        if let Some(heading) = dispute_heading(d) {
+            let _ = writeln!(out, "## {}\n", md(&heading));
         }
         for b in &d.claims {
             let _ = writeln!(out, "### {}\n", md(&title(&b.claim)));
@@ -72,7 +72,7 @@ pub fn disputes(model: &Briefing) -> String {
             out.push('\n');
         }
     }
-    let _ = writeln!(out, "_{}_", md(&summary_line(model)));
+    let _ = writeln!(out, "_{}_\n\n_{}_", md(&summary_line(model)), md(LEGEND));
     out
 }
 
@@ -102,7 +102,7 @@ pub fn actors(model: &Briefing) -> String {
             ],
         );
     }
-    let _ = writeln!(out, "\n_{}_", md(&summary_line(model)));
+    let _ = writeln!(out, "\n_{}_\n\n_{}_", md(&summary_line(model)), md(LEGEND));
     out
 }
 

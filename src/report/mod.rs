@@ -114,6 +114,9 @@ pub enum Error {
         "--by actor is not available with --format {0}: use terminal, markdown or csv (the json and html reports always include the actor table)"
     )]
     Unsupported(&'static str),
+    /// `SOURCE_DATE_EPOCH` is set but is not a number of seconds.
+    #[error("SOURCE_DATE_EPOCH must be a number of seconds since 1970-01-01 UTC, not {0:?}")]
+    SourceDateEpoch(String),
     /// Writing the output failed.
     #[error("could not write the report")]
     Io(#[from] std::io::Error),
@@ -129,12 +132,30 @@ pub fn render(model: &Briefing, format: Format, by: By, style: Style, out: &mut 
         (Format::Csv, By::Dispute) => csv::disputes(model, out)?,
         (Format::Csv, By::Actor) => csv::actors(model, out)?,
         (Format::Json, By::Dispute) => json::render(model, out)?,
-        (Format::Html, By::Dispute) => out.write_all(html::render(model).as_bytes())?,
+        (Format::Html, By::Dispute) => {
+            let generated = generated_at(|k| std::env::var_os(k))?;
+            out.write_all(html::render(model, generated).as_bytes())?
+        }
         (Format::JsonLd, By::Dispute) => jsonld::render(model, out)?,
         (f @ (Format::Json | Format::Html | Format::JsonLd), By::Actor) => return Err(Error::Unsupported(f.name())),
     }
     out.flush()?;
     Ok(())
+}
+
+/// When a report is generated: `SOURCE_DATE_EPOCH` when set (the
+/// reproducible-builds convention, so that the same claims give the same
+/// page, as tests need), else now.
+pub fn generated_at(env: impl Fn(&str) -> Option<std::ffi::OsString>) -> Result<chrono::DateTime<chrono::Utc>, Error> {
+    let Some(epoch) = env("SOURCE_DATE_EPOCH") else {
+        return Ok(chrono::Utc::now());
+    };
+    let text = epoch.to_string_lossy();
+    text.trim()
+        .parse::<i64>()
+        .ok()
+        .and_then(|s| chrono::DateTime::from_timestamp(s, 0))
+        .ok_or_else(|| Error::SourceDateEpoch(text.into_owned()))
 }
 
 /// The line that names a block's claim: who, cue, what.
@@ -177,9 +198,23 @@ fn subtitle(b: &BlockView) -> String {
     clean(&parts.join(" · "))
 }
 
-/// The heading of a dispute: its number, sides, dates and size.
-fn dispute_heading(d: &crate::dispute::DisputeView) -> String {
-    let mut parts = vec![format!("Dispute {}", d.number), d.sides.join(" ↔ ")];
+/// What a group of the report is called: "Dispute 3", or, for the other
+/// groups `--all` shows, "Linked claims, none contested" and "Unlinked claim".
+fn group_name(d: &crate::dispute::DisputeView) -> String {
+    match d.number {
+        Some(n) => format!("Dispute {n}"),
+        None if d.size > 1 => "Linked claims, none contested".to_string(),
+        None => "Unlinked claim".to_string(),
+    }
+}
+
+/// The heading of a group of linked claims: its name, sides, dates and
+/// size; `None` for an unlinked claim, which needs none.
+fn dispute_heading(d: &crate::dispute::DisputeView) -> Option<String> {
+    if d.number.is_none() && d.size < 2 {
+        return None;
+    }
+    let mut parts = vec![group_name(d), d.sides.join(" ↔ ")];
     match (d.first, d.last) {
         (Some(f), Some(l)) if f != l => parts.push(format!("{f} to {l}")),
         (Some(f), _) => parts.push(f.to_string()),
@@ -191,8 +226,15 @@ fn dispute_heading(d: &crate::dispute::DisputeView) -> String {
         plural(shown, "claim"),
         plural(d.articles, "article")
     ));
-    clean(&parts.join(" · "))
+    Some(clean(&parts.join(" · ")))
 }
+
+/// What the counts mean, in the same words in every format (docs/reports.md
+/// says the same at more length).
+pub const LEGEND: &str = "A claim is contested when a claim by another claimant rebuts or counters it; \
+a dispute is a group of linked claims holding a contested claim. \
+Counts are over the selected claims; an actor's rebuts, counters and supports \
+are its links to other sides' claims, as in who answers whom.";
 
 /// The claimant, with the side it speaks for when that differs.
 fn claimant(c: &ClaimView) -> String {
@@ -324,6 +366,15 @@ mod tests {
         assert_eq!(Style::detect(Some(60), false, || Some(80)).width, Some(60));
         assert_eq!(Style::detect(None, false, || Some(80)).width, Some(80));
         assert_eq!(Style::detect(None, false, || None).width, None);
+    }
+
+    #[test]
+    fn generation_time_honours_source_date_epoch() {
+        let t = generated_at(env(&[("SOURCE_DATE_EPOCH", "1700000000")])).unwrap();
+        assert_eq!(t.to_rfc3339(), "2023-11-14T22:13:20+00:00");
+        assert!(generated_at(env(&[("SOURCE_DATE_EPOCH", "soon")])).is_err());
+        let before = chrono::Utc::now();
+        assert!(generated_at(env(&[])).unwrap() >= before);
     }
 
     #[test]

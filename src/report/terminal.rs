@@ -1,7 +1,9 @@
 //! The terminal printer: one block per contested claim, grouped by dispute,
 //! as comfy-table tables wrapped to the width, and the summary line.
 
-use super::{Style, claimant, clean, day, dispute_heading, nothing_to_show, short_id, subtitle, summary_line, title};
+use super::{
+    LEGEND, Style, claimant, clean, day, dispute_heading, nothing_to_show, short_id, subtitle, summary_line, title,
+};
 use crate::claim::Stance;
 use crate::dispute::{Briefing, DisputeView, ResponseView};
 use comfy_table::{Attribute, Cell, Color, ColumnConstraint, ContentArrangement, Table, Width, presets};
@@ -47,24 +49,44 @@ fn table(style: Style) -> Table {
     t
 }
 
-/// Sets every column's width for a table of at most `style.width` columns:
+/// The widest piece a line may not be broken inside: a word, or the part
+/// of a hyphenated word up to a hyphen between letters or digits (where
+/// textwrap's default splitter may break it).
+fn widest_piece(s: &str) -> usize {
+    let mut widest = 0;
+    for word in s.split_whitespace() {
+        let chars: Vec<char> = word.chars().collect();
+        let mut start = 0;
+        for i in 1..chars.len().saturating_sub(1) {
+            if chars[i] == '-' && chars[i - 1].is_alphanumeric() && chars[i + 1].is_alphanumeric() {
+                widest = widest.max(chars[start..=i].iter().collect::<String>().width());
+                start = i + 1;
+            }
+        }
+        widest = widest.max(chars[start..].iter().collect::<String>().width());
+    }
+    widest
+}
+
+/// Every column's width for a table of at most `style.width` columns, or
+/// `None` when the table cannot be that narrow without breaking a word:
 /// columns of weight 0 (short words, numbers, dates) keep their content's
-/// width; each other column first gets room for its longest word, then they
-/// share what is left in proportion to their weights (max-min fair: a column
-/// that needs less than its share keeps its content's width and leaves the
-/// rest to the others). Without a width nothing is constrained.
-fn fit(t: &mut Table, header: &[&str], rows: &[Vec<String>], weights: &[u16], style: Style) {
-    let Some(total) = style.width else { return };
+/// width; each other column first gets room for its widest piece
+/// ([`widest_piece`]), then they share what is left in proportion to their
+/// weights (max-min fair: a column that needs less than its share keeps its
+/// content's width and leaves the rest to the others). Without a width,
+/// every column keeps its content's width.
+fn fit(header: &[&str], rows: &[Vec<String>], weights: &[u16], style: Style) -> Option<Vec<u16>> {
     let cells = |i: usize| rows.iter().map(move |r| r[i].as_str()).chain([header[i]]);
     let measure = |i: usize, f: &dyn Fn(&str) -> usize| cells(i).map(f).max().unwrap_or(0) as u16 + 2;
     let natural: Vec<u16> = (0..header.len()).map(|i| measure(i, &|s| s.width())).collect();
-    let word = |s: &str| s.split_whitespace().map(UnicodeWidthStr::width).max().unwrap_or(0);
+    let Some(total) = style.width else { return Some(natural) };
     let floor: Vec<u16> = (0..header.len())
         .map(|i| {
             if weights[i] == 0 {
                 natural[i]
             } else {
-                measure(i, &word).min(10)
+                measure(i, &widest_piece)
             }
         })
         .collect();
@@ -72,14 +94,11 @@ fn fit(t: &mut Table, header: &[&str], rows: &[Vec<String>], weights: &[u16], st
     let borders = header.len() as u16 + 1;
     let fixed: u16 = (0..header.len()).filter(|&i| weights[i] == 0).map(|i| natural[i]).sum();
     let flexible: u16 = floor.iter().sum::<u16>() - fixed;
-    let room = total.saturating_sub(borders + fixed);
+    let room = total.checked_sub(borders + fixed)?;
     if flexible > room {
-        // Too narrow for every longest word: shrink them all alike.
-        for (i, _) in weights.iter().enumerate().filter(|(_, w)| **w > 0) {
-            width[i] = ((u32::from(floor[i]) * u32::from(room) / u32::from(flexible)) as u16).max(4);
-        }
+        return None;
     }
-    let mut budget = room.saturating_sub(flexible);
+    let mut budget = room - flexible;
     let need = |i: usize| natural[i].saturating_sub(floor[i]);
     let mut open: Vec<usize> = (0..header.len()).filter(|&i| weights[i] > 0 && need(i) > 0).collect();
     while !open.is_empty() {
@@ -98,11 +117,65 @@ fn fit(t: &mut Table, header: &[&str], rows: &[Vec<String>], weights: &[u16], st
         }
         open = rest;
     }
-    for (i, w) in width.into_iter().enumerate() {
+    Some(width)
+}
+
+/// A table of `rows` under `header`, each column at most its width from
+/// [`fit`], with every cell wrapped at word boundaries here (comfy-table
+/// would cut a word that is too long for its column); when the table cannot
+/// fit, one wrapped paragraph per row instead ([`stacked`]). `first` draws
+/// the first cell of each row.
+fn grid(
+    header: &[&str],
+    rows: Vec<Vec<String>>,
+    weights: &[u16],
+    style: Style,
+    first: impl Fn(usize, &str) -> Cell,
+) -> String {
+    let Some(widths) = fit(header, &rows, weights, style) else {
+        return stacked(header, &rows, style);
+    };
+    let mut t = table(style);
+    t.set_header(self::header(header, style));
+    for (i, &w) in widths.iter().enumerate() {
         if let Some(c) = t.column_mut(i) {
             c.set_constraint(ColumnConstraint::Absolute(Width::Fixed(w)));
         }
     }
+    for (n, row) in rows.into_iter().enumerate() {
+        let cells = row.into_iter().enumerate().map(|(i, text)| {
+            let text = if style.width.is_some() {
+                textwrap::fill(&text, usize::from(widths[i].saturating_sub(2).max(1)))
+            } else {
+                text
+            };
+            if i == 0 { first(n, &text) } else { Cell::new(text) }
+        });
+        t.add_row(cells.collect::<Vec<_>>());
+    }
+    format!("{t}\n")
+}
+
+/// Rows too wide for a table at the width: one paragraph each, the first
+/// cell then `Header: value` for the others, wrapped at word boundaries.
+fn stacked(header: &[&str], rows: &[Vec<String>], style: Style) -> String {
+    let width = usize::from(style.width.unwrap_or(u16::MAX).max(20));
+    let options = textwrap::Options::new(width)
+        .initial_indent("• ")
+        .subsequent_indent("  ");
+    let mut out = String::new();
+    for row in rows {
+        let mut parts: Vec<String> = Vec::new();
+        for (i, cell) in row.iter().enumerate().filter(|(_, c)| !c.is_empty()) {
+            if header[i].is_empty() {
+                parts.push(cell.clone());
+            } else {
+                parts.push(format!("{}: {cell}", header[i]));
+            }
+        }
+        let _ = writeln!(out, "{}", textwrap::fill(&parts.join(" · "), &options));
+    }
+    out
 }
 
 fn header<'a>(names: impl IntoIterator<Item = &'a &'a str>, style: Style) -> Vec<Cell> {
@@ -167,14 +240,15 @@ pub fn disputes(model: &Briefing, style: Style, out: &mut dyn std::io::Write) ->
             out.write_all(p.as_bytes())?;
         }
     }
-    writeln!(out, "{}", wrap(&summary_line(model), style))
+    writeln!(out, "{}", wrap(&summary_line(model), style))?;
+    writeln!(out, "{}", paint(&wrap(LEGEND, style), "2", style))
 }
 
 /// One dispute: its heading and a block per claim.
 fn dispute(d: &DisputeView, style: Style) -> String {
     let mut out = String::new();
-    if d.size > 1 {
-        let heading = wrap(&dispute_heading(d), style);
+    if let Some(heading) = dispute_heading(d) {
+        let heading = wrap(&heading, style);
         let rule = "─".repeat(heading.lines().map(UnicodeWidthStr::width).max().unwrap_or(0));
         let _ = writeln!(out, "{}\n{}", paint(&heading, "1;36", style), paint(&rule, "36", style));
     }
@@ -190,8 +264,6 @@ fn dispute(d: &DisputeView, style: Style) -> String {
             out.push('\n');
             continue;
         }
-        let mut t = table(style);
-        t.set_header(header(&HEADER, style));
         let rows: Vec<Vec<String>> = b
             .responses
             .iter()
@@ -211,13 +283,10 @@ fn dispute(d: &DisputeView, style: Style) -> String {
                 ]
             })
             .collect();
-        fit(&mut t, &HEADER, &rows, &[0, 2, 1, 6, 2, 0], style);
-        for (r, row) in b.responses.iter().zip(rows) {
-            let mut cells = vec![relation_cell(r, &row[0], style)];
-            cells.extend(row.into_iter().skip(1).map(Cell::new));
-            t.add_row(cells);
-        }
-        let _ = writeln!(out, "{t}\n");
+        let drawn = grid(&HEADER, rows, &[0, 2, 1, 6, 2, 0], style, |n, text| {
+            relation_cell(&b.responses[n], text, style)
+        });
+        let _ = writeln!(out, "{drawn}");
     }
     out
 }
@@ -230,8 +299,6 @@ pub fn actors(model: &Briefing, style: Style) -> String {
         let _ = writeln!(out, "{msg}");
         return out;
     }
-    let mut t = table(style);
-    t.set_header(header(&ACTOR_HEADER, style));
     let rows: Vec<Vec<String>> = model
         .actors
         .iter()
@@ -251,10 +318,14 @@ pub fn actors(model: &Briefing, style: Style) -> String {
             ]
         })
         .collect();
-    fit(&mut t, &ACTOR_HEADER, &rows, &[2, 4, 0, 0, 0, 0, 0, 1], style);
-    for row in rows {
-        t.add_row(row);
-    }
-    let _ = writeln!(out, "{t}\n{}", wrap(&summary_line(model), style));
+    let drawn = grid(&ACTOR_HEADER, rows, &[2, 4, 0, 0, 0, 0, 0, 1], style, |_, text| {
+        Cell::new(text)
+    });
+    let _ = writeln!(
+        out,
+        "{drawn}{}\n{}",
+        wrap(&summary_line(model), style),
+        paint(&wrap(LEGEND, style), "2", style)
+    );
     out
 }
