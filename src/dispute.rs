@@ -317,7 +317,7 @@ impl ClaimView {
             id: store.full_id(at),
             article: a.id.clone(),
             claim: c.id.clone(),
-            date: a.published,
+            date: date(store, at),
             source: a.source.clone(),
             claimant: c.claimant.clone(),
             claimant_kind: who.kind(&c.claimant).map(str::to_string),
@@ -653,7 +653,7 @@ impl Briefing {
                 ArticleView {
                     id: a.id.clone(),
                     title: a.title.clone(),
-                    published: a.published,
+                    published: crate::article::article_date(&a.id, a.published),
                     source: a.source.clone(),
                     url: a.url.clone(),
                     claims: store.files[i].file.claims.len(),
