@@ -81,11 +81,16 @@ pub fn run_diff(
     };
     let (old_s, new_s) = (old_in.into_store(&actors), new_in.into_store(&actors));
     let result = diff::diff(&old_s, &new_s, &actors, threshold);
+    // Streamed through one buffer: the text of a large diff runs to megabytes.
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     if json {
-        print(&(serde_json::to_string_pretty(&result.to_json(&old_s, &new_s))? + "\n"))?;
+        serde_json::to_writer_pretty(&mut out, &result.to_json(&old_s, &new_s))?;
+        writeln!(out)?;
     } else {
-        print(&result.render(&old_s, &new_s))?;
+        result.write_text(&old_s, &new_s, &mut out)?;
     }
+    out.flush()?;
+    drop(out);
     if write {
         write_links(&result, &old_s, &new_s)?;
     }

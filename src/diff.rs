@@ -12,7 +12,6 @@ use crate::store::{self, ClaimAt, Loaded, Store};
 use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet, HashSet};
-use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 /// One side of a diff as named on the command line.
@@ -524,10 +523,10 @@ impl Diff {
 }
 
 impl Diff {
-    /// The diff as text for the terminal, grouped, with both contents of
-    /// each pair.
-    pub fn render(&self, old: &Store, new: &Store) -> String {
-        let mut out = String::new();
+    /// Writes the diff as text for the terminal, grouped, with both contents
+    /// of each pair: streamed, since a diff of large directories runs to
+    /// megabytes.
+    pub fn write_text(&self, old: &Store, new: &Store, out: &mut impl std::io::Write) -> std::io::Result<()> {
         // Every text from a file is cleaned as in `report`: no escape
         // sequence, carriage return or bidi control reaches the terminal.
         let clean = crate::report::clean;
@@ -536,10 +535,10 @@ impl Diff {
             let c = store.claim(at);
             clean(&format!("{} {}: {}", c.claimant, c.stance.as_str(), c.content))
         };
-        let pairs = |out: &mut String, title: &str, list: &[Pair]| {
-            let _ = writeln!(out, "{title} ({})", list.len());
+        let pairs = |out: &mut dyn std::io::Write, title: &str, list: &[Pair]| -> std::io::Result<()> {
+            writeln!(out, "{title} ({})", list.len())?;
             for p in list {
-                let _ = writeln!(
+                writeln!(
                     out,
                     "  {} ~ {}  similarity {:.2}\n    old: {}\n    new: {}\n    why: {}",
                     id(old, p.old),
@@ -548,18 +547,19 @@ impl Diff {
                     line(old, p.old),
                     line(new, p.new),
                     clean(&p.why.to_string())
-                );
+                )?;
             }
+            Ok(())
         };
-        pairs(&mut out, "repeated", &self.repeated);
-        pairs(&mut out, "echoed", &self.echoed);
-        let _ = writeln!(out, "new ({})", self.new.len());
+        pairs(out, "repeated", &self.repeated)?;
+        pairs(out, "echoed", &self.echoed)?;
+        writeln!(out, "new ({})", self.new.len())?;
         for &at in &self.new {
-            let _ = writeln!(out, "  {}  {}", id(new, at), line(new, at));
+            writeln!(out, "  {}  {}", id(new, at), line(new, at))?;
         }
-        let _ = writeln!(out, "newly contested ({})", self.newly_contested.len());
+        writeln!(out, "newly contested ({})", self.newly_contested.len())?;
         for c in &self.newly_contested {
-            let _ = writeln!(
+            writeln!(
                 out,
                 "  {} {} {}  similarity {:.2}\n    old: {}\n    new: {}\n    why: {}",
                 id(new, c.new),
@@ -569,14 +569,14 @@ impl Diff {
                 line(old, c.old),
                 line(new, c.new),
                 clean(&c.why.to_string())
-            );
+            )?;
         }
-        pairs(&mut out, "changed position", &self.changed_position);
-        let _ = writeln!(out, "not repeated ({})", self.not_repeated.len());
+        pairs(out, "changed position", &self.changed_position)?;
+        writeln!(out, "not repeated ({})", self.not_repeated.len())?;
         for &at in &self.not_repeated {
-            let _ = writeln!(out, "  {}  {}", id(old, at), line(old, at));
+            writeln!(out, "  {}  {}", id(old, at), line(old, at))?;
         }
-        out
+        Ok(())
     }
 }
 

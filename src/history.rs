@@ -53,7 +53,7 @@ impl Role {
 pub struct Appearance {
     /// Where.
     pub at: ClaimAt,
-    /// The article's date: `published`, else a `YYYY-MM-DD` prefix of its id.
+    /// The article's date, by the one rule of [`crate::article::article_date`].
     pub date: Option<NaiveDate>,
     /// How it relates to the claim asked about.
     pub role: Role,
@@ -71,15 +71,6 @@ pub enum HistoryError {
     /// Words that match no claim.
     #[error("no claim of the directory matches `{0}`")]
     NoMatch(String),
-}
-
-/// The article date of a claim: `published`, else the date its id starts with.
-pub fn article_date(store: &Store, at: ClaimAt) -> Option<NaiveDate> {
-    let a = &store.files[at.0].file.article;
-    a.published.or_else(|| {
-        a.id.get(..10)
-            .and_then(|p| NaiveDate::parse_from_str(p, "%Y-%m-%d").ok())
-    })
 }
 
 /// Everything the history needs about the directory's claims.
@@ -185,7 +176,7 @@ pub fn history(store: &Store, actors: &Actors, target: ClaimAt, threshold: f64) 
             i,
             Appearance {
                 at,
-                date: article_date(store, at),
+                date: crate::dispute::date(store, at),
                 role,
                 similarity,
             },
@@ -215,7 +206,7 @@ pub fn history(store: &Store, actors: &Actors, target: ClaimAt, threshold: f64) 
                 i,
                 Appearance {
                     at,
-                    date: article_date(store, at),
+                    date: crate::dispute::date(store, at),
                     role,
                     similarity: None,
                 },

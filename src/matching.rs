@@ -100,23 +100,31 @@ pub fn features(claim: &Claim) -> Features {
 /// The features of a content said with a stance.
 pub fn content_features(content: &str, stance: Stance) -> Features {
     let t = terms::terms(content);
-    let mut denial = false;
+    let (positive, flips) = polarity(&t, stance);
     let terms: BTreeSet<String> = t
         .stems
         .into_iter()
-        .filter(|s| {
-            let cue = DENIAL_STEMS.contains(&s.as_str());
-            denial |= cue;
-            !cue && !LIGHT_STEMS.contains(&s.as_str())
-        })
+        .filter(|s| !DENIAL_STEMS.contains(&s.as_str()) && !LIGHT_STEMS.contains(&s.as_str()))
         .collect();
     let entities = entity_terms(content)
         .into_iter()
         .filter(|e| terms.contains(e))
         .collect();
-    let negative = (stance == Stance::Denies) ^ t.negated ^ denial;
     let names = terms.iter().filter(|t| terms::is_name(t)).cloned().collect();
-    let flips = [
+    Features {
+        terms,
+        entities,
+        flips,
+        names,
+        positive,
+    }
+}
+
+/// The polarity of a content's terms said with a stance, and what flips it
+/// (see [`Features::flips`]).
+fn polarity(t: &terms::Terms, stance: Stance) -> (bool, Vec<&'static str>) {
+    let denial = t.stems.iter().any(|s| DENIAL_STEMS.contains(&s.as_str()));
+    let flips: Vec<&'static str> = [
         (stance == Stance::Denies, "stance denies"),
         (t.negated, "negation"),
         (denial, "denial word"),
@@ -124,13 +132,7 @@ pub fn content_features(content: &str, stance: Stance) -> Features {
     .into_iter()
     .filter_map(|(on, why)| on.then_some(why))
     .collect();
-    Features {
-        terms,
-        entities,
-        flips,
-        names,
-        positive: !negative,
-    }
+    (flips.len().is_multiple_of(2), flips)
 }
 
 /// The features of a claim for matching across articles: its content
@@ -158,11 +160,13 @@ pub fn content_features_in(content: &str, stance: Stance, actors: &Actors) -> Fe
 }
 
 fn content_features_as(content: &str, stance: Stance, actors: &Actors, speaker: Option<&str>) -> Features {
-    let whole = content_features(content, stance);
+    // Polarity from the whole content, frame included; only its terms are
+    // needed, not the entities and names of the full features.
+    let (positive, flips) = polarity(&terms::terms(content), stance);
     let (text, named) = normalise(content, actors, speaker);
     let mut f = content_features(&text, Stance::Asserts);
-    f.positive = whole.positive;
-    f.flips = whole.flips;
+    f.positive = positive;
+    f.flips = flips;
     for (token, side) in named {
         for t in terms::terms(&token).stems {
             f.entities.insert(t.clone());
@@ -662,6 +666,18 @@ fn score(a: &Prepared, b: &Prepared, shared: f64) -> f64 {
     parts(a, b, shared).similarity
 }
 
+/// An upper bound of [`score`] from the weights alone (the clash factors
+/// are at most 1): checked first in a search, where most candidates fall
+/// short of the threshold, so that the names and figures are compared
+/// only for the few that may reach it.
+fn score_bound(a: &Prepared, b: &Prepared, shared: f64) -> f64 {
+    let small = a.norm.min(b.norm);
+    if small <= 0.0 {
+        return 0.0;
+    }
+    ((shared / small).min(1.0) + (2.0 * shared / (a.norm + b.norm)).min(1.0)) / 2.0
+}
+
 fn sorted_intersect(a: &[u32], b: &[u32]) -> bool {
     let (mut i, mut j) = (0, 0);
     while i < a.len() && j < b.len() {
@@ -815,14 +831,14 @@ impl<'a> Index<'a> {
             for c in touched {
                 let partial = std::mem::take(&mut acc[c as usize]);
                 let other = &self.claims[c as usize];
-                if score(query, other, partial + common_weight) >= threshold {
+                if score_bound(query, other, partial + common_weight) >= threshold {
                     found.push((c, query.shared_weight(other)));
                 }
             }
         }
         let mut out: Vec<(usize, f64)> = found
             .into_iter()
-            .filter(|&(_, shared)| shared > 0.0)
+            .filter(|&(c, shared)| shared > 0.0 && score_bound(query, &self.claims[c as usize], shared) >= threshold)
             .map(|(c, shared)| (c as usize, score(query, &self.claims[c as usize], shared)))
             .filter(|&(_, s)| s >= threshold)
             .collect();

@@ -316,3 +316,23 @@ fn history_by_reference_and_by_words() {
         .code(1)
         .stderr(predicate::str::contains("names no claim"));
 }
+
+/// The README's diff example is the real output of the real command on the
+/// files in `tests/fixtures/diff-example/`, run from the repository's root.
+#[test]
+fn readme_diff_example_is_the_real_output() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let readme = std::fs::read_to_string(root.join("README.md")).unwrap();
+    let start = "```console\n$ claimtrack diff tests/fixtures/diff-example/";
+    let block = &readme[readme.find(start).expect("README has the diff example") + "```console\n".len()..];
+    let block = &block[..block.find("```\n").unwrap()];
+    let (command, expected) = block.split_once('\n').unwrap();
+    let args: Vec<&str> = command.strip_prefix("$ claimtrack ").unwrap().split(' ').collect();
+    let out = Command::cargo_bin("claimtrack")
+        .unwrap()
+        .current_dir(root)
+        .args(&args)
+        .assert()
+        .success();
+    assert_eq!(String::from_utf8_lossy(&out.get_output().stdout), expected);
+}

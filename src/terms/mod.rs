@@ -22,6 +22,10 @@ struct Tables {
     synonyms: HashMap<String, String>,
     /// longest phrase length in words
     max_phrase: usize,
+    /// first words of the phrases of two words or more: only a word among
+    /// them starts a phrase lookup, so most words cost one lookup, not one
+    /// joined string per phrase length
+    phrase_starts: HashSet<String>,
     /// canonical terms of the name groups (states, places, armed groups)
     names: HashSet<String>,
     /// canonical term -> the broader term it also counts as (TTP -> militant)
@@ -38,6 +42,7 @@ fn tables() -> &'static Tables {
         let mut names = HashSet::default();
         let mut in_names = false;
         let mut implies = HashMap::default();
+        let mut phrase_starts = HashSet::default();
         for line in include_str!("synonyms.tsv").lines() {
             if line.starts_with(NAMES_MARKER) {
                 in_names = true;
@@ -59,6 +64,9 @@ fn tables() -> &'static Tables {
             }
             for w in &words {
                 max_phrase = max_phrase.max(w.split(' ').count());
+                if let Some((first, _)) = w.split_once(' ') {
+                    phrase_starts.insert(first.to_string());
+                }
                 synonyms.insert(w.to_string(), words[0].to_string());
             }
         }
@@ -66,6 +74,7 @@ fn tables() -> &'static Tables {
             stop,
             synonyms,
             max_phrase,
+            phrase_starts,
             names,
             implies,
             stemmer: Stemmer::create(Algorithm::English),
@@ -103,14 +112,27 @@ pub fn terms(content: &str) -> Terms {
         .filter(|w| !w.is_empty())
         .collect();
     let mut out = Terms::default();
+    let mut phrase = String::new();
+    let mut ends: Vec<usize> = Vec::with_capacity(t.max_phrase);
     let mut i = 0;
     'outer: while i < words.len() {
-        for len in (2..=t.max_phrase.min(words.len() - i)).rev() {
-            let phrase = words[i..i + len].join(" ");
-            if let Some(canon) = t.synonyms.get(&phrase) {
-                out.insert(t, canon);
-                i += len;
-                continue 'outer;
+        if t.phrase_starts.contains(&words[i]) {
+            // The longest phrase once; shorter ones are its prefixes.
+            phrase.clear();
+            ends.clear();
+            for w in &words[i..(i + t.max_phrase).min(words.len())] {
+                if !phrase.is_empty() {
+                    phrase.push(' ');
+                }
+                phrase.push_str(w);
+                ends.push(phrase.len());
+            }
+            for len in (2..=ends.len()).rev() {
+                if let Some(canon) = t.synonyms.get(&phrase[..ends[len - 1]]) {
+                    out.insert(t, canon);
+                    i += len;
+                    continue 'outer;
+                }
             }
         }
         let w = &words[i];
