@@ -186,6 +186,8 @@ fn cue_class(lex: &Lexicon, cue: Option<&str>) -> &'static str {
 struct Graph<'a> {
     docs: &'a [Doc<'a>],
     nodes: Vec<Vec<Node>>,
+    /// Per article: side -> the first claim by another side that names it.
+    first_naming: Vec<std::collections::HashMap<String, usize>>,
 }
 
 impl<'a> Graph<'a> {
@@ -195,7 +197,7 @@ impl<'a> Graph<'a> {
             .map(|d| d.claims.iter().map(matching::features).collect())
             .collect();
         let vocab = Vocabulary::new(feats.iter().flatten());
-        let nodes = docs
+        let nodes: Vec<Vec<Node>> = docs
             .iter()
             .zip(&feats)
             .map(|(d, fs)| {
@@ -218,7 +220,23 @@ impl<'a> Graph<'a> {
                     .collect()
             })
             .collect();
-        Graph { docs, nodes }
+        let first_naming = nodes
+            .iter()
+            .map(|article: &Vec<Node>| {
+                let mut first = std::collections::HashMap::new();
+                for (i, n) in article.iter().enumerate() {
+                    for named in n.named.iter().filter(|s| **s != n.side) {
+                        first.entry(named.clone()).or_insert(i);
+                    }
+                }
+                first
+            })
+            .collect();
+        Graph {
+            docs,
+            nodes,
+            first_naming,
+        }
     }
 
     fn node(&self, at: At) -> &Node {
@@ -344,16 +362,19 @@ impl<'a> Graph<'a> {
     /// Whether `at` is the first claim of its article by a side other than
     /// `side` whose content names `side`: the accusation a report opens with.
     fn first_accusation(&self, at: At, side: &str) -> bool {
-        let node = self.node(at);
-        node.side != side
-            && node.named.iter().any(|n| n == side)
-            && !self.nodes[at.0][..at.1]
-                .iter()
-                .any(|n| n.side != side && n.named.iter().any(|x| x == side))
+        self.first_naming[at.0].get(side) == Some(&at.1)
     }
 
     /// Every candidate pair with its features: (from, to, features).
     fn pairs(&self) -> Vec<(At, At, Vec<usize>)> {
+        let mut out = Vec::new();
+        self.each_pair(|from, to, feats| out.push((from, to, feats)));
+        out
+    }
+
+    /// Calls `each` with every candidate pair and its features, one at a
+    /// time, so that proposing keeps no more than one pair in memory.
+    fn each_pair(&self, mut each: impl FnMut(At, At, Vec<usize>)) {
         let cross = self.cross_articles();
         let flat: Vec<Prepared> = if cross.iter().any(|c| !c.is_empty()) {
             self.nodes.iter().flatten().map(|n| n.prepared.clone()).collect()
@@ -366,7 +387,6 @@ impl<'a> Graph<'a> {
                 .flat_map(|d| (0..self.nodes[d].len()).map(move |i| (d, i)))
                 .collect(),
         };
-        let mut out = Vec::new();
         for (d, nodes) in self.nodes.iter().enumerate() {
             for i in 0..nodes.len() {
                 let from = (d, i);
@@ -390,11 +410,10 @@ impl<'a> Graph<'a> {
                 let mut rank = 0;
                 for (k, &(same, _, to)) in ranked.iter().enumerate() {
                     rank = if k > 0 && ranked[k - 1].0 == same { rank + 1 } else { 0 };
-                    out.push((from, to, self.features(from, to, rank)));
+                    each(from, to, self.features(from, to, rank));
                 }
             }
         }
-        out
     }
 
     /// For each article, the other articles it may answer.
@@ -463,7 +482,7 @@ pub fn propose(docs: &[Doc<'_>], actors: &Actors, linker: &Linker) -> Vec<Propos
     let graph = Graph::new(docs, actors, lex);
     let mut contest: Vec<Proposal> = Vec::new();
     let mut support: Vec<Proposal> = Vec::new();
-    for (from, to, feats) in graph.pairs() {
+    graph.each_pair(|from, to, feats| {
         let p = probability(&linker.contest, &feats);
         if p >= THRESHOLD {
             let b = graph.node(from);
@@ -488,7 +507,7 @@ pub fn propose(docs: &[Doc<'_>], actors: &Actors, linker: &Linker) -> Vec<Propos
                 score: p,
             });
         }
-    }
+    });
     decode(contest, support)
 }
 

@@ -373,6 +373,9 @@ fn unlinked_claims(article: &Article, atts: &[Attribution], actors: &Actors) -> 
     let text = &article.text;
     let index = CharIndex::new(text);
     let mut claims: Vec<Claim> = Vec::with_capacity(atts.len());
+    // Each claimant once, in the order first named (for spelling variants).
+    let mut claimants: Vec<String> = Vec::new();
+    let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
     for (k, a) in atts.iter().enumerate() {
         let mention = text[a.antecedent.clone().unwrap_or(a.source.clone())]
             .trim()
@@ -447,7 +450,7 @@ fn unlinked_claims(article: &Article, atts: &[Attribution], actors: &Actors) -> 
         } else {
             let resolved = actors.resolve(&mention);
             // "Zabiullah" after "Zabihullah Mujahid": one person.
-            spelling_of(&resolved, &claims, actors).unwrap_or(resolved)
+            spelling_of(&resolved, &claimants, actors).unwrap_or(resolved)
         };
         // "denied claims that X": what is denied is X; "said there is no
         // truth in reports that X" denies X too.
@@ -477,6 +480,9 @@ fn unlinked_claims(article: &Article, atts: &[Attribution], actors: &Actors) -> 
             index.char_offset(content_range.start),
             index.char_offset(content_range.end),
         ]);
+        if seen.insert(c.claimant.clone()) {
+            claimants.push(c.claimant.clone());
+        }
         claims.push(c);
     }
     repoint_denials(text, &mut atts, &mut claims, actors);
@@ -506,6 +512,11 @@ fn rule_hints(claims: &mut [Claim]) -> Vec<linker::Hints> {
         })
         .collect()
 }
+
+/// How many earlier claims (or distinct claimants) a mention is compared
+/// with: far more than an article names, and a bound that keeps resolution
+/// linear on huge inputs.
+const LOOK_BACK: usize = 200;
 
 /// The claimant of the latest claim whose mention holds `mention`'s title
 /// before a name: "the defence minister" after "Defence Minister Khawaja
@@ -537,7 +548,7 @@ fn titled_before(mention: &str, claims: &[Claim]) -> Option<String> {
     if words.len() > 4 || !words.last().is_some_and(|w| TITLES.contains(w)) {
         return None;
     }
-    claims.iter().rev().find_map(|c| {
+    claims.iter().rev().take(LOOK_BACK).find_map(|c| {
         let said = c.mention.as_deref()?;
         let said_lower = said.to_lowercase();
         // The title as whole words ("military" is not in "paramilitary").
@@ -557,7 +568,7 @@ fn titled_before(mention: &str, claims: &[Claim]) -> Option<String> {
 /// other word the same or one or two letters apart, and no actor of the
 /// actors file by either spelling ("Zabiullah Mujahid" / "Zabihullah
 /// Mujahid", "Zelensky" / "Zelenskyy").
-fn spelling_of(name: &str, claims: &[Claim], actors: &Actors) -> Option<String> {
+fn spelling_of(name: &str, claimants: &[String], actors: &Actors) -> Option<String> {
     let words: Vec<&str> = name.split_whitespace().collect();
     let capitalised = |w: &[&str]| w.iter().all(|x| x.starts_with(char::is_uppercase));
     if words.is_empty() || !capitalised(&words) || actors.get(name).is_some() {
@@ -566,7 +577,7 @@ fn spelling_of(name: &str, claims: &[Claim], actors: &Actors) -> Option<String> 
     let close = |a: &str, b: &str| {
         a == b || (a.chars().count() >= 5 && a.chars().next() == b.chars().next() && strsim::levenshtein(a, b) <= 2)
     };
-    claims.iter().rev().map(|c| &c.claimant).find_map(|other| {
+    claimants.iter().rev().take(LOOK_BACK).find_map(|other| {
         let theirs: Vec<&str> = other.split_whitespace().collect();
         (other != name
             && theirs.len() == words.len()
