@@ -210,6 +210,16 @@ impl Claim {
             LinkKind::SameAs => &self.same_as,
         }
     }
+
+    /// The list of references of one kind, to add to.
+    pub fn links_mut(&mut self, kind: LinkKind) -> &mut Vec<String> {
+        match kind {
+            LinkKind::Rebuts => &mut self.rebuts,
+            LinkKind::Counters => &mut self.counters,
+            LinkKind::Supports => &mut self.supports,
+            LinkKind::SameAs => &mut self.same_as,
+        }
+    }
 }
 
 /// The actors file: who is who.

@@ -468,6 +468,24 @@ pub fn run() -> Result<ExitCode> {
     }
 }
 
+/// The claims of `paths`, or None after printing every problem that keeps
+/// them from loading (the caller exits 1).
+fn load_or_report(paths: &[PathBuf]) -> Option<Store> {
+    match Store::load(paths) {
+        Ok(s) => Some(s),
+        Err(diags) => {
+            for d in &diags {
+                eprintln!("{d}");
+            }
+            eprintln!(
+                "claimtrack: {}; fix them first (see claimtrack check)",
+                plural(diags.len(), "problem")
+            );
+            None
+        }
+    }
+}
+
 fn default_paths(paths: Vec<PathBuf>) -> Vec<PathBuf> {
     if paths.is_empty() {
         vec![PathBuf::from("claims")]
@@ -1065,18 +1083,8 @@ fn run_report(args: ReportArgs, color: report::ColorChoice) -> Result<ExitCode> 
         return Ok(ExitCode::from(2));
     }
     let paths = default_paths(args.paths);
-    let store = match Store::load(&paths) {
-        Ok(s) => s,
-        Err(diags) => {
-            for d in &diags {
-                eprintln!("{d}");
-            }
-            eprintln!(
-                "claimtrack: {}; fix them first (see claimtrack check)",
-                plural(diags.len(), "problem")
-            );
-            return Ok(ExitCode::from(1));
-        }
+    let Some(store) = load_or_report(&paths) else {
+        return Ok(ExitCode::from(1));
     };
     let query = Query {
         claimant: args.claimant,

@@ -5,7 +5,7 @@
 use anyhow::{Context, Result};
 use claimtrack::report::clean;
 use claimtrack::roster::{self, Roster};
-use claimtrack::store::{self, Store};
+use claimtrack::store;
 use std::fmt::Write as _;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -25,18 +25,8 @@ pub struct ActorsArgs {
 /// `claimtrack actors [PATHS] [--write]`.
 pub fn run_actors(args: &ActorsArgs) -> Result<ExitCode> {
     let paths = super::default_paths(args.paths.clone());
-    let store = match Store::load(&paths) {
-        Ok(s) => s,
-        Err(diags) => {
-            for d in &diags {
-                eprintln!("{d}");
-            }
-            eprintln!(
-                "claimtrack: {}; fix them first (see claimtrack check)",
-                super::plural(diags.len(), "problem")
-            );
-            return Ok(ExitCode::from(1));
-        }
+    let Some(store) = super::load_or_report(&paths) else {
+        return Ok(ExitCode::from(1));
     };
     let roster = roster::survey(&store);
     let mut out = std::io::stdout().lock();

@@ -15,19 +15,8 @@ use std::process::ExitCode;
 
 /// `claimtrack link [PATHS] [--format json] [--write] [--linker FILE]`.
 pub fn run_link(paths: &[PathBuf], json: bool, write: bool, linker: Option<&Path>) -> Result<ExitCode> {
-    let store = match Store::load(paths) {
-        Ok(s) => s,
-        Err(diags) => {
-            for d in &diags {
-                eprintln!("{d}");
-            }
-            eprintln!(
-                "claimtrack: {} problem{}; fix them first (see claimtrack check)",
-                diags.len(),
-                if diags.len() == 1 { "" } else { "s" }
-            );
-            return Ok(ExitCode::from(1));
-        }
+    let Some(store) = super::load_or_report(paths) else {
+        return Ok(ExitCode::from(1));
     };
     let owned;
     let linker = match linker {

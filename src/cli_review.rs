@@ -33,18 +33,8 @@ struct Tally {
 /// `claimtrack review [PATHS]`.
 pub fn run_review(args: &ReviewArgs, color: ColorChoice) -> Result<ExitCode> {
     let paths = super::default_paths(args.paths.clone());
-    let store = match Store::load(&paths) {
-        Ok(s) => s,
-        Err(diags) => {
-            for d in &diags {
-                eprintln!("{d}");
-            }
-            eprintln!(
-                "claimtrack: {}; fix them first (see claimtrack check)",
-                super::plural(diags.len(), "problem")
-            );
-            return Ok(ExitCode::from(1));
-        }
+    let Some(store) = super::load_or_report(&paths) else {
+        return Ok(ExitCode::from(1));
     };
     let todo: Vec<(usize, usize)> = store
         .files

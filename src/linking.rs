@@ -194,13 +194,7 @@ pub fn apply_across(claims: &mut [Vec<Claim>], article_ids: &[String], proposals
         } else {
             format!("{}#{target}", article_ids[p.to.0])
         };
-        let c = &mut claims[p.from.0][p.from.1];
-        let list = match p.kind {
-            LinkKind::Rebuts => &mut c.rebuts,
-            LinkKind::Counters => &mut c.counters,
-            LinkKind::Supports => &mut c.supports,
-            LinkKind::SameAs => &mut c.same_as,
-        };
+        let list = claims[p.from.0][p.from.1].links_mut(p.kind);
         if !list.contains(&id) {
             list.push(id);
         }

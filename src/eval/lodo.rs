@@ -14,7 +14,6 @@
 
 use super::claims::{ClaimScores, score};
 use super::{Prf, fmt3};
-use crate::claim::LinkKind;
 use crate::extract::Model;
 use crate::extract::linker::Linker;
 use crate::linking;
@@ -218,12 +217,9 @@ fn fold(store: &Store, name: &str, held: &[usize], model: &Model, linker: &Linke
         } else {
             format!("{}#{target}", bare_store.files[s.to.0].file.article.id)
         };
-        let c = &mut bare_store.files[s.from.0].file.claims[s.from.1];
-        match s.kind {
-            LinkKind::Rebuts => c.rebuts.push(id),
-            LinkKind::Counters => c.counters.push(id),
-            _ => c.supports.push(id),
-        }
+        bare_store.files[s.from.0].file.claims[s.from.1]
+            .links_mut(s.kind)
+            .push(id);
     }
     let bare_store = Store::from_files(bare_store.files, store.actors.clone());
     let link_only = score(&gold, &bare_store);

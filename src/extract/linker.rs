@@ -597,12 +597,7 @@ fn logistic(examples: &[(Vec<usize>, Label)], yes: impl Fn(Label) -> bool) -> Ve
 pub fn apply(claims: &mut [Claim], proposals: &[Proposal]) {
     for p in proposals {
         let id = claims[p.to.1].id.clone();
-        let list = match p.kind {
-            LinkKind::Rebuts => &mut claims[p.from.1].rebuts,
-            LinkKind::Counters => &mut claims[p.from.1].counters,
-            LinkKind::Supports => &mut claims[p.from.1].supports,
-            LinkKind::SameAs => &mut claims[p.from.1].same_as,
-        };
+        let list = claims[p.from.1].links_mut(p.kind);
         if !list.contains(&id) {
             list.push(id);
         }

@@ -501,11 +501,7 @@ fn rule_hints(claims: &mut [Claim]) -> Vec<linker::Hints> {
         .map(|c| {
             let mut hints = Vec::new();
             for kind in [LinkKind::Rebuts, LinkKind::Counters, LinkKind::Supports] {
-                let list = match kind {
-                    LinkKind::Rebuts => std::mem::take(&mut c.rebuts),
-                    LinkKind::Counters => std::mem::take(&mut c.counters),
-                    _ => std::mem::take(&mut c.supports),
-                };
+                let list = std::mem::take(c.links_mut(kind));
                 hints.extend(list.iter().filter_map(|id| index.get(id)).map(|&j| (j, kind)));
             }
             hints
@@ -821,11 +817,7 @@ mod tests {
         for (k, hs) in hints.iter().enumerate() {
             for &(j, kind) in hs {
                 let id = claims[j].id.clone();
-                match kind {
-                    LinkKind::Rebuts => claims[k].rebuts.push(id),
-                    LinkKind::Counters => claims[k].counters.push(id),
-                    _ => claims[k].supports.push(id),
-                }
+                claims[k].links_mut(kind).push(id);
             }
         }
         claims
