@@ -11,6 +11,7 @@ pub mod link;
 pub mod linker;
 mod quoted_denial;
 pub mod rules;
+pub mod spans;
 pub mod tagger;
 pub mod train;
 pub mod univocal;
@@ -88,16 +89,16 @@ impl Model {
 
     /// Trains a model from documents (text, body start, gold annotations)
     /// and returns the model file's bytes.
-    pub fn train(docs: &[(&str, usize, &crate::eval::brat::Document)]) -> Result<Vec<u8>, String> {
+    pub fn train(docs: &[(&str, usize, &crate::corpus::brat::Document)]) -> Result<Vec<u8>, String> {
         // Read texts as extraction does (see `normalise_quotes`).
         let texts: Vec<String> = docs.iter().map(|(t, _, _)| normalise_quotes(t)).collect();
-        let docs: Vec<(&str, usize, &crate::eval::brat::Document)> = docs
+        let docs: Vec<(&str, usize, &crate::corpus::brat::Document)> = docs
             .iter()
             .zip(&texts)
             .map(|((_, b, d), t)| (t.as_str(), *b, *d))
             .collect();
         let docs = &docs[..];
-        let pairs: Vec<(&str, &crate::eval::brat::Document)> = docs.iter().map(|(t, _, d)| (*t, *d)).collect();
+        let pairs: Vec<(&str, &crate::corpus::brat::Document)> = docs.iter().map(|(t, _, d)| (*t, *d)).collect();
         let table = train::train(&pairs);
         let lex = Lexicon::with_learned(&table)?;
         let tagger = tagger::train(docs, &lex);
@@ -105,7 +106,7 @@ impl Model {
         // tagger's generous cue proposals. Cross-fitted: documents of one
         // half are tagged by a tagger trained on the other half, so the
         // filter sees scores like those of unseen text.
-        let half = |parity: usize| -> Vec<(&str, usize, &crate::eval::brat::Document)> {
+        let half = |parity: usize| -> Vec<(&str, usize, &crate::corpus::brat::Document)> {
             docs.iter()
                 .enumerate()
                 .filter(|(k, _)| k % 2 == parity)
@@ -118,24 +119,26 @@ impl Model {
         for (k, (text, body_start, doc)) in docs.iter().enumerate() {
             let fold = &fold_taggers[k % 2];
             let atts = rules::find(text, *body_start, &lex, Some((fold, tagger::CANDIDATE_THRESHOLD)));
-            let spans = crate::eval::brat::from_extracted(text, &atts);
+            let spans = spans::from_extracted(text, &atts);
             let gold_cues = doc_byte_ranges(text, &doc.spans("Cue"));
             for a in &atts {
                 extent_examples.extend(extent::examples(text, a, &gold_cues));
             }
             let chars: Vec<char> = text.chars().collect();
-            let words = |a: &crate::eval::brat::SpanAttribution| {
+            let words = |a: &crate::corpus::brat::SpanAttribution| {
                 let mut w = std::collections::BTreeSet::new();
                 for f in a.contents.iter().flatten() {
                     let s: String = chars[f.start.min(chars.len())..f.end.min(chars.len())].iter().collect();
-                    w.extend(crate::eval::word_set(&s));
+                    w.extend(crate::corpus::word_set(&s));
                 }
                 w
             };
             let pw: Vec<_> = spans.iter().map(words).collect();
             let gw: Vec<_> = doc.attributions.iter().map(words).collect();
-            let matched: std::collections::HashSet<usize> =
-                crate::eval::match_pairs(&pw, &gw).into_iter().map(|(p, _)| p).collect();
+            let matched: std::collections::HashSet<usize> = crate::corpus::match_pairs(&pw, &gw)
+                .into_iter()
+                .map(|(p, _)| p)
+                .collect();
             let nest = filter::nesting(&atts);
             for (k, a) in atts.iter().enumerate() {
                 if filter::judged(a) {
@@ -166,7 +169,7 @@ impl Model {
 }
 
 /// The fragments of gold spans (code-point offsets) as byte ranges of `text`.
-fn doc_byte_ranges(text: &str, spans: &[crate::eval::brat::Fragments]) -> Vec<std::ops::Range<usize>> {
+fn doc_byte_ranges(text: &str, spans: &[crate::corpus::brat::Fragments]) -> Vec<std::ops::Range<usize>> {
     let bytes: Vec<usize> = text.char_indices().map(|(b, _)| b).chain([text.len()]).collect();
     let byte = |c: usize| bytes[c.min(bytes.len() - 1)];
     spans.iter().flatten().map(|r| byte(r.start)..byte(r.end)).collect()

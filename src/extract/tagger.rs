@@ -23,7 +23,7 @@
 use super::lexicon::Lexicon;
 use super::train::learnable;
 use crate::claim::Stance;
-use crate::eval::brat::Document;
+use crate::corpus::brat::Document;
 use crate::text::{self, CharIndex, Token};
 
 /// Number of weights (hashed feature space).
@@ -310,7 +310,7 @@ fn cue_heads(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::eval::brat::parse;
+    use crate::corpus::brat::parse;
     use std::path::Path;
 
     #[test]
@@ -387,7 +387,7 @@ mod crf_comparison {
             .collect();
         names.sort();
         for p in names.into_iter().take(limit) {
-            let doc = crate::eval::brat::parse(&std::fs::read_to_string(&p).unwrap(), &p).unwrap();
+            let doc = crate::corpus::brat::parse(&std::fs::read_to_string(&p).unwrap(), &p).unwrap();
             let text =
                 std::fs::read_to_string(dir.join("text").join(p.file_stem().unwrap()).with_extension("txt")).unwrap();
             let ix = CharIndex::new(&text);
@@ -483,11 +483,11 @@ mod crf_comparison {
             .map(|e| e.unwrap().path())
             .collect();
         names.sort();
-        let docs: Vec<(String, crate::eval::brat::Document)> = names
+        let docs: Vec<(String, crate::corpus::brat::Document)> = names
             .iter()
             .take(QUARTER)
             .map(|p| {
-                let doc = crate::eval::brat::parse(&std::fs::read_to_string(p).unwrap(), p).unwrap();
+                let doc = crate::corpus::brat::parse(&std::fs::read_to_string(p).unwrap(), p).unwrap();
                 let text = std::fs::read_to_string(
                     corpus
                         .join("train/text")
@@ -498,7 +498,7 @@ mod crf_comparison {
                 (text, doc)
             })
             .collect();
-        let refs: Vec<(&str, usize, &crate::eval::brat::Document)> =
+        let refs: Vec<(&str, usize, &crate::corpus::brat::Document)> =
             docs.iter().map(|(t, d)| (t.as_str(), 0, d)).collect();
         let start = std::time::Instant::now();
         let perceptron = super::train(&refs, lex);

@@ -12,7 +12,7 @@
 //! cue word, at least [`MIN_COUNT`] times. Training is a count:
 //! deterministic, and the output is sorted.
 
-use crate::eval::brat::Document;
+use crate::corpus::brat::Document;
 use crate::text::{self, CharIndex};
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -115,7 +115,7 @@ pub fn learnable(form: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::eval::brat::parse;
+    use crate::corpus::brat::parse;
     use std::path::Path;
 
     #[test]
