@@ -1,0 +1,12 @@
+//! The patterns that find source, cue and content around a cue, one file
+//! per family. Each adds to the attributions of a sentence under scan
+//! ([`super::scan::SentenceScan`]); the order they are tried in is
+//! [`super::scan::SentenceScan::run`] and, for a reporting verb,
+//! [`verb`].
+
+mod according;
+mod asked;
+mod denial;
+mod label;
+mod loose;
+mod verb;
