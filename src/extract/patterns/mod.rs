@@ -6,7 +6,11 @@
 
 mod according;
 mod asked;
+mod content_first;
 mod denial;
+mod inverted;
 mod label;
 mod loose;
+mod participle;
+mod pointing;
 mod verb;
