@@ -129,6 +129,17 @@ impl Lexicon {
     }
 }
 
+/// A word as the lexicon and the patterns compare it: lower case, with a
+/// typographic apostrophe made straight ("Kabul’s" → "kabul's"). One
+/// allocation, as it runs for every token.
+pub(crate) fn fold(word: &str) -> String {
+    let mut w = word.to_lowercase();
+    if w.contains('’') {
+        w = w.replace('’', "'");
+    }
+    w
+}
+
 fn data_lines(s: &str) -> impl Iterator<Item = &str> {
     s.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
 }

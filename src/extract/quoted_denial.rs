@@ -10,6 +10,7 @@
 //! per cue.
 
 use super::lexicon::Lexicon;
+use super::lexicon::fold;
 use super::link;
 use super::rules::{self, Attribution};
 use crate::claim::Stance;
@@ -151,10 +152,7 @@ fn opening_denial(text: &str, content: Range<usize>, lex: &Lexicon) -> Option<Op
         prefix_end -= 1;
     }
     let toks = text::tokens(text, content.start..prefix_end);
-    let low: Vec<String> = toks
-        .iter()
-        .map(|t| t.text(text).to_lowercase().replace('’', "'"))
-        .collect();
+    let low: Vec<String> = toks.iter().map(|t| fold(t.text(text))).collect();
     let word = |k: usize| low.get(k).map_or("", String::as_str);
     let first = usize::from(matches!(word(0), "“" | "\""));
     let (k, labelled) = denial_verb(&word, first, lex).or_else(|| labelled_false(&word, first, lex))?;

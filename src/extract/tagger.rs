@@ -21,6 +21,7 @@
 //! weights.
 
 use super::lexicon::Lexicon;
+use super::lexicon::fold;
 use super::train::learnable;
 use crate::claim::Stance;
 use crate::corpus::brat::Document;
@@ -247,10 +248,7 @@ pub fn train(docs: &[(&str, usize, &Document)], lex: &Lexicon) -> Tagger {
         let cues = doc.spans("Cue");
         for sentence in text::sentences(text, *body_start) {
             let toks = text::tokens(text, sentence.range.clone());
-            let low: Vec<String> = toks
-                .iter()
-                .map(|t| t.text(text).to_lowercase().replace('’', "'"))
-                .collect();
+            let low: Vec<String> = toks.iter().map(|t| fold(t.text(text))).collect();
             let heads = cue_heads(&toks, &low, &ix, &cues, lex);
             let s = Sentence {
                 text,
@@ -394,10 +392,7 @@ mod crf_comparison {
             let cues = doc.spans("Cue");
             for sentence in text::sentences(&text, 0) {
                 let toks = text::tokens(&text, sentence.range.clone());
-                let low: Vec<String> = toks
-                    .iter()
-                    .map(|t| t.text(&text).to_lowercase().replace('’', "'"))
-                    .collect();
+                let low: Vec<String> = toks.iter().map(|t| fold(t.text(&text))).collect();
                 let heads = cue_heads(&toks, &low, &ix, &cues, lex);
                 let s = Sentence {
                     text: &text,

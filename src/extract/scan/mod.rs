@@ -8,7 +8,7 @@ mod source;
 
 use crate::claim::Stance;
 use crate::extract::lexicon::Cue;
-use crate::extract::lexicon::Lexicon;
+use crate::extract::lexicon::{Lexicon, fold};
 use crate::extract::rules::{Attribution, LOOSE_THRESHOLD};
 use crate::extract::tagger::{self, Tagger};
 use crate::text::{self, Sentence, Token};
@@ -27,10 +27,7 @@ pub(in crate::extract) struct SentenceScan<'a> {
 impl<'a> SentenceScan<'a> {
     pub(in crate::extract) fn new(text: &'a str, sentence: &Sentence, para: Range<usize>, lex: &'a Lexicon) -> Self {
         let toks = text::tokens(text, sentence.range.clone());
-        let low = toks
-            .iter()
-            .map(|t| t.text(text).to_lowercase().replace('’', "'"))
-            .collect();
+        let low = toks.iter().map(|t| fold(t.text(text))).collect();
         SentenceScan {
             text,
             para,
