@@ -25,6 +25,7 @@ use super::lexicon::fold;
 use super::train::learnable;
 use crate::claim::Stance;
 use crate::corpus::brat::Document;
+use crate::extract::lexicon::WordClass;
 use crate::text::{self, CharIndex, Token};
 
 /// Number of weights (hashed feature space).
@@ -160,7 +161,7 @@ impl Sentence<'_> {
         // "that" within four to the right: the frame of a reporting verb.
         let subject = (1..=3).any(|k| {
             let j = i as isize - k;
-            j > 0 && (shape(-k) == "Aa" || lex.is("pronoun", w(-k)))
+            j > 0 && (shape(-k) == "Aa" || lex.is(WordClass::PRONOUN, w(-k)))
         });
         let that = (1..=4).any(|k| w(k) == "that");
         out.push(hash(
@@ -292,12 +293,12 @@ fn cue_heads(
         // infinitive is the head.
         let takes_infinitive = |k: usize| {
             let next = |j: usize| j < toks.len() && inside(j);
-            let to = if next(k + 1) && low[k + 1] == "on" && lex.is("go", &low[k]) {
+            let to = if next(k + 1) && low[k + 1] == "on" && lex.is(WordClass::GO, &low[k]) {
                 k + 2
             } else {
                 k + 1
             };
-            lex.is("catenative", &low[k]) && next(to) && low[to] == "to" && next(to + 1)
+            lex.is(WordClass::CATENATIVE, &low[k]) && next(to) && low[to] == "to" && next(to + 1)
         };
         let head = (0..toks.len()).find(|&k| inside(k) && candidate(&low[k]) && !takes_infinitive(k));
         out.extend(head);

@@ -2,6 +2,7 @@
 //! according to X", "as per X", "in the latest X poll".
 
 use crate::claim::Stance;
+use crate::extract::lexicon::WordClass;
 use crate::extract::rules::{Attribution, DELIMITED_SOURCE_MAX_WORDS};
 use crate::extract::scan::SentenceScan;
 
@@ -16,8 +17,8 @@ impl SentenceScan<'_> {
         // The poll noun within a noun phrase of at most nine tokens.
         let noun = (i + 1..n.min(i + 10))
             .take_while(|&k| self.is_word(k) || self.is_punct(k, &["-", "/", "'", "’", "."]))
-            .find(|&k| self.lex.is("poll", self.word(k)))?;
-        if !(i + 1..noun).all(|k| !self.lex.is("boundary", self.word(k))) {
+            .find(|&k| self.in_class(k, WordClass::POLL))?;
+        if !(i + 1..noun).all(|k| !self.in_class(k, WordClass::BOUNDARY)) {
             return None;
         }
         // The noun phrase runs on to the next comma or clause ("conducted in
@@ -25,12 +26,12 @@ impl SentenceScan<'_> {
         // part of the subject ("Most voters in the survey said …").
         let verb = |k: usize| {
             let w = self.word(k);
-            self.lex.is("finite", w) || self.lex.cue(w).is_some_and(|c| c.learned.is_none())
+            self.lex.is(WordClass::FINITE, w) || self.lex.cue(w).is_some_and(|c| c.learned.is_none())
         };
         let end = (noun + 1..n)
             .find(|&k| {
                 self.is_punct(k, &[",", ";", ".", ":", "(", "—", "–"])
-                    || self.lex.is("boundary", self.word(k))
+                    || self.in_class(k, WordClass::BOUNDARY)
                     || verb(k)
             })
             .unwrap_or(n);
@@ -88,7 +89,7 @@ impl SentenceScan<'_> {
         let end = (i + 2..n)
             .find(|&k| {
                 self.is_punct(k, &[";", "(", "—"])
-                    || (self.is_punct(k, &[","]) && k + 1 < n && self.lex.is("boundary", self.word(k + 1)))
+                    || (self.is_punct(k, &[","]) && k + 1 < n && self.in_class(k + 1, WordClass::BOUNDARY))
             })
             .unwrap_or(n);
         // "…, according to an analysis by X, a former aide now teaching at
@@ -99,7 +100,7 @@ impl SentenceScan<'_> {
         let first_comma = (i + 2..end).find(|&k| self.is_punct(k, &[","])).unwrap_or(end);
         let appositive = first_comma + 1 < end && {
             let k = first_comma + 1;
-            self.lex.is("determiner", self.word(k)) || self.toks[k].text(self.text).starts_with(char::is_uppercase)
+            self.in_class(k, WordClass::DETERMINER) || self.toks[k].text(self.text).starts_with(char::is_uppercase)
         };
         let long = if first_comma < end && !appositive {
             None

@@ -2,6 +2,7 @@
 //! said") and "X quoted Y as saying".
 
 use crate::claim::Stance;
+use crate::extract::lexicon::WordClass;
 use crate::extract::rules::Attribution;
 use crate::extract::scan::SentenceScan;
 
@@ -23,13 +24,13 @@ impl SentenceScan<'_> {
         }
         let opener = |k: usize| {
             let w = self.word(k);
-            self.lex.is("question", w)
-                || (w == "to" && k + 1 < n && self.is_word(k + 1) && !self.lex.is("determiner", self.word(k + 1)))
+            self.lex.is(WordClass::QUESTION, w)
+                || (w == "to" && k + 1 < n && self.is_word(k + 1) && !self.in_class(k + 1, WordClass::DETERMINER))
         };
         // Adjuncts ("on Monday", "during a January debate") and "by" the one
         // who asks may come before the question opens.
         let q = (i + 1..n.min(i + 12))
-            .take_while(|&k| self.is_word(k) && !self.lex.is("finite", self.word(k)))
+            .take_while(|&k| self.is_word(k) && !self.in_class(k, WordClass::FINITE))
             .find(|&k| opener(k))?;
         let by = (i + 1..q).find(|&k| self.word(k) == "by");
         let source = match by {
@@ -57,7 +58,7 @@ impl SentenceScan<'_> {
                     && self
                         .low
                         .get(k + 1)
-                        .is_some_and(|w| self.lex.cue(w).is_some() || self.lex.is("finite", w));
+                        .is_some_and(|w| self.lex.cue(w).is_some() || self.lex.is(WordClass::FINITE, w));
                 !open && k > from && (self.is_punct(k, &[",", ";", ":", "—", "–", "(", ".", "?"]) || verb_after)
             })
             .unwrap_or(n);

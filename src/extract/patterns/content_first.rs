@@ -2,6 +2,7 @@
 //! Wednesday.", "“…,” she said of the vote").
 
 use super::verb::VerbCue;
+use crate::extract::lexicon::WordClass;
 use crate::extract::rules::Attribution;
 use crate::extract::scan::SentenceScan;
 
@@ -72,7 +73,7 @@ pub(super) fn content_then_source(s: &SentenceScan<'_>, v: &VerbCue<'_>, out: &m
                 && s.is_punct(i + 1, &[","])
                 && s.is_word(i + 2)
                 && !s.word(i + 2).ends_with("ing")
-                && !s.lex.is("adjunct", s.word(i + 2))
+                && !s.in_class(i + 2, WordClass::ADJUNCT)
                 && !(i + 2..n).any(|k| s.is_punct(k, &["“", "\"", "”"]));
             if pushed
                 && goes_on

@@ -3,6 +3,7 @@
 //! "dismissed as baseless").
 
 use crate::claim::Stance;
+use crate::extract::lexicon::WordClass;
 use crate::extract::rules::{Attribution, antecedent};
 use crate::extract::scan::SentenceScan;
 use std::ops::Range;
@@ -19,20 +20,20 @@ impl SentenceScan<'_> {
         let object_at = k;
         // "the Indian statement", "Kabul's latest claims": up to two
         // modifiers before the pointer noun.
-        if k < n && (self.lex.is("determiner", self.word(k)) || self.word(k).ends_with("'s")) {
+        if k < n && (self.in_class(k, WordClass::DETERMINER) || self.word(k).ends_with("'s")) {
             let noun = |j: usize| {
-                self.lex.is("pointer", self.word(j))
-                    && !self.lex.is("determiner", self.word(j))
-                    && !self.lex.is("pronoun", self.word(j))
+                self.in_class(j, WordClass::POINTER)
+                    && !self.in_class(j, WordClass::DETERMINER)
+                    && !self.in_class(j, WordClass::PRONOUN)
             };
             if let Some(p) = (k + 1..n.min(k + 4))
-                .take_while(|&j| self.is_word(j) && !self.lex.is("boundary", self.word(j)))
+                .take_while(|&j| self.is_word(j) && !self.in_class(j, WordClass::BOUNDARY))
                 .find(|&j| noun(j))
             {
                 k = p;
             }
         }
-        if !(k < n && self.lex.is("pointer", self.word(k))) {
+        if !(k < n && self.in_class(k, WordClass::POINTER)) {
             return None;
         }
         let pointer_at = k;
@@ -57,9 +58,9 @@ impl SentenceScan<'_> {
         // follows the pointer or its complement.
         let neg = (k..n.min(k + 9))
             .take_while(|&j| {
-                !self.is_punct(j, &[".", ";"]) && (self.word(j) == "as" || !self.lex.is("boundary", self.word(j)))
+                !self.is_punct(j, &[".", ";"]) && (self.word(j) == "as" || !self.in_class(j, WordClass::BOUNDARY))
             })
-            .find(|&j| self.lex.is("negative", self.word(j)));
+            .find(|&j| self.in_class(j, WordClass::NEGATIVE));
         let is_denial_verb = self.lex.cue(self.word(i)).is_some_and(|c| c.stance == Stance::Denies);
         // "rejected the allegation." or "… and said …": the clause ends.
         let end_of_clause = k >= n
@@ -68,7 +69,7 @@ impl SentenceScan<'_> {
                 && self
                     .low
                     .get(k + 1)
-                    .is_some_and(|w| self.lex.cue(w).is_some() || self.lex.is("finite", w)));
+                    .is_some_and(|w| self.lex.cue(w).is_some() || self.lex.is(WordClass::FINITE, w)));
         let cue_end = match neg {
             Some(j) => j + 1,
             None if is_denial_verb && end_of_clause => pointer_at + 1,
@@ -141,7 +142,7 @@ impl SentenceScan<'_> {
         pointer_at: usize,
         src: &Range<usize>,
     ) -> (Option<usize>, bool) {
-        let accusation = self.lex.is("accusation", self.word(pointer_at));
+        let accusation = self.in_class(pointer_at, WordClass::ACCUSATION);
         let accused = out.iter().rposition(|a| a.accuse && a.stance == Stance::Asserts);
         let claim = accused
             .filter(|_| accusation)
@@ -160,19 +161,19 @@ impl SentenceScan<'_> {
         out: &mut Vec<Attribution>,
     ) -> Option<bool> {
         let mut k = content.start;
-        if k < content.end && self.lex.is("determiner", self.word(k)) {
+        if k < content.end && self.in_class(k, WordClass::DETERMINER) {
             k += 1;
         }
         let pointer_at = (k..content.end.min(k + 3))
             .take_while(|&j| self.is_word(j))
-            .find(|&j| self.lex.is("pointer", self.word(j)) && !self.lex.is("determiner", self.word(j)))?;
+            .find(|&j| self.in_class(j, WordClass::POINTER) && !self.in_class(j, WordClass::DETERMINER))?;
         // "made by Pakistan", "of Indian involvement", "against him": the pointer's complement.
         let copula = (pointer_at + 1..content.end.min(pointer_at + 8))
             .take_while(|&j| !self.is_punct(j, &[",", ";"]) && self.word(j) != "that")
             .find(|&j| matches!(self.word(j), "is" | "are" | "was" | "were" | "remain" | "remains"))?;
         let neg = (copula + 1..content.end.min(copula + 5))
             .take_while(|&j| !self.is_punct(j, &[",", ";", "."]) || self.is_punct(j, &["“", "\""]))
-            .find(|&j| self.lex.is("negative", self.word(j)))?;
+            .find(|&j| self.in_class(j, WordClass::NEGATIVE))?;
         let (antecedent, accusation) = self.denied_claim(out, pointer_at, &src);
         let denied = match antecedent {
             Some(a) => (out[a].content.clone(), out[a].quoted),
@@ -240,7 +241,7 @@ impl SentenceScan<'_> {
         out: &mut Vec<Attribution>,
     ) -> Option<usize> {
         let by = made_by?;
-        if !self.lex.is("accusation", self.word(pointer_at)) {
+        if !self.in_class(pointer_at, WordClass::ACCUSATION) {
             return None;
         }
         let accuser = self.source_range(by + 1..that)?;

@@ -2,6 +2,7 @@
 //! minister").
 
 use super::verb::VerbCue;
+use crate::extract::lexicon::WordClass;
 use crate::extract::rules::Attribution;
 use crate::extract::scan::SentenceScan;
 
@@ -12,14 +13,16 @@ pub(super) fn inverted(s: &SentenceScan<'_>, v: &VerbCue<'_>, out: &mut Vec<Attr
     if cs > 0
         && s.is_punct(cs - 1, &[",", "”", "\""])
         && i + 1 < n
-        && s.lex.is("inverted", s.word(i))
+        && s.in_class(i, WordClass::INVERTED)
         && s.word(i + 1) != "that"
     {
         // A period inside the sentence ends an abbreviation ("Rep."), not the source.
         let last_period = |k: usize| s.is_punct(k, &["."]) && (k + 1..n).all(|j| !s.is_word(j));
         let end = (i + 1..n)
             .find(|&k| {
-                s.is_punct(k, &[",", ";", "—"]) || last_period(k) || (k > i + 1 && s.lex.is("after_source", s.word(k)))
+                s.is_punct(k, &[",", ";", "—"])
+                    || last_period(k)
+                    || (k > i + 1 && s.in_class(k, WordClass::AFTER_SOURCE))
             })
             .unwrap_or(n);
         let first = s.toks[i + 1].text(s.text);
@@ -34,16 +37,16 @@ pub(super) fn inverted(s: &SentenceScan<'_>, v: &VerbCue<'_>, out: &mut Vec<Attr
         // "said Smith", "said the minister", "said one official", "said 12
         // senators", "said former Gov. Jim Hodges", "said pollster Ann Selzer".
         let named = capital(i + 1)
-            || s.lex.is("determiner", s.word(i + 1))
-            || s.lex.is("quantifier", s.word(i + 1))
-            || s.lex.is("title_lead", s.word(i + 1))
+            || s.in_class(i + 1, WordClass::DETERMINER)
+            || s.in_class(i + 1, WordClass::QUANTIFIER)
+            || s.in_class(i + 1, WordClass::TITLE_LEAD)
             || (first.chars().all(char::is_lowercase) && capital(i + 2) && capital(i + 3));
         // "Derek Mitchell, who served as …, said Clinton reached out": a
         // name and its appositive before the cue, a clause after it.
         let appositive_before = cs > 1
             && s.is_punct(cs - 1, &[","])
             && (s.name_then_comma(cs - 1) || s.relative_clause_before(cs - 1).is_some());
-        let clause_after = (i + 1..end).any(|k| s.lex.is("finite", s.word(k)));
+        let clause_after = (i + 1..end).any(|k| s.in_class(k, WordClass::FINITE));
         if named
             && !appositive_before
             && !clause_after

@@ -2,6 +2,7 @@
 //! and a quotation signed after a dash ("“…” ― Carlos Raúl").
 
 use crate::claim::Stance;
+use crate::extract::lexicon::WordClass;
 use crate::extract::rules::Attribution;
 use crate::extract::scan::SentenceScan;
 
@@ -13,7 +14,7 @@ impl SentenceScan<'_> {
         let n = self.toks.len();
         let mut start = usize::from(n > 0 && self.is_punct(0, &["“", "\""]));
         // "EXCLUSIVE – Roger Stone: …": a kicker and a dash before the label.
-        if start + 2 < n && self.lex.is("kicker", self.word(start)) && self.is_punct(start + 1, &["–", "—", "-"]) {
+        if start + 2 < n && self.in_class(start, WordClass::KICKER) && self.is_punct(start + 1, &["–", "—", "-"]) {
             start += 2;
         }
         let Some(colon) = (start..n.min(start + 9)).find(|&k| self.is_punct(k, &[":"])) else {
@@ -30,12 +31,12 @@ impl SentenceScan<'_> {
         // camp", "WSJ editorial"); no cue word ("Trump Says …:").
         let named = capital(start)
             && (start..end).all(|k| {
-                self.is_punct(k, &["."]) || (self.is_word(k) && (capital(k) || self.lex.is("label_noun", self.word(k))))
+                self.is_punct(k, &["."]) || (self.is_word(k) && (capital(k) || self.in_class(k, WordClass::LABEL_NOUN)))
             })
             && (start..end).all(|k| self.lex.cue(self.word(k)).is_none_or(|c| c.learned.is_some()));
         // "The Latest:", "Breaking News:", "Watch:": a kicker names nobody.
         let kicker = (start..end).all(|k| {
-            !self.is_word(k) || self.lex.is("kicker", self.word(k)) || self.lex.is("determiner", self.word(k))
+            !self.is_word(k) || self.in_class(k, WordClass::KICKER) || self.in_class(k, WordClass::DETERMINER)
         });
         // "Elizabeth Warren Hammers Wells Fargo CEO: ‘You Should Be …’", "A
         // lesson from Loretta Lynch: 'Be the voice …'": a quotation after

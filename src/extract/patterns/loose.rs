@@ -2,6 +2,7 @@
 //! tagger is sure of where no other pattern held.
 
 use crate::extract::lexicon::Cue;
+use crate::extract::lexicon::WordClass;
 use crate::extract::rules::Attribution;
 use crate::extract::scan::SentenceScan;
 use std::ops::Range;
@@ -34,7 +35,7 @@ impl SentenceScan<'_> {
             && self.word(ce) == "by";
         if passive {
             let end = (ce + 1..n)
-                .find(|&k| self.is_punct(k, &[",", ";", "."]) || self.lex.is("boundary", self.word(k)))
+                .find(|&k| self.is_punct(k, &[",", ";", "."]) || self.in_class(k, WordClass::BOUNDARY))
                 .unwrap_or(n);
             if let Some(src) = self.source_range(ce + 1..end) {
                 let content = self.content_bytes(self.clause_start(cs)..cs);

@@ -3,6 +3,7 @@
 
 use super::verb::VerbCue;
 use crate::claim::Stance;
+use crate::extract::lexicon::WordClass;
 use crate::extract::rules::{Attribution, antecedent};
 use crate::extract::scan::SentenceScan;
 
@@ -16,7 +17,7 @@ pub(super) fn pointing_denial(s: &SentenceScan<'_>, v: &VerbCue<'_>, out: &mut V
     let qualified_end = cue.stance == Stance::Denies
         && i + 1 < n
         && s.word(i + 1) == "as"
-        && (i + 2..n.min(i + 7)).any(|j| s.lex.is("negative", s.word(j)))
+        && (i + 2..n.min(i + 7)).any(|j| s.in_class(j, WordClass::NEGATIVE))
         && (i + 2..n).take_while(|&j| !s.is_punct(j, &[",", ";"])).take(6).count() <= 5;
     let after_is_end = i + 1 >= n || s.is_punct(i + 1, &[",", ".", ";"]) || qualified_end;
     if after_is_end {
@@ -24,12 +25,12 @@ pub(super) fn pointing_denial(s: &SentenceScan<'_>, v: &VerbCue<'_>, out: &mut V
         // (A pronoun is no pointer here, nor a word of a quotation that
         // closed before the source: "“… is that it is not …,” he said.")
         let pointer = (cs.saturating_sub(10)..cs).rev().find(|&k| {
-            s.lex.is("pointer", s.word(k))
+            s.in_class(k, WordClass::POINTER)
                 && k > 0
                 && !matches!(s.word(k), "it" | "them" | "this" | "that" | "these" | "those")
                 && !(k..cs).any(|j| s.is_punct(j, &["”", "\""]))
-                && (s.lex.is("determiner", s.word(k - 1))
-                    || (s.lex.is("accusation", s.word(k)) && s.is_punct(k - 1, &[","])))
+                && (s.in_class(k - 1, WordClass::DETERMINER)
+                    || (s.in_class(k, WordClass::ACCUSATION) && s.is_punct(k - 1, &[","])))
         });
         if let Some(p) = pointer {
             let src_start = if s.word(p + 1) == "that" || s.word(p + 1) == "which" {

@@ -5,6 +5,7 @@
 use super::{content_first, inverted, participle, pointing};
 use crate::claim::Stance;
 use crate::extract::lexicon::Cue;
+use crate::extract::lexicon::WordClass;
 use crate::extract::rules::Attribution;
 use crate::extract::scan::SentenceScan;
 
@@ -141,7 +142,7 @@ pub(super) fn subject_verb(s: &SentenceScan<'_>, v: &VerbCue<'_>, out: &mut Vec<
         ce + usize::from(of)
     };
     let mut range = s.content_after(from);
-    if !s.lex.is("inverted", s.word(i)) {
+    if !s.in_class(i, WordClass::INVERTED) {
         range.end = s.object_end(range.clone());
     }
     if cue.stance == Stance::Asserts

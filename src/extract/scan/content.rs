@@ -2,6 +2,7 @@
 //! open before the sentence or resume after the cue.
 
 use crate::claim::Stance;
+use crate::extract::lexicon::WordClass;
 use crate::extract::rules::{Attribution, QUOTE_LOOKBACK};
 use crate::extract::scan::SentenceScan;
 use crate::text::{self};
@@ -57,7 +58,7 @@ impl SentenceScan<'_> {
         }
         loop {
             let before = s;
-            if s < limit && self.lex.is("lead", self.word(s)) {
+            if s < limit && self.in_class(s, WordClass::LEAD) {
                 s += 1;
                 if s < limit && self.is_punct(s, &[","]) {
                     s += 1;
@@ -66,7 +67,7 @@ impl SentenceScan<'_> {
             // A fronted phrase up to its comma: seven tokens, twelve after a
             // preposition ("In a widely read column in the day before the
             // debate, …"), never over a quotation mark.
-            let reach = if s < limit && self.lex.is("preposition", self.word(s)) {
+            let reach = if s < limit && self.in_class(s, WordClass::PREPOSITION) {
                 12
             } else {
                 7
@@ -78,7 +79,7 @@ impl SentenceScan<'_> {
                 && self.lex.cue(self.word(s)).is_some()
                 && (0..s).all(|k| !self.is_word(k));
             if s < limit
-                && (self.lex.is("connective", self.word(s)) || participle)
+                && (self.in_class(s, WordClass::CONNECTIVE) || participle)
                 && let Some(c) = (s + 1..limit.min(s + reach))
                     .take_while(|&k| !self.is_punct(k, &["“", "”", "\""]))
                     .find(|&k| self.is_punct(k, &[","]))
@@ -102,7 +103,7 @@ impl SentenceScan<'_> {
                 && self
                     .low
                     .get(k + 1)
-                    .is_some_and(|w| self.lex.cue(w).is_some() || self.lex.is("finite", w))
+                    .is_some_and(|w| self.lex.cue(w).is_some() || self.lex.is(WordClass::FINITE, w))
         };
         let window = (from..n.min(from + 9))
             .find(|&k| self.word(k) == "that" || self.is_punct(k, &[",", ";"]) || verb_after_and(k));
@@ -115,7 +116,7 @@ impl SentenceScan<'_> {
             && self.word(k) == "that"
             && !subject_pronoun
             && (from..k).all(|j| {
-                !self.lex.is("finite", self.word(j)) && self.lex.cue(self.word(j)).is_none_or(|c| c.learned.is_some())
+                !self.in_class(j, WordClass::FINITE) && self.lex.cue(self.word(j)).is_none_or(|c| c.learned.is_some())
             })
         {
             s = k + 1;
@@ -143,7 +144,7 @@ impl SentenceScan<'_> {
             // (Adverbs may come between: "…, but also contended …".)
             let verb_after = || {
                 (k + 1..n.min(k + 4))
-                    .find(|&j| !self.lex.is("aux", self.word(j)) || self.lex.is("finite", self.word(j)))
+                    .find(|&j| !self.in_class(j, WordClass::AUX) || self.in_class(j, WordClass::FINITE))
                     .is_some_and(reviewed_verb)
             };
             if matches!(self.word(k), "and" | "but") && verb_after() {
@@ -164,12 +165,12 @@ impl SentenceScan<'_> {
             }
             if self.is_punct(k, &[",", "–", "—", ";"]) && k + 1 < n {
                 let w = self.word(k + 1);
-                let pointer = self.lex.is("determiner", w)
+                let pointer = self.lex.is(WordClass::DETERMINER, w)
                     && (k + 2 < n
-                        && self.lex.is("pointer", self.word(k + 2))
+                        && self.in_class(k + 2, WordClass::POINTER)
                         && self.word(k + 2).starts_with(['c', 'a']));
                 // "…, charges Ukraine rejects": a bare accusation noun and a denial.
-                let denied_charge = self.lex.is("accusation", w)
+                let denied_charge = self.lex.is(WordClass::ACCUSATION, w)
                     && (k + 2..n.min(k + 6))
                         .any(|j| self.lex.cue(self.word(j)).is_some_and(|c| c.stance == Stance::Denies));
                 let pointer = pointer || denied_charge;
@@ -298,9 +299,9 @@ impl SentenceScan<'_> {
         if !quote_closes
             && i + 2 < n
             && self.is_punct(i + 1, &[","])
-            && self.lex.is("preposition", self.word(self.clause_start(q)))
+            && self.in_class(self.clause_start(q), WordClass::PREPOSITION)
             && !self.word(i + 2).ends_with("ing")
-            && !self.lex.is("adjunct", self.word(i + 2))
+            && !self.in_class(i + 2, WordClass::ADJUNCT)
             && self.words_in(i + 2..n) >= 4
         {
             return false;
@@ -317,7 +318,7 @@ impl SentenceScan<'_> {
         }
         // "lawmakers said Friday afternoon, as they …": a short adjunct, then a comma.
         if let Some(c) = (i + 1..n.min(i + 6)).find(|&k| self.is_punct(k, &[","]))
-            && self.lex.is("adjunct", first_word)
+            && self.lex.is(WordClass::ADJUNCT, first_word)
             && (i + 1..c).all(|k| self.word(k) != "that")
             && !(c + 1 < n && self.is_punct(c + 1, &["“", "\""]))
         {
@@ -326,7 +327,7 @@ impl SentenceScan<'_> {
         if (i + 1..n).any(|k| self.word(k) == "that") || tail_words > 6 {
             return false;
         }
-        self.lex.is("adjunct", first_word) || (lemma == "tell" && tail_words <= 3)
+        self.lex.is(WordClass::ADJUNCT, first_word) || (lemma == "tell" && tail_words <= 3)
     }
 
     /// A quotation of one word ("“That,”") as quoted content.
@@ -409,7 +410,7 @@ impl SentenceScan<'_> {
         let n = self.toks.len();
         let capital = |k: usize| self.toks[k].text(self.text).starts_with(char::is_uppercase);
         let mut k = from;
-        if k < n && self.lex.is("addressee", self.word(k)) {
+        if k < n && self.in_class(k, WordClass::ADDRESSEE) {
             k += 1;
         } else {
             if k < n && self.word(k) == "the" {
@@ -446,18 +447,18 @@ impl SentenceScan<'_> {
         }
         for k in r.start + 1..r.end {
             let w = self.word(k);
-            if self.lex.is("finite", w) {
+            if self.lex.is(WordClass::FINITE, w) {
                 return r.end;
             }
             let next = self.low.get(k + 1).map_or("", String::as_str);
             let clause_after_comma = self.is_punct(k, &[",", ";", "—", "–", "--"])
-                && (self.lex.is("boundary", next)
-                    || self.lex.is("adjunct", next)
+                && (self.lex.is(WordClass::BOUNDARY, next)
+                    || self.lex.is(WordClass::ADJUNCT, next)
                     || next.ends_with("ing")
                     || next == "especially"
                     || self.lex.cue(next).is_some_and(|c| c.learned.is_none()));
             let verb_after_and =
-                matches!(w, "and" | "but") && (self.lex.cue(next).is_some() || self.lex.is("finite", next));
+                matches!(w, "and" | "but") && (self.lex.cue(next).is_some() || self.lex.is(WordClass::FINITE, next));
             if clause_after_comma || verb_after_and || self.is_punct(k, &[";"]) {
                 return k;
             }

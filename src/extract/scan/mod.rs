@@ -8,7 +8,7 @@ mod source;
 
 use crate::claim::Stance;
 use crate::extract::lexicon::Cue;
-use crate::extract::lexicon::{Lexicon, fold};
+use crate::extract::lexicon::{Lexicon, WordClass, fold};
 use crate::extract::rules::{Attribution, LOOSE_THRESHOLD};
 use crate::extract::tagger::{self, Tagger};
 use crate::text::{self, Sentence, Token};
@@ -19,6 +19,8 @@ pub(in crate::extract) struct SentenceScan<'a> {
     pub(in crate::extract) para: Range<usize>,
     pub(in crate::extract) toks: Vec<Token>,
     pub(in crate::extract) low: Vec<String>,
+    /// The word lists each token is in, looked up once per sentence.
+    pub(in crate::extract) cls: Vec<WordClass>,
     pub(in crate::extract) lex: &'a Lexicon,
     /// Index in the output of the first attribution of this sentence.
     pub(in crate::extract) first: usize,
@@ -27,12 +29,14 @@ pub(in crate::extract) struct SentenceScan<'a> {
 impl<'a> SentenceScan<'a> {
     pub(in crate::extract) fn new(text: &'a str, sentence: &Sentence, para: Range<usize>, lex: &'a Lexicon) -> Self {
         let toks = text::tokens(text, sentence.range.clone());
-        let low = toks.iter().map(|t| fold(t.text(text))).collect();
+        let low: Vec<String> = toks.iter().map(|t| fold(t.text(text))).collect();
+        let cls = low.iter().map(|w| lex.classes(w)).collect();
         SentenceScan {
             text,
             para,
             toks,
             low,
+            cls,
             lex,
             first: 0,
         }
@@ -76,11 +80,11 @@ impl<'a> SentenceScan<'a> {
                 resume = end;
             } else if let Some(end) = self.quoted_as_saying(i, out) {
                 resume = end;
-            } else if self.lex.is("accusation", &self.low[i])
+            } else if self.in_class(i, WordClass::ACCUSATION)
                 && let Some(end) = self.nominal_allegation(i, out)
             {
                 resume = end;
-            } else if (self.lex.is("qualify", &self.low[i])
+            } else if (self.in_class(i, WordClass::QUALIFY)
                 || self.lex.cue(&self.low[i]).is_some_and(|c| c.stance == Stance::Denies))
                 && let Some(end) = self.qualified_denial(i, out)
             {
@@ -96,7 +100,7 @@ impl<'a> SentenceScan<'a> {
                 }
                 let score = scores.as_ref().and_then(|s| s[i]);
                 let sure = cue.learned.is_none() || score.is_some_and(|x| x > LOOSE_THRESHOLD);
-                let noun_use = cue.noun || (i > 0 && self.lex.is("determiner", self.word(i - 1)));
+                let noun_use = cue.noun || (i > 0 && self.in_class(i - 1, WordClass::DETERMINER));
                 if shaped && !noun_use && out.len() == before && sure {
                     self.loose(i, &cue, out);
                 }
@@ -146,7 +150,7 @@ impl<'a> SentenceScan<'a> {
     pub(in crate::extract) fn appeal(&self, i: usize) -> bool {
         matches!(self.word(i), "call" | "calls" | "called" | "calling")
             && self.low.get(i + 1).is_some_and(|w| w == "on")
-            && self.low.get(i + 2).is_some_and(|w| !self.lex.is("time", w))
+            && self.low.get(i + 2).is_some_and(|w| !self.lex.is(WordClass::TIME, w))
             && (i + 3..self.toks.len().min(i + 10))
                 .take_while(|&k| self.is_word(k))
                 .any(|k| self.word(k) == "to")
@@ -167,7 +171,7 @@ impl<'a> SentenceScan<'a> {
                 "is" | "are" | "was" | "were" | "am" | "been" | "'s" | "'re"
             );
         let subject = i > 0
-            && (self.lex.is("pronoun", self.word(i - 1))
+            && (self.in_class(i - 1, WordClass::PRONOUN)
                 || self.toks[i - 1]
                     .text(self.text)
                     .chars()
@@ -188,12 +192,12 @@ impl<'a> SentenceScan<'a> {
     pub(in crate::extract) fn no_object_follows(&self, i: usize) -> bool {
         let n = self.toks.len();
         let k = (i + 1..n)
-            .find(|&k| !self.lex.is("time", self.word(k)) && !self.word(k).ends_with("ly"))
+            .find(|&k| !self.in_class(k, WordClass::TIME) && !self.word(k).ends_with("ly"))
             .unwrap_or(n);
         k == n
             || !self.is_word(k)
             || self.word(k) == "that"
-            || self.lex.is("pronoun", self.word(k))
+            || self.in_class(k, WordClass::PRONOUN)
             || self.toks[k].text(self.text).starts_with(char::is_uppercase)
     }
 
@@ -243,6 +247,11 @@ impl<'a> SentenceScan<'a> {
         &self.low[i]
     }
 
+    /// Whether token `i` is in a word list of `class`.
+    pub(in crate::extract) fn in_class(&self, i: usize, class: WordClass) -> bool {
+        self.cls[i].has(class)
+    }
+
     pub(in crate::extract) fn is_word(&self, i: usize) -> bool {
         self.low[i].chars().next().is_some_and(char::is_alphanumeric)
     }
@@ -277,7 +286,7 @@ impl<'a> SentenceScan<'a> {
         if s > 0 {
             let prev = self.word(s - 1);
             // A passive, an infinitive or a noun: no cue of an attribution.
-            if be(prev) || matches!(prev, "to" | "being") || self.lex.is("determiner", prev) {
+            if be(prev) || matches!(prev, "to" | "being") || self.lex.is(WordClass::DETERMINER, prev) {
                 return None;
             }
         }
@@ -296,7 +305,7 @@ impl<'a> SentenceScan<'a> {
             let w = self.word(s - 1);
             let lower = self.toks[s - 1].text(self.text).starts_with(char::is_lowercase);
             let adverb = lower && w.len() > 4 && w.ends_with("ly");
-            if !(self.lex.is("aux", w) || w.ends_with("n't") || adverb || also(w)) {
+            if !(self.lex.is(WordClass::AUX, w) || w.ends_with("n't") || adverb || also(w)) {
                 break;
             }
             s -= 1;
@@ -319,8 +328,8 @@ impl<'a> SentenceScan<'a> {
         };
         let lower = self.toks[k].text(self.text).starts_with(char::is_lowercase);
         // ("the plan to …": a noun after a determiner.)
-        let noun = k > 0 && self.lex.is("determiner", self.word(k - 1));
-        if lower && !noun && self.lex.is("catenative", self.word(k)) && (k == cs - 1 || self.lex.is("go", self.word(k)))
+        let noun = k > 0 && self.in_class(k - 1, WordClass::DETERMINER);
+        if lower && !noun && self.in_class(k, WordClass::CATENATIVE) && (k == cs - 1 || self.in_class(k, WordClass::GO))
         {
             self.auxiliaries_before(k, also)
         } else {
@@ -346,7 +355,9 @@ impl<'a> SentenceScan<'a> {
             return false;
         };
         let source_b = self.span(source);
-        let pronoun = self.lex.is("pronoun", &self.text[source_b.clone()].to_lowercase());
+        let pronoun = self
+            .lex
+            .is(WordClass::PRONOUN, &self.text[source_b.clone()].to_lowercase());
         let learned = self.lex.cue(self.word(cue.end - 1)).and_then(|c| c.learned);
         out.push(Attribution {
             cue: self.span(cue),
@@ -391,7 +402,10 @@ impl<'a> SentenceScan<'a> {
     /// Whether `w` reads as a verb where a subject ends: a word in -ed, a
     /// cue, an auxiliary or a finite verb.
     pub(in crate::extract) fn verb_like(&self, w: &str) -> bool {
-        w.ends_with("ed") || self.lex.cue(w).is_some() || self.lex.is("aux", w) || self.lex.is("finite", w)
+        w.ends_with("ed")
+            || self.lex.cue(w).is_some()
+            || self.lex.is(WordClass::AUX, w)
+            || self.lex.is(WordClass::FINITE, w)
     }
 
     /// Whether the clause before token `limit` opens with a name followed

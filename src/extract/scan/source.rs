@@ -1,6 +1,7 @@
 //! Where a source starts and ends: the words before a cue, a subject, a
 //! name before a relative pronoun or after a fronted phrase, a possessor.
 
+use crate::extract::lexicon::WordClass;
 use crate::extract::scan::SentenceScan;
 use std::ops::Range;
 
@@ -40,8 +41,8 @@ impl SentenceScan<'_> {
                     .chars()
                     .next()
                     .is_some_and(char::is_uppercase)
-                && !self.lex.is("adjunct", self.word(k + 1));
-            (lower && self.lex.is("after_source", self.word(k)) && !place)
+                && !self.in_class(k + 1, WordClass::ADJUNCT);
+            (lower && self.in_class(k, WordClass::AFTER_SOURCE) && !place)
                 || (self.is_punct(k, &[","]) && k + 1 < r.end && self.word(k + 1).ends_with("ing"))
         }) {
             r.end = k;
@@ -55,9 +56,9 @@ impl SentenceScan<'_> {
                 .chars()
                 .next()
                 .is_some_and(char::is_lowercase);
-            self.lex.is("source_lead", w)
-                || self.lex.is("source_lead_adverb", w)
-                || (lower && (self.lex.is("aux", w) || w.ends_with("ly")))
+            self.lex.is(WordClass::SOURCE_LEAD, w)
+                || self.lex.is(WordClass::SOURCE_LEAD_ADVERB, w)
+                || (lower && (self.lex.is(WordClass::AUX, w) || w.ends_with("ly")))
         };
         while r.start < r.end
             && ((!self.is_word(r.start) && !self.is_punct(r.start, &["“", "\""]))
@@ -77,7 +78,7 @@ impl SentenceScan<'_> {
         // of it.
         if let Some(c) = (r.start + 1..r.end).rev().find(|&k| self.is_punct(k, &[","]))
             && c + 1 < r.end
-            && (c + 1..r.end).all(|k| self.lex.is("aside", self.word(k)))
+            && (c + 1..r.end).all(|k| self.in_class(k, WordClass::ASIDE))
         {
             r.end = c;
         }
@@ -93,7 +94,7 @@ impl SentenceScan<'_> {
         let open_quote =
             (r.start..r.end).any(|k| self.is_punct(k, &["“"])) && !(r.start..r.end).any(|k| self.is_punct(k, &["”"]));
         // "In a statement posted on …": a prepositional phrase names no source.
-        let preposition = r.start < r.end && self.lex.is("preposition", self.word(r.start));
+        let preposition = r.start < r.end && self.in_class(r.start, WordClass::PREPOSITION);
         // "This team will review disputed …": a modal and its verb make a
         // clause, not a name.
         let modal_verb = (r.start..r.end.saturating_sub(1)).any(|k| {
@@ -114,7 +115,7 @@ impl SentenceScan<'_> {
         // "Yesterday he", "Asked about it, she": a pronoun right before the
         // cue is the whole subject (not in "Smith and he").
         let last = r.end - 1;
-        if r.len() > 1 && self.lex.is("pronoun", self.word(last)) && !matches!(self.word(last - 1), "and" | "or") {
+        if r.len() > 1 && self.in_class(last, WordClass::PRONOUN) && !matches!(self.word(last - 1), "and" | "or") {
             return Some(last..r.end);
         }
         Some(r)
@@ -127,22 +128,24 @@ impl SentenceScan<'_> {
     pub(in crate::extract) fn name_after_fronted_phrase(&self, cue_start: usize) -> Option<Range<usize>> {
         let start = self.clause_start(cue_start);
         if start + 2 >= cue_start
-            || !self.lex.is("preposition", self.word(start))
+            || !self.in_class(start, WordClass::PREPOSITION)
             || (start..cue_start).any(|k| !self.is_word(k))
         {
             return None;
         }
         let capital = |k: usize| self.toks[k].text(self.text).starts_with(char::is_uppercase);
         let mut b = cue_start - 1;
-        if !self.lex.is("pronoun", self.word(b)) {
-            while b > start + 1 && capital(b - 1) && !self.lex.is("time", self.word(b - 1)) {
+        if !self.in_class(b, WordClass::PRONOUN) {
+            while b > start + 1 && capital(b - 1) && !self.in_class(b - 1, WordClass::TIME) {
                 b -= 1;
             }
         }
         let before = self.word(b - 1);
-        let ends_phrase = self.lex.is("time", before)
-            || (!capital(b - 1) && !self.lex.is("determiner", before) && !self.lex.is("preposition", before));
-        ((capital(b) || self.lex.is("pronoun", self.word(b))) && ends_phrase).then_some(b..cue_start)
+        let ends_phrase = self.lex.is(WordClass::TIME, before)
+            || (!capital(b - 1)
+                && !self.lex.is(WordClass::DETERMINER, before)
+                && !self.lex.is(WordClass::PREPOSITION, before));
+        ((capital(b) || self.in_class(b, WordClass::PRONOUN)) && ends_phrase).then_some(b..cue_start)
     }
 
     /// The first token of a dash ("—", "–" or "--") that ends right before
@@ -181,7 +184,7 @@ impl SentenceScan<'_> {
         {
             let from = (start..c)
                 .rev()
-                .find(|&k| self.is_punct(k, &[",", ";"]) || self.lex.is("boundary", self.word(k)))
+                .find(|&k| self.is_punct(k, &[",", ";"]) || self.in_class(k, WordClass::BOUNDARY))
                 .map_or(start, |k| k + 1);
             let r = self.source_range(from..c)?;
             return (self.words_in(r.clone()) <= 8).then_some(r);
@@ -192,12 +195,12 @@ impl SentenceScan<'_> {
             && c + 1 < cue_start
             && c > start
             && (c + 1..cue_start)
-                .all(|k| self.lex.is("time", self.word(k)) || self.word(k).starts_with(|c: char| c.is_ascii_digit()))
+                .all(|k| self.in_class(k, WordClass::TIME) || self.word(k).starts_with(|c: char| c.is_ascii_digit()))
         {
             return self.source_before_any(c + 1);
         }
         if self.words_in(start..cue_start) <= 8
-            && !(start..cue_start).any(|k| self.lex.is("boundary", self.word(k)) && k > start)
+            && !(start..cue_start).any(|k| self.in_class(k, WordClass::BOUNDARY) && k > start)
         {
             // A prepositional phrase fronted with no connective is no
             // source: "Despite the sheen, officials said" has its subject
@@ -205,7 +208,7 @@ impl SentenceScan<'_> {
             // an open quotation, has none.)
             match self.source_range(start..cue_start) {
                 Some(r) => return Some(r),
-                None if !self.lex.is("preposition", self.word(start)) => return None,
+                None if !self.in_class(start, WordClass::PREPOSITION) => return None,
                 None => {}
             }
         }
@@ -222,7 +225,7 @@ impl SentenceScan<'_> {
         };
         let cut = (start..from)
             .rev()
-            .find(|&k| self.is_punct(k, &[",", ";", ":", "(", ")", "”", "\""]) || self.lex.is("boundary", self.word(k)))
+            .find(|&k| self.is_punct(k, &[",", ";", ":", "(", ")", "”", "\""]) || self.in_class(k, WordClass::BOUNDARY))
             .map_or(start, |k| k + 1);
         // "X, the Y (Z), had claimed": the subject before its appositive.
         if self.words_in(cut..cue_start) == 0
@@ -245,7 +248,7 @@ impl SentenceScan<'_> {
         let mut e = s;
         while e < limit && e < s + 8 {
             let w = self.word(e);
-            if self.lex.is("pronoun", w) {
+            if self.lex.is(WordClass::PRONOUN, w) {
                 e += 1;
                 break;
             }
@@ -264,21 +267,21 @@ impl SentenceScan<'_> {
                 .chars()
                 .next()
                 .is_some_and(char::is_uppercase);
-            if !(capital || self.lex.is("determiner", w) || w == "of") {
+            if !(capital || self.lex.is(WordClass::DETERMINER, w) || w == "of") {
                 break;
             }
             e += 1;
         }
         // "Several environmental groups granted …", "Two Democratic
         // speechwriters implored …": a quantifier opens the subject.
-        if e == s && self.lex.is("quantifier", self.word(s)) {
+        if e == s && self.in_class(s, WordClass::QUANTIFIER) {
             e += 1;
         }
-        let led = self.lex.is("quantifier", self.word(s));
+        let led = self.in_class(s, WordClass::QUANTIFIER);
         // "The mayor visited …", "Pakistan's military did …": a determiner's
         // or a possessive's noun, up to the verb (a word
         // in -ed, a cue, an auxiliary).
-        if e > s && (led || self.lex.is("determiner", self.word(e - 1)) || self.word(e - 1).ends_with("'s")) {
+        if e > s && (led || self.in_class(e - 1, WordClass::DETERMINER) || self.word(e - 1).ends_with("'s")) {
             while e < limit && e < s + 8 && self.is_word(e) {
                 let w = self.word(e);
                 if self.verb_like(w) {
@@ -296,9 +299,14 @@ impl SentenceScan<'_> {
             if let Some(c) = close
                 && c + 1 < limit
                 && self.toks[c + 1].text(self.text).starts_with(char::is_lowercase)
-                && !["determiner", "preposition", "boundary", "connective", "pronoun"]
-                    .iter()
-                    .any(|l| self.lex.is(l, self.word(c + 1)))
+                && !self.in_class(
+                    c + 1,
+                    WordClass::DETERMINER
+                        | WordClass::PREPOSITION
+                        | WordClass::BOUNDARY
+                        | WordClass::CONNECTIVE
+                        | WordClass::PRONOUN,
+                )
             {
                 return self.source_range(s..e);
             }
@@ -316,7 +324,7 @@ impl SentenceScan<'_> {
     pub(in crate::extract) fn fronted_participle(&self, i: usize) -> Option<(usize, Range<usize>, Range<usize>)> {
         let n = self.toks.len();
         let ce = self.cue_end(i);
-        if ce >= n || !self.is_word(ce) || self.lex.is("preposition", self.word(ce)) {
+        if ce >= n || !self.is_word(ce) || self.in_class(ce, WordClass::PREPOSITION) {
             return None;
         }
         let comma = (ce..n.min(ce + 30)).find(|&k| self.is_punct(k, &[",", ";", ":"]))?;
@@ -354,9 +362,9 @@ impl SentenceScan<'_> {
         let det = (end.saturating_sub(6)..end)
             .rev()
             .take_while(|&k| {
-                self.is_word(k) && !self.lex.is("preposition", self.word(k)) && !self.verb_like(self.word(k))
+                self.is_word(k) && !self.in_class(k, WordClass::PREPOSITION) && !self.verb_like(self.word(k))
             })
-            .find(|&k| self.lex.is("determiner", self.word(k)) && self.word(k) != "that" && k + 1 < end)?;
+            .find(|&k| self.in_class(k, WordClass::DETERMINER) && self.word(k) != "that" && k + 1 < end)?;
         self.source_range(det..end)
     }
 
@@ -377,13 +385,16 @@ impl SentenceScan<'_> {
     /// pronoun's "'s" ("he's said"), which is "is" or "has".
     pub(in crate::extract) fn possessor(&self, cs: usize) -> Option<Range<usize>> {
         let owner = self.word(cs.checked_sub(1)?).strip_suffix("'s")?;
-        if owner.is_empty() || self.lex.is("pronoun", owner) || matches!(owner, "that" | "there" | "what" | "who") {
+        if owner.is_empty()
+            || self.lex.is(WordClass::PRONOUN, owner)
+            || matches!(owner, "that" | "there" | "what" | "who")
+        {
             return None;
         }
         let mut start = cs - 1;
         while start > 0 {
             let w = self.toks[start - 1].text(self.text);
-            if !(w.starts_with(char::is_uppercase) || self.lex.is("determiner", self.word(start - 1))) {
+            if !(w.starts_with(char::is_uppercase) || self.in_class(start - 1, WordClass::DETERMINER)) {
                 break;
             }
             start -= 1;
