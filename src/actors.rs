@@ -167,6 +167,19 @@ const DEMONYMS: &[(&str, &str)] = &[
     ("afghans", "Afghanistan"),
 ];
 
+/// The state of a built-in demonym or state name (the first entry of
+/// [`DEMONYMS`] for it), through a table built once.
+fn builtin_demonym(word: &str) -> Option<&'static str> {
+    static TABLE: std::sync::LazyLock<HashMap<&str, &str>> = std::sync::LazyLock::new(|| {
+        let mut t = HashMap::new();
+        for &(d, s) in DEMONYMS {
+            t.entry(d).or_insert(s);
+        }
+        t
+    });
+    TABLE.get(word).copied()
+}
+
 /// Words that, after a demonym, make the phrase speak for the state
 /// ("Afghan officials", "Pakistani military", "the Afghan Taliban").
 const STATE_HEADS: &[&str] = &[
@@ -322,15 +335,28 @@ impl Actors {
             .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
             .collect();
         let mut out: Vec<String> = Vec::new();
+        // The phrase of up to four words from `start`, built once per start
+        // in one buffer (`ends`: where each length ends), not joined anew
+        // for each length: the linker asks this of every claim it pairs.
+        let mut phrase = String::new();
+        let mut ends: Vec<usize> = Vec::with_capacity(4);
         for start in 0..words.len() {
             // ("us" is a pronoun far more often than the United States.)
-            let mut found = DEMONYMS
-                .iter()
-                .find(|(d, _)| *d == words[start] && *d != "us")
-                .map(|(_, s)| s.to_string())
+            let mut found = builtin_demonym(words[start])
+                .filter(|_| words[start] != "us")
+                .map(str::to_string)
                 .or_else(|| self.demonyms.get(words[start]).map(|&i| self.actors[i].name.clone()));
-            for end in (start + 1..=words.len().min(start + 4)).rev() {
-                if let Some(&i) = self.index.get(&words[start..end].join(" ")) {
+            phrase.clear();
+            ends.clear();
+            for w in &words[start..words.len().min(start + 4)] {
+                if !phrase.is_empty() {
+                    phrase.push(' ');
+                }
+                phrase.push_str(w);
+                ends.push(phrase.len());
+            }
+            for &end in ends.iter().rev() {
+                if let Some(&i) = self.index.get(&phrase[..end]) {
                     found = Some(self.actors[i].name.clone());
                     break;
                 }
