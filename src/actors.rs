@@ -280,11 +280,19 @@ impl Actors {
             return self.actors[i].name.clone();
         }
         let words: Vec<&str> = norm.split(' ').collect();
+        // Where each word starts and ends in `norm`: a phrase of words is
+        // a slice of it (they are split at single spaces), not a new String.
+        let mut bounds = Vec::with_capacity(words.len());
+        let mut at = 0;
+        for w in &words {
+            bounds.push((at, at + w.len()));
+            at += w.len() + 1;
+        }
         let mut best: Option<(usize, usize, usize)> = None; // (len, start, actor)
         for start in 0..words.len() {
             for end in (start + 1..=words.len()).rev() {
-                let phrase = words[start..end].join(" ");
-                if let Some(&i) = self.index.get(&phrase) {
+                let phrase = &norm[bounds[start].0..bounds[end - 1].1];
+                if let Some(&i) = self.index.get(phrase) {
                     // "Armenian foreign ministry spokeswoman Ani Badalyan":
                     // a person named at the end is the one who speaks.
                     if end == words.len() && start > 0 && self.actors[i].kind.as_deref() == Some("person") {
@@ -615,16 +623,29 @@ fn strip_possessive(s: &str) -> &str {
 
 /// Case-folded, possessives and a leading "the" removed, spaces single.
 pub fn normalise(s: &str) -> String {
-    let words: Vec<String> = s
-        .split_whitespace()
-        .map(|w| {
-            let w = w.trim_matches(|c: char| matches!(c, ',' | ':' | ';' | '(' | ')' | '"' | '“' | '”'));
-            strip_possessive(w).to_lowercase()
-        })
-        .filter(|w| !w.is_empty())
-        .collect();
-    let start = usize::from(words.first().is_some_and(|w| w == "the"));
-    words[start..].join(" ")
+    // Written into one String (it runs for every mention and content).
+    let mut out = String::with_capacity(s.len());
+    let mut words = 0;
+    for w in s.split_whitespace() {
+        let w = strip_possessive(w.trim_matches(|c: char| matches!(c, ',' | ':' | ';' | '(' | ')' | '"' | '“' | '”')));
+        if w.is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        if w.is_ascii() {
+            out.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        } else {
+            out.push_str(&w.to_lowercase());
+        }
+        words += 1;
+        // A leading "the" is dropped.
+        if words == 1 && out == "the" {
+            out.clear();
+        }
+    }
+    out
 }
 
 #[cfg(test)]
