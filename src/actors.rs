@@ -592,7 +592,7 @@ fn appositive_name(mention: &str) -> Option<String> {
     );
     let titled = before.ends_with(',') || (before.chars().next().is_some_and(|c| c.is_lowercase()) && !function_word);
     let name = words[start..].join(" ");
-    let is_demonym = DEMONYMS.iter().any(|(d, _)| normalise(&name) == *d);
+    let is_demonym = builtin_demonym(&normalise(&name)).is_some();
     (titled && !is_demonym).then_some(name)
 }
 

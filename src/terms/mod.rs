@@ -128,9 +128,19 @@ pub fn terms(content: &str) -> Terms {
         .split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\'' || c == '’'))
         .filter(|w| !w.is_empty())
         .map(|w| {
-            let w = w.to_lowercase().replace('’', "'");
-            let w = w.strip_suffix("'s").map(str::to_string).unwrap_or(w);
-            w.trim_matches(['-', '\'']).to_string()
+            // One allocation per word where there were up to four.
+            let mut w = w.to_lowercase();
+            if w.contains('’') {
+                w = w.replace('’', "'");
+            }
+            if w.ends_with("'s") {
+                w.truncate(w.len() - 2);
+            }
+            let trimmed = w.trim_matches(['-', '\'']);
+            if trimmed.len() != w.len() {
+                w = trimmed.to_string();
+            }
+            w
         })
         .filter(|w| !w.is_empty())
         .collect();
