@@ -59,8 +59,16 @@ pub struct Sentence<'a> {
 impl Sentence<'_> {
     /// Feature hashes of token `i` (27), written into `out`.
     /// `reviewed` is the number of reviewed-lexicon cues in the sentence
-    /// ([`reviewed_cues`]).
-    fn features(&self, i: usize, lex: &Lexicon, quoted: bool, reviewed: usize, out: &mut Vec<u64>) {
+    /// ([`reviewed_cues`]), `last` its last word ([`last_word`]).
+    fn features(
+        &self,
+        i: usize,
+        lex: &Lexicon,
+        quoted: bool,
+        reviewed: usize,
+        last: Option<usize>,
+        out: &mut Vec<u64>,
+    ) {
         out.clear();
         let n = self.low.len();
         let w = |k: isize| -> &str {
@@ -118,7 +126,7 @@ impl Sentence<'_> {
         out.push(hash(12, &[word, w(1)]));
         out.push(hash(13, &[if quoted { "q" } else { "-" }]));
         out.push(hash(14, &[word, if quoted { "q" } else { "-" }]));
-        let last_word = (i + 1..n).all(|k| !self.low[k].chars().next().is_some_and(char::is_alphanumeric));
+        let last_word = last.is_none_or(|l| l <= i);
         out.push(hash(
             15,
             &[if i == 0 {
@@ -187,6 +195,14 @@ fn reviewed_cues(low: &[String], lex: &Lexicon) -> usize {
     low.iter().filter(|w| is_reviewed(lex, w)).count()
 }
 
+/// The last token of a sentence that opens with a letter or digit, found
+/// once per sentence (asking, for each token, whether any follows was
+/// quadratic).
+fn last_word(low: &[String]) -> Option<usize> {
+    low.iter()
+        .rposition(|w| w.chars().next().is_some_and(char::is_alphanumeric))
+}
+
 /// Whether each token is inside a quotation (after an opening mark that
 /// has not been closed, or an odd number of straight quotes).
 fn quote_state(low: &[String]) -> Vec<bool> {
@@ -216,13 +232,14 @@ impl Tagger {
     pub fn scores(&self, s: &Sentence, lex: &Lexicon) -> Vec<Option<f32>> {
         let quoted = quote_state(s.low);
         let reviewed = reviewed_cues(s.low, lex);
+        let last = last_word(s.low);
         let mut feats = Vec::with_capacity(24);
         (0..s.low.len())
             .map(|i| {
                 if !candidate(&s.low[i]) {
                     return None;
                 }
-                s.features(i, lex, quoted[i], reviewed, &mut feats);
+                s.features(i, lex, quoted[i], reviewed, last, &mut feats);
                 Some(feats.iter().map(|&f| self.weights[(f as usize) & (DIM - 1)]).sum())
             })
             .collect()
@@ -258,11 +275,12 @@ pub fn train(docs: &[(&str, usize, &Document)], lex: &Lexicon) -> Tagger {
             };
             let quoted = quote_state(&low);
             let reviewed = reviewed_cues(&low, lex);
+            let last = last_word(&low);
             for i in 0..low.len() {
                 if !candidate(&low[i]) {
                     continue;
                 }
-                s.features(i, lex, quoted[i], reviewed, &mut feats);
+                s.features(i, lex, quoted[i], reviewed, last, &mut feats);
                 let indexes = feats.iter().map(|&f| (f as usize) & (DIM - 1)).collect();
                 examples.push((indexes, heads.contains(&i)));
             }
@@ -402,11 +420,12 @@ mod crf_comparison {
                 };
                 let quoted = quote_state(&low);
                 let reviewed = reviewed_cues(&low, lex);
+                let last = last_word(&low);
                 let mut xs = Vec::new();
                 let mut hs = Vec::new();
                 for i in 0..low.len() {
                     if candidate(&low[i]) {
-                        s.features(i, lex, quoted[i], reviewed, &mut feats);
+                        s.features(i, lex, quoted[i], reviewed, last, &mut feats);
                         xs.push(feats.iter().map(|f| Attribute::new(format!("{f:x}"), 1.0)).collect());
                         hs.push(feats.clone());
                     } else {
