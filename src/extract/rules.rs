@@ -16,7 +16,7 @@ use super::lexicon::Lexicon;
 use super::scan::SentenceScan;
 use super::tagger::Tagger;
 use crate::claim::Stance;
-use crate::text::{self};
+use crate::text;
 use std::ops::Range;
 
 /// One attribution found in the text. Ranges are byte ranges.

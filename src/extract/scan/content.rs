@@ -5,7 +5,7 @@ use crate::claim::Stance;
 use crate::extract::lexicon::WordClass;
 use crate::extract::rules::{Attribution, QUOTE_LOOKBACK};
 use crate::extract::scan::SentenceScan;
-use crate::text::{self};
+use crate::text;
 use std::ops::Range;
 
 impl SentenceScan<'_> {
