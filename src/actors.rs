@@ -167,6 +167,19 @@ const DEMONYMS: &[(&str, &str)] = &[
     ("afghans", "Afghanistan"),
 ];
 
+/// The state of a built-in demonym or state name (the first entry of
+/// [`DEMONYMS`] for it), through a table built once.
+fn builtin_demonym(word: &str) -> Option<&'static str> {
+    static TABLE: std::sync::LazyLock<HashMap<&str, &str>> = std::sync::LazyLock::new(|| {
+        let mut t = HashMap::new();
+        for &(d, s) in DEMONYMS {
+            t.entry(d).or_insert(s);
+        }
+        t
+    });
+    TABLE.get(word).copied()
+}
+
 /// Words that, after a demonym, make the phrase speak for the state
 /// ("Afghan officials", "Pakistani military", "the Afghan Taliban").
 const STATE_HEADS: &[&str] = &[
@@ -267,11 +280,19 @@ impl Actors {
             return self.actors[i].name.clone();
         }
         let words: Vec<&str> = norm.split(' ').collect();
+        // Where each word starts and ends in `norm`: a phrase of words is
+        // a slice of it (they are split at single spaces), not a new String.
+        let mut bounds = Vec::with_capacity(words.len());
+        let mut at = 0;
+        for w in &words {
+            bounds.push((at, at + w.len()));
+            at += w.len() + 1;
+        }
         let mut best: Option<(usize, usize, usize)> = None; // (len, start, actor)
         for start in 0..words.len() {
             for end in (start + 1..=words.len()).rev() {
-                let phrase = words[start..end].join(" ");
-                if let Some(&i) = self.index.get(&phrase) {
+                let phrase = &norm[bounds[start].0..bounds[end - 1].1];
+                if let Some(&i) = self.index.get(phrase) {
                     // "Armenian foreign ministry spokeswoman Ani Badalyan":
                     // a person named at the end is the one who speaks.
                     if end == words.len() && start > 0 && self.actors[i].kind.as_deref() == Some("person") {
@@ -322,15 +343,28 @@ impl Actors {
             .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
             .collect();
         let mut out: Vec<String> = Vec::new();
+        // The phrase of up to four words from `start`, built once per start
+        // in one buffer (`ends`: where each length ends), not joined anew
+        // for each length: the linker asks this of every claim it pairs.
+        let mut phrase = String::new();
+        let mut ends: Vec<usize> = Vec::with_capacity(4);
         for start in 0..words.len() {
             // ("us" is a pronoun far more often than the United States.)
-            let mut found = DEMONYMS
-                .iter()
-                .find(|(d, _)| *d == words[start] && *d != "us")
-                .map(|(_, s)| s.to_string())
+            let mut found = builtin_demonym(words[start])
+                .filter(|_| words[start] != "us")
+                .map(str::to_string)
                 .or_else(|| self.demonyms.get(words[start]).map(|&i| self.actors[i].name.clone()));
-            for end in (start + 1..=words.len().min(start + 4)).rev() {
-                if let Some(&i) = self.index.get(&words[start..end].join(" ")) {
+            phrase.clear();
+            ends.clear();
+            for w in &words[start..words.len().min(start + 4)] {
+                if !phrase.is_empty() {
+                    phrase.push(' ');
+                }
+                phrase.push_str(w);
+                ends.push(phrase.len());
+            }
+            for &end in ends.iter().rev() {
+                if let Some(&i) = self.index.get(&phrase[..end]) {
                     found = Some(self.actors[i].name.clone());
                     break;
                 }
@@ -558,7 +592,7 @@ fn appositive_name(mention: &str) -> Option<String> {
     );
     let titled = before.ends_with(',') || (before.chars().next().is_some_and(|c| c.is_lowercase()) && !function_word);
     let name = words[start..].join(" ");
-    let is_demonym = DEMONYMS.iter().any(|(d, _)| normalise(&name) == *d);
+    let is_demonym = builtin_demonym(&normalise(&name)).is_some();
     (titled && !is_demonym).then_some(name)
 }
 
@@ -589,16 +623,29 @@ fn strip_possessive(s: &str) -> &str {
 
 /// Case-folded, possessives and a leading "the" removed, spaces single.
 pub fn normalise(s: &str) -> String {
-    let words: Vec<String> = s
-        .split_whitespace()
-        .map(|w| {
-            let w = w.trim_matches(|c: char| matches!(c, ',' | ':' | ';' | '(' | ')' | '"' | '“' | '”'));
-            strip_possessive(w).to_lowercase()
-        })
-        .filter(|w| !w.is_empty())
-        .collect();
-    let start = usize::from(words.first().is_some_and(|w| w == "the"));
-    words[start..].join(" ")
+    // Written into one String (it runs for every mention and content).
+    let mut out = String::with_capacity(s.len());
+    let mut words = 0;
+    for w in s.split_whitespace() {
+        let w = strip_possessive(w.trim_matches(|c: char| matches!(c, ',' | ':' | ';' | '(' | ')' | '"' | '“' | '”')));
+        if w.is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        if w.is_ascii() {
+            out.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        } else {
+            out.push_str(&w.to_lowercase());
+        }
+        words += 1;
+        // A leading "the" is dropped.
+        if words == 1 && out == "the" {
+            out.clear();
+        }
+    }
+    out
 }
 
 #[cfg(test)]

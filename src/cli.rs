@@ -8,8 +8,9 @@ use claimtrack::article::Article;
 use claimtrack::batch;
 use claimtrack::check;
 use claimtrack::claim::ActorsFile;
+use claimtrack::corpus::brat;
 use claimtrack::dispute::{Briefing, Query, Sort};
-use claimtrack::eval::{self, brat};
+use claimtrack::eval;
 use claimtrack::extract;
 use claimtrack::fmt;
 use claimtrack::report::{self, By, Format, Style};
@@ -721,7 +722,7 @@ fn extract_one(
     let rendered = match (&target, format) {
         (_, ExtractFormat::Brat) => {
             let atts = extract::span_attributions(article, model);
-            brat::to_ann(&article.text, &brat::from_extracted(&article.text, &atts))
+            brat::to_ann(&article.text, &extract::spans::from_extracted(&article.text, &atts))
         }
         (None, ExtractFormat::Jsonl) => serde_json::to_string(&file).expect("a claim file always serialises"),
         _ => file.to_yaml(&header),
@@ -895,7 +896,7 @@ fn run_eval(cmd: EvalCommand) -> Result<ExitCode> {
         } => {
             let model = load_model(model.as_deref())?;
             let docs = eval::read_span_corpus(&gold, &text, |a| {
-                brat::from_extracted(&a.text, &extract::span_attributions(a, &model))
+                extract::spans::from_extracted(&a.text, &extract::span_attributions(a, &model))
             })?;
             let s = eval::spans::score(&docs);
             match format {

@@ -19,6 +19,7 @@ pub mod article;
 pub mod batch;
 pub mod check;
 pub mod claim;
+pub mod corpus;
 pub mod diff;
 pub mod dispute;
 pub mod edit;
