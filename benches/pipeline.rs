@@ -136,7 +136,7 @@ fn directory(c: &mut Criterion) {
     g.bench_function("report", |b| {
         b.iter(|| {
             let store = Store::load(&paths).unwrap();
-            let model = dispute::Briefing::new(&store, &dispute::Query::default());
+            let model = report::Briefing::new(&store, &dispute::Query::default());
             let style = report::Style {
                 width: Some(120),
                 color: false,

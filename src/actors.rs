@@ -364,6 +364,34 @@ impl Actors {
             .or_else(|| self.demonyms.get(&norm).map(|&i| self.actors[i].name.clone()))
     }
 
+    /// The name of the actor that `name` resolves to, as a name or a mention.
+    pub fn resolved(&self, name: &str) -> Option<String> {
+        self.get(name)
+            .or_else(|| self.get(&self.resolve(name)))
+            .map(|a| a.name.clone())
+    }
+
+    /// The actor name that `claimant` is most likely a misspelling of: close
+    /// (Damerau-Levenshtein similarity ≥ 0.8) to an actor's name or alias but
+    /// not one, and not resolving to an actor otherwise. `check` warns with
+    /// it, so it lives here rather than with the roster, which needs a store.
+    pub fn did_you_mean(&self, claimant: &str) -> Option<&str> {
+        if self.resolved(claimant).is_some() {
+            return None;
+        }
+        let norm = normalise(claimant);
+        let mut best: Option<(f64, &str)> = None;
+        for a in self.all() {
+            for name in std::iter::once(&a.name).chain(&a.aliases) {
+                let score = strsim::normalized_damerau_levenshtein(&norm, &normalise(name));
+                if (0.8..1.0).contains(&score) && best.is_none_or(|(b, _)| score > b) {
+                    best = Some((score, &a.name));
+                }
+            }
+        }
+        best.map(|(_, name)| name)
+    }
+
     /// The side an actor speaks for: follows `member_of` to the top (cycles
     /// stop where they close). Unknown names are their own side.
     pub fn side(&self, name: &str) -> String {

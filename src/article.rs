@@ -182,7 +182,7 @@ impl Article {
         if let Some(reason) = unsafe_id(&id) {
             return Err(ArticleError::BadId {
                 path: origin.to_path_buf(),
-                id: crate::report::clean(&id),
+                id: crate::sanitize::clean(&id),
                 reason,
             });
         }

@@ -51,12 +51,12 @@ impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         // Messages quote the file (a key, a value): never let them carry
         // escape sequences to the terminal.
-        write!(f, "{}", crate::report::clean(&self.path.display().to_string()))?;
+        write!(f, "{}", crate::sanitize::clean(&self.path.display().to_string()))?;
         if self.line > 0 {
             write!(f, ":{}:{}", self.line, self.column)?;
         }
         let level = if self.is_error() { "" } else { "warning: " };
-        write!(f, ": {level}{}", crate::report::clean(&self.message))
+        write!(f, ": {level}{}", crate::sanitize::clean(&self.message))
     }
 }
 
@@ -323,7 +323,7 @@ fn claimant_typos(files: &[Checked], locator: &mut Locator) -> Vec<Diagnostic> {
         };
         let Some(actors) = actors else { continue };
         for (i, c) in file.claims.iter().enumerate() {
-            if let Some(name) = crate::roster::did_you_mean(actors, &c.claimant) {
+            if let Some(name) = actors.did_you_mean(&c.claimant) {
                 let segs = [Seg::key("claims"), Seg::Index(i), Seg::key("claimant")];
                 let (line, column) = locator.pos(path, &segs);
                 out.push(Diagnostic {

@@ -270,7 +270,7 @@ impl ClaimFile {
                 out.push_str("#\n");
             } else {
                 // A header line (an input path, say) cannot end the comment.
-                let _ = writeln!(out, "# {}", crate::report::clean(line));
+                let _ = writeln!(out, "# {}", crate::sanitize::clean(line));
             }
         }
         let _ = writeln!(out, "schema: {}", scalar(&self.schema));
@@ -344,7 +344,9 @@ pub fn scalar(s: &str) -> String {
     // serde_yaml knows YAML's plain-scalar rules (reserved words, numbers,
     // indicators); reuse its decision for single-line strings.
     if !s.contains(['\n', '\r'])
-        && !s.chars().any(|c| crate::report::is_bidi_control(c) || yaml_special(c))
+        && !s
+            .chars()
+            .any(|c| crate::sanitize::is_bidi_control(c) || yaml_special(c))
         && let Ok(out) = serde_yaml::to_string(s)
     {
         let one = out.strip_suffix('\n').unwrap_or(&out);
@@ -375,7 +377,7 @@ fn double_quoted(s: &str) -> String {
         // serde_json has escaped C0 controls already; DEL, C1, what YAML
         // does not allow in a file at all (U+FFFE, U+FFFF) and what it
         // reads as a line break or drops (U+2028, U+2029, a BOM) are left.
-        if c.is_control() || crate::report::is_bidi_control(c) || !yaml_printable(c) || yaml_special(c) {
+        if c.is_control() || crate::sanitize::is_bidi_control(c) || !yaml_printable(c) || yaml_special(c) {
             let _ = write!(out, "\\u{:04x}", c as u32);
         } else {
             out.push(c);

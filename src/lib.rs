@@ -10,7 +10,9 @@
 //! without disturbing what a person wrote. [`batch`] streams many articles
 //! in bounded chunks; [`eval`] scores extraction against annotated corpora.
 //! [`walk`] finds input files under directories for both `check` and
-//! `batch`.
+//! `batch`; [`sanitize`] makes file text safe to print for all of them (a
+//! leaf, so claim and check code needs nothing of the report). The report's
+//! view model ([`report::Briefing`]) is built from [`dispute`]'s graph.
 //! The binary (`src/main.rs`, `src/cli.rs`)
 //! only parses arguments and calls these modules.
 
@@ -32,6 +34,7 @@ pub mod matching;
 pub mod report;
 pub mod review;
 pub mod roster;
+pub mod sanitize;
 pub mod schema;
 pub mod store;
 pub mod terms;

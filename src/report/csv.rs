@@ -4,7 +4,7 @@
 //! as a formula neutralised.
 
 use super::day;
-use crate::dispute::{ArticleView, Briefing, ClaimView};
+use crate::report::{ArticleView, Briefing, ClaimView};
 use std::collections::HashMap;
 use std::io::Write;
 

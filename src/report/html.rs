@@ -5,7 +5,7 @@
 //! untrusted web content. Only `http:`/`https:` URLs become links.
 
 use super::{LEGEND, answered, day, group_name, nothing_to_show, plural, reviewed_share, summary_line};
-use crate::dispute::{Briefing, ClaimView, DisputeView, Exchange};
+use crate::report::{Briefing, ClaimView, DisputeView, Exchange};
 use maud::{DOCTYPE, Markup, PreEscaped, Render, html};
 use std::collections::HashMap;
 

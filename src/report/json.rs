@@ -3,7 +3,7 @@
 //! articles) is described by `docs/report.schema.json`; fields are only
 //! ever added, and `schema` changes when anything else changes.
 
-use crate::dispute::Briefing;
+use crate::report::Briefing;
 use serde::Serialize;
 use std::io::Write;
 

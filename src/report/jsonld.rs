@@ -7,7 +7,7 @@
 //! a consumer that knows only schema.org still sees which claim answers which.
 
 use crate::claim::LinkKind;
-use crate::dispute::{Briefing, ClaimView};
+use crate::report::{Briefing, ClaimView};
 use serde_json::{Map, Value, json};
 use std::collections::{BTreeMap, HashSet};
 use std::io::Write;

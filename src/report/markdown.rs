@@ -2,7 +2,7 @@
 //! ready to paste into a brief.
 
 use super::{LEGEND, claimant, clean, day, dispute_heading, nothing_to_show, short_id, subtitle, summary_line, title};
-use crate::dispute::Briefing;
+use crate::report::Briefing;
 use std::fmt::Write as _;
 
 const HEADER: [&str; 7] = ["", "Claimant", "Stance", "Cue", "Content", "Claim", "Date"];

@@ -5,7 +5,7 @@ use super::{
     LEGEND, Style, claimant, clean, day, dispute_heading, nothing_to_show, short_id, subtitle, summary_line, title,
 };
 use crate::claim::Stance;
-use crate::dispute::{Briefing, DisputeView, ResponseView};
+use crate::report::{Briefing, DisputeView, ResponseView};
 use comfy_table::{Attribute, Cell, Color, ColumnConstraint, ContentArrangement, Table, Width, presets};
 use rayon::prelude::*;
 use std::fmt::Write as _;
