@@ -75,6 +75,10 @@ pub(super) struct FileCheck<'p> {
     pub(super) text: String,
     /// The lossless tree, parsed only when a position is needed.
     pub(super) doc: std::cell::OnceCell<Option<yaml_edit::Document>>,
+    /// Where the document starts (see `pos`), found once per text.
+    pub(super) first_content: usize,
+    /// The items of each sequence asked for, by its first byte (see `pos`).
+    pub(super) items: std::cell::RefCell<std::collections::HashMap<usize, Vec<yaml_edit::YamlNode>>>,
     pub(super) line_starts: Vec<usize>,
     pub(super) diagnostics: Vec<Diagnostic>,
     pub(super) refs: Vec<PendingRef>,
@@ -89,6 +93,8 @@ impl<'p> FileCheck<'p> {
             path,
             text: String::new(),
             doc: std::cell::OnceCell::new(),
+            first_content: 0,
+            items: Default::default(),
             line_starts: vec![0],
             diagnostics: Vec::new(),
             refs: Vec::new(),

@@ -40,7 +40,7 @@ impl FileCheck<'_> {
     /// nearest enclosing node that exists.
     pub(super) fn pos(&self, path: &[Seg], key: bool) -> (usize, usize) {
         let Some(doc) = self.doc() else { return (1, 1) };
-        let mut best = self.first_content_byte();
+        let mut best = self.first_content;
         let mut node: Option<YamlNode> = doc
             .as_mapping()
             .map(YamlNode::Mapping)
@@ -69,7 +69,12 @@ impl FileCheck<'_> {
                 }
                 Seg::Index(ix) => {
                     let Some(s) = current.as_sequence() else { break };
-                    node = s.values().nth(*ix);
+                    // A file with thousands of bad claims asks for thousands
+                    // of items: list a sequence's items once, not per call.
+                    let start = s.byte_range().start as usize;
+                    let mut items = self.items.borrow_mut();
+                    let items = items.entry(start).or_insert_with(|| s.values().collect());
+                    node = items.get(*ix).cloned();
                     if let Some(v) = &node {
                         best = v.byte_range().start as usize;
                     }
@@ -79,7 +84,8 @@ impl FileCheck<'_> {
         self.line_col(best)
     }
 
-    pub(super) fn first_content_byte(&self) -> usize {
+    /// The byte where the first line that is not blank or a comment starts.
+    fn first_content_byte(&self) -> usize {
         let mut pos = 0;
         for line in self.text.split_inclusive('\n') {
             let t = line.trim_start();
@@ -96,6 +102,8 @@ impl FileCheck<'_> {
             .chain(text.match_indices('\n').map(|(i, _)| i + 1))
             .collect();
         self.text = text;
+        self.first_content = self.first_content_byte();
+        self.items.borrow_mut().clear();
     }
 
     pub(super) fn syntax_error(&mut self, e: &serde_yaml::Error) {
