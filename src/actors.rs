@@ -239,7 +239,7 @@ impl Actors {
     }
 
     /// The actors of the actors file, in file order.
-    pub fn all(&self) -> &[Actor] {
+    pub(crate) fn all(&self) -> &[Actor] {
         &self.actors
     }
 
@@ -249,7 +249,7 @@ impl Actors {
     }
 
     /// The actor named exactly (after normalisation) by `name`.
-    pub fn get(&self, name: &str) -> Option<&Actor> {
+    pub(crate) fn get(&self, name: &str) -> Option<&Actor> {
         self.index.get(&normalise(name)).map(|&i| &self.actors[i])
     }
 
@@ -257,7 +257,7 @@ impl Actors {
     /// name of the actors file found in the mention (the longest, then the
     /// earliest), then a demonym + state word, then the mention itself with a
     /// leading "the" and trailing possessive removed.
-    pub fn resolve(&self, mention: &str) -> String {
+    pub(crate) fn resolve(&self, mention: &str) -> String {
         // "A statement from the Afghan foreign ministry": the ministry speaks.
         if let Some(issuer) = issuer(mention) {
             return self.resolve(issuer);
@@ -315,7 +315,7 @@ impl Actors {
     /// The sides that a text names: those of the actors file's names and
     /// aliases it holds (up to four words each) and of its demonyms and
     /// state names ("Pakistani side", "Islamabad"), each once, in order.
-    pub fn sides_named(&self, text: &str) -> Vec<String> {
+    pub(crate) fn sides_named(&self, text: &str) -> Vec<String> {
         let norm = normalise(text);
         let words: Vec<&str> = norm
             .split(' ')
@@ -349,7 +349,7 @@ impl Actors {
     /// alias of the actors file, else a state by its demonym or name (the
     /// built-in table, or a demonym the aliases teach). "us" is left alone:
     /// it is a pronoun far more often than the United States.
-    pub fn named(&self, phrase: &str) -> Option<String> {
+    pub(crate) fn named(&self, phrase: &str) -> Option<String> {
         let norm = normalise(phrase);
         if let Some(&i) = self.index.get(&norm) {
             return Some(self.actors[i].name.clone());
@@ -365,7 +365,7 @@ impl Actors {
     }
 
     /// The name of the actor that `name` resolves to, as a name or a mention.
-    pub fn resolved(&self, name: &str) -> Option<String> {
+    pub(crate) fn resolved(&self, name: &str) -> Option<String> {
         self.get(name)
             .or_else(|| self.get(&self.resolve(name)))
             .map(|a| a.name.clone())
@@ -375,7 +375,7 @@ impl Actors {
     /// (Damerau-Levenshtein similarity ≥ 0.8) to an actor's name or alias but
     /// not one, and not resolving to an actor otherwise. `check` warns with
     /// it, so it lives here rather than with the roster, which needs a store.
-    pub fn did_you_mean(&self, claimant: &str) -> Option<&str> {
+    pub(crate) fn did_you_mean(&self, claimant: &str) -> Option<&str> {
         if self.resolved(claimant).is_some() {
             return None;
         }
@@ -394,7 +394,7 @@ impl Actors {
 
     /// The side an actor speaks for: follows `member_of` to the top (cycles
     /// stop where they close). Unknown names are their own side.
-    pub fn side(&self, name: &str) -> String {
+    pub(crate) fn side(&self, name: &str) -> String {
         let mut current = match self.get(name) {
             Some(a) => a.name.clone(),
             None => return name.to_string(),
@@ -616,7 +616,7 @@ fn strip_possessive(s: &str) -> &str {
 }
 
 /// Case-folded, possessives and a leading "the" removed, spaces single.
-pub fn normalise(s: &str) -> String {
+pub(crate) fn normalise(s: &str) -> String {
     let words: Vec<String> = s
         .split_whitespace()
         .map(|w| {

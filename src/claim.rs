@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use std::fmt::Write as _;
 
 /// The `schema` value of a claim file.
-pub const CLAIM_SCHEMA: &str = "claimtrack/1";
+pub(crate) const CLAIM_SCHEMA: &str = "claimtrack/1";
 /// The `schema` value of an actors file.
 pub const ACTORS_SCHEMA: &str = "claimtrack-actors/1";
 
@@ -212,7 +212,7 @@ impl Claim {
     }
 
     /// The list of references of one kind, to add to.
-    pub fn links_mut(&mut self, kind: LinkKind) -> &mut Vec<String> {
+    pub(crate) fn links_mut(&mut self, kind: LinkKind) -> &mut Vec<String> {
         match kind {
             LinkKind::Rebuts => &mut self.rebuts,
             LinkKind::Counters => &mut self.counters,
@@ -340,7 +340,7 @@ fn field(out: &mut String, indent: &str, key: &str, value: Option<&str>) {
 
 /// A YAML scalar for `s` in block context: plain when that reads back as the
 /// same string, otherwise quoted.
-pub fn scalar(s: &str) -> String {
+pub(crate) fn scalar(s: &str) -> String {
     // serde_yaml knows YAML's plain-scalar rules (reserved words, numbers,
     // indicators); reuse its decision for single-line strings.
     if !s.contains(['\n', '\r'])

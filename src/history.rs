@@ -35,7 +35,7 @@ pub enum Role {
 
 impl Role {
     /// The word used in the terminal.
-    pub fn as_str(self) -> &'static str {
+    pub(crate) fn as_str(self) -> &'static str {
         match self {
             Role::Claim => "claim",
             Role::Repeated => "repeated",

@@ -235,7 +235,7 @@ fn suggest(actors: &Actors, claimants: &[Claimant], typos: &[(String, String)]) 
 
 /// Renders suggestions as entries of an actors file's `actors:` list, each
 /// line indented by `indent`.
-pub fn actor_entries(suggestions: &[&Suggestion], indent: &str) -> String {
+pub(crate) fn actor_entries(suggestions: &[&Suggestion], indent: &str) -> String {
     let mut out = String::new();
     for s in suggestions {
         let _ = writeln!(out, "{indent}- name: {}", crate::claim::scalar(&s.name));

@@ -114,7 +114,7 @@ impl Report {
 /// sorted, each file once (see [`crate::walk`]). Missing paths, unreadable
 /// entries, link loops and files that are not regular are returned as
 /// diagnostics.
-pub fn yaml_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Diagnostic>) {
+pub(crate) fn yaml_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Diagnostic>) {
     let mut walker = crate::walk::Walker::new(&["yaml", "yml"]);
     let mut files = Vec::new();
     let mut problems = Vec::new();
@@ -147,7 +147,7 @@ pub fn yaml_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Diagnostic>) {
 /// Largest claim or actors file read, in bytes: far above any real file
 /// (a claim file is kilobytes), low enough that a 4 GB file or a link to
 /// `/dev/zero` is refused at once instead of filling memory.
-pub const MAX_FILE_BYTES: u64 = 128 << 20;
+pub(crate) const MAX_FILE_BYTES: u64 = 128 << 20;
 
 /// A problem with the whole file (unreadable, too big), at no position.
 fn whole_file(path: &Path, message: &str) -> Diagnostic {

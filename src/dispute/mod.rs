@@ -17,7 +17,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 /// A claim that answers another.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Response {
+pub(crate) struct Response {
     /// The answering claim.
     pub claim: ClaimAt,
     /// How it answers.
@@ -26,7 +26,7 @@ pub struct Response {
 
 /// One block of the report: a claim and the claims that answer it.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Block {
+pub(crate) struct Block {
     /// The claim.
     pub claim: ClaimAt,
     /// Rebuttals, counter-claims, supports and repeats, in date order.
@@ -39,7 +39,7 @@ pub struct Block {
 
 /// Everything a report shows, computed once.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Disputes {
+pub(crate) struct Disputes {
     /// Blocks to print: contested claims (or every claim with `all`), most
     /// answered first, then by date.
     pub blocks: Vec<Block>,
@@ -55,7 +55,7 @@ pub struct Disputes {
 }
 
 /// Builds the model. With `all`, uncontested claims get blocks too.
-pub fn build(store: &Store, all: bool) -> Disputes {
+pub(crate) fn build(store: &Store, all: bool) -> Disputes {
     let locs: Vec<ClaimAt> = store.all().collect();
     let slot: FxHashMap<ClaimAt, usize> = locs.iter().enumerate().map(|(i, &at)| (at, i)).collect();
     let mut parent: Vec<usize> = (0..locs.len()).collect();
@@ -124,7 +124,7 @@ fn answers(b: &Block) -> usize {
 
 /// The publication date of the article a claim is in: `published`, else
 /// the date its id starts with ([`crate::article::article_date`]).
-pub fn date(store: &Store, at: ClaimAt) -> Option<NaiveDate> {
+pub(crate) fn date(store: &Store, at: ClaimAt) -> Option<NaiveDate> {
     let a = &store.files[at.0].file.article;
     crate::article::article_date(&a.id, a.published)
 }

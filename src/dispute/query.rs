@@ -45,18 +45,9 @@ pub struct Query {
 }
 
 impl Query {
-    /// True when no filter narrows the claims (`all` and `sort` aside).
-    pub fn is_unfiltered(&self) -> bool {
-        self.claimant.is_none()
-            && self.since.is_none()
-            && self.until.is_none()
-            && self.article.is_none()
-            && self.grep.is_empty()
-    }
-
     /// The filters in words, for a report's header: `claimant Afghanistan`,
     /// `since 2025-03-01`, `grep "soil"`.
-    pub fn describe(&self) -> Vec<String> {
+    pub(crate) fn describe(&self) -> Vec<String> {
         let mut out = Vec::new();
         if let Some(c) = &self.claimant {
             out.push(format!("claimant {c} (and its members)"));
@@ -77,7 +68,7 @@ impl Query {
     }
 
     /// Whether the filters select the claim at `at`.
-    pub fn selects(&self, store: &Store, at: ClaimAt) -> bool {
+    pub(crate) fn selects(&self, store: &Store, at: ClaimAt) -> bool {
         let c = store.claim(at);
         let d = date(store, at);
         if let Some(name) = &self.claimant

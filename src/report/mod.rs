@@ -13,6 +13,7 @@ pub mod markdown;
 mod model;
 pub mod terminal;
 
+pub use crate::dispute::{Query, Sort};
 pub use crate::sanitize::{clean, is_bidi_control};
 pub use model::{
     ActorStats, Answers, ArticleView, BlockView, Briefing, ClaimView, DisputeView, Exchange, ResponseView, Summary,
@@ -152,7 +153,9 @@ pub fn render(model: &Briefing, format: Format, by: By, style: Style, out: &mut 
 /// When a report is generated: `SOURCE_DATE_EPOCH` when set (the
 /// reproducible-builds convention, so that the same claims give the same
 /// page, as tests need), else now.
-pub fn generated_at(env: impl Fn(&str) -> Option<std::ffi::OsString>) -> Result<chrono::DateTime<chrono::Utc>, Error> {
+pub(crate) fn generated_at(
+    env: impl Fn(&str) -> Option<std::ffi::OsString>,
+) -> Result<chrono::DateTime<chrono::Utc>, Error> {
     let Some(epoch) = env("SOURCE_DATE_EPOCH") else {
         return Ok(chrono::Utc::now());
     };
@@ -237,7 +240,7 @@ fn dispute_heading(d: &DisputeView) -> Option<String> {
 
 /// What the counts mean, in the same words in every format (docs/reports.md
 /// says the same at more length).
-pub const LEGEND: &str = "A claim is contested when a claim by another claimant rebuts or counters it; \
+pub(crate) const LEGEND: &str = "A claim is contested when a claim by another claimant rebuts or counters it; \
 a dispute is a group of linked claims holding a contested claim. \
 Counts are over the selected claims; an actor's rebuts, counters and supports \
 are its links to other sides' claims, as in who answers whom.";
@@ -281,7 +284,7 @@ pub fn reviewed_share(model: &Briefing) -> String {
 }
 
 /// The summary line: N claims, M contested, K disputes, over A articles.
-pub fn summary_line(model: &Briefing) -> String {
+pub(crate) fn summary_line(model: &Briefing) -> String {
     let s = &model.summary;
     let mut line = format!(
         "{}, {} contested, {}, over {}",

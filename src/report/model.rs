@@ -552,7 +552,7 @@ fn exchanges(store: &Store, who: &Claimants, sel: &[ClaimAt]) -> Vec<Exchange> {
 }
 
 /// The word a report uses for a response's relation to its claim.
-pub fn relation(kind: LinkKind, stance: Stance) -> &'static str {
+pub(crate) fn relation(kind: LinkKind, stance: Stance) -> &'static str {
     match (kind, stance) {
         (LinkKind::Rebuts, Stance::Denies) => "denies",
         (LinkKind::Rebuts, Stance::Asserts) => "rebuts",
