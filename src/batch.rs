@@ -35,7 +35,7 @@ impl Input {
 /// Expands command-line paths: `-` is stdin, files are taken by extension
 /// (`.jsonl` is JSON Lines, anything else text), directories are walked
 /// recursively for `.txt` and `.jsonl` files (hidden entries skipped), in
-/// sorted order, each file once ([`crate::walk`]). Link loops and files
+/// sorted order, each file once (`walk`). Link loops and files
 /// that are not regular are skipped and handed to `warn`; an entry that
 /// cannot be read fails the expansion, after every one was handed to
 /// `warn`.

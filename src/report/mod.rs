@@ -3,7 +3,7 @@
 //! [`json`], a self-contained [`html`] page and schema.org [`jsonld`].
 //! Renderers decide nothing: what is contested, what is shown and in which
 //! order all come from the view model ([`Briefing`]), built from
-//! [`crate::dispute`]'s graph.
+//! `dispute`'s graph.
 
 pub mod csv;
 pub mod html;
