@@ -252,7 +252,7 @@ impl Actors {
     }
 
     /// The actors of the actors file, in file order.
-    pub fn all(&self) -> &[Actor] {
+    pub(crate) fn all(&self) -> &[Actor] {
         &self.actors
     }
 
@@ -262,7 +262,7 @@ impl Actors {
     }
 
     /// The actor named exactly (after normalisation) by `name`.
-    pub fn get(&self, name: &str) -> Option<&Actor> {
+    pub(crate) fn get(&self, name: &str) -> Option<&Actor> {
         self.index.get(&normalise(name)).map(|&i| &self.actors[i])
     }
 
@@ -270,7 +270,7 @@ impl Actors {
     /// name of the actors file found in the mention (the longest, then the
     /// earliest), then a demonym + state word, then the mention itself with a
     /// leading "the" and trailing possessive removed.
-    pub fn resolve(&self, mention: &str) -> String {
+    pub(crate) fn resolve(&self, mention: &str) -> String {
         // "A statement from the Afghan foreign ministry": the ministry speaks.
         if let Some(issuer) = issuer(mention) {
             return self.resolve(issuer);
@@ -336,7 +336,7 @@ impl Actors {
     /// The sides that a text names: those of the actors file's names and
     /// aliases it holds (up to four words each) and of its demonyms and
     /// state names ("Pakistani side", "Islamabad"), each once, in order.
-    pub fn sides_named(&self, text: &str) -> Vec<String> {
+    pub(crate) fn sides_named(&self, text: &str) -> Vec<String> {
         let norm = normalise(text);
         let words: Vec<&str> = norm
             .split(' ')
@@ -383,7 +383,7 @@ impl Actors {
     /// alias of the actors file, else a state by its demonym or name (the
     /// built-in table, or a demonym the aliases teach). "us" is left alone:
     /// it is a pronoun far more often than the United States.
-    pub fn named(&self, phrase: &str) -> Option<String> {
+    pub(crate) fn named(&self, phrase: &str) -> Option<String> {
         let norm = normalise(phrase);
         if let Some(&i) = self.index.get(&norm) {
             return Some(self.actors[i].name.clone());
@@ -398,9 +398,37 @@ impl Actors {
             .or_else(|| self.demonyms.get(&norm).map(|&i| self.actors[i].name.clone()))
     }
 
+    /// The name of the actor that `name` resolves to, as a name or a mention.
+    pub(crate) fn resolved(&self, name: &str) -> Option<String> {
+        self.get(name)
+            .or_else(|| self.get(&self.resolve(name)))
+            .map(|a| a.name.clone())
+    }
+
+    /// The actor name that `claimant` is most likely a misspelling of: close
+    /// (Damerau-Levenshtein similarity ≥ 0.8) to an actor's name or alias but
+    /// not one, and not resolving to an actor otherwise. `check` warns with
+    /// it, so it lives here rather than with the roster, which needs a store.
+    pub(crate) fn did_you_mean(&self, claimant: &str) -> Option<&str> {
+        if self.resolved(claimant).is_some() {
+            return None;
+        }
+        let norm = normalise(claimant);
+        let mut best: Option<(f64, &str)> = None;
+        for a in self.all() {
+            for name in std::iter::once(&a.name).chain(&a.aliases) {
+                let score = strsim::normalized_damerau_levenshtein(&norm, &normalise(name));
+                if (0.8..1.0).contains(&score) && best.is_none_or(|(b, _)| score > b) {
+                    best = Some((score, &a.name));
+                }
+            }
+        }
+        best.map(|(_, name)| name)
+    }
+
     /// The side an actor speaks for: follows `member_of` to the top (cycles
     /// stop where they close). Unknown names are their own side.
-    pub fn side(&self, name: &str) -> String {
+    pub(crate) fn side(&self, name: &str) -> String {
         let mut current = match self.get(name) {
             Some(a) => a.name.clone(),
             None => return name.to_string(),
@@ -622,7 +650,7 @@ fn strip_possessive(s: &str) -> &str {
 }
 
 /// Case-folded, possessives and a leading "the" removed, spaces single.
-pub fn normalise(s: &str) -> String {
+pub(crate) fn normalise(s: &str) -> String {
     // Written into one String (it runs for every mention and content).
     let mut out = String::with_capacity(s.len());
     let mut words = 0;

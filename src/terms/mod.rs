@@ -10,7 +10,7 @@ use std::sync::OnceLock;
 
 /// The comparable terms of one content.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Terms {
+pub(crate) struct Terms {
     /// Canonical stems, without stop words.
     pub stems: BTreeSet<String>,
     /// The content carries a negation ("not", "no one", "never").
@@ -88,7 +88,7 @@ const NAMES_MARKER: &str = "# names:";
 
 /// Whether a single word belongs to a name group of the synonym table
 /// ("afghan", "islamabad", "ttp"), whatever its case.
-pub fn is_name(word: &str) -> bool {
+pub(crate) fn is_name(word: &str) -> bool {
     let t = tables();
     t.synonyms
         .get(&word.to_lowercase())
@@ -122,7 +122,7 @@ fn stem(t: &Tables, word: &str) -> String {
 }
 
 /// The terms of a content string.
-pub fn terms(content: &str) -> Terms {
+pub(crate) fn terms(content: &str) -> Terms {
     let t = tables();
     let words: Vec<String> = content
         .split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\'' || c == '’'))
@@ -208,13 +208,13 @@ impl Terms {
     }
 
     /// Number of shared terms.
-    pub fn shared(&self, other: &Terms) -> usize {
+    pub(crate) fn shared(&self, other: &Terms) -> usize {
         self.stems.intersection(&other.stems).count()
     }
 
     /// Number of shared terms that are not names of states, places or armed
     /// groups: what two claims say, not only whom they are about.
-    pub fn shared_beyond_names(&self, other: &Terms) -> usize {
+    pub(crate) fn shared_beyond_names(&self, other: &Terms) -> usize {
         let names = &tables().names;
         self.stems
             .intersection(&other.stems)
@@ -223,22 +223,12 @@ impl Terms {
     }
 
     /// Shared terms over the smaller set (0 when either is empty).
-    pub fn overlap(&self, other: &Terms) -> f64 {
+    pub(crate) fn overlap(&self, other: &Terms) -> f64 {
         let m = self.stems.len().min(other.stems.len());
         if m == 0 {
             0.0
         } else {
             self.shared(other) as f64 / m as f64
-        }
-    }
-
-    /// Dice coefficient of the two term sets.
-    pub fn dice(&self, other: &Terms) -> f64 {
-        let total = self.stems.len() + other.stems.len();
-        if total == 0 {
-            0.0
-        } else {
-            2.0 * self.shared(other) as f64 / total as f64
         }
     }
 }
