@@ -11,7 +11,7 @@
 //! in bounded chunks; [`eval`] scores extraction against annotated corpora.
 //! [`walk`] finds input files under directories for both `check` and
 //! `batch`.
-//! The binary (`src/main.rs`, `src/cli.rs`)
+//! The binary (`src/main.rs`, `src/cli/`, one file per command)
 //! only parses arguments and calls these modules.
 
 pub mod actors;

@@ -23,8 +23,8 @@ pub struct ActorsArgs {
 }
 
 /// `claimtrack actors [PATHS] [--write]`.
-pub fn run_actors(args: &ActorsArgs) -> Result<ExitCode> {
-    let paths = super::default_paths(args.paths.clone());
+pub fn run(args: &ActorsArgs) -> Result<ExitCode> {
+    let paths = super::default_paths(&args.paths);
     let Some(store) = super::load_or_report(&paths) else {
         return Ok(ExitCode::from(1));
     };
