@@ -82,6 +82,23 @@ pub enum EvalCommand {
         #[arg(long, value_name = "FILE")]
         model: Option<PathBuf>,
     },
+    /// How well extracted claims' `confidence` is calibrated: extract the
+    /// articles of a reference corpus (laid out as for `eval lodo`), call a
+    /// claim right when content, claimant and stance agree with the
+    /// reference, and compare confidence with the share right, in bins;
+    /// each dispute is predicted by weights fitted on the others. Prints
+    /// the weights fitted on every claim, which the built-in ones should be.
+    Confidence {
+        /// The corpus directory.
+        #[arg(long, value_name = "DIR")]
+        corpus: PathBuf,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = EvalFormat::Table)]
+        format: EvalFormat,
+        /// Cue model written by `claimtrack train` (default: the built-in one).
+        #[arg(long, value_name = "FILE")]
+        model: Option<PathBuf>,
+    },
     /// Score predicted claim files against reference claim files (paired by
     /// article id; claimants resolved through the reference actors.yaml).
     Claims {
@@ -182,6 +199,14 @@ pub fn run(cmd: EvalCommand) -> Result<ExitCode> {
             match format {
                 EvalFormat::Table => eval::diff::render(&e),
                 EvalFormat::Json => serde_json::to_string_pretty(&e)? + "\n",
+            }
+        }
+        EvalCommand::Confidence { corpus, format, model } => {
+            let model = load_model(model.as_deref())?;
+            let c = eval::confidence::run(&corpus, &model).map_err(|e| anyhow::anyhow!("{}: {e}", corpus.display()))?;
+            match format {
+                EvalFormat::Table => eval::confidence::render(&c),
+                EvalFormat::Json => serde_json::to_string_pretty(&c)? + "\n",
             }
         }
         EvalCommand::Claims { gold, pred, format } => {

@@ -12,6 +12,7 @@
 
 pub mod brat;
 pub mod claims;
+pub mod confidence;
 pub mod diff;
 pub mod lodo;
 pub mod spans;
