@@ -108,7 +108,12 @@ pub fn yaml_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Diagnostic>) {
     let mut files = Vec::new();
     let mut problems = Vec::new();
     for p in paths {
-        if p.is_dir() {
+        if p.as_os_str() == "-" {
+            // Stdin, read once however often it is named.
+            if walker.first_time(p) {
+                files.push(p.clone());
+            }
+        } else if p.is_dir() {
             files.extend(walker.dir(p, &mut problems));
         } else if !p.exists() {
             problems.push(crate::walk::Problem {
@@ -150,10 +155,35 @@ fn whole_file(path: &Path, message: &str) -> Diagnostic {
 
 /// Checks every claim and actors file under `paths`, including references
 /// between files.
+/// `-` among `paths` is stdin: one claim or actors file, named [`STDIN`] in
+/// diagnostics and checked among the others, so that its references to
+/// them resolve.
 pub fn check_paths(paths: &[PathBuf]) -> Report {
-    let (files, diagnostics) = yaml_files(paths);
-    check_sources(files.into_iter().map(|p| (p, None)).collect(), diagnostics)
+    let (files, mut diagnostics) = yaml_files(paths);
+    let mut sources = Vec::new();
+    for p in files {
+        if p.as_os_str() != "-" {
+            sources.push((p, None));
+            continue;
+        }
+        let mut bytes = Vec::new();
+        match std::io::Read::read_to_end(
+            &mut std::io::Read::take(std::io::stdin().lock(), MAX_FILE_BYTES + 1),
+            &mut bytes,
+        ) {
+            Ok(_) if bytes.len() as u64 > MAX_FILE_BYTES => diagnostics.push(whole_file(
+                Path::new(STDIN),
+                &format!("larger than {} MiB, the most a claim file may be", MAX_FILE_BYTES >> 20),
+            )),
+            Ok(_) => sources.push((PathBuf::from(STDIN), Some(bytes))),
+            Err(e) => diagnostics.push(whole_file(Path::new(STDIN), &format!("cannot read: {e}"))),
+        }
+    }
+    check_sources(sources, diagnostics)
 }
+
+/// The name of a claim file read from stdin (`-`) in diagnostics.
+pub const STDIN: &str = "<stdin>";
 
 /// Checks one file's contents as if read from `path` (which is only used
 /// to name the file and to find its `text:`). References to other files
@@ -165,6 +195,11 @@ pub fn check_bytes(path: &Path, bytes: &[u8]) -> Report {
 /// Checks files given as paths (read in the workers) or as contents.
 fn check_sources(sources: Vec<(PathBuf, Option<Vec<u8>>)>, mut diagnostics: Vec<Diagnostic>) -> Report {
     let mut report = Report::default();
+    // Positions in files given as contents are found in those contents, not on disk.
+    let given: Vec<(PathBuf, String)> = sources
+        .iter()
+        .filter_map(|(p, b)| Some((p.clone(), String::from_utf8_lossy(b.as_ref()?).into_owned())))
+        .collect();
     // Each file is read, parsed and checked on its own, in parallel; what
     // spans files (article ids, references) is settled afterwards in path
     // order.
@@ -194,7 +229,9 @@ fn check_sources(sources: Vec<(PathBuf, Option<Vec<u8>>)>, mut diagnostics: Vec<
     let mut claim_ids: HashMap<String, HashSet<String>> = HashMap::new();
     let mut article_at: HashMap<String, PathBuf> = HashMap::new();
     let mut unreadable: HashSet<String> = HashSet::new();
-    let mut locator = Locator::default();
+    let mut locator = Locator {
+        texts: given.into_iter().collect(),
+    };
     for (path, checked, mut file_diags, mut file_refs, ids) in outcomes {
         let path = &path;
         report.files_read += 1;
@@ -862,6 +899,9 @@ impl<'p> FileCheck<'p> {
     }
 
     fn id_matches_stem(&mut self, id: &str) {
+        if self.path == Path::new(STDIN) {
+            return;
+        }
         let stem = self.path.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
         if !id.is_empty() && stem != id {
             let at = self.pos(&[Seg::key("article"), Seg::key("id")], false);

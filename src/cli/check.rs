@@ -10,7 +10,8 @@ use std::process::ExitCode;
 /// The check command's options.
 #[derive(Debug, clap::Args)]
 pub struct CheckArgs {
-    /// Claim files, actors files or directories (default: claims/).
+    /// Claim files, actors files or directories (default: claims/); - reads
+    /// one file from stdin, checked among the other paths given.
     paths: Vec<PathBuf>,
 }
 

@@ -24,16 +24,20 @@ fn read(path: &Path) -> Result<Input> {
         if let InputError::Invalid(diags) = &e {
             print_problems(diags);
         }
-        anyhow::Error::new(e).context(format!("{}: cannot read", path.display()))
+        // One line: an article error names its file and its OS error already.
+        match e {
+            InputError::Invalid(_) => anyhow::anyhow!("{}: {e}", path.display()),
+            _ => anyhow::anyhow!("{e}"),
+        }
     })
 }
 
 /// The diff command's options.
 #[derive(Debug, clap::Args)]
 pub struct DiffArgs {
-    /// The earlier claims.
+    /// The earlier claims (- for stdin: a claim file, or an article text).
     old: PathBuf,
-    /// The later claims.
+    /// The later claims (- for stdin, as OLD; not with --write).
     new: PathBuf,
     /// Output format.
     #[arg(long, value_enum, default_value_t = DataFormat::Terminal)]
@@ -55,6 +59,13 @@ pub fn run(args: &DiffArgs) -> Result<ExitCode> {
     let (old, new, write) = (args.old.as_path(), args.new.as_path(), args.write);
     let (json, threshold, actors) = (args.format == DataFormat::Json, args.threshold, args.actors.as_deref());
     check_threshold(threshold)?;
+    if write && new.as_os_str() == "-" {
+        return Ok(super::stdin_cannot_be_written("diff --write"));
+    }
+    if old.as_os_str() == "-" && new.as_os_str() == "-" {
+        eprintln!("claimtrack: -: stdin can be OLD or NEW, not both");
+        return Ok(ExitCode::from(2));
+    }
     let (old_in, new_in) = (read(old)?, read(new)?);
     if write {
         if !matches!(new_in, Input::Claims(_)) {

@@ -198,7 +198,7 @@ pub fn run(o: &ExtractArgs) -> Result<ExitCode> {
     if let Some(e) = write_err
         && e.kind() != std::io::ErrorKind::BrokenPipe
     {
-        return Err(e).context("cannot write to stdout");
+        return Err(e).context("stdout: cannot write");
     }
     stdout.flush().ok();
     Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })

@@ -14,7 +14,8 @@ pub struct HistoryArgs {
     /// ARTICLE-ID#CLAIM-ID, or words of the claim's content.
     #[arg(value_name = "REF")]
     reference: String,
-    /// Claims directories or files (default: claims/).
+    /// Claims directories or files (default: claims/); - reads one claim
+    /// file from stdin.
     paths: Vec<PathBuf>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = DataFormat::Terminal)]

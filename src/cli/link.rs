@@ -17,7 +17,8 @@ use std::process::ExitCode;
 /// The link command's options.
 #[derive(Debug, clap::Args)]
 pub struct LinkArgs {
-    /// Claims directories or files (default: claims/).
+    /// Claims directories or files (default: claims/); - reads one claim
+    /// file from stdin (not with --write).
     paths: Vec<PathBuf>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = DataFormat::Terminal)]
@@ -33,6 +34,9 @@ pub struct LinkArgs {
 /// `claimtrack link [PATHS] [--format json] [--write] [--linker FILE]`.
 pub fn run(args: &LinkArgs) -> Result<ExitCode> {
     let (json, write) = (args.format == DataFormat::Json, args.write);
+    if write && super::names_stdin(&args.paths) {
+        return Ok(super::stdin_cannot_be_written("link --write"));
+    }
     let Some(store) = super::load_or_report(&super::default_paths(&args.paths)) else {
         return Ok(ExitCode::from(1));
     };

@@ -203,6 +203,18 @@ fn check_threshold(threshold: f64) -> Result<()> {
     Ok(())
 }
 
+/// Whether `-` (stdin) is among `paths`.
+fn names_stdin(paths: &[PathBuf]) -> bool {
+    paths.iter().any(|p| p.as_os_str() == "-")
+}
+
+/// Says that `command` edits files in place, which stdin is not; the usage
+/// error's exit status.
+fn stdin_cannot_be_written(command: &str) -> ExitCode {
+    eprintln!("claimtrack: -: {command} edits claim files in place; give files, not stdin");
+    ExitCode::from(2)
+}
+
 /// `n word` or `n words`.
 fn plural(n: usize, word: &str) -> String {
     if n == 1 {
@@ -249,7 +261,7 @@ fn record_links(path: &Path, read: &claimtrack::claim::ClaimFile, edits: &[NewLi
     })?;
     if edited != text {
         rewrite.commit(text.as_bytes(), edited.as_bytes())?;
-        eprintln!("wrote {} ({} links added)", path.display(), edits.len());
+        eprintln!("wrote {} ({} added)", path.display(), plural(edits.len(), "link"));
     }
     Ok(())
 }

@@ -14,7 +14,8 @@ use std::process::ExitCode;
 /// The report command's options.
 #[derive(Debug, clap::Args)]
 pub struct ReportArgs {
-    /// Claims directories or files (default: claims/).
+    /// Claims directories or files (default: claims/); - reads one claim
+    /// file from stdin (`extract a.txt | claimtrack report -`).
     paths: Vec<PathBuf>,
     /// List every claim, not only contested ones.
     #[arg(long)]

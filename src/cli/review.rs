@@ -32,6 +32,9 @@ struct Tally {
 
 /// `claimtrack review [PATHS]`.
 pub fn run(args: &ReviewArgs, color: ColorChoice) -> Result<ExitCode> {
+    if super::names_stdin(&args.paths) {
+        return Ok(super::stdin_cannot_be_written("review"));
+    }
     let paths = super::default_paths(&args.paths);
     let Some(store) = super::load_or_report(&paths) else {
         return Ok(ExitCode::from(1));

@@ -40,7 +40,8 @@ fn run_train(corpus: &Path, output: &Path, force: bool) -> Result<ExitCode> {
     let docs = eval::read_span_corpus(&corpus.join("attributions"), &corpus.join("text"), |_| Vec::new())?;
     let input: Vec<(&str, usize, &brat::Document)> =
         docs.iter().map(|d| (d.text.as_str(), d.body_start, &d.gold)).collect();
-    let model = extract::Model::train(&input).map_err(|e| anyhow::anyhow!("training failed: {e}"))?;
+    let model =
+        extract::Model::train(&input).map_err(|e| anyhow::anyhow!("{}: training failed: {e}", corpus.display()))?;
     store::write_atomic(output, &model, force)?;
     eprintln!(
         "wrote {} ({} bytes, trained on {} documents)",
@@ -67,7 +68,7 @@ fn run_train_links(claims: &Path, output: &Path, force: bool) -> Result<ExitCode
     };
     let files: Vec<usize> = (0..store.files.len()).collect();
     let linker = claimtrack::linking::train(&store, &files, extract::Model::builtin())
-        .map_err(|e| anyhow::anyhow!("training failed: {e}"))?;
+        .map_err(|e| anyhow::anyhow!("{}: training failed: {e}", claims.display()))?;
     let bytes = linker.to_bytes();
     store::write_atomic(output, &bytes, force)?;
     let claims_n: usize = store.files.iter().map(|l| l.file.claims.len()).sum();
