@@ -28,7 +28,7 @@ pub enum Input {
 #[derive(Debug, thiserror::Error)]
 pub enum InputError {
     /// Claim files with problems (each diagnostic names file and place).
-    #[error("{} problems in the claim files; fix them first (see claimtrack check)", .0.len())]
+    #[error("{} in the claim files; fix them first (see claimtrack check)", problems(.0.len()))]
     Invalid(Vec<Diagnostic>),
     /// The article could not be read.
     #[error(transparent)]
@@ -38,9 +38,43 @@ pub enum InputError {
     Empty(PathBuf),
 }
 
+/// `1 problem`, `n problems`.
+fn problems(n: usize) -> String {
+    if n == 1 {
+        "1 problem".to_string()
+    } else {
+        format!("{n} problems")
+    }
+}
+
 /// Reads one side: a directory (all its claim files and its actors file),
 /// a `.yaml`/`.yml` claim file, or anything else as an article text.
+///
+/// `-` reads stdin: a claim file when a line starts with `schema:` (as
+/// every claim file written by `extract` does), else an article text.
 pub fn read_input(path: &Path) -> Result<Input, InputError> {
+    if path.as_os_str() == "-" {
+        let mut bytes = Vec::new();
+        let stdin = std::io::stdin().lock();
+        std::io::Read::read_to_end(
+            &mut std::io::Read::take(stdin, crate::article::MAX_ARTICLE_BYTES),
+            &mut bytes,
+        )
+        .map_err(|source| ArticleError::Io {
+            path: PathBuf::from(crate::check::STDIN),
+            source,
+        })?;
+        let claims = String::from_utf8_lossy(&bytes)
+            .lines()
+            .any(|l| l.starts_with("schema:"));
+        if claims {
+            let report = crate::check::check_bytes(Path::new(crate::check::STDIN), &bytes);
+            return Store::from_report(report)
+                .map(Input::Claims)
+                .map_err(InputError::Invalid);
+        }
+        return Ok(Input::Article(Article::from_bytes(&bytes, None, path)?));
+    }
     if path.is_dir() {
         let store = Store::load(&[path.to_path_buf()]).map_err(InputError::Invalid)?;
         if store.files.is_empty() {
