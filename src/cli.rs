@@ -324,6 +324,10 @@ enum EvalCommand {
         /// actors.yaml) instead of the reference claim files.
         #[arg(long)]
         extracted: bool,
+        /// Calibrate thresholds on the best F-beta: 1 is F1, 0.5 weighs
+        /// precision twice as much as recall.
+        #[arg(long, value_name = "B", default_value_t = 1.0, value_parser = positive)]
+        beta: f64,
         /// Output format.
         #[arg(long, value_enum, default_value_t = EvalFormat::Table)]
         format: EvalFormat,
@@ -914,6 +918,7 @@ fn run_eval(cmd: EvalCommand) -> Result<ExitCode> {
         EvalCommand::Diff {
             corpus,
             extracted,
+            beta,
             format,
             model,
         } => {
@@ -923,8 +928,8 @@ fn run_eval(cmd: EvalCommand) -> Result<ExitCode> {
             } else {
                 eval::diff::Source::Reference
             };
-            let e =
-                eval::diff::run(&corpus, source, &model).map_err(|e| anyhow::anyhow!("{}: {e}", corpus.display()))?;
+            let e = eval::diff::run(&corpus, source, &model, beta)
+                .map_err(|e| anyhow::anyhow!("{}: {e}", corpus.display()))?;
             match format {
                 EvalFormat::Table => eval::diff::render(&e),
                 EvalFormat::Json => serde_json::to_string_pretty(&e)? + "\n",
@@ -1164,4 +1169,12 @@ fn terminal_width() -> Option<u16> {
         .and_then(|c| c.parse().ok())
         .or_else(|| comfy_table::Table::new().width())
         .filter(|&w| w > 0)
+}
+
+/// A positive finite number (clap rejects anything else: exit status 2).
+fn positive(s: &str) -> Result<f64, String> {
+    match s.parse::<f64>() {
+        Ok(x) if x > 0.0 && x.is_finite() => Ok(x),
+        _ => Err(format!("`{s}` is not a positive number")),
+    }
 }

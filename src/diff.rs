@@ -877,7 +877,12 @@ mod tests {
             vec![
                 Claim::new("c1", "Afghanistan", a, "a border guard was killed in the skirmish"),
                 Claim::new("c2", "Pakistan", a, "militants operate from Afghan soil"),
-                Claim::new("c3", "Pakistan", a, "militants operate from Afghan soil, Islamabad says"),
+                Claim::new(
+                    "c3",
+                    "Pakistan",
+                    a,
+                    "militants operate from Afghan soil, Islamabad says",
+                ),
                 Claim::new("c4", "Pakistan", a, "militants operate from Afghan soil, officials add"),
                 Claim::new("c5", "Afghanistan", a, "one border guard was killed in the skirmish"),
             ],
@@ -897,7 +902,10 @@ mod tests {
             .collect();
         // c2 opens the article and restates a later claim; c3 and c4 are both
         // body claims (c4 joins the pair of c3 as before); c1 restates c5.
-        assert!(pairs.iter().any(|(o, n, r)| *o == 4 && *n == 1 && r == &[(0, 0)]), "{pairs:?}");
+        assert!(
+            pairs.iter().any(|(o, n, r)| *o == 4 && *n == 1 && r == &[(0, 0)]),
+            "{pairs:?}"
+        );
         assert!(pairs.iter().all(|(o, _, _)| *o != 0 && *o != 1), "{pairs:?}");
         assert!(pairs.iter().any(|(o, n, _)| *o == 2 && *n == 0), "{pairs:?}");
         assert!(pairs.iter().any(|(o, n, _)| *o == 3 && *n == 0), "{pairs:?}");

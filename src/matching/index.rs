@@ -81,7 +81,7 @@ impl<'a> Index<'a> {
         common / c.norm
     }
 
-    /// The indexed claims whose [`similarity`] with `query` is at least
+    /// The indexed claims whose [`similarity`](super::similarity()) with `query` is at least
     /// `threshold`, best first (ties by index). Only claims that share a
     /// term with the query are looked at (see [`Index`] for common terms).
     pub fn search(&self, query: &Prepared, threshold: f64) -> Vec<(usize, f64)> {
