@@ -6,7 +6,7 @@
 use crate::actors::Actors;
 use crate::article::{Article, ArticleError};
 use crate::check::Diagnostic;
-use crate::claim::LinkKind;
+use crate::claim::{Claim, LinkKind};
 use crate::matching::{self, Features, Index, Prepared, Vocabulary};
 use crate::store::{self, ClaimAt, Loaded, Store};
 use rayon::prelude::*;
@@ -174,6 +174,47 @@ const CONTESTED: usize = 3;
 /// A candidate pair: (OLD index, NEW index, similarity, relation).
 type Candidate = (usize, usize, f64, LinkKind);
 
+/// Words of a cue that make the claim a demand, not an assertion.
+const DEMAND_CUES: &[&str] = &[
+    "urge", "urged", "urges", "urging", "demand", "demanded", "demands", "appeal", "appealed", "appeals", "asked",
+    "asks", "expects", "expected",
+];
+
+/// Nouns that, among the first words of a content, make it a demand
+/// ("their demand for Kabul to prevent …", "Pakistan's expectation from the
+/// Afghan interim government to …").
+/// Not "call": as often a telephone call ("intercepted calls provided
+/// evidence").
+const DEMAND_NOUNS: &[&str] = &["demand", "demands", "appeal", "appeals", "expectation", "expectations"];
+
+/// Whether a claim asks someone to do something ("urged Kabul to act", "their
+/// demand for Kabul to prevent …", "We urge Pakistan to focus …") rather than
+/// says what is so. A demand and an assertion are never the same assertion
+/// nor opposite ones: "their demand for Kabul to prevent attacks" does not
+/// reverse "the Taliban is not preventing attacks".
+pub fn is_demand(claim: &Claim) -> bool {
+    let words = |s: &str| -> Vec<String> {
+        s.split_whitespace()
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
+            .filter(|w| !w.is_empty())
+            .collect()
+    };
+    let cue = claim.cue.as_deref().map(words).unwrap_or_default();
+    let called_on = cue
+        .windows(2)
+        .any(|w| w[0].starts_with("call") && matches!(w[1].as_str(), "on" | "for"));
+    if called_on || cue.iter().any(|w| DEMAND_CUES.contains(&w.as_str())) {
+        return true;
+    }
+    let content = words(&claim.content);
+    let opens = match content.first().map(String::as_str) {
+        Some("urge") => true,
+        Some("we") => content.get(1).is_some_and(|w| w == "urge"),
+        _ => false,
+    };
+    opens || content.iter().take(3).any(|w| DEMAND_NOUNS.contains(&w.as_str()))
+}
+
 /// How many claims open an article (headline, standfirst) and may be said
 /// again by its body.
 const OPENING: usize = 2;
@@ -252,6 +293,8 @@ pub fn diff(old: &Store, new: &Store, actors: &Actors, threshold: f64) -> Diff {
     let new_who: Vec<String> = new_at.iter().map(|&a| who(new, a)).collect();
     let old_side: Vec<String> = old_who.iter().map(|w| actors.side(w)).collect();
     let new_side: Vec<String> = new_who.iter().map(|w| actors.side(w)).collect();
+    let old_demand: Vec<bool> = old_at.iter().map(|&a| is_demand(old.claim(a))).collect();
+    let new_demand: Vec<bool> = new_at.iter().map(|&a| is_demand(new.claim(a))).collect();
     let hits: Vec<Vec<(usize, f64)>> = new_p
         .par_iter()
         .map_init(|| index.scratch(), |acc, q| index.search_with(q, threshold, acc))
@@ -265,7 +308,7 @@ pub fn diff(old: &Store, new: &Store, actors: &Actors, threshold: f64) -> Diff {
             continue;
         }
         for &(o, sim) in list {
-            if old_restates[o].is_some() {
+            if old_restates[o].is_some() || old_demand[o] != new_demand[n] {
                 continue;
             }
             let same_polarity = old_p[o].positive == new_p[n].positive;
@@ -910,6 +953,51 @@ mod tests {
         assert!(pairs.iter().any(|(o, n, _)| *o == 2 && *n == 0), "{pairs:?}");
         assert!(pairs.iter().any(|(o, n, _)| *o == 3 && *n == 0), "{pairs:?}");
         assert!(d.unaccounted(&old, &new).is_empty());
+    }
+
+    /// A demand is neither the opposite nor a repeat of an assertion; it
+    /// repeats a demand.
+    #[test]
+    fn a_demand_is_not_an_assertion() {
+        let a = Stance::Asserts;
+        let mut demand = Claim::new(
+            "c2",
+            "Pakistan",
+            a,
+            "for Kabul to prevent Afghan soil from being used to launch cross-border attacks",
+        );
+        demand.cue = Some("reiterated their demand".into());
+        let old = store(
+            "a",
+            vec![
+                Claim::new(
+                    "c1",
+                    "Pakistan",
+                    a,
+                    "the Taliban is not preventing cross-border attacks from Afghan soil",
+                ),
+                demand,
+            ],
+        );
+        let mut urged = Claim::new(
+            "c1",
+            "Pakistan",
+            a,
+            "Kabul to prevent cross-border attacks from Afghan soil",
+        );
+        urged.cue = Some("urged".into());
+        let new = store("b", vec![urged]);
+        assert!(is_demand(old.claim((0, 1))) && is_demand(new.claim((0, 0))));
+        assert!(!is_demand(old.claim((0, 0))));
+        let d = diff(&old, &new, &Actors::default(), matching::DEFAULT_THRESHOLD);
+        assert!(d.changed_position.is_empty(), "{d:?}");
+        let pairs: Vec<_> = d.repeated.iter().map(|p| (p.old, p.new)).collect();
+        assert_eq!(pairs, [((0, 1), (0, 0))]);
+        assert_eq!(d.not_repeated, [(0, 0)]);
+        let we_urge = Claim::new("c3", "Afghanistan", a, "We urge Pakistan to focus on its security");
+        assert!(is_demand(&we_urge));
+        let calls = Claim::new("c4", "Pakistan", a, "intercepted calls provided concrete evidence");
+        assert!(!is_demand(&calls), "a telephone call is no demand");
     }
 
     #[test]
