@@ -13,7 +13,7 @@
 //! `batch`; `sanitize` makes file text safe to print for all of them (a
 //! leaf, so claim and check code needs nothing of the report). The report's
 //! view model ([`report::Briefing`]) is built from `dispute`'s graph.
-//! The binary (`src/main.rs`, `src/cli.rs`)
+//! The binary (`src/main.rs`, `src/cli/`, one file per command)
 //! only parses arguments and calls these modules. Modules and items the
 //! binary, tests, benches and fuzz targets do not use are private or
 //! `pub(crate)`, so the compiler reports what nothing calls.

@@ -57,7 +57,7 @@ fn failed(stream: &str, e: &std::io::Error) -> ! {
         std::process::exit(0);
     }
     if stream != "stderr" {
-        let _ = writeln!(std::io::stderr(), "claimtrack: error: cannot write to {stream}: {e}");
+        let _ = writeln!(std::io::stderr(), "claimtrack: {stream}: cannot write: {e}");
     }
     std::process::exit(1);
 }

@@ -41,8 +41,13 @@ impl Store {
     /// (directories are searched for `*.yaml`/`*.yml`, recursively). Every
     /// file is validated first; any problem fails the load with all
     /// diagnostics.
+    /// `-` among `paths` is a claim file read from stdin.
     pub fn load(paths: &[PathBuf]) -> Result<Store, Vec<Diagnostic>> {
-        let report = check::check_paths(paths);
+        Store::from_report(check::check_paths(paths))
+    }
+
+    /// The store of files already checked; fails with the report's errors.
+    pub fn from_report(report: check::Report) -> Result<Store, Vec<Diagnostic>> {
         if report.has_errors() {
             return Err(report.diagnostics.into_iter().filter(|d| d.is_error()).collect());
         }

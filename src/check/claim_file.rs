@@ -80,6 +80,9 @@ impl FileCheck<'_> {
     }
 
     pub(super) fn id_matches_stem(&mut self, id: &str) {
+        if self.path == Path::new(super::STDIN) {
+            return;
+        }
         let stem = self.path.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
         if !id.is_empty() && stem != id {
             let at = self.pos(&[Seg::key("article"), Seg::key("id")], false);

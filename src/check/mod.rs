@@ -119,7 +119,12 @@ pub(crate) fn yaml_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Diagnostic>) {
     let mut files = Vec::new();
     let mut problems = Vec::new();
     for p in paths {
-        if p.is_dir() {
+        if p.as_os_str() == "-" {
+            // Stdin, read once however often it is named.
+            if walker.first_time(p) {
+                files.push(p.clone());
+            }
+        } else if p.is_dir() {
             files.extend(walker.dir(p, &mut problems));
         } else if !p.exists() {
             problems.push(crate::walk::Problem {
@@ -147,7 +152,7 @@ pub(crate) fn yaml_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Diagnostic>) {
 /// Largest claim or actors file read, in bytes: far above any real file
 /// (a claim file is kilobytes), low enough that a 4 GB file or a link to
 /// `/dev/zero` is refused at once instead of filling memory.
-pub(crate) const MAX_FILE_BYTES: u64 = 128 << 20;
+pub const MAX_FILE_BYTES: u64 = 128 << 20;
 
 /// A problem with the whole file (unreadable, too big), at no position.
 fn whole_file(path: &Path, message: &str) -> Diagnostic {
@@ -162,10 +167,35 @@ fn whole_file(path: &Path, message: &str) -> Diagnostic {
 
 /// Checks every claim and actors file under `paths`, including references
 /// between files.
+/// `-` among `paths` is stdin: one claim or actors file, named [`STDIN`] in
+/// diagnostics and checked among the others, so that its references to
+/// them resolve.
 pub fn check_paths(paths: &[PathBuf]) -> Report {
-    let (files, diagnostics) = yaml_files(paths);
-    check_sources(files.into_iter().map(|p| (p, None)).collect(), diagnostics)
+    let (files, mut diagnostics) = yaml_files(paths);
+    let mut sources = Vec::new();
+    for p in files {
+        if p.as_os_str() != "-" {
+            sources.push((p, None));
+            continue;
+        }
+        let mut bytes = Vec::new();
+        match std::io::Read::read_to_end(
+            &mut std::io::Read::take(std::io::stdin().lock(), MAX_FILE_BYTES + 1),
+            &mut bytes,
+        ) {
+            Ok(_) if bytes.len() as u64 > MAX_FILE_BYTES => diagnostics.push(whole_file(
+                Path::new(STDIN),
+                &format!("larger than {} MiB, the most a claim file may be", MAX_FILE_BYTES >> 20),
+            )),
+            Ok(_) => sources.push((PathBuf::from(STDIN), Some(bytes))),
+            Err(e) => diagnostics.push(whole_file(Path::new(STDIN), &format!("cannot read: {e}"))),
+        }
+    }
+    check_sources(sources, diagnostics)
 }
+
+/// The name of a claim file read from stdin (`-`) in diagnostics.
+pub const STDIN: &str = "<stdin>";
 
 /// Checks one file's contents as if read from `path` (which is only used
 /// to name the file and to find its `text:`). References to other files

@@ -11,6 +11,11 @@ use std::path::{Path, PathBuf};
 /// Checks files given as paths (read in the workers) or as contents.
 pub(super) fn check_sources(sources: Vec<(PathBuf, Option<Vec<u8>>)>, mut diagnostics: Vec<Diagnostic>) -> Report {
     let mut report = Report::default();
+    // Positions in files given as contents are found in those contents, not on disk.
+    let given: Vec<(PathBuf, String)> = sources
+        .iter()
+        .filter_map(|(p, b)| Some((p.clone(), String::from_utf8_lossy(b.as_ref()?).into_owned())))
+        .collect();
     // Each file is read, parsed and checked on its own, in parallel; what
     // spans files (article ids, references) is settled afterwards in path
     // order.
@@ -40,7 +45,9 @@ pub(super) fn check_sources(sources: Vec<(PathBuf, Option<Vec<u8>>)>, mut diagno
     let mut claim_ids: HashMap<String, HashSet<String>> = HashMap::new();
     let mut article_at: HashMap<String, PathBuf> = HashMap::new();
     let mut unreadable: HashSet<String> = HashSet::new();
-    let mut locator = Locator::default();
+    let mut locator = Locator {
+        texts: given.into_iter().collect(),
+    };
     for (path, checked, mut file_diags, mut file_refs, ids) in outcomes {
         let path = &path;
         report.files_read += 1;

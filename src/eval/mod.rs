@@ -11,6 +11,7 @@
 #![allow(clippy::single_range_in_vec_init)]
 
 pub mod claims;
+pub mod confidence;
 pub mod diff;
 pub mod lodo;
 pub mod spans;

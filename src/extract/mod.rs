@@ -3,7 +3,7 @@
 //! claimants, and links claims within the article (rebuts, counters,
 //! supports) in [`link`]. Never touches the file system.
 
-mod confidence;
+pub mod confidence;
 pub mod extent;
 pub mod filter;
 mod lexicon;
@@ -188,8 +188,8 @@ pub fn extract(article: &Article, actors: &Actors, text_path: Option<String>) ->
 pub fn extract_with(article: &Article, actors: &Actors, text_path: Option<String>, model: &Model) -> ClaimFile {
     let atts = attributions(article, model);
     let (mut claims, hints) = unlinked_claims(article, &atts, actors);
-    let made_claims = claim_attributions(&article.text, &atts);
-    confidence::set(&article.text, &made_claims, &mut claims, model.filter.as_ref());
+    let features = confidence_features(article, &atts, &claims, model);
+    confidence::set(&mut claims, &features);
     link_one(article, &mut claims, &hints, actors, &model.linker);
     let mut file = ClaimFile::new(ArticleMeta {
         id: article.id.clone(),
@@ -352,6 +352,29 @@ const INSTITUTIONS: &[&str] = &[
 pub fn claims_with_hints(article: &Article, actors: &Actors, model: &Model) -> (Vec<Claim>, Vec<linker::Hints>) {
     let atts = attributions(article, model);
     unlinked_claims(article, &atts, actors)
+}
+
+/// The claims of one article before linking, each with the features its
+/// `confidence` comes from (to calibrate it: `claimtrack eval confidence`).
+pub fn claims_with_features(
+    article: &Article,
+    actors: &Actors,
+    model: &Model,
+) -> (Vec<Claim>, Vec<confidence::Features>) {
+    let atts = attributions(article, model);
+    let (claims, _) = unlinked_claims(article, &atts, actors);
+    let features = confidence_features(article, &atts, &claims, model);
+    (claims, features)
+}
+
+fn confidence_features(
+    article: &Article,
+    atts: &[Attribution],
+    claims: &[Claim],
+    model: &Model,
+) -> Vec<confidence::Features> {
+    let made = claim_attributions(&article.text, atts);
+    confidence::all_features(&article.text, &made, claims, model.filter.as_ref())
 }
 
 /// Links the claims of one article with the linker.

@@ -2,6 +2,7 @@
 //! linker for the links it lacks, print them, and with `--write` add them
 //! to the claim files losslessly ([`claimtrack::edit`]).
 
+use super::DataFormat;
 use anyhow::{Context, Result};
 use claimtrack::edit::NewLink;
 use claimtrack::extract::linker::Linker;
@@ -10,16 +11,37 @@ use claimtrack::report::clean;
 use claimtrack::store::Store;
 use std::collections::BTreeMap;
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
+/// The link command's options.
+#[derive(Debug, clap::Args)]
+pub struct LinkArgs {
+    /// Claims directories or files (default: claims/); - reads one claim
+    /// file from stdin (not with --write).
+    paths: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = DataFormat::Terminal)]
+    format: DataFormat,
+    /// Add the proposed links to the claim files.
+    #[arg(long)]
+    write: bool,
+    /// Linker written by `claimtrack train --links` (default: the built-in one).
+    #[arg(long, value_name = "FILE")]
+    linker: Option<PathBuf>,
+}
+
 /// `claimtrack link [PATHS] [--format json] [--write] [--linker FILE]`.
-pub fn run_link(paths: &[PathBuf], json: bool, write: bool, linker: Option<&Path>) -> Result<ExitCode> {
-    let Some(store) = super::load_or_report(paths) else {
+pub fn run(args: &LinkArgs) -> Result<ExitCode> {
+    let (json, write) = (args.format == DataFormat::Json, args.write);
+    if write && super::names_stdin(&args.paths) {
+        return Ok(super::stdin_cannot_be_written("link --write"));
+    }
+    let Some(store) = super::load_or_report(&super::default_paths(&args.paths)) else {
         return Ok(ExitCode::from(1));
     };
     let owned;
-    let linker = match linker {
+    let linker = match &args.linker {
         None => Linker::builtin(),
         Some(p) => {
             let bytes = std::fs::read(p).with_context(|| format!("{}: cannot read linker", p.display()))?;
@@ -93,7 +115,7 @@ fn render(store: &Store, found: &[Suggestion]) -> String {
 }
 
 /// Adds the suggestions to their claim files, each edited in place under
-/// the directory's lock (see [`super::diff_cmd::record_links`]).
+/// the directory's lock (see [`super::record_links`]).
 fn write_links(store: &Store, found: &[Suggestion]) -> Result<()> {
     let mut by_file: BTreeMap<usize, Vec<NewLink>> = BTreeMap::new();
     for s in found {
@@ -105,7 +127,7 @@ fn write_links(store: &Store, found: &[Suggestion]) -> Result<()> {
     }
     for (file, edits) in by_file {
         let loaded = &store.files[file];
-        super::diff_cmd::record_links(&loaded.path, &loaded.file, &edits, "link")?;
+        super::record_links(&loaded.path, &loaded.file, &edits, "link")?;
     }
     Ok(())
 }

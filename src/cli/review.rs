@@ -31,8 +31,11 @@ struct Tally {
 }
 
 /// `claimtrack review [PATHS]`.
-pub fn run_review(args: &ReviewArgs, color: ColorChoice) -> Result<ExitCode> {
-    let paths = super::default_paths(args.paths.clone());
+pub fn run(args: &ReviewArgs, color: ColorChoice) -> Result<ExitCode> {
+    if super::names_stdin(&args.paths) {
+        return Ok(super::stdin_cannot_be_written("review"));
+    }
+    let paths = super::default_paths(&args.paths);
     let Some(store) = super::load_or_report(&paths) else {
         return Ok(ExitCode::from(1));
     };

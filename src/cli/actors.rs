@@ -14,7 +14,8 @@ use std::process::ExitCode;
 /// The actors command's options.
 #[derive(Debug, clap::Args)]
 pub struct ActorsArgs {
-    /// Claims directory or files (default: claims/).
+    /// Claims directory or files (default: claims/); - reads one claim file
+    /// from stdin (not with --write).
     paths: Vec<PathBuf>,
     /// Add the suggested actors and aliases to actors.yaml in the (first)
     /// claims directory: created when absent, appended to otherwise.
@@ -23,8 +24,11 @@ pub struct ActorsArgs {
 }
 
 /// `claimtrack actors [PATHS] [--write]`.
-pub fn run_actors(args: &ActorsArgs) -> Result<ExitCode> {
-    let paths = super::default_paths(args.paths.clone());
+pub fn run(args: &ActorsArgs) -> Result<ExitCode> {
+    if args.write && super::names_stdin(&args.paths) {
+        return Ok(super::stdin_cannot_be_written("actors --write"));
+    }
+    let paths = super::default_paths(&args.paths);
     let Some(store) = super::load_or_report(&paths) else {
         return Ok(ExitCode::from(1));
     };
