@@ -192,19 +192,15 @@ struct Graph<'a> {
 
 impl<'a> Graph<'a> {
     fn new(docs: &'a [Doc<'a>], actors: &Actors, lex: &Lexicon) -> Self {
-        let feats: Vec<Vec<matching::Features>> = docs
-            .iter()
-            .map(|d| d.claims.iter().map(matching::features).collect())
-            .collect();
-        let vocab = Vocabulary::new(feats.iter().flatten());
+        // Features once to count terms and once more to weigh them, never
+        // all held at once: a 50 MB article makes a million claims.
+        let vocab = Vocabulary::new(docs.iter().flat_map(|d| d.claims.iter().map(matching::features)));
         let nodes: Vec<Vec<Node>> = docs
             .iter()
-            .zip(&feats)
-            .map(|(d, fs)| {
+            .map(|d| {
                 d.claims
                     .iter()
-                    .zip(fs)
-                    .map(|(c, f)| {
+                    .map(|c| {
                         let cue = cue_class(lex, c.cue.as_deref());
                         Node {
                             side: actors.side(&c.claimant),
@@ -213,7 +209,7 @@ impl<'a> Graph<'a> {
                             negated: crate::terms::terms(&c.content).negated,
                             cue,
                             quoted: c.quoted == Some(true),
-                            prepared: vocab.prepare(f),
+                            prepared: vocab.prepare(&matching::features(c)),
                             named: actors.sides_named(&c.content),
                         }
                     })
