@@ -151,6 +151,39 @@ struct Node {
     quoted: bool,
     prepared: Prepared,
     named: Vec<String>,
+    /// The side the content opens with, roughly who does what it tells.
+    lead: Option<String>,
+}
+
+/// The side a content opens with: the claimant's own for "it", "we",
+/// "their"…, else the first side named in its first six words, else the
+/// agent of a passive ("the station was hit by Russian forces"). An
+/// accusation opens with the accused ("Russia carried out the attack"), a
+/// counter-accusation with the accuser ("it was China's actions that
+/// caused…"), a defence with the speaker ("it did not launch an attack").
+fn lead(actors: &Actors, content: &str, own: &str) -> Option<String> {
+    let words: Vec<&str> = content.split_whitespace().collect();
+    let first = words
+        .first()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase());
+    if first
+        .as_deref()
+        .is_some_and(|w| matches!(w, "it" | "its" | "we" | "our" | "they" | "their"))
+    {
+        return Some(own.to_string());
+    }
+    if let Some(side) = actors
+        .sides_named(&words[..words.len().min(6)].join(" "))
+        .into_iter()
+        .next()
+    {
+        return Some(side);
+    }
+    let by = words.iter().position(|w| *w == "by")?;
+    actors
+        .sides_named(&words[by + 1..words.len().min(by + 5)].join(" "))
+        .into_iter()
+        .next()
 }
 
 /// The class of a cue: the last word of it the lexicon knows decides.
@@ -202,8 +235,10 @@ impl<'a> Graph<'a> {
                     .iter()
                     .map(|c| {
                         let cue = cue_class(lex, c.cue.as_deref());
+                        let side = actors.side(&c.claimant);
                         Node {
-                            side: actors.side(&c.claimant),
+                            lead: lead(actors, &c.content, &side),
+                            side,
                             claimant: c.claimant.to_lowercase(),
                             denies: c.stance == Stance::Denies,
                             negated: crate::terms::terms(&c.content).negated,
@@ -337,6 +372,16 @@ impl<'a> Graph<'a> {
         let a_pol = if a.prepared.positive { "pos" } else { "neg" };
         f.add("accused", &[same_side, a_names_b, b_pol, a_pol]);
         f.add("accusedcue", &[same_side, a_names_b, b.cue]);
+        // Who does what: whether each content opens with the other side
+        // (accuses it), its own side (defends itself) or neither.
+        let lead = |n: &Node, other: &Node| match &n.lead {
+            None => "-",
+            Some(s) if *s == other.side => "other",
+            Some(s) if *s == n.side => "self",
+            Some(_) => "third",
+        };
+        f.add("lead", &[same_side, lead(a, b), lead(b, a), b_pol]);
+        f.add("leadcue", &[same_side, lead(a, b), b.cue]);
         let first = self.first_accusation(to, &b.side);
         f.add("first", &[same_side, if first { "y" } else { "n" }, b_pol]);
         f.add("head", &[same_side, if to.1 == 0 { "y" } else { "n" }, b_pol]);
@@ -710,6 +755,22 @@ mod tests {
         ];
         let g = Graph::new(&far, &Actors::default(), lex);
         assert!(!g.pairs().iter().any(|(from, to, _)| from.0 != to.0));
+    }
+
+    #[test]
+    fn a_content_leads_with_its_subject_its_speaker_or_a_passive_agent() {
+        let actors = Actors::default();
+        let lead = |content: &str| lead(&actors, content, "Russia");
+        assert_eq!(
+            lead("Pakistani forces initiated the clash").as_deref(),
+            Some("Pakistan")
+        );
+        assert_eq!(lead("it did not launch an attack").as_deref(), Some("Russia"));
+        assert_eq!(
+            lead("the station was hit by Russian forces using missiles").as_deref(),
+            Some("Russia")
+        );
+        assert_eq!(lead("the border will reopen on Monday"), None);
     }
 
     #[test]
