@@ -47,7 +47,7 @@ impl Store {
     }
 
     /// The store of files already checked; fails with the report's errors.
-    pub fn from_report(report: check::Report) -> Result<Store, Vec<Diagnostic>> {
+    pub(crate) fn from_report(report: check::Report) -> Result<Store, Vec<Diagnostic>> {
         if report.has_errors() {
             return Err(report.diagnostics.into_iter().filter(|d| d.is_error()).collect());
         }

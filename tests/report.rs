@@ -428,6 +428,11 @@ fn counted_dirs() -> Vec<&'static str> {
     if std::path::Path::new(CORPUS).is_dir() {
         dirs.push(CORPUS);
     } else {
+        // CI has the corpus beside the clone: there a missing one is a failure.
+        assert!(
+            std::env::var("CI").as_deref() != Ok("true"),
+            "{CORPUS} is absent under CI=true"
+        );
         eprintln!("{CORPUS} is absent: counting on the fixture and the bundled claims only");
     }
     dirs

@@ -44,8 +44,9 @@ pub struct Vocabulary {
 }
 
 impl Vocabulary {
-    /// Counts document frequencies over every claim that takes part.
-    pub fn new<'a>(all: impl IntoIterator<Item = &'a Features>) -> Self {
+    /// Counts document frequencies over every claim that takes part (its
+    /// features borrowed, or made one at a time and dropped).
+    pub fn new(all: impl IntoIterator<Item = impl std::borrow::Borrow<Features>>) -> Self {
         Self::count(all, Vocabulary::default())
     }
 
@@ -64,9 +65,10 @@ impl Vocabulary {
         Self::count(all, v)
     }
 
-    fn count<'a>(all: impl IntoIterator<Item = &'a Features>, mut v: Vocabulary) -> Self {
+    fn count(all: impl IntoIterator<Item = impl std::borrow::Borrow<Features>>, mut v: Vocabulary) -> Self {
         let mut seen: Vec<u32> = Vec::new();
         for f in all {
+            let f = f.borrow();
             v.docs += 1;
             seen.clear();
             for t in &f.terms {
