@@ -23,7 +23,7 @@ use claimtrack::actors::Actors;
 use claimtrack::article::Article;
 use claimtrack::batch::{self, Input, Window};
 use claimtrack::store::Store;
-use claimtrack::{check, dispute, extract, report, text};
+use claimtrack::{check, extract, report, text};
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
@@ -136,7 +136,7 @@ fn directory(c: &mut Criterion) {
     g.bench_function("report", |b| {
         b.iter(|| {
             let store = Store::load(&paths).unwrap();
-            let model = dispute::Briefing::new(&store, &dispute::Query::default());
+            let model = report::Briefing::new(&store, &report::Query::default());
             let style = report::Style {
                 width: Some(120),
                 color: false,

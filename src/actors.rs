@@ -167,6 +167,19 @@ const DEMONYMS: &[(&str, &str)] = &[
     ("afghans", "Afghanistan"),
 ];
 
+/// The state of a built-in demonym or state name (the first entry of
+/// [`DEMONYMS`] for it), through a table built once.
+fn builtin_demonym(word: &str) -> Option<&'static str> {
+    static TABLE: std::sync::LazyLock<HashMap<&str, &str>> = std::sync::LazyLock::new(|| {
+        let mut t = HashMap::new();
+        for &(d, s) in DEMONYMS {
+            t.entry(d).or_insert(s);
+        }
+        t
+    });
+    TABLE.get(word).copied()
+}
+
 /// Words that, after a demonym, make the phrase speak for the state
 /// ("Afghan officials", "Pakistani military", "the Afghan Taliban").
 const STATE_HEADS: &[&str] = &[
@@ -239,7 +252,7 @@ impl Actors {
     }
 
     /// The actors of the actors file, in file order.
-    pub fn all(&self) -> &[Actor] {
+    pub(crate) fn all(&self) -> &[Actor] {
         &self.actors
     }
 
@@ -249,7 +262,7 @@ impl Actors {
     }
 
     /// The actor named exactly (after normalisation) by `name`.
-    pub fn get(&self, name: &str) -> Option<&Actor> {
+    pub(crate) fn get(&self, name: &str) -> Option<&Actor> {
         self.index.get(&normalise(name)).map(|&i| &self.actors[i])
     }
 
@@ -257,7 +270,7 @@ impl Actors {
     /// name of the actors file found in the mention (the longest, then the
     /// earliest), then a demonym + state word, then the mention itself with a
     /// leading "the" and trailing possessive removed.
-    pub fn resolve(&self, mention: &str) -> String {
+    pub(crate) fn resolve(&self, mention: &str) -> String {
         // "A statement from the Afghan foreign ministry": the ministry speaks.
         if let Some(issuer) = issuer(mention) {
             return self.resolve(issuer);
@@ -267,11 +280,19 @@ impl Actors {
             return self.actors[i].name.clone();
         }
         let words: Vec<&str> = norm.split(' ').collect();
+        // Where each word starts and ends in `norm`: a phrase of words is
+        // a slice of it (they are split at single spaces), not a new String.
+        let mut bounds = Vec::with_capacity(words.len());
+        let mut at = 0;
+        for w in &words {
+            bounds.push((at, at + w.len()));
+            at += w.len() + 1;
+        }
         let mut best: Option<(usize, usize, usize)> = None; // (len, start, actor)
         for start in 0..words.len() {
             for end in (start + 1..=words.len()).rev() {
-                let phrase = words[start..end].join(" ");
-                if let Some(&i) = self.index.get(&phrase) {
+                let phrase = &norm[bounds[start].0..bounds[end - 1].1];
+                if let Some(&i) = self.index.get(phrase) {
                     // "Armenian foreign ministry spokeswoman Ani Badalyan":
                     // a person named at the end is the one who speaks.
                     if end == words.len() && start > 0 && self.actors[i].kind.as_deref() == Some("person") {
@@ -315,22 +336,35 @@ impl Actors {
     /// The sides that a text names: those of the actors file's names and
     /// aliases it holds (up to four words each) and of its demonyms and
     /// state names ("Pakistani side", "Islamabad"), each once, in order.
-    pub fn sides_named(&self, text: &str) -> Vec<String> {
+    pub(crate) fn sides_named(&self, text: &str) -> Vec<String> {
         let norm = normalise(text);
         let words: Vec<&str> = norm
             .split(' ')
             .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
             .collect();
         let mut out: Vec<String> = Vec::new();
+        // The phrase of up to four words from `start`, built once per start
+        // in one buffer (`ends`: where each length ends), not joined anew
+        // for each length: the linker asks this of every claim it pairs.
+        let mut phrase = String::new();
+        let mut ends: Vec<usize> = Vec::with_capacity(4);
         for start in 0..words.len() {
             // ("us" is a pronoun far more often than the United States.)
-            let mut found = DEMONYMS
-                .iter()
-                .find(|(d, _)| *d == words[start] && *d != "us")
-                .map(|(_, s)| s.to_string())
+            let mut found = builtin_demonym(words[start])
+                .filter(|_| words[start] != "us")
+                .map(str::to_string)
                 .or_else(|| self.demonyms.get(words[start]).map(|&i| self.actors[i].name.clone()));
-            for end in (start + 1..=words.len().min(start + 4)).rev() {
-                if let Some(&i) = self.index.get(&words[start..end].join(" ")) {
+            phrase.clear();
+            ends.clear();
+            for w in &words[start..words.len().min(start + 4)] {
+                if !phrase.is_empty() {
+                    phrase.push(' ');
+                }
+                phrase.push_str(w);
+                ends.push(phrase.len());
+            }
+            for &end in ends.iter().rev() {
+                if let Some(&i) = self.index.get(&phrase[..end]) {
                     found = Some(self.actors[i].name.clone());
                     break;
                 }
@@ -349,7 +383,7 @@ impl Actors {
     /// alias of the actors file, else a state by its demonym or name (the
     /// built-in table, or a demonym the aliases teach). "us" is left alone:
     /// it is a pronoun far more often than the United States.
-    pub fn named(&self, phrase: &str) -> Option<String> {
+    pub(crate) fn named(&self, phrase: &str) -> Option<String> {
         let norm = normalise(phrase);
         if let Some(&i) = self.index.get(&norm) {
             return Some(self.actors[i].name.clone());
@@ -364,9 +398,37 @@ impl Actors {
             .or_else(|| self.demonyms.get(&norm).map(|&i| self.actors[i].name.clone()))
     }
 
+    /// The name of the actor that `name` resolves to, as a name or a mention.
+    pub(crate) fn resolved(&self, name: &str) -> Option<String> {
+        self.get(name)
+            .or_else(|| self.get(&self.resolve(name)))
+            .map(|a| a.name.clone())
+    }
+
+    /// The actor name that `claimant` is most likely a misspelling of: close
+    /// (Damerau-Levenshtein similarity ≥ 0.8) to an actor's name or alias but
+    /// not one, and not resolving to an actor otherwise. `check` warns with
+    /// it, so it lives here rather than with the roster, which needs a store.
+    pub(crate) fn did_you_mean(&self, claimant: &str) -> Option<&str> {
+        if self.resolved(claimant).is_some() {
+            return None;
+        }
+        let norm = normalise(claimant);
+        let mut best: Option<(f64, &str)> = None;
+        for a in self.all() {
+            for name in std::iter::once(&a.name).chain(&a.aliases) {
+                let score = strsim::normalized_damerau_levenshtein(&norm, &normalise(name));
+                if (0.8..1.0).contains(&score) && best.is_none_or(|(b, _)| score > b) {
+                    best = Some((score, &a.name));
+                }
+            }
+        }
+        best.map(|(_, name)| name)
+    }
+
     /// The side an actor speaks for: follows `member_of` to the top (cycles
     /// stop where they close). Unknown names are their own side.
-    pub fn side(&self, name: &str) -> String {
+    pub(crate) fn side(&self, name: &str) -> String {
         let mut current = match self.get(name) {
             Some(a) => a.name.clone(),
             None => return name.to_string(),
@@ -558,7 +620,7 @@ fn appositive_name(mention: &str) -> Option<String> {
     );
     let titled = before.ends_with(',') || (before.chars().next().is_some_and(|c| c.is_lowercase()) && !function_word);
     let name = words[start..].join(" ");
-    let is_demonym = DEMONYMS.iter().any(|(d, _)| normalise(&name) == *d);
+    let is_demonym = builtin_demonym(&normalise(&name)).is_some();
     (titled && !is_demonym).then_some(name)
 }
 
@@ -588,17 +650,30 @@ fn strip_possessive(s: &str) -> &str {
 }
 
 /// Case-folded, possessives and a leading "the" removed, spaces single.
-pub fn normalise(s: &str) -> String {
-    let words: Vec<String> = s
-        .split_whitespace()
-        .map(|w| {
-            let w = w.trim_matches(|c: char| matches!(c, ',' | ':' | ';' | '(' | ')' | '"' | '“' | '”'));
-            strip_possessive(w).to_lowercase()
-        })
-        .filter(|w| !w.is_empty())
-        .collect();
-    let start = usize::from(words.first().is_some_and(|w| w == "the"));
-    words[start..].join(" ")
+pub(crate) fn normalise(s: &str) -> String {
+    // Written into one String (it runs for every mention and content).
+    let mut out = String::with_capacity(s.len());
+    let mut words = 0;
+    for w in s.split_whitespace() {
+        let w = strip_possessive(w.trim_matches(|c: char| matches!(c, ',' | ':' | ';' | '(' | ')' | '"' | '“' | '”')));
+        if w.is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        if w.is_ascii() {
+            out.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        } else {
+            out.push_str(&w.to_lowercase());
+        }
+        words += 1;
+        // A leading "the" is dropped.
+        if words == 1 && out == "the" {
+            out.clear();
+        }
+    }
+    out
 }
 
 #[cfg(test)]

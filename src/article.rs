@@ -182,7 +182,7 @@ impl Article {
         if let Some(reason) = unsafe_id(&id) {
             return Err(ArticleError::BadId {
                 path: origin.to_path_buf(),
-                id: crate::report::clean(&id),
+                id: crate::sanitize::clean(&id),
                 reason,
             });
         }
@@ -222,17 +222,17 @@ pub fn article_date(id: &str, published: Option<NaiveDate>) -> Option<NaiveDate>
 /// Largest article read, in bytes: a 50 MB article is extracted (tested),
 /// a 4 GB file or a link to `/dev/zero` is refused at once instead of
 /// filling memory. JSON Lines are capped per line, stdin as a whole.
-pub const MAX_ARTICLE_BYTES: u64 = 128 << 20;
+pub(crate) const MAX_ARTICLE_BYTES: u64 = 128 << 20;
 
 /// Longest article id, in bytes: `ID.yaml` must stay under the 255-byte
 /// file-name limit of common file systems.
-pub const MAX_ID_BYTES: usize = 200;
+pub(crate) const MAX_ID_BYTES: usize = 200;
 
 /// Why `id` cannot be an article id, if it cannot. The id becomes the file
 /// name `ID.yaml` inside the output directory, so it must be one plain name:
 /// not a path (`/`, `\`, `..`), not hidden (every command skips hidden
 /// files, so its claims would silently vanish), and not the actors file.
-pub fn unsafe_id(id: &str) -> Option<&'static str> {
+pub(crate) fn unsafe_id(id: &str) -> Option<&'static str> {
     if id.is_empty() {
         Some("is empty")
     } else if id.contains(['/', '\\']) {
@@ -306,7 +306,7 @@ fn first_title(text: &str, start: usize) -> Option<String> {
 /// most four capitalised words (and an agency in brackets) before a dash;
 /// before a colon only when its first word is in capitals, so that a
 /// headline such as "Pakistan: talks fail" keeps its subject.
-pub fn without_dateline(title: &str) -> &str {
+pub(crate) fn without_dateline(title: &str) -> &str {
     for (sep, any_case) in [
         (" — ", true),
         (" – ", true),
@@ -339,7 +339,7 @@ pub fn without_dateline(title: &str) -> &str {
 }
 
 /// Lower-case words of `s` joined by `-`, at most eight words.
-pub fn slug(s: &str) -> String {
+pub(crate) fn slug(s: &str) -> String {
     let words: Vec<String> = s
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())

@@ -35,7 +35,7 @@ impl Input {
 /// Expands command-line paths: `-` is stdin, files are taken by extension
 /// (`.jsonl` is JSON Lines, anything else text), directories are walked
 /// recursively for `.txt` and `.jsonl` files (hidden entries skipped), in
-/// sorted order, each file once ([`crate::walk`]). Link loops and files
+/// sorted order, each file once (`walk`). Link loops and files
 /// that are not regular are skipped and handed to `warn`; an entry that
 /// cannot be read fails the expansion, after every one was handed to
 /// `warn`.
@@ -82,12 +82,12 @@ struct JsonArticle {
 }
 
 /// An input that failed, with where it failed.
-pub type Item = Result<Article, ArticleError>;
+pub(crate) type Item = Result<Article, ArticleError>;
 
 /// Reads `inputs` in order and calls `each` with every article. A bad
 /// article is an `Err` item in its place; the stream goes on. Only an input
 /// that cannot be opened or read stops it.
-pub fn for_each(inputs: &[Input], each: &mut dyn FnMut(Item)) -> Result<(), ArticleError> {
+pub(crate) fn for_each(inputs: &[Input], each: &mut dyn FnMut(Item)) -> Result<(), ArticleError> {
     for input in inputs {
         match input {
             Input::Text(p) => each(Article::from_file(p)),
@@ -232,7 +232,11 @@ pub fn run_ordered<R: Send>(
 
 /// Reads JSON Lines articles from `reader`; blank lines are skipped. An
 /// article without `id` is named `STEM-LINE`.
-pub fn read_jsonl(mut reader: impl BufRead, path: &Path, each: &mut dyn FnMut(Item)) -> Result<(), ArticleError> {
+pub(crate) fn read_jsonl(
+    mut reader: impl BufRead,
+    path: &Path,
+    each: &mut dyn FnMut(Item),
+) -> Result<(), ArticleError> {
     let stem = path
         .file_stem()
         .map(|s| s.to_string_lossy().trim_matches(['<', '>']).to_string())

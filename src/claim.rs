@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use std::fmt::Write as _;
 
 /// The `schema` value of a claim file.
-pub const CLAIM_SCHEMA: &str = "claimtrack/1";
+pub(crate) const CLAIM_SCHEMA: &str = "claimtrack/1";
 /// The `schema` value of an actors file.
 pub const ACTORS_SCHEMA: &str = "claimtrack-actors/1";
 
@@ -212,7 +212,7 @@ impl Claim {
     }
 
     /// The list of references of one kind, to add to.
-    pub fn links_mut(&mut self, kind: LinkKind) -> &mut Vec<String> {
+    pub(crate) fn links_mut(&mut self, kind: LinkKind) -> &mut Vec<String> {
         match kind {
             LinkKind::Rebuts => &mut self.rebuts,
             LinkKind::Counters => &mut self.counters,
@@ -270,7 +270,7 @@ impl ClaimFile {
                 out.push_str("#\n");
             } else {
                 // A header line (an input path, say) cannot end the comment.
-                let _ = writeln!(out, "# {}", crate::report::clean(line));
+                let _ = writeln!(out, "# {}", crate::sanitize::clean(line));
             }
         }
         let _ = writeln!(out, "schema: {}", scalar(&self.schema));
@@ -340,11 +340,13 @@ fn field(out: &mut String, indent: &str, key: &str, value: Option<&str>) {
 
 /// A YAML scalar for `s` in block context: plain when that reads back as the
 /// same string, otherwise quoted.
-pub fn scalar(s: &str) -> String {
+pub(crate) fn scalar(s: &str) -> String {
     // serde_yaml knows YAML's plain-scalar rules (reserved words, numbers,
     // indicators); reuse its decision for single-line strings.
     if !s.contains(['\n', '\r'])
-        && !s.chars().any(|c| crate::report::is_bidi_control(c) || yaml_special(c))
+        && !s
+            .chars()
+            .any(|c| crate::sanitize::is_bidi_control(c) || yaml_special(c))
         && let Ok(out) = serde_yaml::to_string(s)
     {
         let one = out.strip_suffix('\n').unwrap_or(&out);
@@ -375,7 +377,7 @@ fn double_quoted(s: &str) -> String {
         // serde_json has escaped C0 controls already; DEL, C1, what YAML
         // does not allow in a file at all (U+FFFE, U+FFFF) and what it
         // reads as a line break or drops (U+2028, U+2029, a BOM) are left.
-        if c.is_control() || crate::report::is_bidi_control(c) || !yaml_printable(c) || yaml_special(c) {
+        if c.is_control() || crate::sanitize::is_bidi_control(c) || !yaml_printable(c) || yaml_special(c) {
             let _ = write!(out, "\\u{:04x}", c as u32);
         } else {
             out.push(c);

@@ -563,7 +563,7 @@ impl Diff {
     pub fn write_text(&self, old: &Store, new: &Store, out: &mut impl std::io::Write) -> std::io::Result<()> {
         // Every text from a file is cleaned as in `report`: no escape
         // sequence, carriage return or bidi control reaches the terminal.
-        let clean = crate::report::clean;
+        let clean = crate::sanitize::clean;
         let id = |store: &Store, at: ClaimAt| clean(&store.full_id(at));
         let line = |store: &Store, at: ClaimAt| {
             let c = store.claim(at);

@@ -35,7 +35,7 @@ pub enum Role {
 
 impl Role {
     /// The word used in the terminal.
-    pub fn as_str(self) -> &'static str {
+    pub(crate) fn as_str(self) -> &'static str {
         match self {
             Role::Claim => "claim",
             Role::Repeated => "repeated",
@@ -280,7 +280,7 @@ pub fn render(store: &Store, target: ClaimAt, list: &[Appearance]) -> String {
     use std::fmt::Write as _;
     // Every text from a file is cleaned as in `report`: no escape sequence,
     // carriage return or bidi control reaches the terminal.
-    let clean = crate::report::clean;
+    let clean = crate::sanitize::clean;
     let t = store.claim(target);
     let mut out = format!(
         "History of {}: {} {} \"{}\"\n",

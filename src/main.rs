@@ -35,6 +35,7 @@ fn main() -> ExitCode {
 /// and the error names the file while the previous one stays intact.
 fn ignore_file_size_signal() {
     #[cfg(unix)]
+    #[allow(unsafe_code, reason = "the one call into libc; see SAFETY")]
     // SAFETY: setting a signal's disposition to SIG_IGN installs no handler
     // code and is done once, before any thread is started.
     unsafe {

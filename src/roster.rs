@@ -4,7 +4,7 @@
 //! (variants of a name, a surname, a name with a title, a capital for its
 //! state). `claimtrack actors` prints it; `--write` adds the suggestions to
 //! `actors.yaml` (see [`extend_actors_file`]); `check` warns on a claimant
-//! that is one typo away from an actor ([`did_you_mean`]).
+//! that is one typo away from an actor ([`Actors::did_you_mean`]).
 
 use crate::actors::{Actors, normalise};
 use crate::store::Store;
@@ -115,13 +115,13 @@ pub fn survey(store: &Store) -> Roster {
         .map(|(name, claims)| Claimant {
             name: name.to_string(),
             claims,
-            actor: resolved(actors, name),
+            actor: actors.resolved(name),
         })
         .collect();
     claimants.sort_by(|a, b| b.claims.cmp(&a.claims).then_with(|| a.name.cmp(&b.name)));
     let typos: Vec<(String, String)> = claimants
         .iter()
-        .filter_map(|c| Some((c.name.clone(), did_you_mean(actors, &c.name)?.to_string())))
+        .filter_map(|c| Some((c.name.clone(), actors.did_you_mean(&c.name)?.to_string())))
         .collect();
     let suggestions = suggest(actors, &claimants, &typos);
     Roster {
@@ -129,14 +129,6 @@ pub fn survey(store: &Store) -> Roster {
         suggestions,
         typos,
     }
-}
-
-/// The actor of the file that `name` resolves to.
-fn resolved(actors: &Actors, name: &str) -> Option<String> {
-    actors
-        .get(name)
-        .or_else(|| actors.get(&actors.resolve(name)))
-        .map(|a| a.name.clone())
 }
 
 /// The name without a leading title ("Spokesman Zabiullah Mujahid" →
@@ -241,29 +233,9 @@ fn suggest(actors: &Actors, claimants: &[Claimant], typos: &[(String, String)]) 
     out.into_values().collect()
 }
 
-/// The actor name that `claimant` is most likely a misspelling of: close
-/// (Damerau-Levenshtein similarity ≥ 0.8) to an actor's name or alias but
-/// not one, and not resolving to an actor otherwise.
-pub fn did_you_mean<'a>(actors: &'a Actors, claimant: &str) -> Option<&'a str> {
-    if resolved(actors, claimant).is_some() {
-        return None;
-    }
-    let norm = normalise(claimant);
-    let mut best: Option<(f64, &str)> = None;
-    for a in actors.all() {
-        for name in std::iter::once(&a.name).chain(&a.aliases) {
-            let score = strsim::normalized_damerau_levenshtein(&norm, &normalise(name));
-            if (0.8..1.0).contains(&score) && best.is_none_or(|(b, _)| score > b) {
-                best = Some((score, &a.name));
-            }
-        }
-    }
-    best.map(|(_, name)| name)
-}
-
 /// Renders suggestions as entries of an actors file's `actors:` list, each
 /// line indented by `indent`.
-pub fn actor_entries(suggestions: &[&Suggestion], indent: &str) -> String {
+pub(crate) fn actor_entries(suggestions: &[&Suggestion], indent: &str) -> String {
     let mut out = String::new();
     for s in suggestions {
         let _ = writeln!(out, "{indent}- name: {}", crate::claim::scalar(&s.name));
@@ -433,17 +405,17 @@ mod tests {
     #[test]
     fn a_near_miss_of_an_actor_is_named() {
         let s = store(&["Pakstan"], &["Pakistan", "Afghanistan"]);
-        assert_eq!(did_you_mean(&s.actors, "Pakstan"), Some("Pakistan"));
+        assert_eq!(s.actors.did_you_mean("Pakstan"), Some("Pakistan"));
         let r = survey(&s);
         assert_eq!(r.typos, [("Pakstan".to_string(), "Pakistan".to_string())]);
         assert!(r.suggestions.is_empty(), "a typo is no new actor");
-        assert_eq!(did_you_mean(&s.actors, "Pakistan"), None);
+        assert_eq!(s.actors.did_you_mean("Pakistan"), None);
         assert_eq!(
-            did_you_mean(&s.actors, "Pakistani officials"),
+            s.actors.did_you_mean("Pakistani officials"),
             None,
             "resolves by demonym"
         );
-        assert_eq!(did_you_mean(&s.actors, "India"), None);
+        assert_eq!(s.actors.did_you_mean("India"), None);
     }
 
     #[test]

@@ -34,7 +34,7 @@ pub struct Store {
 }
 
 /// A claim located in the store: (file index, claim index).
-pub type ClaimAt = (usize, usize);
+pub(crate) type ClaimAt = (usize, usize);
 
 impl Store {
     /// Loads claim files and actors files from files and directories
@@ -103,7 +103,7 @@ impl Store {
     }
 
     /// Resolves a reference written in file `from`: `c3` or `ARTICLE-ID#c3`.
-    pub fn resolve(&self, from: usize, reference: &str) -> Option<ClaimAt> {
+    pub(crate) fn resolve(&self, from: usize, reference: &str) -> Option<ClaimAt> {
         let (file, id) = match reference.split_once('#') {
             Some((article, id)) => (*self.by_article.get(article)?, id),
             None => (from, reference),
@@ -130,7 +130,7 @@ impl Store {
 /// to claims of other articles resolve, but only `path` and the actors make
 /// up the store. Problems of the other files are not this file's: only the
 /// diagnostics of `path` fail the load.
-pub fn load_in_directory(path: &Path) -> Result<Store, Vec<Diagnostic>> {
+pub(crate) fn load_in_directory(path: &Path) -> Result<Store, Vec<Diagnostic>> {
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => PathBuf::from("."),

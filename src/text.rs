@@ -102,7 +102,7 @@ fn at_quoted_restart(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
 /// sentences are far shorter). A longer run of text without a sentence end
 /// (a 50 MB single line) is cut into pieces of at most this length at white
 /// space, which keeps extraction linear in the length of the text.
-pub const MAX_SENTENCE_BYTES: usize = 4000;
+pub(crate) const MAX_SENTENCE_BYTES: usize = 4000;
 
 /// Shortest piece an endless run is cut into at a clause boundary that is
 /// not followed by a capital (see [`pieces`]).
@@ -162,7 +162,7 @@ fn at_white_space(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
 
 /// The non-blank lines of `text[start..]` as byte ranges. News text puts one
 /// paragraph on a line; a headline is a line of its own.
-pub fn paragraphs(text: &str, start: usize) -> Vec<Range<usize>> {
+pub(crate) fn paragraphs(text: &str, start: usize) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut pos = start;
     for line in text[start..].split_inclusive('\n') {
@@ -176,7 +176,7 @@ pub fn paragraphs(text: &str, start: usize) -> Vec<Range<usize>> {
 }
 
 /// `range` without leading and trailing white space; `None` when nothing is left.
-pub fn trim_range(text: &str, range: Range<usize>) -> Option<Range<usize>> {
+pub(crate) fn trim_range(text: &str, range: Range<usize>) -> Option<Range<usize>> {
     let s = &text[range.clone()];
     let lead = s.len() - s.trim_start().len();
     let trail = s.len() - s.trim_end().len();
@@ -197,7 +197,7 @@ pub struct Token {
 
 impl Token {
     /// The token's text.
-    pub fn text<'t>(&self, text: &'t str) -> &'t str {
+    pub(crate) fn text<'t>(&self, text: &'t str) -> &'t str {
         &text[self.start..self.end]
     }
 }
@@ -205,7 +205,7 @@ impl Token {
 /// Splits `text[range]` into tokens: runs of letters and digits (with inner
 /// apostrophes, hyphens, periods and slashes, as in "U.S.", "Pak-Afghan",
 /// "Dawn.com", "don't") and single punctuation characters.
-pub fn tokens(text: &str, range: Range<usize>) -> Vec<Token> {
+pub(crate) fn tokens(text: &str, range: Range<usize>) -> Vec<Token> {
     let s = &text[range.clone()];
     let mut out = Vec::new();
     let chars: Vec<(usize, char)> = s.char_indices().collect();
@@ -251,14 +251,14 @@ fn is_joiner(c: char) -> bool {
 
 /// Maps byte offsets of one text to character (code point) offsets.
 #[derive(Debug, Clone)]
-pub struct CharIndex {
+pub(crate) struct CharIndex {
     /// Byte offsets of non-ASCII characters and the char offset at each.
     multi: Vec<(usize, usize)>,
 }
 
 impl CharIndex {
     /// Builds the index for `text` in one pass.
-    pub fn new(text: &str) -> Self {
+    pub(crate) fn new(text: &str) -> Self {
         let mut multi = Vec::new();
         let mut extra = 0;
         for (b, c) in text.char_indices() {
@@ -272,7 +272,7 @@ impl CharIndex {
     }
 
     /// The character offset of byte offset `byte` (a char boundary).
-    pub fn char_offset(&self, byte: usize) -> usize {
+    pub(crate) fn char_offset(&self, byte: usize) -> usize {
         let k = self.multi.partition_point(|&(b, _)| b <= byte);
         let extra = if k == 0 { 0 } else { self.multi[k - 1].1 };
         byte - extra

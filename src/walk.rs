@@ -27,14 +27,14 @@ pub struct Problem {
 /// that none is taken twice (by a link, or named beside its directory:
 /// `check d d/a.yaml`).
 #[derive(Debug)]
-pub struct Walker {
+pub(crate) struct Walker {
     exts: &'static [&'static str],
     seen: HashSet<PathBuf>,
 }
 
 impl Walker {
     /// A walker for files with one of the extensions `exts`.
-    pub fn new(exts: &'static [&'static str]) -> Walker {
+    pub(crate) fn new(exts: &'static [&'static str]) -> Walker {
         Walker {
             exts,
             seen: HashSet::new(),
@@ -44,7 +44,7 @@ impl Walker {
     /// Whether `path` (a file named on the command line, whatever its
     /// extension) was not taken before; the canonical path names a file
     /// however it was reached.
-    pub fn first_time(&mut self, path: &Path) -> bool {
+    pub(crate) fn first_time(&mut self, path: &Path) -> bool {
         self.seen
             .insert(path.canonicalize().unwrap_or_else(|_| path.to_path_buf()))
     }
@@ -53,7 +53,7 @@ impl Walker {
     /// searched recursively (hidden entries skipped), sorted; loops, files
     /// that are not regular and entries that cannot be read go to
     /// `problems`.
-    pub fn dir(&mut self, root: &Path, problems: &mut Vec<Problem>) -> Vec<PathBuf> {
+    pub(crate) fn dir(&mut self, root: &Path, problems: &mut Vec<Problem>) -> Vec<PathBuf> {
         let mut found = Vec::new();
         let walk = walkdir::WalkDir::new(root)
             .follow_links(true)
@@ -110,7 +110,7 @@ fn walk_problem(root: &Path, e: &walkdir::Error) -> Problem {
 /// before anything is read when its size is known, and after `max + 1`
 /// bytes when it is not (a pipe, a device), so a 4 GB file or `/dev/zero`
 /// costs no more than `max`.
-pub fn read_capped(path: &Path, max: u64, what: &str) -> std::io::Result<Vec<u8>> {
+pub(crate) fn read_capped(path: &Path, max: u64, what: &str) -> std::io::Result<Vec<u8>> {
     let file = std::fs::File::open(path)?;
     let too_big = || {
         std::io::Error::new(

@@ -301,8 +301,11 @@ fn fifty_megabyte_single_line_article() {
 }
 
 /// Dense cues in one endless line: doubling the input roughly doubles the
-/// time (it was cubic before sentences were capped).
+/// time (it was cubic before sentences were capped). Heavy in a debug build
+/// (74 s on the shared 2-core machine) and a timing ratio means most in the
+/// build users run: `.ci/run` runs it in release.
 #[test]
+#[ignore = "heavy: run in release by .ci/run"]
 fn dense_single_line_is_linear() {
     let unit = "Pakistan maintains that armed groups operate from Afghan soil and that ";
     let time = |size: usize| {

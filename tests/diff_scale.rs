@@ -12,9 +12,11 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 /// Peak resident memory of the children waited for so far, in bytes.
+#[allow(unsafe_code, reason = "getrusage has no safe wrapper in std")]
 fn children_peak_rss() -> u64 {
     // SAFETY: getrusage only writes the struct it is given.
     let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    // SAFETY: as above; `usage` outlives the call.
     assert_eq!(unsafe { libc::getrusage(libc::RUSAGE_CHILDREN, &mut usage) }, 0);
     // Linux reports kilobytes.
     u64::try_from(usage.ru_maxrss).unwrap() * 1024

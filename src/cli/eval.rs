@@ -5,7 +5,7 @@ use super::{load_model, plural};
 use anyhow::{Context, Result};
 use claimtrack::actors::Actors;
 use claimtrack::article::Article;
-use claimtrack::eval::{self, brat};
+use claimtrack::eval;
 use claimtrack::extract;
 use claimtrack::store::Store;
 use clap::{Subcommand, ValueEnum};
@@ -166,7 +166,7 @@ pub fn run(cmd: EvalCommand) -> Result<ExitCode> {
         } => {
             let model = load_model(model.as_deref())?;
             let docs = eval::read_span_corpus(&gold, &text, |a| {
-                brat::from_extracted(&a.text, &extract::span_attributions(a, &model))
+                extract::spans::from_extracted(&a.text, &extract::span_attributions(a, &model))
             })?;
             let s = eval::spans::score(&docs);
             match format {

@@ -8,7 +8,7 @@ use claimtrack::article::Article;
 use claimtrack::batch;
 use claimtrack::check;
 use claimtrack::claim::ActorsFile;
-use claimtrack::eval::brat;
+use claimtrack::corpus::brat;
 use claimtrack::extract;
 use claimtrack::store;
 use clap::ValueEnum;
@@ -238,7 +238,7 @@ fn extract_one(
     let rendered = match (&target, format) {
         (_, ExtractFormat::Brat) => {
             let atts = extract::span_attributions(article, model);
-            brat::to_ann(&article.text, &brat::from_extracted(&article.text, &atts))
+            brat::to_ann(&article.text, &extract::spans::from_extracted(&article.text, &atts))
         }
         (None, ExtractFormat::Jsonl) => serde_json::to_string(&file).expect("a claim file always serialises"),
         _ => file.to_yaml(&header),

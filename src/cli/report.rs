@@ -3,8 +3,8 @@
 
 use super::plural;
 use anyhow::{Context, Result};
-use claimtrack::dispute::{Briefing, Query, Sort};
 use claimtrack::report::{self, By, Format, Style};
+use claimtrack::report::{Briefing, Query, Sort};
 use claimtrack::store::{self, Store};
 use clap::ValueEnum;
 use std::io::IsTerminal;

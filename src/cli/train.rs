@@ -3,7 +3,8 @@
 
 use super::plural;
 use anyhow::{Result, bail};
-use claimtrack::eval::{self, brat};
+use claimtrack::corpus::brat;
+use claimtrack::eval;
 use claimtrack::extract;
 use claimtrack::store::{self, Store};
 use std::path::{Path, PathBuf};

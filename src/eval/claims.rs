@@ -2,7 +2,7 @@
 //!
 //! Files are paired by article id. Within an article, a predicted claim
 //! matches a reference claim when the Dice coefficient of their content
-//! word sets is ≥ 0.5 (one-to-one, best first, see [`super::match_pairs`]).
+//! word sets is ≥ 0.5 (one-to-one, best first, see [`crate::corpus::match_pairs`]).
 //! Over matched pairs:
 //! - **claimant**: the claimants agree: equal ignoring case, or the
 //!   predicted claimant or mention resolves through the reference actors
@@ -15,9 +15,10 @@
 //! - **contested**: a predicted contested claim is correct when it matches a
 //!   contested reference claim (contested as [`crate::dispute`] defines it).
 
-use super::{Prf, fmt3, match_pairs, prf_table, word_set};
+use super::{Prf, fmt3, prf_table};
 use crate::actors::Actors;
 use crate::claim::{LinkKind, Stance};
+use crate::corpus::{match_pairs, word_set};
 use crate::dispute;
 use crate::store::{ClaimAt, Store};
 use comfy_table::{Table, presets};

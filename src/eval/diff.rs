@@ -8,8 +8,9 @@
 //! held-out dispute is scored at it. A figure on the disputes a threshold
 //! was tuned on says little about tomorrow's news.
 
-use super::{fmt3, match_pairs, word_set};
+use super::fmt3;
 use crate::claim::ClaimFile;
+use crate::corpus::{match_pairs, word_set};
 use crate::diff;
 use crate::extract::{self, Model};
 use crate::linking;

@@ -1,25 +1,27 @@
 //! The team's yardstick: reading and writing BRAT standoff attribution
-//! annotations ([`brat`]), scoring extracted spans against BRAT gold
+//! annotations ([`crate::corpus::brat`]), scoring extracted spans against BRAT gold
 //! ([`spans`]) and scoring claim files against reference claim files
 //! ([`claims`]).
 //!
 //! Both scorers match a predicted attribution (or claim) to a gold one when
 //! the Dice coefficient of their content word sets is at least
-//! [`MATCH_DICE`], one-to-one, best pairs first ([`match_pairs`]).
+//! [`crate::corpus::MATCH_DICE`], one-to-one, best pairs first ([`crate::corpus::match_pairs`]).
 
 // A span is a Vec of ranges (fragments); a one-fragment span is the usual case.
 #![allow(clippy::single_range_in_vec_init)]
 
-pub mod brat;
 pub mod claims;
 pub mod confidence;
 pub mod diff;
 pub mod lodo;
 pub mod spans;
 
+use crate::corpus::brat;
+/// Content matching lives in [`crate::corpus`]; re-exported for the linker's training (src/linking.rs).
+pub use crate::corpus::{match_pairs, word_set};
+
 use crate::article::{Article, ArticleError};
 use serde::Serialize;
-use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 /// Why an evaluation could not run.
@@ -98,9 +100,6 @@ pub fn read_span_corpus(
     Ok(out)
 }
 
-/// Least Dice coefficient of content word sets for two contents to match.
-pub const MATCH_DICE: f64 = 0.5;
-
 /// Precision, recall and F1 from counts.
 #[derive(Debug, Clone, Copy, PartialEq, Default, Serialize)]
 pub struct Prf {
@@ -149,51 +148,6 @@ impl Prf {
     }
 }
 
-/// The lower-case words of `s` (runs of letters and digits) as a set.
-pub fn word_set(s: &str) -> BTreeSet<String> {
-    s.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect()
-}
-
-/// Dice coefficient of two word sets (0 when both are empty).
-pub fn dice(a: &BTreeSet<String>, b: &BTreeSet<String>) -> f64 {
-    let total = a.len() + b.len();
-    if total == 0 {
-        return 0.0;
-    }
-    2.0 * a.intersection(b).count() as f64 / total as f64
-}
-
-/// One-to-one matching of predicted to gold items by content: every pair
-/// with Dice ≥ [`MATCH_DICE`], best first (ties: earlier gold, then earlier
-/// predicted). Returns `(pred index, gold index)` pairs.
-pub fn match_pairs(pred: &[BTreeSet<String>], gold: &[BTreeSet<String>]) -> Vec<(usize, usize)> {
-    let mut cands: Vec<(f64, usize, usize)> = Vec::new();
-    for (p, pw) in pred.iter().enumerate() {
-        for (g, gw) in gold.iter().enumerate() {
-            let d = dice(pw, gw);
-            if d >= MATCH_DICE {
-                cands.push((d, g, p));
-            }
-        }
-    }
-    cands.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
-    let mut used_p = vec![false; pred.len()];
-    let mut used_g = vec![false; gold.len()];
-    let mut out = Vec::new();
-    for (_, g, p) in cands {
-        if !used_p[p] && !used_g[g] {
-            used_p[p] = true;
-            used_g[g] = true;
-            out.push((p, g));
-        }
-    }
-    out.sort_unstable();
-    out
-}
-
 /// Formats a score for tables: three decimals.
 /// A Markdown-style table of named P/R/F1 rows.
 pub(crate) fn prf_table<'a>(rows: impl IntoIterator<Item = (String, &'a Prf)>) -> comfy_table::Table {
@@ -228,24 +182,5 @@ mod tests {
         assert_eq!(s.recall, 0.25);
         assert!((s.f1 - 1.0 / 3.0).abs() < 1e-12);
         assert_eq!(Prf::from_matches(0, 0, 0).f1, 0.0);
-    }
-
-    #[test]
-    fn matching_is_one_to_one_best_first() {
-        let g = vec![word_set("the wall will be built"), word_set("taxes will rise")];
-        let p = vec![
-            word_set("the wall will be built soon"),
-            word_set("the wall will be built"),
-            word_set("taxes rise"),
-        ];
-        // p1 is the exact match for g0, so p0 stays unmatched; p2 ~ g1 (Dice 0.8).
-        assert_eq!(match_pairs(&p, &g), [(1, 0), (2, 1)]);
-        assert!(match_pairs(&[word_set("nothing alike")], &g).is_empty());
-    }
-
-    #[test]
-    fn words_ignore_case_and_punctuation() {
-        let w = word_set("Clinton’s “team” said, CLINTON");
-        assert_eq!(w.into_iter().collect::<Vec<_>>(), ["clinton", "s", "said", "team"]);
     }
 }

@@ -9,12 +9,13 @@
 //!
 //! Attribution level: a predicted attribution matches a gold one when the
 //! Dice coefficient of their content word sets is ≥ 0.5 (one-to-one, best
-//! first, see [`super::match_pairs`]); `attribution+source` counts a match
+//! first, see [`crate::corpus::match_pairs`]); `attribution+source` counts a match
 //! only when the two sources share a word (other than "the", "a", "an",
 //! "of", "s") or both have no source.
 
-use super::brat::{Document, Fragments, SpanAttribution};
-use super::{Prf, match_pairs, prf_table, word_set};
+use super::{Prf, prf_table};
+use crate::corpus::brat::{Document, Fragments, SpanAttribution};
+use crate::corpus::{match_pairs, word_set};
 use serde::Serialize;
 use std::collections::BTreeSet;
 
@@ -220,7 +221,7 @@ pub fn render(s: &SpanScores) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::eval::brat::parse;
+    use crate::corpus::brat::parse;
     use std::path::Path;
 
     //          0         1         2         3         4         5

@@ -32,6 +32,7 @@
 //! whether annotators marked its cue (it overlaps a gold cue); one whose
 //! content matches a gold attribution's under another cue is left out.
 
+use super::lexicon::fold;
 use super::rules::Attribution;
 use crate::text;
 
@@ -118,7 +119,7 @@ pub fn features(text: &str, a: &Attribution, nest: &Nesting) -> Vec<usize> {
     let cue_words = &text[a.cue.clone()];
     let head = cue_words
         .split_whitespace()
-        .map(|w| w.to_lowercase().replace('’', "'"))
+        .map(fold)
         .rfind(|w| !super::train::PARTICLES.contains(&w.as_str()))
         .unwrap_or_default();
     let kind = kind(a);

@@ -3,7 +3,7 @@
 //! learned from annotated text (see [`super::train`]).
 
 use crate::claim::Stance;
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use rustc_hash::FxHashMap as HashMap;
 
 /// One cue word form.
 #[derive(Debug, Clone, PartialEq)]
@@ -28,14 +28,36 @@ pub struct Cue {
     pub learned: Option<f32>,
 }
 
-/// The lexicon: cue forms and the named word lists.
+/// The word lists of `words.tsv` a word belongs to, one bit per list; the
+/// constants (`WordClass::AUX`, …) are generated from the file by
+/// `build.rs`, so naming a list the file lacks does not compile.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct WordClass(u32);
+
+include!(concat!(env!("OUT_DIR"), "/word_class.rs"));
+
+impl std::ops::BitOr for WordClass {
+    type Output = WordClass;
+    fn bitor(self, other: WordClass) -> WordClass {
+        WordClass(self.0 | other.0)
+    }
+}
+
+impl WordClass {
+    /// Whether the word is in any list of `class`.
+    pub fn has(self, class: WordClass) -> bool {
+        self.0 & class.0 != 0
+    }
+}
+
+/// The lexicon: cue forms and the word lists.
 #[derive(Debug, Clone)]
 pub struct Lexicon {
     cues: HashMap<String, Cue>,
-    lists: HashMap<String, HashSet<String>>,
-    /// "called for": learned pairs of a cue word and the particle that
-    /// closes the cue.
-    particles: HashSet<(String, String)>,
+    /// Every word of `words.tsv` with the lists it is in.
+    classes: HashMap<String, WordClass>,
+    /// "called for": learned particles that close a cue, by cue word.
+    particles: HashMap<String, Vec<String>>,
 }
 
 impl Lexicon {
@@ -61,7 +83,10 @@ impl Lexicon {
                 ));
             };
             if let Some((word, particle)) = f[0].split_once(' ') {
-                lex.particles.insert((word.to_string(), particle.to_string()));
+                let closing = lex.particles.entry(word.to_string()).or_default();
+                if !closing.iter().any(|p| p == particle) {
+                    closing.push(particle.to_string());
+                }
                 continue;
             }
             lex.cues.entry(f[0].to_string()).or_insert_with(|| Cue {
@@ -100,16 +125,24 @@ impl Lexicon {
                 },
             );
         }
-        let mut lists = HashMap::default();
+        let mut classes: HashMap<String, WordClass> = HashMap::default();
         for line in data_lines(words_tsv) {
             if let Some((name, words)) = line.split_once('\t') {
-                lists.insert(name.to_string(), words.split('|').map(str::to_string).collect());
+                // (build.rs made one constant per list name of this file.)
+                let class = WordClass::NAMED
+                    .iter()
+                    .find(|(n, _)| *n == name)
+                    .map_or(WordClass::default(), |&(_, c)| c);
+                for w in words.split('|') {
+                    let c = classes.entry(w.to_string()).or_default();
+                    *c = *c | class;
+                }
             }
         }
         Lexicon {
             cues,
-            lists,
-            particles: HashSet::default(),
+            classes,
+            particles: HashMap::default(),
         }
     }
 
@@ -120,13 +153,29 @@ impl Lexicon {
 
     /// Whether the cue word `word` takes `next` into the cue ("called for").
     pub fn particle(&self, word: &str, next: &str) -> bool {
-        self.particles.contains(&(word.to_string(), next.to_string()))
+        self.particles.get(word).is_some_and(|ps| ps.iter().any(|p| p == next))
     }
 
-    /// Whether lower-case `word` is in the named list of `words.tsv`.
-    pub fn is(&self, list: &str, word: &str) -> bool {
-        self.lists.get(list).is_some_and(|l| l.contains(word))
+    /// The lists of `words.tsv` lower-case `word` is in.
+    pub fn classes(&self, word: &str) -> WordClass {
+        self.classes.get(word).copied().unwrap_or_default()
     }
+
+    /// Whether lower-case `word` is in a list of `class`.
+    pub fn is(&self, class: WordClass, word: &str) -> bool {
+        self.classes(word).has(class)
+    }
+}
+
+/// A word as the lexicon and the patterns compare it: lower case, with a
+/// typographic apostrophe made straight ("Kabul’s" → "kabul's"). One
+/// allocation, as it runs for every token.
+pub(crate) fn fold(word: &str) -> String {
+    let mut w = word.to_lowercase();
+    if w.contains('’') {
+        w = w.replace('’', "'");
+    }
+    w
 }
 
 fn data_lines(s: &str) -> impl Iterator<Item = &str> {
@@ -144,7 +193,7 @@ mod tests {
         assert_eq!(lex.cue("said").unwrap().lemma, "say");
         assert!(lex.cue("claim").unwrap().accuse);
         assert!(lex.cue("revealed").unwrap().evidence);
-        assert!(lex.is("negative", "baseless"));
+        assert!(lex.is(WordClass::NEGATIVE, "baseless"));
         assert!(lex.cue("table").is_none());
     }
 

@@ -141,16 +141,61 @@ pub enum Label {
     Support,
 }
 
-/// Per-claim facts computed once.
+/// Per-claim facts computed once. Sides are numbered (see [`Sides`]), so
+/// that comparing a pair compares numbers.
 struct Node {
-    side: String,
+    side: u32,
     claimant: String,
     denies: bool,
     negated: bool,
     cue: &'static str,
     quoted: bool,
     prepared: Prepared,
-    named: Vec<String>,
+    named: Vec<u32>,
+    /// The side the content opens with, roughly who does what it tells.
+    lead: Option<u32>,
+}
+
+/// Side names numbered in order of appearance.
+#[derive(Default)]
+struct Sides(std::collections::HashMap<String, u32>);
+
+impl Sides {
+    fn id(&mut self, side: String) -> u32 {
+        let next = self.0.len() as u32;
+        *self.0.entry(side).or_insert(next)
+    }
+}
+
+/// The side a content opens with: the claimant's own for "it", "we",
+/// "their"…, else the first side named in its first six words, else the
+/// agent of a passive ("the station was hit by Russian forces"). An
+/// accusation opens with the accused ("Russia carried out the attack"), a
+/// counter-accusation with the accuser ("it was China's actions that
+/// caused…"), a defence with the speaker ("it did not launch an attack").
+fn lead(actors: &Actors, content: &str, own: &str) -> Option<String> {
+    let words: Vec<&str> = content.split_whitespace().collect();
+    let first = words
+        .first()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase());
+    if first
+        .as_deref()
+        .is_some_and(|w| matches!(w, "it" | "its" | "we" | "our" | "they" | "their"))
+    {
+        return Some(own.to_string());
+    }
+    if let Some(side) = actors
+        .sides_named(&words[..words.len().min(6)].join(" "))
+        .into_iter()
+        .next()
+    {
+        return Some(side);
+    }
+    let by = words.iter().position(|w| *w == "by")?;
+    actors
+        .sides_named(&words[by + 1..words.len().min(by + 5)].join(" "))
+        .into_iter()
+        .next()
 }
 
 /// The class of a cue: the last word of it the lexicon knows decides.
@@ -187,7 +232,7 @@ struct Graph<'a> {
     docs: &'a [Doc<'a>],
     nodes: Vec<Vec<Node>>,
     /// Per article: side -> the first claim by another side that names it.
-    first_naming: Vec<std::collections::HashMap<String, usize>>,
+    first_naming: Vec<std::collections::HashMap<u32, usize>>,
 }
 
 impl<'a> Graph<'a> {
@@ -197,36 +242,38 @@ impl<'a> Graph<'a> {
             .map(|d| d.claims.iter().map(matching::features).collect())
             .collect();
         let vocab = Vocabulary::new(feats.iter().flatten());
-        let nodes: Vec<Vec<Node>> = docs
-            .iter()
-            .zip(&feats)
-            .map(|(d, fs)| {
-                d.claims
-                    .iter()
-                    .zip(fs)
-                    .map(|(c, f)| {
-                        let cue = cue_class(lex, c.cue.as_deref());
-                        Node {
-                            side: actors.side(&c.claimant),
-                            claimant: c.claimant.to_lowercase(),
-                            denies: c.stance == Stance::Denies,
-                            negated: crate::terms::terms(&c.content).negated,
-                            cue,
-                            quoted: c.quoted == Some(true),
-                            prepared: vocab.prepare(f),
-                            named: actors.sides_named(&c.content),
-                        }
-                    })
-                    .collect()
-            })
-            .collect();
+        let mut sides = Sides::default();
+        let mut nodes: Vec<Vec<Node>> = Vec::with_capacity(docs.len());
+        for (d, fs) in docs.iter().zip(&feats) {
+            let mut article = Vec::with_capacity(d.claims.len());
+            for (c, f) in d.claims.iter().zip(fs) {
+                let side = actors.side(&c.claimant);
+                let lead = lead(actors, &c.content, &side).map(|s| sides.id(s));
+                article.push(Node {
+                    side: sides.id(side),
+                    lead,
+                    claimant: c.claimant.to_lowercase(),
+                    denies: c.stance == Stance::Denies,
+                    negated: f.flips.contains(&"negation"),
+                    cue: cue_class(lex, c.cue.as_deref()),
+                    quoted: c.quoted == Some(true),
+                    prepared: vocab.prepare(f),
+                    named: actors
+                        .sides_named(&c.content)
+                        .into_iter()
+                        .map(|s| sides.id(s))
+                        .collect(),
+                });
+            }
+            nodes.push(article);
+        }
         let first_naming = nodes
             .iter()
             .map(|article: &Vec<Node>| {
                 let mut first = std::collections::HashMap::new();
                 for (i, n) in article.iter().enumerate() {
-                    for named in n.named.iter().filter(|s| **s != n.side) {
-                        first.entry(named.clone()).or_insert(i);
+                    for &named in n.named.iter().filter(|&&s| s != n.side) {
+                        first.entry(named).or_insert(i);
                     }
                 }
                 first
@@ -266,7 +313,7 @@ impl<'a> Graph<'a> {
     }
 
     /// Hashed features of the pair (from answers to).
-    fn features(&self, from: At, to: At, rank: usize) -> Vec<usize> {
+    fn features(&self, from: At, to: At, rank: usize, c: &matching::Components) -> Vec<usize> {
         let b = self.node(from);
         let a = self.node(to);
         let mut f = Features::default();
@@ -284,7 +331,6 @@ impl<'a> Graph<'a> {
             (false, true) => "pn",
             (false, false) => "pp",
         };
-        let c = matching::components(&b.prepared, &a.prepared);
         let sim = bucket(c.similarity, &[0.0001, 0.1, 0.2, 0.3, 0.45, 0.6, 0.8]);
         let overlap = bucket(c.overlap, &[0.0001, 0.15, 0.3, 0.5, 0.75]);
         let polarity = if b.prepared.positive == a.prepared.positive {
@@ -302,12 +348,15 @@ impl<'a> Graph<'a> {
         };
         let a_names_b = if a.named.contains(&b.side) { "y" } else { "n" };
         let place = if from.0 != to.0 {
-            "cross".to_string()
+            "cross"
         } else {
+            const PLACES: [[&str; 6]; 2] = [
+                ["beforeb0", "beforeb1", "beforeb2", "beforeb3", "beforeb4", "beforeb5"],
+                ["afterb0", "afterb1", "afterb2", "afterb3", "afterb4", "afterb5"],
+            ];
             let d = from.1 as i64 - to.1 as i64;
-            let dir = if d > 0 { "after" } else { "before" };
-            let dist = bucket(d.unsigned_abs() as f64, &[2.0, 3.0, 5.0, 9.0, 16.0]);
-            format!("{dir}{dist}")
+            let edges = [2, 3, 5, 9, 16];
+            PLACES[usize::from(d > 0)][edges.iter().filter(|&&e| d.unsigned_abs() >= e).count()]
         };
         let rank = ["r0", "r1", "r2", "r3"][rank.min(3)];
         f.add("bias", &[]);
@@ -324,7 +373,7 @@ impl<'a> Graph<'a> {
         f.add("numbers", &[same_side, if c.numbers < 1.0 { "clash" } else { "ok" }]);
         f.add("names", &[same_side, b_names_a, a_names_b]);
         f.add("bnames", &[same_side, b_names_a, b.cue]);
-        f.add("place", &[same_side, &place]);
+        f.add("place", &[same_side, place]);
         f.add("rank", &[same_side, rank]);
         f.add("ranksim", &[same_side, rank, sim]);
         f.add(
@@ -341,7 +390,17 @@ impl<'a> Graph<'a> {
         let a_pol = if a.prepared.positive { "pos" } else { "neg" };
         f.add("accused", &[same_side, a_names_b, b_pol, a_pol]);
         f.add("accusedcue", &[same_side, a_names_b, b.cue]);
-        let first = self.first_accusation(to, &b.side);
+        // Who does what: whether each content opens with the other side
+        // (accuses it), its own side (defends itself) or neither.
+        let lead = |n: &Node, other: &Node| match &n.lead {
+            None => "-",
+            Some(s) if *s == other.side => "other",
+            Some(s) if *s == n.side => "self",
+            Some(_) => "third",
+        };
+        f.add("lead", &[same_side, lead(a, b), lead(b, a), b_pol]);
+        f.add("leadcue", &[same_side, lead(a, b), b.cue]);
+        let first = self.first_accusation(to, b.side);
         f.add("first", &[same_side, if first { "y" } else { "n" }, b_pol]);
         f.add("head", &[same_side, if to.1 == 0 { "y" } else { "n" }, b_pol]);
         if from.0 == to.0
@@ -361,8 +420,8 @@ impl<'a> Graph<'a> {
 
     /// Whether `at` is the first claim of its article by a side other than
     /// `side` whose content names `side`: the accusation a report opens with.
-    fn first_accusation(&self, at: At, side: &str) -> bool {
-        self.first_naming[at.0].get(side) == Some(&at.1)
+    fn first_accusation(&self, at: At, side: u32) -> bool {
+        self.first_naming[at.0].get(&side) == Some(&at.1)
     }
 
     /// Every candidate pair with its features: (from, to, features).
@@ -393,24 +452,28 @@ impl<'a> Graph<'a> {
                 let cands = self.candidates(from, &cross, &index);
                 // Rank among the candidates of the same relation to `from`
                 // (same side or other side), by similarity: one sort.
-                let side = &self.node(from).side;
-                let mut ranked: Vec<(bool, f64, At)> = cands
+                let node = self.node(from);
+                let mut ranked: Vec<(bool, matching::Components, At)> = cands
                     .iter()
                     .map(|&to| {
                         let other = self.node(to);
                         (
-                            other.side == *side,
-                            matching::similarity(&self.node(from).prepared, &other.prepared),
+                            other.side == node.side,
+                            matching::components(&node.prepared, &other.prepared),
                             to,
                         )
                     })
                     .collect();
                 // Same relation first grouped, most similar first, ties by place.
-                ranked.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.total_cmp(&a.1)).then(a.2.cmp(&b.2)));
+                ranked.sort_by(|a, b| {
+                    b.0.cmp(&a.0)
+                        .then(b.1.similarity.total_cmp(&a.1.similarity))
+                        .then(a.2.cmp(&b.2))
+                });
                 let mut rank = 0;
-                for (k, &(same, _, to)) in ranked.iter().enumerate() {
-                    rank = if k > 0 && ranked[k - 1].0 == same { rank + 1 } else { 0 };
-                    each(from, to, self.features(from, to, rank));
+                for (k, (same, comps, to)) in ranked.iter().enumerate() {
+                    rank = if k > 0 && ranked[k - 1].0 == *same { rank + 1 } else { 0 };
+                    each(from, *to, self.features(from, *to, rank, comps));
                 }
             }
         }
@@ -454,11 +517,20 @@ fn window(claims: usize) -> usize {
 struct Features(Vec<usize>);
 
 impl Features {
+    /// The hash of `template` and `parts`, as
+    /// [`super::weights::feature_hash`] with template 0 gives it, without
+    /// gathering the parts first (this runs for every feature of every
+    /// candidate pair).
     fn add(&mut self, template: &str, parts: &[&str]) {
-        let mut all = Vec::with_capacity(parts.len() + 1);
-        all.push(template);
-        all.extend_from_slice(parts);
-        self.0.push(super::weights::feature_hash(0, &all) as usize & (DIM - 1));
+        const PRIME: u64 = 0x100_0000_01b3;
+        let mut h = 0xcbf2_9ce4_8422_2325u64.wrapping_mul(PRIME);
+        for p in std::iter::once(template).chain(parts.iter().copied()) {
+            for b in p.bytes() {
+                h = (h ^ u64::from(b)).wrapping_mul(PRIME);
+            }
+            h = (h ^ 0xff).wrapping_mul(PRIME);
+        }
+        self.0.push(h as usize & (DIM - 1));
     }
 }
 
@@ -714,6 +786,32 @@ mod tests {
         ];
         let g = Graph::new(&far, &Actors::default(), lex);
         assert!(!g.pairs().iter().any(|(from, to, _)| from.0 != to.0));
+    }
+
+    #[test]
+    fn a_content_leads_with_its_subject_its_speaker_or_a_passive_agent() {
+        let actors = Actors::default();
+        let lead = |content: &str| lead(&actors, content, "Russia");
+        assert_eq!(
+            lead("Pakistani forces initiated the clash").as_deref(),
+            Some("Pakistan")
+        );
+        assert_eq!(lead("it did not launch an attack").as_deref(), Some("Russia"));
+        assert_eq!(
+            lead("the station was hit by Russian forces using missiles").as_deref(),
+            Some("Russia")
+        );
+        assert_eq!(lead("the border will reopen on Monday"), None);
+    }
+
+    #[test]
+    fn a_feature_hashes_as_the_shared_feature_hash_does() {
+        let mut f = Features::default();
+        f.add("bias", &[]);
+        f.add("place", &["other", "afterb2"]);
+        let expect = [vec!["bias"], vec!["place", "other", "afterb2"]]
+            .map(|parts| super::super::weights::feature_hash(0, &parts) as usize & (DIM - 1));
+        assert_eq!(f.0, expect);
     }
 
     #[test]

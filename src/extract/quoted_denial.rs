@@ -10,9 +10,11 @@
 //! per cue.
 
 use super::lexicon::Lexicon;
+use super::lexicon::fold;
 use super::link;
 use super::rules::{self, Attribution};
 use crate::claim::Stance;
+use crate::extract::lexicon::WordClass;
 use crate::text::{self, Token};
 use std::ops::Range;
 
@@ -142,7 +144,10 @@ fn opening_denial(text: &str, content: Range<usize>, lex: &Lexicon) -> Option<Op
         .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
         .next()?
         .to_lowercase();
-    if !(matches!(opening.as_str(), "we" | "i") || lex.is("pointer", &opening) || lex.is("determiner", &opening)) {
+    if !(matches!(opening.as_str(), "we" | "i")
+        || lex.is(WordClass::POINTER, &opening)
+        || lex.is(WordClass::DETERMINER, &opening))
+    {
         return None;
     }
     // The denial is the first sentence: a bounded prefix holds it.
@@ -151,10 +156,7 @@ fn opening_denial(text: &str, content: Range<usize>, lex: &Lexicon) -> Option<Op
         prefix_end -= 1;
     }
     let toks = text::tokens(text, content.start..prefix_end);
-    let low: Vec<String> = toks
-        .iter()
-        .map(|t| t.text(text).to_lowercase().replace('’', "'"))
-        .collect();
+    let low: Vec<String> = toks.iter().map(|t| fold(t.text(text))).collect();
     let word = |k: usize| low.get(k).map_or("", String::as_str);
     let first = usize::from(matches!(word(0), "“" | "\""));
     let (k, labelled) = denial_verb(&word, first, lex).or_else(|| labelled_false(&word, first, lex))?;
@@ -177,9 +179,9 @@ fn opening_denial(text: &str, content: Range<usize>, lex: &Lexicon) -> Option<Op
         });
     }
     let pointer = if labelled {
-        (first..k).find(|&j| lex.is("pointer", word(j)))
+        (first..k).find(|&j| lex.is(WordClass::POINTER, word(j)))
     } else {
-        (k + 1..end).find(|&j| lex.is("accusation", word(j)) || lex.is("pointer", word(j)))
+        (k + 1..end).find(|&j| lex.is(WordClass::ACCUSATION, word(j)) || lex.is(WordClass::POINTER, word(j)))
     };
     let denied = match pointer {
         // "It is false that …": the clause; "These are baseless
@@ -196,7 +198,7 @@ fn opening_denial(text: &str, content: Range<usize>, lex: &Lexicon) -> Option<Op
     Some(Opening {
         denied,
         points: pointer.is_some(),
-        pointer_accuses: pointer.is_some_and(|p| lex.is("accusation", word(p))),
+        pointer_accuses: pointer.is_some_and(|p| lex.is(WordClass::ACCUSATION, word(p))),
         rest: rest_after(text, &toks, &word, end, content.end),
     })
 }
@@ -236,13 +238,14 @@ fn denial_verb<'w>(word: &impl Fn(usize) -> &'w str, first: usize, lex: &Lexicon
 /// index of the false word.
 fn labelled_false<'w>(word: &impl Fn(usize) -> &'w str, first: usize, lex: &Lexicon) -> Option<(usize, bool)> {
     let copula = (first + 1..first + 4).find(|&j| matches!(word(j), "is" | "are" | "was" | "were"))?;
-    let subject_points = (first..copula).all(|j| lex.is("pointer", word(j)) || lex.is("determiner", word(j)))
-        && (first..copula).any(|j| lex.is("pointer", word(j)));
+    let subject_points = (first..copula)
+        .all(|j| lex.is(WordClass::POINTER, word(j)) || lex.is(WordClass::DETERMINER, word(j)))
+        && (first..copula).any(|j| lex.is(WordClass::POINTER, word(j)));
     if !subject_points {
         return None;
     }
     (copula + 1..copula + 4)
-        .find(|&j| lex.is("negative", word(j)))
+        .find(|&j| lex.is(WordClass::NEGATIVE, word(j)))
         .map(|j| (j, true))
 }
 

@@ -21,9 +21,11 @@
 //! weights.
 
 use super::lexicon::Lexicon;
+use super::lexicon::fold;
 use super::train::learnable;
 use crate::claim::Stance;
-use crate::eval::brat::Document;
+use crate::corpus::brat::Document;
+use crate::extract::lexicon::WordClass;
 use crate::text::{self, CharIndex, Token};
 
 /// Number of weights (hashed feature space).
@@ -57,8 +59,16 @@ pub struct Sentence<'a> {
 impl Sentence<'_> {
     /// Feature hashes of token `i` (27), written into `out`.
     /// `reviewed` is the number of reviewed-lexicon cues in the sentence
-    /// ([`reviewed_cues`]).
-    fn features(&self, i: usize, lex: &Lexicon, quoted: bool, reviewed: usize, out: &mut Vec<u64>) {
+    /// ([`reviewed_cues`]), `last` its last word ([`last_word`]).
+    fn features(
+        &self,
+        i: usize,
+        lex: &Lexicon,
+        quoted: bool,
+        reviewed: usize,
+        last: Option<usize>,
+        out: &mut Vec<u64>,
+    ) {
         out.clear();
         let n = self.low.len();
         let w = |k: isize| -> &str {
@@ -116,7 +126,7 @@ impl Sentence<'_> {
         out.push(hash(12, &[word, w(1)]));
         out.push(hash(13, &[if quoted { "q" } else { "-" }]));
         out.push(hash(14, &[word, if quoted { "q" } else { "-" }]));
-        let last_word = (i + 1..n).all(|k| !self.low[k].chars().next().is_some_and(char::is_alphanumeric));
+        let last_word = last.is_none_or(|l| l <= i);
         out.push(hash(
             15,
             &[if i == 0 {
@@ -159,7 +169,7 @@ impl Sentence<'_> {
         // "that" within four to the right: the frame of a reporting verb.
         let subject = (1..=3).any(|k| {
             let j = i as isize - k;
-            j > 0 && (shape(-k) == "Aa" || lex.is("pronoun", w(-k)))
+            j > 0 && (shape(-k) == "Aa" || lex.is(WordClass::PRONOUN, w(-k)))
         });
         let that = (1..=4).any(|k| w(k) == "that");
         out.push(hash(
@@ -183,6 +193,14 @@ fn is_reviewed(lex: &Lexicon, word: &str) -> bool {
 /// once per sentence, not once per token.
 fn reviewed_cues(low: &[String], lex: &Lexicon) -> usize {
     low.iter().filter(|w| is_reviewed(lex, w)).count()
+}
+
+/// The last token of a sentence that opens with a letter or digit, found
+/// once per sentence (asking, for each token, whether any follows was
+/// quadratic).
+fn last_word(low: &[String]) -> Option<usize> {
+    low.iter()
+        .rposition(|w| w.chars().next().is_some_and(char::is_alphanumeric))
 }
 
 /// Whether each token is inside a quotation (after an opening mark that
@@ -214,13 +232,14 @@ impl Tagger {
     pub fn scores(&self, s: &Sentence, lex: &Lexicon) -> Vec<Option<f32>> {
         let quoted = quote_state(s.low);
         let reviewed = reviewed_cues(s.low, lex);
+        let last = last_word(s.low);
         let mut feats = Vec::with_capacity(24);
         (0..s.low.len())
             .map(|i| {
                 if !candidate(&s.low[i]) {
                     return None;
                 }
-                s.features(i, lex, quoted[i], reviewed, &mut feats);
+                s.features(i, lex, quoted[i], reviewed, last, &mut feats);
                 Some(feats.iter().map(|&f| self.weights[(f as usize) & (DIM - 1)]).sum())
             })
             .collect()
@@ -247,10 +266,7 @@ pub fn train(docs: &[(&str, usize, &Document)], lex: &Lexicon) -> Tagger {
         let cues = doc.spans("Cue");
         for sentence in text::sentences(text, *body_start) {
             let toks = text::tokens(text, sentence.range.clone());
-            let low: Vec<String> = toks
-                .iter()
-                .map(|t| t.text(text).to_lowercase().replace('’', "'"))
-                .collect();
+            let low: Vec<String> = toks.iter().map(|t| fold(t.text(text))).collect();
             let heads = cue_heads(&toks, &low, &ix, &cues, lex);
             let s = Sentence {
                 text,
@@ -259,11 +275,12 @@ pub fn train(docs: &[(&str, usize, &Document)], lex: &Lexicon) -> Tagger {
             };
             let quoted = quote_state(&low);
             let reviewed = reviewed_cues(&low, lex);
+            let last = last_word(&low);
             for i in 0..low.len() {
                 if !candidate(&low[i]) {
                     continue;
                 }
-                s.features(i, lex, quoted[i], reviewed, &mut feats);
+                s.features(i, lex, quoted[i], reviewed, last, &mut feats);
                 let indexes = feats.iter().map(|&f| (f as usize) & (DIM - 1)).collect();
                 examples.push((indexes, heads.contains(&i)));
             }
@@ -294,12 +311,12 @@ fn cue_heads(
         // infinitive is the head.
         let takes_infinitive = |k: usize| {
             let next = |j: usize| j < toks.len() && inside(j);
-            let to = if next(k + 1) && low[k + 1] == "on" && lex.is("go", &low[k]) {
+            let to = if next(k + 1) && low[k + 1] == "on" && lex.is(WordClass::GO, &low[k]) {
                 k + 2
             } else {
                 k + 1
             };
-            lex.is("catenative", &low[k]) && next(to) && low[to] == "to" && next(to + 1)
+            lex.is(WordClass::CATENATIVE, &low[k]) && next(to) && low[to] == "to" && next(to + 1)
         };
         let head = (0..toks.len()).find(|&k| inside(k) && candidate(&low[k]) && !takes_infinitive(k));
         out.extend(head);
@@ -310,7 +327,7 @@ fn cue_heads(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::eval::brat::parse;
+    use crate::corpus::brat::parse;
     use std::path::Path;
 
     #[test]
@@ -356,172 +373,5 @@ mod tests {
         assert!(scores[1].unwrap() > 0.0, "{scores:?}");
         assert!(scores[3].is_none(), "function words are not candidates");
         assert!(Tagger::from_bytes(&[0; 8]).is_err());
-    }
-}
-
-/// Compares the averaged perceptron with a linear-chain CRF (`crfs`,
-/// L-BFGS) on the same features and the same task: which tokens head a
-/// gold cue, both trained on the first quarter of PolNeAR train (210
-/// articles; L-BFGS over all 840 did not finish in 20 minutes), scored on
-/// dev. Run with
-/// `cargo test --release --lib crf_comparison -- --ignored --nocapture`;
-/// skips without ../shared/corpus.
-#[cfg(test)]
-mod crf_comparison {
-    use super::*;
-    use crfs::{Attribute, Model};
-    use std::path::Path;
-
-    /// One sentence: the CRF attributes of every token (candidates only get
-    /// features), whether each token heads a gold cue, and the feature
-    /// hashes for the perceptron.
-    type Sequence = (Vec<Vec<Attribute>>, Vec<bool>, Vec<Vec<u64>>);
-
-    /// The sentences of the first `limit` articles of `dir`.
-    fn sequences(dir: &Path, lex: &Lexicon, limit: usize) -> Vec<Sequence> {
-        let mut out = Vec::new();
-        let mut feats = Vec::new();
-        let mut names: Vec<_> = std::fs::read_dir(dir.join("attributions"))
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .collect();
-        names.sort();
-        for p in names.into_iter().take(limit) {
-            let doc = crate::eval::brat::parse(&std::fs::read_to_string(&p).unwrap(), &p).unwrap();
-            let text =
-                std::fs::read_to_string(dir.join("text").join(p.file_stem().unwrap()).with_extension("txt")).unwrap();
-            let ix = CharIndex::new(&text);
-            let cues = doc.spans("Cue");
-            for sentence in text::sentences(&text, 0) {
-                let toks = text::tokens(&text, sentence.range.clone());
-                let low: Vec<String> = toks
-                    .iter()
-                    .map(|t| t.text(&text).to_lowercase().replace('’', "'"))
-                    .collect();
-                let heads = cue_heads(&toks, &low, &ix, &cues, lex);
-                let s = Sentence {
-                    text: &text,
-                    toks: &toks,
-                    low: &low,
-                };
-                let quoted = quote_state(&low);
-                let reviewed = reviewed_cues(&low, lex);
-                let mut xs = Vec::new();
-                let mut hs = Vec::new();
-                for i in 0..low.len() {
-                    if candidate(&low[i]) {
-                        s.features(i, lex, quoted[i], reviewed, &mut feats);
-                        xs.push(feats.iter().map(|f| Attribute::new(format!("{f:x}"), 1.0)).collect());
-                        hs.push(feats.clone());
-                    } else {
-                        xs.push(vec![Attribute::new("nc", 1.0)]);
-                        hs.push(Vec::new());
-                    }
-                }
-                let ys = (0..low.len()).map(|i| heads.contains(&i)).collect();
-                if !xs.is_empty() {
-                    out.push((xs, ys, hs));
-                }
-            }
-        }
-        out
-    }
-
-    /// Training articles for both models.
-    const QUARTER: usize = 210;
-
-    fn prf(tp: usize, fp: usize, gold: usize) -> (f64, f64, f64) {
-        let p = tp as f64 / (tp + fp).max(1) as f64;
-        let r = tp as f64 / gold.max(1) as f64;
-        (p, r, 2.0 * p * r / (p + r).max(f64::MIN_POSITIVE))
-    }
-
-    #[test]
-    #[ignore]
-    fn crf_comparison() {
-        let corpus = Path::new("../shared/corpus/polnear");
-        if !corpus.join("dev").is_dir() {
-            eprintln!("skipped: no ../shared/corpus/polnear");
-            return;
-        }
-        let model = crate::extract::Model::builtin();
-        let lex = &model.lex;
-        let train = sequences(&corpus.join("train"), lex, QUARTER);
-        let dev = sequences(&corpus.join("dev"), lex, usize::MAX);
-        let gold: usize = dev.iter().map(|(_, ys, _)| ys.iter().filter(|&&y| y).count()).sum();
-
-        let start = std::time::Instant::now();
-        let mut trainer = crfs::Trainer::lbfgs();
-        for (xs, ys, _) in &train {
-            let labels: Vec<&str> = ys.iter().map(|&y| if y { "C" } else { "O" }).collect();
-            trainer.append(xs, &labels).unwrap();
-        }
-        trainer.params_mut().set_c2(1.0).unwrap();
-        trainer.params_mut().set_max_iterations(50).unwrap();
-        let path = std::env::temp_dir().join("claimtrack-crf-comparison.crfsuite");
-        trainer.train(&path).unwrap();
-        let trained = start.elapsed();
-        let bytes = std::fs::read(&path).unwrap();
-        let crf = Model::new(&bytes).unwrap();
-        let tagger = crf.tagger().unwrap();
-        let (mut tp, mut fp) = (0, 0);
-        for (xs, ys, _) in &dev {
-            for (label, &y) in tagger.tag(xs).unwrap().iter().zip(ys) {
-                match (*label == "C", y) {
-                    (true, true) => tp += 1,
-                    (true, false) => fp += 1,
-                    _ => {}
-                }
-            }
-        }
-        let (p, r, f) = prf(tp, fp, gold);
-        eprintln!("CRF (crfs L-BFGS, c2 1, 50 iterations, trained in {trained:.1?}): P {p:.3} R {r:.3} F1 {f:.3}");
-
-        // The averaged perceptron on the same quarter.
-        let mut names: Vec<_> = std::fs::read_dir(corpus.join("train/attributions"))
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .collect();
-        names.sort();
-        let docs: Vec<(String, crate::eval::brat::Document)> = names
-            .iter()
-            .take(QUARTER)
-            .map(|p| {
-                let doc = crate::eval::brat::parse(&std::fs::read_to_string(p).unwrap(), p).unwrap();
-                let text = std::fs::read_to_string(
-                    corpus
-                        .join("train/text")
-                        .join(p.file_stem().unwrap())
-                        .with_extension("txt"),
-                )
-                .unwrap();
-                (text, doc)
-            })
-            .collect();
-        let refs: Vec<(&str, usize, &crate::eval::brat::Document)> =
-            docs.iter().map(|(t, d)| (t.as_str(), 0, d)).collect();
-        let start = std::time::Instant::now();
-        let perceptron = super::train(&refs, lex);
-        eprintln!("averaged perceptron trained in {:.1?}", start.elapsed());
-        let perceptron = &perceptron;
-        for threshold in [-1.0f32, 0.0, 1.0] {
-            let (mut tp, mut fp) = (0, 0);
-            for (_, ys, hs) in &dev {
-                for (h, &y) in hs.iter().zip(ys) {
-                    if h.is_empty() {
-                        continue;
-                    }
-                    let score: f32 = h.iter().map(|&k| perceptron.weights[(k as usize) & (DIM - 1)]).sum();
-                    match (score > threshold, y) {
-                        (true, true) => tp += 1,
-                        (true, false) => fp += 1,
-                        _ => {}
-                    }
-                }
-            }
-            let (p, r, f) = prf(tp, fp, gold);
-            eprintln!("averaged perceptron (same quarter), threshold {threshold}: P {p:.3} R {r:.3} F1 {f:.3}");
-        }
-        assert!(tp > 0, "the CRF found no cue head at all");
     }
 }

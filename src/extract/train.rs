@@ -12,10 +12,13 @@
 //! cue word, at least [`MIN_COUNT`] times. Training is a count:
 //! deterministic, and the output is sorted.
 
-use crate::eval::brat::Document;
+use super::lexicon::fold;
+use crate::corpus::brat::Document;
 use crate::text::{self, CharIndex};
+use rustc_hash::FxHashSet;
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
+use std::sync::LazyLock;
 
 /// Fewest cue uses for a form to be learned.
 pub const MIN_COUNT: u32 = 3;
@@ -61,7 +64,7 @@ pub fn train(docs: &[(&str, &Document)]) -> String {
             let (s, e) = (ix.char_offset(toks[k].start), ix.char_offset(toks[k].end));
             cues.iter().flatten().position(|r| r.start <= s && e <= r.end)
         };
-        let lower = |k: usize| toks[k].text(text).to_lowercase().replace('’', "'");
+        let lower = |k: usize| fold(toks[k].text(text));
         for k in 0..toks.len() {
             let word = toks[k].text(text);
             if !word.chars().next().is_some_and(char::is_alphabetic) {
@@ -105,17 +108,20 @@ pub fn train(docs: &[(&str, &Document)]) -> String {
 /// A form that may be learned: a plain word, not a function word, adverb
 /// or contraction.
 pub fn learnable(form: &str) -> bool {
+    // Asked of every token during extraction: the word lists as one hash
+    // set, built once, rather than two scans of the lists.
+    static EXCLUDED: LazyLock<FxHashSet<&'static str>> =
+        LazyLock::new(|| FUNCTION_WORDS.iter().chain(ADVERBS).copied().collect());
     form.chars().count() > 2
         && form.chars().all(|c| c.is_alphabetic() || c == '-')
         && !form.ends_with("ly")
-        && !FUNCTION_WORDS.contains(&form)
-        && !ADVERBS.contains(&form)
+        && !EXCLUDED.contains(form)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::eval::brat::parse;
+    use crate::corpus::brat::parse;
     use std::path::Path;
 
     #[test]

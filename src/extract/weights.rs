@@ -27,10 +27,14 @@ pub(crate) fn feature_hash(template: u8, parts: &[&str]) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325 ^ u64::from(template);
     h = h.wrapping_mul(0x100_0000_01b3);
     for p in parts {
-        for b in p.bytes().chain(std::iter::once(0xff)) {
+        // (A plain loop and the separator after it: the chained iterator
+        // this replaces hashed the same bytes in twice the instructions.)
+        for &b in p.as_bytes() {
             h ^= u64::from(b);
             h = h.wrapping_mul(0x100_0000_01b3);
         }
+        h ^= 0xff;
+        h = h.wrapping_mul(0x100_0000_01b3);
     }
     h
 }

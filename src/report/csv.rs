@@ -4,13 +4,13 @@
 //! as a formula neutralised.
 
 use super::day;
-use crate::dispute::{ArticleView, Briefing, ClaimView};
+use crate::report::{ArticleView, Briefing, ClaimView};
 use std::collections::HashMap;
 use std::io::Write;
 
 /// The columns of the dispute CSV, in order. New columns are only ever
 /// added at the end, so that scripts reading columns by position keep working.
-pub const COLUMNS: [&str; 28] = [
+pub(crate) const COLUMNS: [&str; 28] = [
     "dispute",
     "claim_id",
     "claim_date",
@@ -42,7 +42,7 @@ pub const COLUMNS: [&str; 28] = [
 ];
 
 /// The columns of the actor CSV (`--by actor`), in order.
-pub const ACTOR_COLUMNS: [&str; 10] = [
+pub(crate) const ACTOR_COLUMNS: [&str; 10] = [
     "actor",
     "kind",
     "members",
@@ -76,7 +76,7 @@ fn io(e: ::csv::Error) -> std::io::Error {
 /// (space, no-break space, line break, tab) is `=`, `+`, `-`, `@` or their
 /// fullwidth forms, or that starts with a tab or carriage return, gets a
 /// leading `'`, which spreadsheets show as text (the OWASP recommendation).
-pub fn neutralise(s: &str) -> String {
+pub(crate) fn neutralise(s: &str) -> String {
     let cell: String = s
         .chars()
         .map(|c| {
@@ -126,7 +126,7 @@ fn more_cells(c: &ClaimView, articles: &HashMap<&str, &ArticleView>) -> [String;
 /// claim without responses (with `--all`) has one row with empty response
 /// columns. `dispute` is empty for the groups `--all` adds that are not
 /// disputes.
-pub fn disputes(model: &Briefing, out: &mut dyn Write) -> std::io::Result<()> {
+pub(crate) fn disputes(model: &Briefing, out: &mut dyn Write) -> std::io::Result<()> {
     let articles: HashMap<&str, &ArticleView> = model.articles.iter().map(|a| (a.id.as_str(), a)).collect();
     let mut w = writer(out);
     w.write_record(COLUMNS).map_err(io)?;
@@ -160,7 +160,7 @@ pub fn disputes(model: &Briefing, out: &mut dyn Write) -> std::io::Result<()> {
 
 /// The actor CSV (`--by actor`): a header row, then one row per side;
 /// members are separated by `; `.
-pub fn actors(model: &Briefing, out: &mut dyn Write) -> std::io::Result<()> {
+pub(crate) fn actors(model: &Briefing, out: &mut dyn Write) -> std::io::Result<()> {
     let mut w = writer(out);
     w.write_record(ACTOR_COLUMNS).map_err(io)?;
     for a in &model.actors {

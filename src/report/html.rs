@@ -5,16 +5,16 @@
 //! untrusted web content. Only `http:`/`https:` URLs become links.
 
 use super::{LEGEND, answered, day, group_name, nothing_to_show, plural, reviewed_share, summary_line};
-use crate::dispute::{Briefing, ClaimView, DisputeView, Exchange};
+use crate::report::{Briefing, ClaimView, DisputeView, Exchange};
 use maud::{DOCTYPE, Markup, PreEscaped, Render, html};
 use std::collections::HashMap;
 
 /// The page's only script: filters dispute cards and actor rows as the
 /// reader types. Its SHA-256 is allowed by the page's CSP ([`SCRIPT_HASH`]).
-pub const SCRIPT: &str = r#"(function(){var q=document.getElementById('q'),c=document.getElementById('qcount');q.addEventListener('input',function(){var s=q.value.trim().toLowerCase(),n=0,t=0;document.querySelectorAll('[data-search]').forEach(function(e){var hit=!s||e.textContent.toLowerCase().indexOf(s)>=0;e.hidden=!hit;if(e.classList.contains('dispute')){t++;if(hit)n++;}});c.textContent=s?n+' of '+t+' disputes match':'';});})();"#;
+pub(crate) const SCRIPT: &str = r#"(function(){var q=document.getElementById('q'),c=document.getElementById('qcount');q.addEventListener('input',function(){var s=q.value.trim().toLowerCase(),n=0,t=0;document.querySelectorAll('[data-search]').forEach(function(e){var hit=!s||e.textContent.toLowerCase().indexOf(s)>=0;e.hidden=!hit;if(e.classList.contains('dispute')){t++;if(hit)n++;}});c.textContent=s?n+' of '+t+' disputes match':'';});})();"#;
 
 /// `sha256-…` of [`SCRIPT`], as the CSP `script-src` names it.
-pub const SCRIPT_HASH: &str = "sha256-3E+8q8nUoF7tjj0qtHidZmgMUyC5PICM+5EwzQtHxD0=";
+pub(crate) const SCRIPT_HASH: &str = "sha256-3E+8q8nUoF7tjj0qtHidZmgMUyC5PICM+5EwzQtHxD0=";
 
 const CSS: &str = r#"
 :root{--ink:#1d232b;--muted:#5b6572;--line:#dde2e8;--bg:#f4f5f7;--card:#fff;--accent:#0b4f8a}
@@ -134,7 +134,7 @@ fn side_var(colour: &str) -> String {
 }
 
 /// Renders the page; `generated` is when, for its footer.
-pub fn render(model: &Briefing, generated: chrono::DateTime<chrono::Utc>) -> String {
+pub(crate) fn render(model: &Briefing, generated: chrono::DateTime<chrono::Utc>) -> String {
     let col = colours(model);
     let colour = |s: &str| col.get(s).copied().unwrap_or(PALETTE[PALETTE.len() - 1]);
     let csp = format!(

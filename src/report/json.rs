@@ -3,12 +3,12 @@
 //! articles) is described by `docs/report.schema.json`; fields are only
 //! ever added, and `schema` changes when anything else changes.
 
-use crate::dispute::Briefing;
+use crate::report::Briefing;
 use serde::Serialize;
 use std::io::Write;
 
 /// The `schema` value of the JSON report.
-pub const SCHEMA: &str = "claimtrack-report/1";
+pub(crate) const SCHEMA: &str = "claimtrack-report/1";
 
 #[derive(Serialize)]
 struct Document<'a> {
@@ -18,7 +18,7 @@ struct Document<'a> {
 }
 
 /// Writes the JSON report, ending with a newline.
-pub fn render(model: &Briefing, out: &mut dyn Write) -> std::io::Result<()> {
+pub(crate) fn render(model: &Briefing, out: &mut dyn Write) -> std::io::Result<()> {
     serde_json::to_writer_pretty(&mut *out, &Document { schema: SCHEMA, model })?;
     out.write_all(b"\n")
 }

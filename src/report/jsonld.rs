@@ -7,14 +7,14 @@
 //! a consumer that knows only schema.org still sees which claim answers which.
 
 use crate::claim::LinkKind;
-use crate::dispute::{Briefing, ClaimView};
+use crate::report::{Briefing, ClaimView};
 use serde_json::{Map, Value, json};
 use std::collections::{BTreeMap, HashSet};
 use std::io::Write;
 
 /// The namespace of the relation terms (defined in docs/reports.md), in the
 /// same `urn:claimtrack:` space as the claims' ids.
-pub const VOCAB: &str = "urn:claimtrack:vocab:";
+pub(crate) const VOCAB: &str = "urn:claimtrack:vocab:";
 
 /// The JSON-LD term of a link.
 fn term(kind: LinkKind) -> &'static str {
@@ -103,7 +103,7 @@ fn claim(model: &Briefing, c: &ClaimView, links: Option<&BTreeMap<LinkKind, Vec<
 }
 
 /// Writes the JSON-LD document (`@context` schema.org, one `@graph`).
-pub fn render(model: &Briefing, out: &mut dyn Write) -> std::io::Result<()> {
+pub(crate) fn render(model: &Briefing, out: &mut dyn Write) -> std::io::Result<()> {
     // The links the report shows: response -> kind -> claims it answers.
     let mut links: BTreeMap<&str, BTreeMap<LinkKind, Vec<String>>> = BTreeMap::new();
     for b in model.disputes.iter().flat_map(|d| &d.claims) {

@@ -2,7 +2,7 @@
 //! ready to paste into a brief.
 
 use super::{LEGEND, claimant, clean, day, dispute_heading, nothing_to_show, short_id, subtitle, summary_line, title};
-use crate::dispute::Briefing;
+use crate::report::Briefing;
 use std::fmt::Write as _;
 
 const HEADER: [&str; 7] = ["", "Claimant", "Stance", "Cue", "Content", "Claim", "Date"];
@@ -30,7 +30,7 @@ fn head(out: &mut String, names: &[&str]) {
 }
 
 /// The dispute report.
-pub fn disputes(model: &Briefing) -> String {
+pub(crate) fn disputes(model: &Briefing) -> String {
     let mut out = String::new();
     if let Some(msg) = nothing_to_show(model) {
         let _ = writeln!(out, "{msg}\n");
@@ -77,7 +77,7 @@ pub fn disputes(model: &Briefing) -> String {
 }
 
 /// The actor roll-up as one Markdown table.
-pub fn actors(model: &Briefing) -> String {
+pub(crate) fn actors(model: &Briefing) -> String {
     let mut out = String::new();
     if model.actors.is_empty() {
         let msg = nothing_to_show(model).unwrap_or_else(|| "No actors.".to_string());

@@ -2,16 +2,23 @@
 //! one printer per output): [`terminal`] tables, [`markdown`], [`csv`],
 //! [`json`], a self-contained [`html`] page and schema.org [`jsonld`].
 //! Renderers decide nothing: what is contested, what is shown and in which
-//! order all come from [`crate::dispute`].
+//! order all come from the view model ([`Briefing`]), built from
+//! `dispute`'s graph.
 
 pub mod csv;
 pub mod html;
 pub mod json;
 pub mod jsonld;
 pub mod markdown;
+mod model;
 pub mod terminal;
 
-use crate::dispute::{Answers, BlockView, Briefing, ClaimView};
+pub use crate::dispute::{Query, Sort};
+pub use crate::sanitize::{clean, is_bidi_control};
+pub use model::{
+    ActorStats, Answers, ArticleView, BlockView, Briefing, ClaimView, DisputeView, Exchange, ResponseView, Summary,
+    TimelineEntry,
+};
 use std::io::Write;
 
 /// Output format of `report`.
@@ -146,7 +153,9 @@ pub fn render(model: &Briefing, format: Format, by: By, style: Style, out: &mut 
 /// When a report is generated: `SOURCE_DATE_EPOCH` when set (the
 /// reproducible-builds convention, so that the same claims give the same
 /// page, as tests need), else now.
-pub fn generated_at(env: impl Fn(&str) -> Option<std::ffi::OsString>) -> Result<chrono::DateTime<chrono::Utc>, Error> {
+pub(crate) fn generated_at(
+    env: impl Fn(&str) -> Option<std::ffi::OsString>,
+) -> Result<chrono::DateTime<chrono::Utc>, Error> {
     let Some(epoch) = env("SOURCE_DATE_EPOCH") else {
         return Ok(chrono::Utc::now());
     };
@@ -200,7 +209,7 @@ fn subtitle(b: &BlockView) -> String {
 
 /// What a group of the report is called: "Dispute 3", or, for the other
 /// groups `--all` shows, "Linked claims, none contested" and "Unlinked claim".
-fn group_name(d: &crate::dispute::DisputeView) -> String {
+fn group_name(d: &DisputeView) -> String {
     match d.number {
         Some(n) => format!("Dispute {n}"),
         None if d.size > 1 => "Linked claims, none contested".to_string(),
@@ -210,7 +219,7 @@ fn group_name(d: &crate::dispute::DisputeView) -> String {
 
 /// The heading of a group of linked claims: its name, sides, dates and
 /// size; `None` for an unlinked claim, which needs none.
-fn dispute_heading(d: &crate::dispute::DisputeView) -> Option<String> {
+fn dispute_heading(d: &DisputeView) -> Option<String> {
     if d.number.is_none() && d.size < 2 {
         return None;
     }
@@ -231,7 +240,7 @@ fn dispute_heading(d: &crate::dispute::DisputeView) -> Option<String> {
 
 /// What the counts mean, in the same words in every format (docs/reports.md
 /// says the same at more length).
-pub const LEGEND: &str = "A claim is contested when a claim by another claimant rebuts or counters it; \
+pub(crate) const LEGEND: &str = "A claim is contested when a claim by another claimant rebuts or counters it; \
 a dispute is a group of linked claims holding a contested claim. \
 Counts are over the selected claims; an actor's rebuts, counters and supports \
 are its links to other sides' claims, as in who answers whom.";
@@ -275,7 +284,7 @@ pub fn reviewed_share(model: &Briefing) -> String {
 }
 
 /// The summary line: N claims, M contested, K disputes, over A articles.
-pub fn summary_line(model: &Briefing) -> String {
+pub(crate) fn summary_line(model: &Briefing) -> String {
     let s = &model.summary;
     let mut line = format!(
         "{}, {} contested, {}, over {}",
@@ -310,26 +319,6 @@ pub fn nothing_to_show(model: &Briefing) -> Option<String> {
     } else {
         None
     }
-}
-
-/// Text from a file made safe for a terminal: control characters
-/// (escape sequences, bidi overrides) become visible placeholders.
-pub fn clean(s: &str) -> String {
-    s.chars()
-        .map(|c| {
-            if c.is_control() || is_bidi_control(c) {
-                '\u{fffd}'
-            } else {
-                c
-            }
-        })
-        .collect()
-}
-
-/// Unicode characters that reorder how text displays (embeddings,
-/// overrides, isolates and directional marks): the "Trojan Source" set.
-pub fn is_bidi_control(c: char) -> bool {
-    matches!(c, '\u{061c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
 /// A date or an empty string.
@@ -375,10 +364,5 @@ mod tests {
         assert!(generated_at(env(&[("SOURCE_DATE_EPOCH", "soon")])).is_err());
         let before = chrono::Utc::now();
         assert!(generated_at(env(&[])).unwrap() >= before);
-    }
-
-    #[test]
-    fn control_characters_are_made_visible() {
-        assert_eq!(clean("a\x1b[31mb\u{202e}c\nd"), "a\u{fffd}[31mb\u{fffd}c\u{fffd}d");
     }
 }

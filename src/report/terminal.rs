@@ -5,7 +5,7 @@ use super::{
     LEGEND, Style, claimant, clean, day, dispute_heading, nothing_to_show, short_id, subtitle, summary_line, title,
 };
 use crate::claim::Stance;
-use crate::dispute::{Briefing, DisputeView, ResponseView};
+use crate::report::{Briefing, DisputeView, ResponseView};
 use comfy_table::{Attribute, Cell, Color, ColumnConstraint, ContentArrangement, Table, Width, presets};
 use rayon::prelude::*;
 use std::fmt::Write as _;
@@ -226,7 +226,7 @@ fn relation_cell(r: &ResponseView, text: &str, style: Style) -> Cell {
 const BATCH: usize = 1024;
 
 /// The dispute report, written to `out`.
-pub fn disputes(model: &Briefing, style: Style, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+pub(crate) fn disputes(model: &Briefing, style: Style, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     if let Some(msg) = nothing_to_show(model) {
         writeln!(out, "{msg}")?;
         if model.summary.claims == 0 {
@@ -292,7 +292,7 @@ fn dispute(d: &DisputeView, style: Style) -> String {
 }
 
 /// The actor roll-up: one row per side.
-pub fn actors(model: &Briefing, style: Style) -> String {
+pub(crate) fn actors(model: &Briefing, style: Style) -> String {
     let mut out = String::new();
     if model.actors.is_empty() {
         let msg = nothing_to_show(model).unwrap_or_else(|| "No actors.".to_string());

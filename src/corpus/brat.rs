@@ -14,8 +14,6 @@
 //! source (`Attribution-no-source:T4 Content:T3 Cue:T2`). Other entity
 //! types (`Discard`, `Discuss`) are read and ignored by the scorer.
 
-use crate::extract::Attribution;
-use crate::text::CharIndex;
 use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::ops::Range;
@@ -157,36 +155,6 @@ fn parse_fragments(s: &str) -> Result<Fragments, String> {
         }
     }
     Ok(out)
-}
-
-/// Converts extracted attributions (byte ranges) to character spans; a
-/// quotation that resumes after the cue is a further fragment of the content.
-/// Denials that point back at an earlier claim keep only cue and source:
-/// their content is a copy of the earlier claim's.
-pub fn from_extracted(text: &str, atts: &[Attribution]) -> Vec<SpanAttribution> {
-    let ix = CharIndex::new(text);
-    let chars = |r: &Range<usize>| vec![ix.char_offset(r.start)..ix.char_offset(r.end)];
-    atts.iter()
-        .map(|a| {
-            let cue = polnear_cue(text, a.cue.clone());
-            // A source that ends in the clitic the cue now opens with ("He’s").
-            let source = if a.source.end <= a.cue.start {
-                a.source.start..a.source.end.min(cue.start.max(a.source.start))
-            } else {
-                a.source.clone()
-            };
-            SpanAttribution {
-                cue: Some(chars(&cue)),
-                source: (!source.is_empty()).then(|| chars(&source)),
-                contents: if a.points_back.is_some() {
-                    Vec::new()
-                } else {
-                    let pieces = std::iter::once(&a.content).chain(&a.more);
-                    vec![pieces.flat_map(|r| chars(&polnear_content(text, r.clone()))).collect()]
-                },
-            }
-        })
-        .collect()
 }
 
 /// A cue range widened to PolNeAR's convention: a colon right after the
@@ -365,18 +333,6 @@ E2\tAttribution-no-source:T9 Content:T8 Cue:T7\n";
         // A possessive is not an auxiliary.
         assert_eq!(cue("Trump’s claims are false.", "claims"), "claims");
         assert_eq!(cue("Its claims.", "claims"), "claims");
-        // The source gives up the clitic.
-        let t = "He’s claiming that taxes rise.";
-        let a = Attribution::example(t, "He’s", "claiming", "taxes rise");
-        let s = &from_extracted(t, &[a])[0];
-        let chars: Vec<char> = t.chars().collect();
-        let text = |f: &Fragments| {
-            f.iter()
-                .map(|r| chars[r.clone()].iter().collect::<String>())
-                .collect::<String>()
-        };
-        assert_eq!(text(s.source.as_ref().unwrap()), "He");
-        assert_eq!(text(s.cue.as_ref().unwrap()), "’s claiming");
     }
 
     #[test]

@@ -1,0 +1,274 @@
+//! Pattern family: denials that point back at a claim ("a claim X denied",
+//! "X denied the allegations", "X labelled these claims (as) baseless",
+//! "dismissed as baseless").
+
+use crate::claim::Stance;
+use crate::extract::lexicon::WordClass;
+use crate::extract::rules::{Attribution, antecedent};
+use crate::extract::scan::SentenceScan;
+use std::ops::Range;
+
+impl SentenceScan<'_> {
+    /// "X labelled these claims (as) baseless", "X said the claims are
+    /// baseless", "X rejected the allegations": a denial that points back.
+    pub(in crate::extract) fn qualified_denial(&self, i: usize, out: &mut Vec<Attribution>) -> Option<usize> {
+        let n = self.toks.len();
+        let cs = self.cue_start(i)?;
+        let mut k = i + 1;
+        // "the", "such", "Islamabad’s": a determiner or a possessive name
+        // (but "that" in "called that baseless" is the pointer).
+        let object_at = k;
+        // "the Indian statement", "Kabul's latest claims": up to two
+        // modifiers before the pointer noun.
+        if k < n && (self.in_class(k, WordClass::DETERMINER) || self.word(k).ends_with("'s")) {
+            let noun = |j: usize| {
+                self.in_class(j, WordClass::POINTER)
+                    && !self.in_class(j, WordClass::DETERMINER)
+                    && !self.in_class(j, WordClass::PRONOUN)
+            };
+            if let Some(p) = (k + 1..n.min(k + 4))
+                .take_while(|&j| self.is_word(j) && !self.in_class(j, WordClass::BOUNDARY))
+                .find(|&j| noun(j))
+            {
+                k = p;
+            }
+        }
+        if !(k < n && self.in_class(k, WordClass::POINTER)) {
+            return None;
+        }
+        let pointer_at = k;
+        k += 1;
+        // "the allegations made by Pakistan's military spokesperson": who
+        // made them is part of the pointer, not the content.
+        if k < n && matches!(self.word(k), "made" | "levelled" | "leveled" | "raised") {
+            k += 1;
+        }
+        let mut made_by = None;
+        if k < n && matches!(self.word(k), "by" | "from") {
+            made_by = Some(k);
+            k = (k..n)
+                .find(|&j| self.word(j) == "that" || self.word(j) == "as" || self.is_punct(j, &[".", ",", ";"]))
+                .unwrap_or(n);
+        }
+        // "rejected the allegations (made by X) that Y": the content follows.
+        if k < n && self.word(k) == "that" {
+            return self.denied_allegation(cs, i, pointer_at, made_by, k, out);
+        }
+        // "… claims (of Indian involvement) as “baseless”": the qualifier
+        // follows the pointer or its complement.
+        let neg = (k..n.min(k + 9))
+            .take_while(|&j| {
+                !self.is_punct(j, &[".", ";"]) && (self.word(j) == "as" || !self.in_class(j, WordClass::BOUNDARY))
+            })
+            .find(|&j| self.in_class(j, WordClass::NEGATIVE));
+        let is_denial_verb = self.lex.cue(self.word(i)).is_some_and(|c| c.stance == Stance::Denies);
+        // "rejected the allegation." or "… and said …": the clause ends.
+        let end_of_clause = k >= n
+            || self.is_punct(k, &[".", ",", ";"])
+            || (matches!(self.word(k), "and" | "but")
+                && self
+                    .low
+                    .get(k + 1)
+                    .is_some_and(|w| self.lex.cue(w).is_some() || self.lex.is(WordClass::FINITE, w)));
+        let cue_end = match neg {
+            Some(j) => j + 1,
+            None if is_denial_verb && end_of_clause => pointer_at + 1,
+            None => return None,
+        };
+        let src = self.source_before(cs)?;
+        // "“We reject the baseless allegations,” said X": a quoted speaker's
+        // own denial is part of X's quotation, not a claim of its own.
+        if src.len() == 1 && matches!(self.word(src.start), "we" | "i") {
+            return None;
+        }
+        // The object runs up to "as" or the qualifier: "Pakistan's claims
+        // of Indian involvement as baseless".
+        let object_end = neg.map_or(pointer_at + 1, |j| {
+            (pointer_at + 1..j)
+                .find(|&x| self.word(x) == "as" || self.is_punct(x, &["“", "\"", ","]))
+                .unwrap_or(j)
+        });
+        // "claims of X" say what is denied; otherwise allegations and
+        // accusations answer the last accusation, other pointers the last claim.
+        let complement = object_end > pointer_at + 1 && matches!(self.word(pointer_at + 1), "of" | "about" | "over");
+        let (pointed, accusation) = self.denied_claim(out, pointer_at, &src);
+        let antecedent = if complement { None } else { pointed };
+        let cue_text = match neg {
+            Some(j) => format!(
+                "{} … {}",
+                self.cue_words(cs..i + 1),
+                self.cue_words(object_end.max(pointer_at + 1)..j + 1)
+                    .replace(['“', '”', '"'], "")
+            ),
+            None => self.cue_words(cs..cue_end),
+        };
+        // Without an earlier claim to point back at, what is denied is the
+        // object itself.
+        let content = match antecedent {
+            Some(a) => (out[a].content.clone(), out[a].quoted),
+            None if self.words_in(object_at..object_end) >= 2 => (self.span(object_at..object_end), false),
+            None => return None,
+        };
+        if !self.push(
+            out,
+            cs..cue_end,
+            cue_text,
+            src,
+            Some(content),
+            (Stance::Denies, false, false),
+        ) {
+            return None;
+        }
+        let last = out.len() - 1;
+        out[last].points_back = antecedent;
+        out[last].cue = self.span(cs..i + 1);
+        out[last].answers_accusation = accusation;
+        // "Islamabad’s allegations", "… made by X": whose claims are denied.
+        out[last].accused = match made_by {
+            Some(by) if by + 1 < k => Some(self.span(by + 1..k)),
+            _ => (object_at < pointer_at && self.low[object_at].ends_with("'s"))
+                .then(|| self.span(object_at..object_at + 1)),
+        };
+        Some(cue_end)
+    }
+
+    /// The earlier claim a denial of the pointer at `pointer_at` by the
+    /// speaker `src` answers, and whether the pointer names an accusation:
+    /// allegations and accusations answer the last accusation, other
+    /// pointers someone else's last claim.
+    pub(in crate::extract) fn denied_claim(
+        &self,
+        out: &[Attribution],
+        pointer_at: usize,
+        src: &Range<usize>,
+    ) -> (Option<usize>, bool) {
+        let accusation = self.in_class(pointer_at, WordClass::ACCUSATION);
+        let accused = out.iter().rposition(|a| a.accuse && a.stance == Stance::Asserts);
+        let claim = accused
+            .filter(|_| accusation)
+            .or_else(|| antecedent(out, self.text, &self.span(src.clone())));
+        (claim, accusation)
+    }
+
+    /// "The ministry said the claims made by Pakistan are “baseless”": a
+    /// denial of the claims (pointing back, as in `qualified_denial`), not
+    /// an assertion about them. None when the content is not of that shape.
+    pub(in crate::extract) fn said_baseless(
+        &self,
+        cue: Range<usize>,
+        content: Range<usize>,
+        src: Range<usize>,
+        out: &mut Vec<Attribution>,
+    ) -> Option<bool> {
+        let mut k = content.start;
+        if k < content.end && self.in_class(k, WordClass::DETERMINER) {
+            k += 1;
+        }
+        let pointer_at = (k..content.end.min(k + 3))
+            .take_while(|&j| self.is_word(j))
+            .find(|&j| self.in_class(j, WordClass::POINTER) && !self.in_class(j, WordClass::DETERMINER))?;
+        // "made by Pakistan", "of Indian involvement", "against him": the pointer's complement.
+        let copula = (pointer_at + 1..content.end.min(pointer_at + 8))
+            .take_while(|&j| !self.is_punct(j, &[",", ";"]) && self.word(j) != "that")
+            .find(|&j| matches!(self.word(j), "is" | "are" | "was" | "were" | "remain" | "remains"))?;
+        let neg = (copula + 1..content.end.min(copula + 5))
+            .take_while(|&j| !self.is_punct(j, &[",", ";", "."]) || self.is_punct(j, &["“", "\""]))
+            .find(|&j| self.in_class(j, WordClass::NEGATIVE))?;
+        let (antecedent, accusation) = self.denied_claim(out, pointer_at, &src);
+        let denied = match antecedent {
+            Some(a) => (out[a].content.clone(), out[a].quoted),
+            None => (self.span(content.start..copula), false),
+        };
+        let cue_text = format!(
+            "{} … {}",
+            self.cue_words(cue.clone()),
+            self.cue_words(copula..neg + 1).replace(['“', '”', '"'], "")
+        );
+        let pushed = self.push(out, cue, cue_text, src, Some(denied), (Stance::Denies, false, false));
+        let last = out.len() - 1;
+        out[last].points_back = antecedent;
+        out[last].answers_accusation = accusation;
+        Some(pushed)
+    }
+
+    /// "… heightened by allegations from Islamabad that the Taliban is not
+    /// preventing attacks", "amid claims by Kabul that …": the one named
+    /// after "by" or "from" accuses; the clause after "that" is the content.
+    /// (After a denial verb, [`Self::qualified_denial`] has read the phrase.)
+    pub(in crate::extract) fn nominal_allegation(&self, i: usize, out: &mut Vec<Attribution>) -> Option<usize> {
+        let n = self.toks.len();
+        let by = if matches!(
+            self.low.get(i + 1).map(String::as_str),
+            Some("made" | "levelled" | "leveled")
+        ) {
+            i + 2
+        } else {
+            i + 1
+        };
+        if by >= n || !matches!(self.word(by), "by" | "from") {
+            return None;
+        }
+        let that = (by + 1..n.min(by + 10)).find(|&k| self.word(k) == "that")?;
+        if (by + 1..that).any(|k| !self.is_word(k) && !self.is_punct(k, &["’", "'", "."])) {
+            return None;
+        }
+        let accuser = self.source_range(by + 1..that)?;
+        let content = self.content_bytes(self.content_after(that))?;
+        let cue_text = self.cue_words(i..by + 1);
+        self.push(
+            out,
+            i..by + 1,
+            cue_text,
+            accuser,
+            Some(content),
+            (Stance::Asserts, true, false),
+        )
+        .then_some(that)
+    }
+
+    /// "India rejected the allegations made by the Pakistan foreign office
+    /// that India had a hand in …": the denial, and the allegation it denies
+    /// as a claim of its own (cue "allegations made by", source X), which the
+    /// denial points at. Without "made by X" the denial alone is left to the
+    /// verb patterns (None).
+    pub(in crate::extract) fn denied_allegation(
+        &self,
+        cs: usize,
+        i: usize,
+        pointer_at: usize,
+        made_by: Option<usize>,
+        that: usize,
+        out: &mut Vec<Attribution>,
+    ) -> Option<usize> {
+        let by = made_by?;
+        if !self.in_class(pointer_at, WordClass::ACCUSATION) {
+            return None;
+        }
+        let accuser = self.source_range(by + 1..that)?;
+        let denier = self.source_before(cs)?;
+        let content = self.content_bytes(self.content_after(that))?;
+        let cue_text = self.cue_words(cs..pointer_at + 1);
+        self.push(
+            out,
+            cs..i + 1,
+            cue_text,
+            denier,
+            Some(content.clone()),
+            (Stance::Denies, false, false),
+        );
+        let denial = out.len() - 1;
+        let allegation = self.cue_words(pointer_at..by + 1);
+        self.push(
+            out,
+            pointer_at..by + 1,
+            allegation,
+            accuser,
+            Some(content),
+            (Stance::Asserts, true, false),
+        );
+        out[denial].points_back = Some(denial + 1);
+        out[denial + 1].learned = None;
+        out[denial].learned = None;
+        Some(that)
+    }
+}

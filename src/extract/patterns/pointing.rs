@@ -1,0 +1,55 @@
+//! Verb pattern: a denial after its pointer ("…, a claim that Afghan
+//! officials have denied"), which points back at the claim it denies.
+
+use super::verb::VerbCue;
+use crate::claim::Stance;
+use crate::extract::lexicon::WordClass;
+use crate::extract::rules::{Attribution, antecedent};
+use crate::extract::scan::SentenceScan;
+
+/// "…, a claim that Afghan officials have denied": points back.
+/// (or "… as “disinformation”." after a denial)
+pub(super) fn pointing_denial(s: &SentenceScan<'_>, v: &VerbCue<'_>, out: &mut Vec<Attribution>) -> Option<bool> {
+    let VerbCue {
+        i, cs, n, kind, cue, ..
+    } = *v;
+    let cue_text = s.cue_words(cs..i + 1);
+    let qualified_end = cue.stance == Stance::Denies
+        && i + 1 < n
+        && s.word(i + 1) == "as"
+        && (i + 2..n.min(i + 7)).any(|j| s.in_class(j, WordClass::NEGATIVE))
+        && (i + 2..n).take_while(|&j| !s.is_punct(j, &[",", ";"])).take(6).count() <= 5;
+    let after_is_end = i + 1 >= n || s.is_punct(i + 1, &[",", ".", ";"]) || qualified_end;
+    if after_is_end {
+        // "a claim the Taliban denies", "…, charges Ukraine rejects".
+        // (A pronoun is no pointer here, nor a word of a quotation that
+        // closed before the source: "“… is that it is not …,” he said.")
+        let pointer = (cs.saturating_sub(10)..cs).rev().find(|&k| {
+            s.in_class(k, WordClass::POINTER)
+                && k > 0
+                && !matches!(s.word(k), "it" | "them" | "this" | "that" | "these" | "those")
+                && !(k..cs).any(|j| s.is_punct(j, &["”", "\""]))
+                && (s.in_class(k - 1, WordClass::DETERMINER)
+                    || (s.in_class(k, WordClass::ACCUSATION) && s.is_punct(k - 1, &[","])))
+        });
+        if let Some(p) = pointer {
+            let src_start = if s.word(p + 1) == "that" || s.word(p + 1) == "which" {
+                p + 2
+            } else {
+                p + 1
+            };
+            let src = s.source_range(src_start..cs);
+            let earlier = src.clone().and_then(|r| antecedent(out, s.text, &s.span(r)));
+            if let (Some(src), Some(antecedent)) = (src, earlier) {
+                let content = Some((out[antecedent].content.clone(), out[antecedent].quoted));
+                if s.push(out, cs..i + 1, cue_text, src, content, kind) {
+                    let last = out.len() - 1;
+                    out[last].points_back = Some(antecedent);
+                    return Some(true);
+                }
+                return Some(false);
+            }
+        }
+    }
+    None
+}

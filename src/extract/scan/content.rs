@@ -1,0 +1,468 @@
+//! Where a content starts and ends: clauses, objects, quotations that
+//! open before the sentence or resume after the cue.
+
+use crate::claim::Stance;
+use crate::extract::lexicon::WordClass;
+use crate::extract::rules::{Attribution, QUOTE_LOOKBACK};
+use crate::extract::scan::SentenceScan;
+use crate::text::{self};
+use std::ops::Range;
+
+impl SentenceScan<'_> {
+    /// Token index where the sentence's own words start: after a dateline
+    /// ("KABUL, AFGHANISTAN —", "Kabul:") and leading connectives ("But",
+    /// "In a separate development,").
+    pub(in crate::extract) fn clause_start(&self, limit: usize) -> usize {
+        // "Taliban say A; Islamabad says B": a semicolon starts a clause.
+        let mut s = (0..limit)
+            .rev()
+            .find(|&k| self.is_punct(k, &[";"]))
+            .map_or(0, |k| k + 1);
+        // Dateline: capitalised words then ":" or a dash, within five tokens;
+        // "YEREVAN, Sept 14 (Reuters) -": a place, a date and an agency.
+        let agency = (limit > 4 && self.is_punct(1, &[","]) && self.is_word(0))
+            .then(|| {
+                (3..limit.min(12)).find(|&k| {
+                    self.is_punct(k, &["-", "—", "–"])
+                        && self.is_punct(k - 1, &[")"])
+                        && self.is_punct(k - 3, &["("])
+                        && (0..k).all(|j| {
+                            !self.is_word(j)
+                                || self.toks[j]
+                                    .text(self.text)
+                                    .starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+                        })
+                })
+            })
+            .flatten();
+        if let Some(k) = agency {
+            s = s.max(k + 1);
+        } else if let Some(k) = (0..limit.min(6)).find(|&k| self.is_punct(k, &[":", "—", "–"])) {
+            let all_names = (0..k).all(|j| {
+                self.is_punct(j, &[","])
+                    || self.toks[j]
+                        .text(self.text)
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_uppercase)
+            });
+            // ("Byrne — who stood at the door — said" is no dateline: a
+            // lower-case word after the dash and a second dash.)
+            let appositive = self.is_punct(k, &["—", "–"])
+                && k + 1 < limit
+                && self.toks[k + 1].text(self.text).starts_with(char::is_lowercase)
+                && (k + 1..limit).any(|j| self.is_punct(j, &["—", "–"]));
+            if k > 0 && all_names && !appositive {
+                s = s.max(k + 1);
+            }
+        }
+        loop {
+            let before = s;
+            if s < limit && self.in_class(s, WordClass::LEAD) {
+                s += 1;
+                if s < limit && self.is_punct(s, &[","]) {
+                    s += 1;
+                }
+            }
+            // A fronted phrase up to its comma: seven tokens, twelve after a
+            // preposition ("In a widely read column in the day before the
+            // debate, …"), never over a quotation mark.
+            let reach = if s < limit && self.in_class(s, WordClass::PREPOSITION) {
+                12
+            } else {
+                7
+            };
+            // ("Citing a theory, Trump said …": a participle of a cue opening
+            // the sentence is a fronted phrase too; not "Beijing, which …".)
+            let participle = s < limit
+                && self.word(s).ends_with("ing")
+                && self.lex.cue(self.word(s)).is_some()
+                && (0..s).all(|k| !self.is_word(k));
+            if s < limit
+                && (self.in_class(s, WordClass::CONNECTIVE) || participle)
+                && let Some(c) = (s + 1..limit.min(s + reach))
+                    .take_while(|&k| !self.is_punct(k, &["“", "”", "\""]))
+                    .find(|&k| self.is_punct(k, &[","]))
+            {
+                s = c + 1;
+            }
+            if s == before {
+                return s;
+            }
+        }
+    }
+
+    /// Content after a cue: skips an object before "that" ("told Dawn.com
+    /// last month that …") and ends before a trailing clause that belongs to
+    /// another attribution ("…, a claim that …", "…, maintaining that …").
+    pub(in crate::extract) fn content_after(&self, from: usize) -> Range<usize> {
+        let n = self.toks.len();
+        let mut s = from;
+        let verb_after_and = |k: usize| {
+            matches!(self.word(k), "and" | "but")
+                && self
+                    .low
+                    .get(k + 1)
+                    .is_some_and(|w| self.lex.cue(w).is_some() || self.lex.is(WordClass::FINITE, w))
+        };
+        let window = (from..n.min(from + 9))
+            .find(|&k| self.word(k) == "that" || self.is_punct(k, &[",", ";"]) || verb_after_and(k));
+        // ("told reporters the attack showed that …": a verb before "that"
+        // makes the clause the content.)
+        // ("said he's unconvinced that …": a subject pronoun opens the
+        // content's own clause.)
+        let subject_pronoun = from < n && matches!(self.word(from), "he" | "she" | "they" | "we" | "i");
+        if let Some(k) = window
+            && self.word(k) == "that"
+            && !subject_pronoun
+            && (from..k).all(|j| {
+                !self.in_class(j, WordClass::FINITE) && self.lex.cue(self.word(j)).is_none_or(|c| c.learned.is_some())
+            })
+        {
+            s = k + 1;
+        }
+        if s < n && self.is_punct(s, &[":", ","]) {
+            s += 1;
+        }
+        // "said, adding that …": the participle starts another attribution.
+        if s < n && self.word(s).ends_with("ing") && self.lex.cue(self.word(s)).is_some() {
+            return s..s;
+        }
+        let reviewed_cue_after =
+            |k: usize| (k..n).any(|j| self.lex.cue(self.word(j)).is_some_and(|c| c.learned.is_none()));
+        let mut e = n;
+        for k in s..n {
+            // "said A, and vowed to B", "say A; Islamabad says B": the next
+            // verb or clause is an attribution of its own ("agreed, but
+            // also contended …": nothing is left).
+            let reviewed_verb = |j: usize| {
+                self.lex
+                    .cue(self.word(j))
+                    .is_some_and(|c| c.learned.is_none() && !c.noun)
+                    && !self.word(j).ends_with("ing")
+            };
+            // (Adverbs may come between: "…, but also contended …".)
+            let verb_after = || {
+                (k + 1..n.min(k + 4))
+                    .find(|&j| !self.in_class(j, WordClass::AUX) || self.in_class(j, WordClass::FINITE))
+                    .is_some_and(reviewed_verb)
+            };
+            if matches!(self.word(k), "and" | "but") && verb_after() {
+                e = if k > s && self.is_punct(k - 1, &[","]) {
+                    k - 1
+                } else {
+                    k
+                };
+                break;
+            }
+            if k == s {
+                continue;
+            }
+            let capital_after = k + 1 < n && self.toks[k + 1].text(self.text).starts_with(char::is_uppercase);
+            if self.is_punct(k, &[";"]) && (reviewed_cue_after(k + 1) || capital_after) {
+                e = k;
+                break;
+            }
+            if self.is_punct(k, &[",", "–", "—", ";"]) && k + 1 < n {
+                let w = self.word(k + 1);
+                let pointer = self.lex.is(WordClass::DETERMINER, w)
+                    && (k + 2 < n
+                        && self.in_class(k + 2, WordClass::POINTER)
+                        && self.word(k + 2).starts_with(['c', 'a']));
+                // "…, charges Ukraine rejects": a bare accusation noun and a denial.
+                let denied_charge = self.lex.is(WordClass::ACCUSATION, w)
+                    && (k + 2..n.min(k + 6))
+                        .any(|j| self.lex.cue(self.word(j)).is_some_and(|c| c.stance == Stance::Denies));
+                let pointer = pointer || denied_charge;
+                let participle = w.ends_with("ing") && self.lex.cue(w).is_some();
+                // "…, while Kabul insists …": another speaker's clause.
+                let contrast = matches!(w, "while" | "whereas") && reviewed_cue_after(k + 2);
+                if pointer || participle || contrast {
+                    e = k;
+                    break;
+                }
+            }
+        }
+        s..e
+    }
+
+    /// The byte range of a content token range, trimmed of punctuation and
+    /// outer quote marks; extended back to the opening quote when the
+    /// quotation began in an earlier sentence. Returns (range, quoted).
+    pub(in crate::extract) fn content_bytes(&self, r: Range<usize>) -> Option<(Range<usize>, bool)> {
+        if self.words_in(r.clone()) < 2 {
+            return None;
+        }
+        let b = self.span(r);
+        let mut s = b.start;
+        let mut e = b.end;
+        let t = self.text;
+        // Trailing punctuation.
+        loop {
+            let tail = &t[s..e];
+            let trimmed = tail.trim_end_matches(['.', ',', ';', ':', ' ']);
+            if trimmed.len() == tail.len() {
+                break;
+            }
+            e = s + trimmed.len();
+        }
+        let close = t[s..e].ends_with(['”', '"']);
+        if close {
+            let opens = t[s..e].matches(['“']).count();
+            let closes = t[s..e].matches(['”']).count();
+            let straight = t[s..e].matches('"').count();
+            let unbalanced = closes > opens || straight % 2 == 1;
+            if unbalanced {
+                // Look back a bounded distance, so that a huge paragraph
+                // full of stray quote marks stays linear to scan.
+                let mut from = s.saturating_sub(QUOTE_LOOKBACK).max(self.para.start);
+                while !t.is_char_boundary(from) {
+                    from += 1;
+                }
+                let region = &t[from..s];
+                if let Some(q) = region.rfind(['“', '"']) {
+                    s = from + q;
+                }
+            }
+        }
+        // Outer quote marks: the whole content is a quotation.
+        let inner = &t[s..e];
+        let opens = inner.starts_with(['“', '"']);
+        let closes = inner.ends_with(['”', '"']);
+        let mut quoted = false;
+        if opens && closes && inner.chars().count() > 2 {
+            let body = &inner[inner.chars().next().map_or(0, char::len_utf8)
+                ..inner.len() - inner.chars().last().map_or(0, char::len_utf8)];
+            if !body.contains(['“', '”', '"']) {
+                s += inner.chars().next().map_or(0, char::len_utf8);
+                e -= inner.chars().last().map_or(0, char::len_utf8);
+                quoted = true;
+                let body = &t[s..e];
+                e = s + body.trim_end_matches(['.', ',', ';', ':', ' ']).len();
+                s += body.len() - body.trim_start().len();
+            }
+        }
+        (e > s).then_some((s..e, quoted))
+    }
+
+    /// The quotation that ends the sentence before this one in its
+    /// paragraph ("“… emails.”"), without its marks.
+    pub(in crate::extract) fn quotation_before_sentence(&self) -> Option<(Range<usize>, bool)> {
+        let start = self.toks.first()?.start;
+        let before = self.text.get(self.para.start..start)?.trim_end();
+        let close = before.strip_suffix(['”', '"'])?;
+        if !close.ends_with(['.', '!', '?']) {
+            return None;
+        }
+        let open = close.rfind(['“', '"'])?;
+        let from = self.para.start + open;
+        self.quote_trimmed(from..self.para.start + close.len())
+    }
+
+    /// The byte range of the paragraph after this sentence's paragraph.
+    pub(in crate::extract) fn next_paragraph(&self) -> Option<Range<usize>> {
+        let rest = &self.text[self.para.end..];
+        let line = rest
+            .split_inclusive('\n')
+            .find(|l| !l.trim().is_empty() && l.trim() != "\"")?;
+        let at = self.para.end + (line.as_ptr() as usize - rest.as_ptr() as usize);
+        text::trim_range(self.text, at..at + line.len())
+    }
+
+    /// A byte range trimmed of trailing punctuation and outer quote marks.
+    pub(in crate::extract) fn quote_trimmed(&self, r: Range<usize>) -> Option<(Range<usize>, bool)> {
+        let t = &self.text[r.clone()];
+        let start_trim = t.len() - t.trim_start_matches(['“', '"', '”', ' ']).len();
+        let body = t
+            .trim_start_matches(['“', '"', '”', ' '])
+            .trim_end_matches(['”', '"', '.', ',', ' ']);
+        let quoted = start_trim > 0;
+        (body.split_whitespace().count() >= 2)
+            .then(|| (r.start + start_trim..r.start + start_trim + body.len(), quoted))
+    }
+
+    /// Whether the content of the cue at `i` comes before it, with the
+    /// source between the boundary `q` (a comma or closing quote) and the
+    /// cue: nothing or an adjunct follows the cue ("on Wednesday", "in a
+    /// statement", ", adding …"), or a quotation closes right before the
+    /// source.
+    pub(in crate::extract) fn content_first(&self, q: usize, i: usize, lemma: &str) -> bool {
+        let n = self.toks.len();
+        let tail_words = self.words_in(i + 1..n);
+        let quote_closes = self.is_punct(q, &["”", "\""]) && self.quotation_opens_clause(q);
+        // "the announcer said, “It’s 3 a.m. …”": a quotation after the cue is its content.
+        if !quote_closes && i + 2 < n && self.is_punct(i + 1, &[",", ":"]) && self.is_punct(i + 2, &["“", "\""]) {
+            return false;
+        }
+        // "During his years in office, Mr. Obama said, a majority …": a
+        // fronted phrase, then the cue's clause after the comma.
+        if !quote_closes
+            && i + 2 < n
+            && self.is_punct(i + 1, &[","])
+            && self.in_class(self.clause_start(q), WordClass::PREPOSITION)
+            && !self.word(i + 2).ends_with("ing")
+            && !self.in_class(i + 2, WordClass::ADJUNCT)
+            && self.words_in(i + 2..n) >= 4
+        {
+            return false;
+        }
+        if tail_words == 0 || (i + 1 < n && self.is_punct(i + 1, &[",", "("])) {
+            return true;
+        }
+        let first_word = (i + 1..n).find(|&k| self.is_word(k)).map_or("", |k| self.word(k));
+        if first_word == "that" {
+            return false;
+        }
+        if quote_closes {
+            return true;
+        }
+        // "lawmakers said Friday afternoon, as they …": a short adjunct, then a comma.
+        if let Some(c) = (i + 1..n.min(i + 6)).find(|&k| self.is_punct(k, &[","]))
+            && self.lex.is(WordClass::ADJUNCT, first_word)
+            && (i + 1..c).all(|k| self.word(k) != "that")
+            && !(c + 1 < n && self.is_punct(c + 1, &["“", "\""]))
+        {
+            return true;
+        }
+        if (i + 1..n).any(|k| self.word(k) == "that") || tail_words > 6 {
+            return false;
+        }
+        self.lex.is(WordClass::ADJUNCT, first_word) || (lemma == "tell" && tail_words <= 3)
+    }
+
+    /// A quotation of one word ("“That,”") as quoted content.
+    pub(in crate::extract) fn opening_word(&self, r: Range<usize>) -> Option<(Range<usize>, bool)> {
+        if self.words_in(r.clone()) != 1 || !self.is_punct(r.start, &["“", "\""]) {
+            return None;
+        }
+        let k = (r.start..r.end).find(|&k| self.is_word(k))?;
+        Some((self.toks[k].start..self.toks[k].end, true))
+    }
+
+    /// Whether the quotation closed at token `q` opened at the start of its
+    /// clause ("“…,” said X"), not inside it ("on “Fox News Sunday,” X said").
+    pub(in crate::extract) fn quotation_opens_clause(&self, q: usize) -> bool {
+        let Some(open) = (0..q).rev().find(|&k| self.is_punct(k, &["“", "\""])) else {
+            // The quotation opened in an earlier sentence.
+            return true;
+        };
+        (self.clause_start(open)..open).all(|k| !self.is_word(k))
+    }
+
+    /// A quotation that resumes after the cue ("“A,” he said. “B.”", "“A,”
+    /// he said, “B.”"): the next quotation, when it starts right after token
+    /// `from` (only punctuation between) and ends its paragraph or a
+    /// sentence, becomes more content of the last attribution.
+    pub(in crate::extract) fn resume_quote(&self, from: usize, out: &mut [Attribution]) {
+        if let Some(r) = self.quote_resumed(from)
+            && let Some(last) = out.last_mut()
+        {
+            last.more.push(r);
+        }
+    }
+
+    /// The quotation that resumes after token `from` (past commas and
+    /// periods) and ends its paragraph or a sentence of its own.
+    pub(in crate::extract) fn quote_resumed(&self, from: usize) -> Option<Range<usize>> {
+        let t = self.text;
+        let start = self
+            .toks
+            .get(from)
+            .map_or_else(|| self.toks.last().map_or(0, |k| k.end), |k| k.start);
+        if start >= self.para.end {
+            return None;
+        }
+        let region = &t[start..self.para.end];
+        let lead = region.len() - region.trim_start_matches([',', '.', ';', ':', ' ']).len();
+        let rest = &region[lead..];
+        let (open, close) = match rest.chars().next() {
+            Some('“') => ('“', '”'),
+            Some('"') => ('"', '"'),
+            _ => return None,
+        };
+        let body_start = start + lead + open.len_utf8();
+        // (Within a sentence's length: an unclosed quotation in a long
+        // paragraph is not searched to its end from every cue.)
+        let mut limit = self.para.end.min(body_start + crate::text::MAX_SENTENCE_BYTES);
+        while !t.is_char_boundary(limit) {
+            limit -= 1;
+        }
+        let end = t[body_start..limit].find(close)?;
+        let after = t[body_start + end + close.len_utf8()..self.para.end].trim();
+        let body = &t[body_start..body_start + end];
+        // The quotation ends its paragraph or a sentence of its own: not the
+        // content of a following "…,” she said".
+        let ends_sentence = body.trim_end().ends_with(['.', '!', '?']);
+        if !(after.chars().all(|c| matches!(c, '.' | ',' | ';')) || ends_sentence) {
+            return None;
+        }
+        if body.contains(open) || body.split_whitespace().count() < 2 {
+            return None;
+        }
+        Some(body_start..body_start + body.trim_end_matches(['.', ',', ';', ':', ' ']).len())
+    }
+
+    /// Where the content of "told" starts after its addressee ("told
+    /// reporters there had been …", "told Dawn the talks …", "told the BBC
+    /// it …"); `from` when no addressee is there or "that" follows it (which
+    /// `content_after` skips itself).
+    pub(in crate::extract) fn after_addressee(&self, from: usize) -> usize {
+        let n = self.toks.len();
+        let capital = |k: usize| self.toks[k].text(self.text).starts_with(char::is_uppercase);
+        let mut k = from;
+        if k < n && self.in_class(k, WordClass::ADDRESSEE) {
+            k += 1;
+        } else {
+            if k < n && self.word(k) == "the" {
+                k += 1;
+            }
+            let run = k;
+            while k < n && capital(k) {
+                k += 1;
+            }
+            if k == run {
+                return from;
+            }
+        }
+        let clause = k < n && self.is_word(k) && !matches!(self.word(k), "to" | "of" | "about" | "that" | "in" | "on");
+        if clause && self.words_in(k..n) >= 3 { k } else { from }
+    }
+
+    /// The content after a cue ending at `from`, up to the end of its object
+    /// ([`Self::content_after`], [`Self::object_end`]), as token range.
+    pub(in crate::extract) fn object_range(&self, from: usize) -> Range<usize> {
+        let mut range = self.content_after(from);
+        range.end = self.object_end(range.clone());
+        range
+    }
+
+    /// Where the object of a cue that takes a noun phrase ends ("likened RT
+    /// to the BBC, which receives …", "invoked the rising seas to thrill …",
+    /// "declined that assignment and has since left"): before a clause that
+    /// follows it. A clause (after "that", a quotation, a
+    /// finite verb) is kept whole.
+    pub(in crate::extract) fn object_end(&self, r: Range<usize>) -> usize {
+        if r.is_empty() || self.word(r.start) == "that" || self.is_punct(r.start, &["“", "\"", ":"]) {
+            return r.end;
+        }
+        for k in r.start + 1..r.end {
+            let w = self.word(k);
+            if self.lex.is(WordClass::FINITE, w) {
+                return r.end;
+            }
+            let next = self.low.get(k + 1).map_or("", String::as_str);
+            let clause_after_comma = self.is_punct(k, &[",", ";", "—", "–", "--"])
+                && (self.lex.is(WordClass::BOUNDARY, next)
+                    || self.lex.is(WordClass::ADJUNCT, next)
+                    || next.ends_with("ing")
+                    || next == "especially"
+                    || self.lex.cue(next).is_some_and(|c| c.learned.is_none()));
+            let verb_after_and =
+                matches!(w, "and" | "but") && (self.lex.cue(next).is_some() || self.lex.is(WordClass::FINITE, next));
+            if clause_after_comma || verb_after_and || self.is_punct(k, &[";"]) {
+                return k;
+            }
+        }
+        r.end
+    }
+}

@@ -1,0 +1,438 @@
+//! One sentence under scan: its tokens, their lower-cased forms, and the
+//! word-level tests and helpers every pattern shares (where a cue starts
+//! and ends, how many words a range holds, adding an attribution). The
+//! order in which patterns are tried is [`SentenceScan::run`].
+
+mod content;
+mod source;
+
+use crate::claim::Stance;
+use crate::extract::lexicon::Cue;
+use crate::extract::lexicon::{Lexicon, WordClass, fold};
+use crate::extract::rules::{Attribution, LOOSE_THRESHOLD};
+use crate::extract::tagger::{self, Tagger};
+use crate::text::{self, Sentence, Token};
+use std::ops::Range;
+
+pub(in crate::extract) struct SentenceScan<'a> {
+    pub(in crate::extract) text: &'a str,
+    pub(in crate::extract) para: Range<usize>,
+    pub(in crate::extract) toks: Vec<Token>,
+    pub(in crate::extract) low: Vec<String>,
+    /// The word lists each token is in, looked up once per sentence.
+    pub(in crate::extract) cls: Vec<WordClass>,
+    pub(in crate::extract) lex: &'a Lexicon,
+    /// Index in the output of the first attribution of this sentence.
+    pub(in crate::extract) first: usize,
+}
+
+impl<'a> SentenceScan<'a> {
+    pub(in crate::extract) fn new(text: &'a str, sentence: &Sentence, para: Range<usize>, lex: &'a Lexicon) -> Self {
+        let toks = text::tokens(text, sentence.range.clone());
+        let low: Vec<String> = toks.iter().map(|t| fold(t.text(text))).collect();
+        let cls = low.iter().map(|w| lex.classes(w)).collect();
+        SentenceScan {
+            text,
+            para,
+            toks,
+            low,
+            cls,
+            lex,
+            first: 0,
+        }
+    }
+
+    pub(in crate::extract) fn run(&mut self, out: &mut Vec<Attribution>, tagger: Option<(&Tagger, f32)>) {
+        self.first = out.len();
+        let threshold = tagger.map_or(0.0, |(_, t)| t);
+        let scores = tagger.map(|(t, _)| {
+            t.scores(
+                &tagger::Sentence {
+                    text: self.text,
+                    toks: &self.toks,
+                    low: &self.low,
+                },
+                self.lex,
+            )
+        });
+        // A denial of "Kabul's claims" has read up to here: "claims" is no cue.
+        let mut resume = 0;
+        for i in 0..self.toks.len() {
+            if i < resume {
+                continue;
+            }
+            if self.is_punct(i, &["―", "—", "–"]) {
+                self.byline(i, out);
+            } else if matches!(self.low[i].as_str(), "according" | "as")
+                && self
+                    .low
+                    .get(i + 1)
+                    .is_some_and(|w| w == if self.low[i] == "as" { "per" } else { "to" })
+            {
+                self.according(i, out);
+            } else if self.low[i] == "in"
+                && let Some(end) = self.in_poll(i, out)
+            {
+                resume = end;
+            } else if self.low[i] == "asked"
+                && let Some(end) = self.asked(i, out)
+            {
+                resume = end;
+            } else if let Some(end) = self.quoted_as_saying(i, out) {
+                resume = end;
+            } else if self.in_class(i, WordClass::ACCUSATION)
+                && let Some(end) = self.nominal_allegation(i, out)
+            {
+                resume = end;
+            } else if (self.in_class(i, WordClass::QUALIFY)
+                || self.lex.cue(&self.low[i]).is_some_and(|c| c.stance == Stance::Denies))
+                && let Some(end) = self.qualified_denial(i, out)
+            {
+                resume = end;
+                continue;
+            } else if let Some(cue) = self.cue_at(i, scores.as_deref(), threshold) {
+                let before = out.len();
+                let shaped = (!cue.noun || self.clause_follows(i))
+                    && (!cue.clause || self.no_object_follows(i))
+                    && !self.capitalised_inside(i);
+                if shaped {
+                    self.verb(i, &cue, out);
+                }
+                let score = scores.as_ref().and_then(|s| s[i]);
+                let sure = cue.learned.is_none() || score.is_some_and(|x| x > LOOSE_THRESHOLD);
+                let noun_use = cue.noun || (i > 0 && self.in_class(i - 1, WordClass::DETERMINER));
+                if shaped && !noun_use && out.len() == before && sure {
+                    self.loose(i, &cue, out);
+                }
+                for a in &mut out[before..] {
+                    a.learned = cue.learned;
+                    a.cue_score = score;
+                }
+            }
+        }
+    }
+
+    /// The cue at token `i`: a reviewed lexicon entry; else, with a tagger,
+    /// a word it scores above `threshold` as a cue head (a plain assertion, its learned share
+    /// from the cue table or 0); else a learned form of the cue table.
+    pub(in crate::extract) fn cue_at(&self, i: usize, scores: Option<&[Option<f32>]>, threshold: f32) -> Option<Cue> {
+        let entry = self.lex.cue(&self.low[i]);
+        if let Some(c) = entry.filter(|c| c.learned.is_none()) {
+            return Some(c.clone());
+        }
+        if self.appeal(i) {
+            return Some(Cue {
+                lemma: "call on".to_string(),
+                stance: Stance::Asserts,
+                accuse: false,
+                evidence: false,
+                noun: false,
+                clause: false,
+                learned: None,
+            });
+        }
+        match scores {
+            Some(s) => s[i].filter(|&x| x > threshold).map(|_| Cue {
+                lemma: self.low[i].clone(),
+                stance: Stance::Asserts,
+                accuse: false,
+                evidence: false,
+                noun: false,
+                clause: false,
+                learned: Some(entry.and_then(|c| c.learned).unwrap_or(0.0)),
+            }),
+            None => entry.cloned(),
+        }
+    }
+
+    /// "called on Ethiopia to withdraw its troops", "calls on all sides to
+    /// …": an appeal, a claim about what another should do.
+    pub(in crate::extract) fn appeal(&self, i: usize) -> bool {
+        matches!(self.word(i), "call" | "calls" | "called" | "calling")
+            && self.low.get(i + 1).is_some_and(|w| w == "on")
+            && self.low.get(i + 2).is_some_and(|w| !self.lex.is(WordClass::TIME, w))
+            && (i + 3..self.toks.len().min(i + 10))
+                .take_while(|&k| self.is_word(k))
+                .any(|k| self.word(k) == "to")
+    }
+
+    /// What makes a noun-verb homograph a cue: a clause follows ("claims
+    /// that", "states:", "claims, “…”"), a name or pronoun precedes
+    /// ("Islamabad claims", "he claims"), it is a progressive ("is
+    /// warning voters") or it follows a quotation ("“…,” reported Reuters").
+    pub(in crate::extract) fn clause_follows(&self, i: usize) -> bool {
+        let clause =
+            i + 1 < self.toks.len() && (self.word(i + 1) == "that" || self.is_punct(i + 1, &[":", ",", "“", "\""]));
+        // "Trump is warning voters that …": a progressive is a verb.
+        let progressive = i > 0
+            && self.word(i).ends_with("ing")
+            && matches!(
+                self.word(i - 1),
+                "is" | "are" | "was" | "were" | "am" | "been" | "'s" | "'re"
+            );
+        let subject = i > 0
+            && (self.in_class(i - 1, WordClass::PRONOUN)
+                || self.toks[i - 1]
+                    .text(self.text)
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase));
+        // "“…,” reported Reuters": a verb inverted after a quotation.
+        let inverted = i > 1 && self.is_punct(i - 1, &["”", "\""]) && self.is_punct(i - 2, &[","]);
+        // "denied claims that …", "rejected reports that …": the object of
+        // a speech verb, not a verb of its own.
+        let object = i > 0 && self.lex.cue(self.word(i - 1)).is_some_and(|c| !c.noun);
+        (clause || subject || progressive || inverted) && !object
+    }
+
+    /// Whether no noun phrase follows the verb at `i` (past adverbs and
+    /// time words): a clause ("that", a quotation, a colon, a comma, a
+    /// pronoun or a name opening one) or the end of the clause ("…, he
+    /// maintained.").
+    pub(in crate::extract) fn no_object_follows(&self, i: usize) -> bool {
+        let n = self.toks.len();
+        let k = (i + 1..n)
+            .find(|&k| !self.in_class(k, WordClass::TIME) && !self.word(k).ends_with("ly"))
+            .unwrap_or(n);
+        k == n
+            || !self.is_word(k)
+            || self.word(k) == "that"
+            || self.in_class(k, WordClass::PRONOUN)
+            || self.toks[k].text(self.text).starts_with(char::is_uppercase)
+    }
+
+    /// A headline in title case ("Afghanistan Denies Role in Attack"): most
+    /// of its words are capitalised.
+    pub(in crate::extract) fn title_case(&self) -> bool {
+        let words: Vec<&str> = (0..self.toks.len())
+            .filter(|&k| self.is_word(k))
+            .map(|k| self.toks[k].text(self.text))
+            .collect();
+        let capitals = words
+            .iter()
+            .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+            .count();
+        words.len() >= 3 && capitals * 10 >= words.len() * 7
+    }
+
+    /// A headline: in title case, quoting someone ("Sanders: Clinton
+    /// needs to 'get away from …'"), or one short line after a label that
+    /// is no dateline in capitals ("Lynch: No outside influence on FBI
+    /// probe"; not "ISLAMABAD: The foreign office said …").
+    pub(in crate::extract) fn headline(&self) -> bool {
+        let line = &self.text[self.span(0..self.toks.len())];
+        let short =
+            self.para.end <= self.toks.last().map_or(0, |t| t.end) + 2 && self.words_in(0..self.toks.len()) <= 20;
+        let capitals = line
+            .split(':')
+            .next()
+            .is_some_and(|l| !l.chars().any(char::is_lowercase));
+        self.title_case() || line.contains(['‘', '“', '\'', '"']) || (short && !capitals)
+    }
+
+    /// A capitalised word after the first ("United States", "Fox News
+    /// Reports"): part of a name, not a cue.
+    pub(in crate::extract) fn capitalised_inside(&self, i: usize) -> bool {
+        i > 0
+            && !self.title_case()
+            && !self.is_punct(i - 1, &["“", "\"", ":", "(", "—", "–"])
+            && self.toks[i]
+                .text(self.text)
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+    }
+
+    pub(in crate::extract) fn word(&self, i: usize) -> &str {
+        &self.low[i]
+    }
+
+    /// Whether token `i` is in a word list of `class`.
+    pub(in crate::extract) fn in_class(&self, i: usize, class: WordClass) -> bool {
+        self.cls[i].has(class)
+    }
+
+    pub(in crate::extract) fn is_word(&self, i: usize) -> bool {
+        self.low[i].chars().next().is_some_and(char::is_alphanumeric)
+    }
+
+    pub(in crate::extract) fn is_punct(&self, i: usize, set: &[&str]) -> bool {
+        set.contains(&self.low[i].as_str())
+    }
+
+    pub(in crate::extract) fn span(&self, r: Range<usize>) -> Range<usize> {
+        if r.is_empty() {
+            let at = self.toks.get(r.start).map_or(self.text.len(), |t| t.start);
+            return at..at;
+        }
+        self.toks[r.start].start..self.toks[r.end - 1].end
+    }
+
+    /// The last attribution of this sentence, if any.
+    pub(in crate::extract) fn previous_in_sentence(&self, out: &[Attribution]) -> Option<usize> {
+        // (A question put to someone has no speaker to pass on: "Asked
+        // about the talks, Mujahid, the spokesman, said …".)
+        (self.first..out.len()).rev().find(|&k| !out[k].question)
+    }
+
+    /// Extends the cue backwards over auxiliaries and adverbs ("has
+    /// categorically denied"); `None` when the cue is negated, passive or an
+    /// infinitive.
+    pub(in crate::extract) fn cue_start(&self, i: usize) -> Option<usize> {
+        let be = |w: &str| matches!(w, "is" | "was" | "were" | "are" | "am" | "be" | "been" | "'s" | "'re");
+        // The "is" of a progressive ("is also encouraging") belongs to the cue.
+        let progressive = self.word(i).ends_with("ing");
+        let s = self.auxiliaries_before(i, |w| progressive && be(w) && w != "'s");
+        if s > 0 {
+            let prev = self.word(s - 1);
+            // A passive, an infinitive or a noun: no cue of an attribution.
+            if be(prev) || matches!(prev, "to" | "being") || self.lex.is(WordClass::DETERMINER, prev) {
+                return None;
+            }
+        }
+        if (s..i).any(|k| matches!(self.word(k), "not" | "never") || self.word(k).ends_with("n't")) {
+            return None;
+        }
+        Some(s)
+    }
+
+    /// Where a cue at `i` starts when it takes the auxiliaries, contracted
+    /// negations and -ly adverbs before it ("has categorically", "didn't",
+    /// "cynically"), and the words `also` accepts.
+    pub(in crate::extract) fn auxiliaries_before(&self, i: usize, also: impl Fn(&str) -> bool) -> usize {
+        let mut s = i;
+        while s > 0 {
+            let w = self.word(s - 1);
+            let lower = self.toks[s - 1].text(self.text).starts_with(char::is_lowercase);
+            let adverb = lower && w.len() > 4 && w.ends_with("ly");
+            if !(self.lex.is(WordClass::AUX, w) || w.ends_with("n't") || adverb || also(w)) {
+                break;
+            }
+            s -= 1;
+        }
+        s
+    }
+
+    /// Where a cue in the infinitive starting at `cs` starts when the verb
+    /// or adjective that takes it belongs to it ("continues to insist",
+    /// "was able to tout", "went on to say"), with its auxiliaries and the
+    /// words `also` accepts; `cs` itself otherwise.
+    pub(in crate::extract) fn catenative_before(&self, cs: usize, also: impl Fn(&str) -> bool) -> usize {
+        if cs == 0 || self.word(cs) != "to" {
+            return cs;
+        }
+        let k = if self.word(cs - 1) == "on" && cs > 1 {
+            cs - 2
+        } else {
+            cs - 1
+        };
+        let lower = self.toks[k].text(self.text).starts_with(char::is_lowercase);
+        // ("the plan to …": a noun after a determiner.)
+        let noun = k > 0 && self.in_class(k - 1, WordClass::DETERMINER);
+        if lower && !noun && self.in_class(k, WordClass::CATENATIVE) && (k == cs - 1 || self.in_class(k, WordClass::GO))
+        {
+            self.auxiliaries_before(k, also)
+        } else {
+            cs
+        }
+    }
+
+    /// Word tokens of `range`.
+    pub(in crate::extract) fn words_in(&self, range: Range<usize>) -> usize {
+        range.filter(|&k| self.is_word(k)).count()
+    }
+
+    pub(in crate::extract) fn push(
+        &self,
+        out: &mut Vec<Attribution>,
+        cue: Range<usize>,
+        cue_text: String,
+        source: Range<usize>,
+        content: Option<(Range<usize>, bool)>,
+        (stance, accuse, evidence): (Stance, bool, bool),
+    ) -> bool {
+        let Some((content, quoted)) = content else {
+            return false;
+        };
+        let source_b = self.span(source);
+        let pronoun = self
+            .lex
+            .is(WordClass::PRONOUN, &self.text[source_b.clone()].to_lowercase());
+        let learned = self.lex.cue(self.word(cue.end - 1)).and_then(|c| c.learned);
+        out.push(Attribution {
+            cue: self.span(cue),
+            cue_text,
+            source: source_b,
+            content,
+            stance,
+            quoted,
+            points_back: None,
+            continues: None,
+            accuse,
+            evidence,
+            pronoun,
+            more: Vec::new(),
+            learned,
+            cue_score: None,
+            answers_accusation: false,
+            antecedent: None,
+            accused: None,
+            loose: false,
+            question: false,
+        });
+        true
+    }
+
+    pub(in crate::extract) fn cue_words(&self, r: Range<usize>) -> String {
+        self.text[self.span(r)].to_string()
+    }
+
+    /// Whether every token of `r` is capitalised or punctuation (a name:
+    /// "Mrs. Clinton", "Rick Scott").
+    pub(in crate::extract) fn capitalised_run(&self, r: Range<usize>) -> bool {
+        r.into_iter().all(|k| {
+            self.toks[k]
+                .text(self.text)
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || !c.is_alphanumeric())
+        })
+    }
+
+    /// Whether `w` reads as a verb where a subject ends: a word in -ed, a
+    /// cue, an auxiliary or a finite verb.
+    pub(in crate::extract) fn verb_like(&self, w: &str) -> bool {
+        w.ends_with("ed")
+            || self.lex.cue(w).is_some()
+            || self.lex.is(WordClass::AUX, w)
+            || self.lex.is(WordClass::FINITE, w)
+    }
+
+    /// Whether the clause before token `limit` opens with a name followed
+    /// by a comma ("Erin Murphy, a former aide …,"): a subject and its
+    /// appositive.
+    pub(in crate::extract) fn name_then_comma(&self, limit: usize) -> bool {
+        let s = self.clause_start(limit);
+        let Some(c) = (s..limit).find(|&k| self.is_punct(k, &[","])) else {
+            return false;
+        };
+        let capital = |k: usize| {
+            self.toks[k]
+                .text(self.text)
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+        };
+        c > s && c - s <= 5 && (s..c).all(|k| capital(k) || self.is_punct(k, &[".", "-"]))
+    }
+
+    /// Where a cue with its head at `i` ends: after a particle that closes it
+    /// ("called for").
+    pub(in crate::extract) fn cue_end(&self, i: usize) -> usize {
+        if i + 1 < self.toks.len() && (self.lex.particle(self.word(i), self.word(i + 1)) || self.appeal(i)) {
+            i + 2
+        } else {
+            i + 1
+        }
+    }
+}

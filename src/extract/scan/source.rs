@@ -1,0 +1,404 @@
+//! Where a source starts and ends: the words before a cue, a subject, a
+//! name before a relative pronoun or after a fronted phrase, a possessor.
+
+use crate::extract::lexicon::WordClass;
+use crate::extract::scan::SentenceScan;
+use std::ops::Range;
+
+impl SentenceScan<'_> {
+    /// A source token range: trimmed of punctuation; `None` if empty or too
+    /// long (over 12 words).
+    pub(in crate::extract) fn source_range(&self, r: Range<usize>) -> Option<Range<usize>> {
+        self.source_range_within(r, 12)
+    }
+
+    /// [`Self::source_range`] with at most `max_words` words: a source that
+    /// its cue delimits ("according to …,") may be longer.
+    pub(in crate::extract) fn source_range_within(
+        &self,
+        mut r: Range<usize>,
+        max_words: usize,
+    ) -> Option<Range<usize>> {
+        // "Ah, friends once more: Ted Cruz": the name after a colon or dash.
+        if let Some(k) = (r.start..r.end)
+            .rev()
+            .find(|&k| self.is_punct(k, &[":", "—", "–", "―"]))
+        {
+            r.start = k + 1;
+        }
+        // "Sanders on Tuesday", "Trump, speaking to a group": the name
+        // before a trailing adjunct or participle clause.
+        if let Some(k) = (r.start + 1..r.end).find(|&k| {
+            let lower = self.toks[k]
+                .text(self.text)
+                .chars()
+                .next()
+                .is_some_and(char::is_lowercase);
+            // "office in Islamabad" keeps its place; "Sanders on Tuesday" loses its date.
+            let place = k + 1 < r.end
+                && self.toks[k + 1]
+                    .text(self.text)
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase)
+                && !self.in_class(k + 1, WordClass::ADJUNCT);
+            (lower && self.in_class(k, WordClass::AFTER_SOURCE) && !place)
+                || (self.is_punct(k, &[","]) && k + 1 < r.end && self.word(k + 1).ends_with("ing"))
+        }) {
+            r.end = k;
+        }
+        // Leading connectives, auxiliaries and adverbs ("perhaps", "why
+        // he", "has he") are not part of the name.
+        let lead = |k: usize| {
+            let w = self.word(k);
+            let lower = self.toks[k]
+                .text(self.text)
+                .chars()
+                .next()
+                .is_some_and(char::is_lowercase);
+            self.lex.is(WordClass::SOURCE_LEAD, w)
+                || self.lex.is(WordClass::SOURCE_LEAD_ADVERB, w)
+                || (lower && (self.lex.is(WordClass::AUX, w) || w.ends_with("ly")))
+        };
+        while r.start < r.end
+            && ((!self.is_word(r.start) && !self.is_punct(r.start, &["“", "\""]))
+                || (r.end - r.start > 1 && lead(r.start)))
+        {
+            r.start += 1;
+        }
+        while r.end > r.start && !self.is_word(r.end - 1) {
+            // Keep the closing parenthesis of "Rep. Lynch (D-Mass.)".
+            if self.is_punct(r.end - 1, &[")"]) && (r.start..r.end).any(|k| self.is_punct(k, &["("])) {
+                break;
+            }
+            r.end -= 1;
+        }
+        // "Ethiopian officials, however, insisted", "Afghan officials, for
+        // their part, said": an aside set off after the subject is no part
+        // of it.
+        if let Some(c) = (r.start + 1..r.end).rev().find(|&k| self.is_punct(k, &[","]))
+            && c + 1 < r.end
+            && (c + 1..r.end).all(|k| self.in_class(k, WordClass::ASIDE))
+        {
+            r.end = c;
+        }
+        // "Lynch (D-Mass.)": close the parenthesis the source opened.
+        let open_paren = (r.start..r.end).rev().find(|&k| self.is_punct(k, &["(", ")"]));
+        if open_paren.is_some_and(|k| self.is_punct(k, &["("]))
+            && let Some(c) = (r.end..self.toks.len().min(r.end + 3)).find(|&k| self.is_punct(k, &[")"]))
+        {
+            r.end = c + 1;
+        }
+        let words = self.words_in(r.clone());
+        // Words inside a quotation that is still open are not a source.
+        let open_quote =
+            (r.start..r.end).any(|k| self.is_punct(k, &["“"])) && !(r.start..r.end).any(|k| self.is_punct(k, &["”"]));
+        // "In a statement posted on …": a prepositional phrase names no source.
+        let preposition = r.start < r.end && self.in_class(r.start, WordClass::PREPOSITION);
+        // "This team will review disputed …": a modal and its verb make a
+        // clause, not a name.
+        let modal_verb = (r.start..r.end.saturating_sub(1)).any(|k| {
+            matches!(
+                self.word(k),
+                "will" | "would" | "could" | "should" | "can" | "may" | "might" | "must"
+            ) && self.toks[k + 1].text(self.text).starts_with(char::is_lowercase)
+        });
+        (words > 0 && words <= max_words && !open_quote && !preposition && !modal_verb).then_some(r)
+    }
+
+    /// The source before a cue: from the clause start, cut at the last
+    /// clause boundary when the subject is long.
+    pub(in crate::extract) fn source_before(&self, cue_start: usize) -> Option<Range<usize>> {
+        let Some(r) = self.source_before_any(cue_start) else {
+            return self.name_after_fronted_phrase(cue_start);
+        };
+        // "Yesterday he", "Asked about it, she": a pronoun right before the
+        // cue is the whole subject (not in "Smith and he").
+        let last = r.end - 1;
+        if r.len() > 1 && self.in_class(last, WordClass::PRONOUN) && !matches!(self.word(last - 1), "and" | "or") {
+            return Some(last..r.end);
+        }
+        Some(r)
+    }
+
+    /// "In a Bloomberg interview Trump declared": after a prepositional
+    /// phrase fronted without a comma, the name or pronoun right before the
+    /// cue, when a time word or a lower-case word of the phrase (not a
+    /// determiner or a preposition) precedes it ("On Monday Trump said").
+    pub(in crate::extract) fn name_after_fronted_phrase(&self, cue_start: usize) -> Option<Range<usize>> {
+        let start = self.clause_start(cue_start);
+        if start + 2 >= cue_start
+            || !self.in_class(start, WordClass::PREPOSITION)
+            || (start..cue_start).any(|k| !self.is_word(k))
+        {
+            return None;
+        }
+        let capital = |k: usize| self.toks[k].text(self.text).starts_with(char::is_uppercase);
+        let mut b = cue_start - 1;
+        if !self.in_class(b, WordClass::PRONOUN) {
+            while b > start + 1 && capital(b - 1) && !self.in_class(b - 1, WordClass::TIME) {
+                b -= 1;
+            }
+        }
+        let before = self.word(b - 1);
+        let ends_phrase = self.lex.is(WordClass::TIME, before)
+            || (!capital(b - 1)
+                && !self.lex.is(WordClass::DETERMINER, before)
+                && !self.lex.is(WordClass::PREPOSITION, before));
+        ((capital(b) || self.in_class(b, WordClass::PRONOUN)) && ends_phrase).then_some(b..cue_start)
+    }
+
+    /// The first token of a dash ("—", "–" or "--") that ends right before
+    /// token `k`.
+    pub(in crate::extract) fn dash_ending(&self, k: usize) -> Option<usize> {
+        if k >= 1 && self.is_punct(k - 1, &["—", "–", "―"]) {
+            return Some(k - 1);
+        }
+        (k >= 2 && self.is_punct(k - 1, &["-"]) && self.is_punct(k - 2, &["-"])).then(|| k - 2)
+    }
+
+    /// [`Self::source_before`] before a trailing pronoun is singled out.
+    pub(in crate::extract) fn source_before_any(&self, cue_start: usize) -> Option<Range<usize>> {
+        let start = self.clause_start(cue_start);
+        if start >= cue_start {
+            return None;
+        }
+        // "Kall -- co-editor of a book, out in May -- said", "Byrne — who
+        // stood at the door — said": the subject and its appositive between
+        // dashes, commas inside and all.
+        if let Some(close) = self.dash_ending(cue_start)
+            && let Some(open) = (start + 1..close)
+                .rev()
+                .find_map(|k| self.dash_ending(k + 1).filter(|&d| d > start))
+            && let Some(subject) = self.source_range(start..open)
+            && subject.end == open
+            && self.words_in(subject.clone()) <= 6
+        {
+            return Some(subject.start..close);
+        }
+        // "a security official, who spoke on condition of anonymity, said":
+        // the subject before the relative clause.
+        if cue_start > 0
+            && let Some(c) = self.relative_clause_before(cue_start - 1)
+            && c > start
+        {
+            let from = (start..c)
+                .rev()
+                .find(|&k| self.is_punct(k, &[",", ";"]) || self.in_class(k, WordClass::BOUNDARY))
+                .map_or(start, |k| k + 1);
+            let r = self.source_range(from..c)?;
+            return (self.words_in(r.clone()) <= 8).then_some(r);
+        }
+        // "The Taliban, which seized power in 2021, on Wednesday said": a
+        // time adjunct between the comma and the cue.
+        if let Some(c) = (start..cue_start).rev().find(|&k| self.is_punct(k, &[","]))
+            && c + 1 < cue_start
+            && c > start
+            && (c + 1..cue_start)
+                .all(|k| self.in_class(k, WordClass::TIME) || self.word(k).starts_with(|c: char| c.is_ascii_digit()))
+        {
+            return self.source_before_any(c + 1);
+        }
+        if self.words_in(start..cue_start) <= 8
+            && !(start..cue_start).any(|k| self.in_class(k, WordClass::BOUNDARY) && k > start)
+        {
+            // A prepositional phrase fronted with no connective is no
+            // source: "Despite the sheen, officials said" has its subject
+            // after the comma. (Any other range that is no source, such as
+            // an open quotation, has none.)
+            match self.source_range(start..cue_start) {
+                Some(r) => return Some(r),
+                None if !self.in_class(start, WordClass::PREPOSITION) => return None,
+                None => {}
+            }
+        }
+        // A parenthesis closed right before the cue belongs to the name
+        // ("Gov. Mike Pence (R-IN) said"), so the search starts before it.
+        let from = if cue_start > 0
+            && self.is_punct(cue_start - 1, &[")"])
+            && let Some(open) = (start..cue_start - 1).rev().find(|&j| self.is_punct(j, &["(", ")"]))
+            && self.is_punct(open, &["("])
+        {
+            open
+        } else {
+            cue_start
+        };
+        let cut = (start..from)
+            .rev()
+            .find(|&k| self.is_punct(k, &[",", ";", ":", "(", ")", "”", "\""]) || self.in_class(k, WordClass::BOUNDARY))
+            .map_or(start, |k| k + 1);
+        // "X, the Y (Z), had claimed": the subject before its appositive.
+        if self.words_in(cut..cue_start) == 0
+            && cue_start > 0
+            && self.is_punct(cue_start - 1, &[","])
+            && let Some(first) = (start..cue_start - 1).find(|&k| self.is_punct(k, &[","]))
+        {
+            let r = self.source_range(start..first)?;
+            return (self.words_in(r.clone()) <= 8).then_some(r);
+        }
+        let r = self.source_range(cut..cue_start)?;
+        (self.words_in(r.clone()) <= 8).then_some(r)
+    }
+
+    /// The subject at the start of the clause before `limit`: capitalised
+    /// words, determiners and "of", or a pronoun ("It", "the Clinton
+    /// campaign").
+    pub(in crate::extract) fn subject(&self, limit: usize) -> Option<Range<usize>> {
+        let s = self.clause_start(limit);
+        let mut e = s;
+        while e < limit && e < s + 8 {
+            let w = self.word(e);
+            if self.lex.is(WordClass::PRONOUN, w) {
+                e += 1;
+                break;
+            }
+            // The period of an abbreviated title or initial ("Mrs. Clinton",
+            // "U.S. Rep.").
+            if e > s
+                && self.is_punct(e, &["."])
+                && e + 1 < limit
+                && self.toks[e + 1].text(self.text).starts_with(char::is_uppercase)
+            {
+                e += 1;
+                continue;
+            }
+            let capital = self.toks[e]
+                .text(self.text)
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase);
+            if !(capital || self.lex.is(WordClass::DETERMINER, w) || w == "of") {
+                break;
+            }
+            e += 1;
+        }
+        // "Several environmental groups granted …", "Two Democratic
+        // speechwriters implored …": a quantifier opens the subject.
+        if e == s && self.in_class(s, WordClass::QUANTIFIER) {
+            e += 1;
+        }
+        let led = self.in_class(s, WordClass::QUANTIFIER);
+        // "The mayor visited …", "Pakistan's military did …": a determiner's
+        // or a possessive's noun, up to the verb (a word
+        // in -ed, a cue, an auxiliary).
+        if e > s && (led || self.in_class(e - 1, WordClass::DETERMINER) || self.word(e - 1).ends_with("'s")) {
+            while e < limit && e < s + 8 && self.is_word(e) {
+                let w = self.word(e);
+                if self.verb_like(w) {
+                    break;
+                }
+                e += 1;
+            }
+        }
+        // "Gary Emineth, a former state party chairman, became a delegate
+        // and said": a name and its appositive between commas.
+        if e > s && e < limit && self.is_punct(e, &[","]) && self.capitalised_run(s..e) {
+            let close = (e + 1..limit.min(e + 14))
+                .take_while(|&k| self.is_word(k) || self.is_punct(k, &[",", "-", "'", "’", "."]))
+                .find(|&k| self.is_punct(k, &[","]));
+            if let Some(c) = close
+                && c + 1 < limit
+                && self.toks[c + 1].text(self.text).starts_with(char::is_lowercase)
+                && !self.in_class(
+                    c + 1,
+                    WordClass::DETERMINER
+                        | WordClass::PREPOSITION
+                        | WordClass::BOUNDARY
+                        | WordClass::CONNECTIVE
+                        | WordClass::PRONOUN,
+                )
+            {
+                return self.source_range(s..e);
+            }
+        }
+        let next_is_word = e < limit && self.is_word(e);
+        if next_is_word { self.source_range(s..e) } else { None }
+    }
+
+    /// "Citing an unfounded theory, Trump said …", "Bemoaning the system,
+    /// Trump accused …": the participle at `i` opens the sentence; its
+    /// object up to the comma is the content and the subject after the
+    /// comma (up to its verb) the source. Not "Speaking to reporters, …":
+    /// the object may not open with a preposition. Returns the cue's end,
+    /// the source and the content's tokens.
+    pub(in crate::extract) fn fronted_participle(&self, i: usize) -> Option<(usize, Range<usize>, Range<usize>)> {
+        let n = self.toks.len();
+        let ce = self.cue_end(i);
+        if ce >= n || !self.is_word(ce) || self.in_class(ce, WordClass::PREPOSITION) {
+            return None;
+        }
+        let comma = (ce..n.min(ce + 30)).find(|&k| self.is_punct(k, &[",", ";", ":"]))?;
+        if !self.is_punct(comma, &[","]) || self.words_in(ce..comma) < 2 {
+            return None;
+        }
+        let verb = (comma + 2..n.min(comma + 10)).find(|&k| self.verb_like(self.word(k)))?;
+        let src = self.source_range(comma + 1..verb)?;
+        (self.words_in(src.clone()) <= 6).then_some((ce, src, ce..comma))
+    }
+
+    /// The name that ends right before `end`: capitalised words, "of",
+    /// "the" and a parenthesised abbreviation ("the Balochistan Liberation
+    /// Army (BLA)"); else a noun phrase opened by a determiner ("the Saudi
+    /// government").
+    pub(in crate::extract) fn name_before(&self, end: usize) -> Option<Range<usize>> {
+        let mut start = end;
+        while start > 0 && end - start < 12 {
+            let k = start - 1;
+            let capital = self.toks[k].text(self.text).starts_with(char::is_uppercase);
+            if !(capital || self.is_punct(k, &["(", ")"]) || matches!(self.word(k), "of" | "the")) {
+                break;
+            }
+            start = k;
+        }
+        while start < end && self.word(start) == "of" {
+            start += 1;
+        }
+        let named = (start..end).any(|k| self.toks[k].text(self.text).starts_with(char::is_uppercase));
+        if named {
+            return self.source_range(start..end);
+        }
+        // "the Saudi government, which …", "the ministry, which …": a noun
+        // phrase opened by a determiner.
+        let det = (end.saturating_sub(6)..end)
+            .rev()
+            .take_while(|&k| {
+                self.is_word(k) && !self.in_class(k, WordClass::PREPOSITION) && !self.verb_like(self.word(k))
+            })
+            .find(|&k| self.in_class(k, WordClass::DETERMINER) && self.word(k) != "that" && k + 1 < end)?;
+        self.source_range(det..end)
+    }
+
+    /// The comma that opens a relative clause (", who …", ", which …")
+    /// closed by the comma at `comma`.
+    pub(in crate::extract) fn relative_clause_before(&self, comma: usize) -> Option<usize> {
+        if !self.is_punct(comma, &[","]) {
+            return None;
+        }
+        (1..comma)
+            .rev()
+            .take(40)
+            .find(|&k| self.is_punct(k, &[","]) && matches!(self.word(k + 1), "who" | "which" | "whose"))
+    }
+
+    /// The possessor before a noun cue at `cs` ("Pakistan's claim", "the
+    /// ministry's assertion"): the words before "'s" that name it. Not a
+    /// pronoun's "'s" ("he's said"), which is "is" or "has".
+    pub(in crate::extract) fn possessor(&self, cs: usize) -> Option<Range<usize>> {
+        let owner = self.word(cs.checked_sub(1)?).strip_suffix("'s")?;
+        if owner.is_empty()
+            || self.lex.is(WordClass::PRONOUN, owner)
+            || matches!(owner, "that" | "there" | "what" | "who")
+        {
+            return None;
+        }
+        let mut start = cs - 1;
+        while start > 0 {
+            let w = self.toks[start - 1].text(self.text);
+            if !(w.starts_with(char::is_uppercase) || self.in_class(start - 1, WordClass::DETERMINER)) {
+                break;
+            }
+            start -= 1;
+        }
+        self.source_range(start..cs)
+    }
+}

@@ -1,0 +1,619 @@
+//! Extraction of claims end to end: claimants, denials, links.
+
+use super::*;
+use crate::claim::Stance;
+use std::path::Path;
+
+fn run(text: &str) -> Vec<Claim> {
+    let a = Article::from_bytes(text.as_bytes(), Some("t".into()), Path::new("t.txt")).unwrap();
+    extract(&a, &Actors::default(), None).claims
+}
+
+/// The claims of `text` with the actors file `actors_yaml`.
+fn run_with(actors_yaml: &str, text: &str) -> Vec<Claim> {
+    let file: crate::claim::ActorsFile = serde_yaml::from_str(actors_yaml).unwrap();
+    let a = Article::from_bytes(text.as_bytes(), Some("t".into()), Path::new("t.txt")).unwrap();
+    extract(&a, &Actors::new(&file), None).claims
+}
+
+/// The claims of `text` with the links the rules propose (the hints
+/// the learned linker weighs), not the linker's decisions.
+fn rule_links(actors_yaml: &str, text: &str) -> Vec<Claim> {
+    let file: crate::claim::ActorsFile = serde_yaml::from_str(actors_yaml).unwrap();
+    let a = Article::from_bytes(text.as_bytes(), Some("t".into()), Path::new("t.txt")).unwrap();
+    let (mut claims, hints) = claims_with_hints(&a, &Actors::new(&file), Model::builtin());
+    for (k, hs) in hints.iter().enumerate() {
+        for &(j, kind) in hs {
+            let id = claims[j].id.clone();
+            claims[k].links_mut(kind).push(id);
+        }
+    }
+    claims
+}
+
+#[test]
+fn a_news_agency_speaks_for_no_institution_named_after_it() {
+    let c = run(
+        "Pakistan said that its posts came under fire. Heavy fighting broke out overnight, Anadolu Agency reported. The army said that several camps were destroyed.",
+    );
+    let army = c
+        .iter()
+        .find(|x| x.mention.as_deref() == Some("The army"))
+        .expect("the army's claim");
+    assert_eq!(army.claimant, "Pakistan", "{c:#?}");
+    assert!(is_outlet("Anadolu Agency") && is_outlet("RIA") && !is_outlet("Pakistan"));
+}
+
+#[test]
+fn an_outlet_that_reports_a_claim_makes_none_of_its_own() {
+    let c = run("Reuters reported that the Afghan foreign ministry said no militants were present.");
+    assert_eq!(c.len(), 1, "{c:#?}");
+    assert_eq!(
+        (c[0].claimant.as_str(), c[0].content.as_str()),
+        ("Afghanistan", "no militants were present")
+    );
+}
+
+#[test]
+fn a_bare_title_a_spelling_and_a_pronoun_after_an_outlet_find_their_speaker() {
+    let c = run(
+        "Defence Minister Khawaja Asif said that the border would stay closed. The defence minister said that talks had failed. Taliban spokesman Zabihullah Mujahid said that 58 soldiers were killed. Zabiullah Mujahid said that 20 posts were captured. Anadolu Agency reported that fighting continued. He said the posts were empty.",
+    );
+    let who: Vec<&str> = c.iter().map(|x| x.claimant.as_str()).collect();
+    assert_eq!(
+        who,
+        [
+            "Khawaja Asif",
+            "Khawaja Asif",
+            "Zabihullah Mujahid",
+            "Zabihullah Mujahid",
+            "Anadolu Agency",
+            "Zabihullah Mujahid"
+        ],
+        "{c:#?}"
+    );
+    // Different people stay apart.
+    let c = run("Imran Khan said the vote was rigged. Imran Shah said the vote was fair.");
+    assert_eq!(c[1].claimant, "Imran Shah", "{c:#?}");
+}
+
+#[test]
+fn no_truth_in_reports_is_a_denial_of_what_they_report() {
+    let c = run("The Kremlin said there is no truth in the reports that its forces struck the station.");
+    assert_eq!(
+        (c[0].stance, c[0].content.as_str()),
+        (Stance::Denies, "its forces struck the station"),
+        "{c:#?}"
+    );
+    let c = run("The ministry said it is not true that the talks failed.");
+    assert_eq!(
+        (c[0].stance, c[0].content.as_str()),
+        (Stance::Denies, "the talks failed")
+    );
+    assert_eq!(
+        denial_frame_len("there is no truth in "),
+        0,
+        "a frame with nothing after it"
+    );
+}
+
+#[test]
+fn a_denied_claim_that_is_the_claim_denied() {
+    let c = run(
+        "Kabul denied claims that militants crossed the border. Moscow rejected reports that its jets flew over the town.",
+    );
+    let contents: Vec<(&str, Stance)> = c.iter().map(|x| (x.content.as_str(), x.stance)).collect();
+    assert_eq!(
+        contents,
+        [
+            ("militants crossed the border", Stance::Denies),
+            ("its jets flew over the town", Stance::Denies)
+        ],
+        "{c:#?}"
+    );
+    assert_eq!(denied_object_len("the claims that x"), "the claims that ".len());
+    assert_eq!(denied_object_len("claims made earlier"), 0);
+    assert_eq!(denied_object_len("theé claims that"), 0, "no panic inside a character");
+}
+
+#[test]
+fn builtin_model_loads_with_tagger_and_bare_tables_load_without() {
+    assert!(Model::builtin().tagger.is_some());
+    let m = Model::parse(b"# table\nquipped\t3\t4\n").unwrap();
+    assert!(m.tagger.is_none());
+    assert!(Model::parse(b"claimtrack-model/1\n\x05\x00").is_err());
+    assert!(Model::parse(b"\xff\xfe").is_err());
+}
+
+#[test]
+fn source_cue_that_content() {
+    let c = run("Pakistan maintains that armed groups operate from Afghan soil.");
+    assert_eq!(c.len(), 1);
+    assert_eq!(c[0].claimant, "Pakistan");
+    assert_eq!(c[0].cue.as_deref(), Some("maintains"));
+    assert_eq!(c[0].content, "armed groups operate from Afghan soil");
+    assert_eq!(c[0].stance, Stance::Asserts);
+}
+
+#[test]
+fn a_question_put_to_someone_is_no_claim() {
+    let c = run("Asked whether Kabul would reopen the border, the minister said it would reopen next week.");
+    assert_eq!(c.len(), 1, "{c:#?}");
+    assert_eq!(c[0].content, "it would reopen next week");
+    // It passes on no speaker, and a denial does not point back at it.
+    let c = run("Asked about the talks, Zabihullah Mujahid, the Taliban spokesman, said the border would reopen.");
+    assert_eq!(c.len(), 1, "{c:#?}");
+    assert!(c[0].claimant.starts_with("Zabihullah Mujahid"), "{c:#?}");
+    let c = run("Trump was asked about the wall and said it would be built.");
+    assert_eq!(c.len(), 1, "{c:#?}");
+    assert_eq!(
+        (c[0].claimant.as_str(), c[0].content.as_str()),
+        ("Trump", "it would be built"),
+        "{c:#?}"
+    );
+    let c =
+        run("Pakistan said Kabul harboured militants. Asked about the accusation on Monday, Mujahid denied the claim.");
+    let denial = c.iter().find(|c| c.stance == Stance::Denies).expect("a denial");
+    assert_eq!(denial.content, "Kabul harboured militants", "{c:#?}");
+}
+
+#[test]
+fn a_name_inside_an_open_quotation_is_no_source() {
+    let c = run("\u{201c}Look, the minister said the border would reopen, but it did not,\u{201d} he added.");
+    assert!(c.iter().all(|c| c.mention.as_deref() != Some("the minister")), "{c:#?}");
+}
+
+#[test]
+fn content_first_then_source() {
+    let c = run("The talks will resume in Kabul next week, Afghan officials said on Wednesday.");
+    assert_eq!(c.len(), 1);
+    assert_eq!(c[0].claimant, "Afghanistan");
+    assert_eq!(c[0].mention.as_deref(), Some("Afghan officials"));
+    assert_eq!(c[0].content, "The talks will resume in Kabul next week");
+}
+
+#[test]
+fn according_to_at_either_end() {
+    let c =
+        run("According to the ministry, the border will reopen. The border will close, according to local traders.");
+    assert_eq!(c.len(), 2);
+    assert_eq!(c[0].content, "the border will reopen");
+    assert_eq!(c[0].claimant, "ministry");
+    assert_eq!(c[1].content, "The border will close");
+    assert_eq!(c[1].claimant, "local traders");
+}
+
+#[test]
+fn denial_pointing_back_copies_content_and_rebuts() {
+    let c = run(
+        "Pakistan maintains that these groups operate from Afghan soil, a claim that Afghan officials have denied, maintaining that no one can use Afghan soil against any country.",
+    );
+    assert_eq!(c.len(), 3, "{c:#?}");
+    assert_eq!(c[1].stance, Stance::Denies);
+    assert_eq!(c[1].content, c[0].content);
+    assert_eq!(c[1].claimant, "Afghanistan");
+    assert_eq!(c[1].rebuts, ["c1"]);
+    assert_eq!(c[2].claimant, "Afghanistan");
+    assert_eq!(c[2].content, "no one can use Afghan soil against any country");
+    assert_eq!(c[2].rebuts, ["c1"]);
+}
+
+#[test]
+fn labelled_baseless_is_a_denial_of_the_previous_claim() {
+    let c = run(
+        "The Afghan Taliban claim that militants enter Afghanistan from Balochistan. Pakistani officials have labelled these claims as baseless.",
+    );
+    assert_eq!(c.len(), 2, "{c:#?}");
+    assert_eq!(c[1].claimant, "Pakistan");
+    assert_eq!(c[1].stance, Stance::Denies);
+    assert_eq!(c[1].cue.as_deref(), Some("have labelled … as baseless"));
+    assert_eq!(c[1].content, c[0].content);
+    assert_eq!(c[1].rebuts, ["c1"]);
+}
+
+#[test]
+fn denials_of_pointed_claims_copy_the_claim() {
+    let c = run(
+        "Pakistan alleged that the terrorists were based in Afghanistan. The Taliban swiftly rejected Islamabad’s allegations as “baseless.” Kabul has consistently denied such claims.",
+    );
+    assert_eq!(c.len(), 3, "{c:#?}");
+    for d in &c[1..] {
+        assert_eq!(d.stance, Stance::Denies);
+        assert_eq!(d.content, c[0].content);
+        assert_eq!(d.rebuts, ["c1"]);
+    }
+    assert_eq!(c[1].cue.as_deref(), Some("swiftly rejected … as baseless"));
+}
+
+#[test]
+fn a_dash_ends_content_before_a_pointing_denial() {
+    let c = run("Pakistan said it faces attacks from Afghan soil – a charge the Taliban government denies.");
+    assert_eq!(c.len(), 2, "{c:#?}");
+    assert_eq!(c[0].content, "it faces attacks from Afghan soil");
+    assert_eq!(c[1].rebuts, ["c1"]);
+}
+
+#[test]
+fn rejected_allegations_answer_the_accusation() {
+    let c = run(
+        "Pakistan alleged that militants were trained in Afghanistan. The army said all hostages were freed. Kabul rejected the allegations made by Pakistan’s military spokesperson.",
+    );
+    let d = c.iter().find(|x| x.stance == Stance::Denies).expect("a denial");
+    assert_eq!(d.content, "militants were trained in Afghanistan", "{c:#?}");
+    assert_eq!(d.rebuts, ["c1"]);
+}
+
+#[test]
+fn rejected_allegations_rebut_every_accusation_of_that_side_since_the_last_denial() {
+    let text = "Pakistan alleged that militants were trained in Afghanistan. Shafqat Ali Khan claimed that calls linked the attackers to Kabul. The army said all hostages were freed. Kabul rejected Islamabad’s allegations as baseless.";
+    let c = rule_links(
+        "schema: claimtrack-actors/1\nactors:\n  - name: Pakistan\n    aliases: [Islamabad, Shafqat Ali Khan]\n",
+        text,
+    );
+    let d = c.iter().find(|x| x.stance == Stance::Denies).expect("a denial");
+    assert_eq!(d.rebuts, ["c2", "c1"], "{c:#?}");
+}
+
+#[test]
+fn a_quotation_opening_with_a_denial_is_a_denial_and_a_competing_claim() {
+    let actors = "schema: claimtrack-actors/1\nactors:\n  - name: Pakistan\n    aliases: [Islamabad]\n  - name: India\n    aliases: [Randhir Jaiswal]\n";
+    let c = run_with(
+        actors,
+        "Pakistan alleged that India had a hand in the train attack. “We strongly reject the baseless allegations made by Pakistan. The whole world knows where the epicentre of terrorism lies,” said Randhir Jaiswal.",
+    );
+    let got: Vec<(&str, Stance, &str)> = c
+        .iter()
+        .map(|x| (x.claimant.as_str(), x.stance, x.content.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("Pakistan", Stance::Asserts, "India had a hand in the train attack"),
+            ("India", Stance::Denies, "India had a hand in the train attack"),
+            (
+                "India",
+                Stance::Asserts,
+                "The whole world knows where the epicentre of terrorism lies"
+            ),
+        ],
+        "{c:#?}"
+    );
+    assert_eq!(
+        (c[1].rebuts.as_slice(), c[2].counters.as_slice()),
+        (&["c1".to_string()][..], &["c1".to_string()][..])
+    );
+
+    // A denial that names what it denies keeps those words; one reported
+    // before the accusation answers the accusation that follows (the
+    // rules propose it; the linker weighs it with the rest).
+    let c = rule_links(
+        actors,
+        "“We categorically reject the accusations linking the attack to Afghanistan. We urge Pakistan to focus on its own security,” Balkhi said. Pakistan had earlier claimed that the attackers were trained in Afghanistan.",
+    );
+    assert_eq!(c[0].stance, Stance::Denies, "{c:#?}");
+    assert_eq!(c[0].content, "linking the attack to Afghanistan");
+    assert_eq!(c[0].rebuts, ["c3"], "{c:#?}");
+    assert_eq!(c[1].content, "We urge Pakistan to focus on its own security");
+    assert_eq!(c[1].counters, ["c3"]);
+
+    // "These are baseless fabrications": a denial of what was alleged.
+    let c = run(
+        "Baku has long accused Yerevan of planting mines. “These are baseless fabrications. Yerevan handed over the maps of the minefields,” Ani Badalyan said.",
+    );
+    let d = c.iter().find(|x| x.stance == Stance::Denies).expect("a denial");
+    assert_eq!(
+        (d.content.as_str(), d.rebuts.as_slice()),
+        ("Yerevan of planting mines", &["c1".to_string()][..]),
+        "{c:#?}"
+    );
+    assert!(
+        c.iter()
+            .any(|x| x.content == "Yerevan handed over the maps of the minefields"),
+        "{c:#?}"
+    );
+
+    // "We deny that …": the clause is what is denied, not an earlier claim.
+    let c = run(
+        "Smith said the weather was fine on Sunday. “We deny that we paid anyone for the report. The report is accurate and it stands,” said Jones.",
+    );
+    let d = c.iter().find(|x| x.stance == Stance::Denies).expect("a denial");
+    assert_eq!(d.content, "we paid anyone for the report", "{c:#?}");
+
+    // A quotation that opens with something else stays whole.
+    let c = run("“The talks went well, and we reject any delay,” Smith said.");
+    let smith = c.iter().find(|x| x.claimant == "Smith").expect("Smith's claim");
+    assert_eq!(
+        (smith.stance, smith.content.as_str()),
+        (Stance::Asserts, "The talks went well, and we reject any delay"),
+        "{c:#?}"
+    );
+}
+
+#[test]
+fn after_its_denial_a_claimant_naming_the_accuser_counters() {
+    let c = run(
+        "Pakistan alleged that India had a hand in the train attack. India rejected the allegations. India said Pakistan must look inwards instead of blaming others. India said the monsoon came early.",
+    );
+    let inwards = c
+        .iter()
+        .find(|x| x.content.contains("inwards"))
+        .expect("the counter-claim");
+    assert_eq!(inwards.counters, ["c1"], "{c:#?}");
+    let monsoon = c
+        .iter()
+        .find(|x| x.content.contains("monsoon"))
+        .expect("the other claim");
+    assert!(monsoon.counters.is_empty(), "{c:#?}");
+}
+
+#[test]
+fn a_claim_continuing_a_denial_counters_unless_it_negates() {
+    let c = rule_links(
+        "schema: claimtrack-actors/1\nactors: []\n",
+        "Pakistan claimed that militants crossed from Afghanistan. Kabul denied that militants crossed from Afghanistan, urging Islamabad to focus on its internal security. Kabul rejected the claim, saying no militant operates from its soil.",
+    );
+    let urging = c.iter().find(|x| x.cue.as_deref() == Some("urging")).expect("urging");
+    assert_eq!(
+        (urging.counters.as_slice(), urging.rebuts.is_empty()),
+        (&["c1".to_string()][..], true),
+        "{c:#?}"
+    );
+    let saying = c.iter().find(|x| x.cue.as_deref() == Some("saying")).expect("saying");
+    assert!(saying.counters.is_empty() && !saying.rebuts.is_empty(), "{c:#?}");
+}
+
+#[test]
+fn a_denial_of_someones_allegations_copies_the_one_they_made_themselves() {
+    let text = "Pakistan's Foreign Office has alleged that the hijackers were in contact with handlers in Afghanistan. Shafqat Ali Khan claimed that intercepted calls proved the link. The Taliban rejected Islamabad's allegations as baseless.";
+    let c = run_with(
+        "schema: claimtrack-actors/1\nactors:\n  - name: Pakistan\n    aliases: [Islamabad, Pakistan's Foreign Office]\n  - name: Shafqat Ali Khan\n    member_of: Pakistan\n",
+        text,
+    );
+    let d = c.iter().find(|x| x.stance == Stance::Denies).expect("a denial");
+    assert_eq!(
+        d.content, "the hijackers were in contact with handlers in Afghanistan",
+        "{c:#?}"
+    );
+    assert_eq!(d.rebuts, ["c1", "c2"]);
+    // Without a possessor the denial answers the last accusation, as before.
+    let c = run(&text.replace("Islamabad's allegations", "the allegations"));
+    let d = c.iter().find(|x| x.stance == Stance::Denies).expect("a denial");
+    assert_eq!(d.content, "intercepted calls proved the link", "{c:#?}");
+}
+
+#[test]
+fn evidence_cited_inside_a_claim_is_part_of_it() {
+    let c = run(
+        "The army claimed that intelligence reports confirmed the involvement of groups based abroad. Later, satellite images confirmed the damage.",
+    );
+    let got: Vec<(&str, &str)> = c.iter().map(|x| (x.claimant.as_str(), x.content.as_str())).collect();
+    assert_eq!(
+        got,
+        [
+            (
+                "army",
+                "intelligence reports confirmed the involvement of groups based abroad"
+            ),
+            ("satellite images", "the damage")
+        ],
+        "{c:#?}"
+    );
+}
+
+#[test]
+fn according_to_a_statement_after_a_claim_frames_it() {
+    let c = run("The agency said its inspectors had seen no damage, according to a statement.");
+    assert_eq!(c.len(), 1, "{c:#?}");
+    assert_eq!(c[0].claimant, "agency");
+    let c = run("Militants crossed the border at night, according to Pakistani officials.");
+    assert_eq!(c.len(), 1, "{c:#?}");
+    assert_eq!(c[0].claimant, "Pakistan");
+    // Before the claim, "according to" names who said it.
+    let c = run("According to the ministry, the attackers said they had trained abroad.");
+    assert!(c.iter().any(|x| x.claimant == "ministry"), "{c:#?}");
+}
+
+#[test]
+fn the_quoted_speakers_own_we_is_part_of_the_quotation() {
+    let c = run(
+        "“The terrorists had safe havens in Afghanistan, and we have repeatedly urged Kabul to stop them,” he stated. We believe the talks will fail, the editors wrote.",
+    );
+    let cues: Vec<&str> = c.iter().filter_map(|x| x.cue.as_deref()).collect();
+    assert!(
+        cues.contains(&"stated") && !cues.contains(&"have repeatedly urged"),
+        "{c:#?}"
+    );
+}
+
+#[test]
+fn a_denial_answers_another_sides_claim_not_its_own() {
+    let text = "The ISPR said that militants had crossed over from Afghanistan. The Afghan foreign ministry said Pakistan should look into its own security lapses. Zabihullah Mujahid described the ISPR statement as unfounded.";
+    let c = run_with(
+        "schema: claimtrack-actors/1\nactors:\n  - name: Pakistan\n    aliases: [ISPR]\n  - name: Afghanistan\n    aliases: [Afghan foreign ministry]\n  - name: Zabihullah Mujahid\n    kind: person\n    member_of: Afghanistan\n",
+        text,
+    );
+    let d = c.iter().find(|x| x.stance == Stance::Denies).expect("a denial");
+    assert_eq!(
+        (d.content.as_str(), d.rebuts.as_slice()),
+        ("militants had crossed over from Afghanistan", &["c1".to_string()][..]),
+        "{c:#?}"
+    );
+}
+
+#[test]
+fn rejected_allegations_with_that_deny_what_follows() {
+    let c = run(
+        "India has strongly rejected the allegations made by the foreign office that India had a hand in the attack.",
+    );
+    // The denial, and the allegation it denies as the accuser's claim.
+    assert_eq!(c.len(), 2, "{c:#?}");
+    assert_eq!(c[0].stance, Stance::Denies);
+    assert_eq!(c[0].content, "India had a hand in the attack");
+    assert_eq!(c[0].rebuts, ["c2"]);
+    assert_eq!(
+        (c[1].claimant.as_str(), c[1].cue.as_deref(), c[1].stance),
+        ("foreign office", Some("allegations made by"), Stance::Asserts)
+    );
+    assert_eq!(c[1].content, c[0].content);
+    // Without "made by X" there is no accuser to name: the denial alone.
+    let c = run("India rejected the allegations that India had a hand in the attack.");
+    assert_eq!(c.len(), 1, "{c:#?}");
+}
+
+#[test]
+fn participle_after_and_continues_the_attribution() {
+    let c = run(
+        "The Taliban dismissed the accusations, maintaining that no group operates from Afghanistan and denying any involvement in the assault.",
+    );
+    let last = c.last().unwrap();
+    assert_eq!(last.stance, Stance::Denies, "{c:#?}");
+    assert_eq!(last.content, "any involvement in the assault");
+}
+
+#[test]
+fn a_denial_of_allegations_can_answer_a_later_accusation() {
+    let c = run(
+        "Kabul said the border would reopen soon. Kabul rejected the allegations made by the spokesman. Pakistan’s military media wing, the Inter-Services Public Relations (ISPR), had earlier claimed in a press release that militants from Afghanistan staged the attack.",
+    );
+    let d = c.iter().find(|x| x.stance == Stance::Denies).expect("a denial");
+    let accusation = c
+        .iter()
+        .find(|x| x.cue.as_deref() == Some("had earlier claimed"))
+        .expect("the accusation");
+    assert_eq!(d.content, "militants from Afghanistan staged the attack", "{c:#?}");
+    assert_eq!(d.rebuts, std::slice::from_ref(&accusation.id));
+    assert_eq!(
+        accusation.claimant, "Pakistan’s military media wing",
+        "the subject before its appositive"
+    );
+}
+
+#[test]
+fn its_official_and_the_statement_speak_for_the_one_named_before() {
+    for (text, mention, claimant) in [
+        (
+            "India denied losing any aircraft, and its foreign secretary said the strikes hit only camps.",
+            "its foreign secretary",
+            "India",
+        ),
+        (
+            "Pakistan's foreign office said talks would resume. The statement said Kabul must act first.",
+            "The statement",
+            "Pakistan",
+        ),
+    ] {
+        let c = run(text);
+        assert_eq!(c.len(), 2, "{c:#?}");
+        assert_eq!(
+            (c[1].claimant.as_str(), c[1].mention.as_deref()),
+            (claimant, Some(mention))
+        );
+    }
+}
+
+#[test]
+fn the_ministry_or_the_military_speaks_for_the_one_named_with_that_word() {
+    let text = "Sudan's foreign ministry said the troops crossed the border. Legesse Tulu said the claim was old. The ministry said talks would resume. The military said the area was calm.";
+    let c = run_with(
+        "schema: claimtrack-actors/1\nactors:\n  - name: Sudan\n    kind: state\n  - name: Legesse Tulu\n    kind: person\n",
+        text,
+    );
+    let by_cue: Vec<(&str, &str)> = c.iter().map(|x| (x.claimant.as_str(), x.content.as_str())).collect();
+    assert_eq!(by_cue[2], ("Sudan", "talks would resume"), "{c:#?}");
+    // No claim so named: the last claimant that is no known person.
+    assert_eq!(by_cue[3].0, "Sudan", "{c:#?}");
+    // Whole words: "paramilitary" names no military.
+    let c = run_with(
+        "schema: claimtrack-actors/1\nactors:\n  - name: Sudan\n    kind: state\n",
+        "The paramilitary Rapid Support Forces said the city had fallen. Sudan said talks would resume. The military said the area was calm.",
+    );
+    assert_eq!(c.last().map(|x| x.claimant.as_str()), Some("Sudan"), "{c:#?}");
+}
+
+#[test]
+fn the_group_speaks_for_the_last_claimant_that_is_no_person() {
+    use crate::claim::{Actor, ActorsFile};
+    let actors = Actors::new(&ActorsFile {
+        schema: crate::claim::ACTORS_SCHEMA.into(),
+        actors: vec![
+            Actor {
+                name: "Afghanistan".into(),
+                kind: Some("state".into()),
+                aliases: vec!["Taliban".into()],
+                member_of: None,
+            },
+            Actor {
+                name: "Zabiullah Mujahid".into(),
+                kind: Some("person".into()),
+                aliases: vec![],
+                member_of: Some("Afghanistan".into()),
+            },
+        ],
+    });
+    let text = "Pakistani officials accused the Taliban of building checkpoints, a claim the Taliban denied. Spokesman Zabiullah Mujahid said the post was legal. The group insisted it was only building a post on Afghan soil.";
+    let a = Article::from_bytes(text.as_bytes(), Some("t".into()), Path::new("t.txt")).unwrap();
+    let c = extract(&a, &actors, None).claims;
+    let last = c.last().unwrap();
+    assert_eq!(
+        (last.claimant.as_str(), last.mention.as_deref()),
+        ("Afghanistan", Some("The group")),
+        "{c:#?}"
+    );
+}
+
+#[test]
+fn sharing_only_names_is_no_link() {
+    let c = run(
+        "Turkey said Pakistan and Afghanistan agreed to extend a ceasefire. The Taliban denied that Afghan soil is used for attacks on Pakistan.",
+    );
+    assert_eq!(c.len(), 2, "{c:#?}");
+    assert_eq!(c[1].stance, Stance::Denies);
+    assert!(c[1].rebuts.is_empty(), "{c:#?}");
+}
+
+#[test]
+fn doubled_apostrophes_quote_like_quotation_marks() {
+    let text = "''That's Mexico's vulnerability,'' said Luis Rubio, who heads a research center.";
+    let c = run(text);
+    assert_eq!(c.len(), 1, "{c:#?}");
+    assert_eq!(c[0].claimant, "Luis Rubio");
+    assert_eq!(c[0].content, "That's Mexico's vulnerability");
+}
+
+#[test]
+fn negative_assertion_is_not_a_denial() {
+    let c = run("The ministry said it had not closed the crossing.");
+    assert_eq!(c[0].stance, Stance::Asserts);
+}
+
+#[test]
+fn pronoun_source_takes_the_last_claimant() {
+    let c = run(
+        "Head of the jirga, Syed Kazmi told Dawn.com that the JCC would meet. Both sides have agreed to stop construction, he added.",
+    );
+    assert_eq!(c.len(), 2, "{c:#?}");
+    assert_eq!(c[0].claimant, "Syed Kazmi");
+    assert_eq!(c[0].content, "the JCC would meet");
+    assert_eq!(c[1].claimant, "Syed Kazmi");
+    assert_eq!(c[1].mention.as_deref(), Some("he"));
+}
+
+#[test]
+fn quotation_over_two_sentences() {
+    let c = run("“The delegation arrived. The meeting is being held after a long gap,” according to Sadiq's X.");
+    assert_eq!(c.len(), 1, "{c:#?}");
+    assert_eq!(c[0].quoted, Some(true));
+    assert_eq!(
+        c[0].content,
+        "The delegation arrived. The meeting is being held after a long gap"
+    );
+}
+
+#[test]
+fn spans_are_code_point_offsets_of_content() {
+    let text = "“Quote” aside, Pakistan’s office said that the envoy had reached Kabul.";
+    let c = run(text);
+    let [s, e] = c[0].span.unwrap();
+    let got: String = text.chars().skip(s).take(e - s).collect();
+    assert_eq!(got, c[0].content);
+}
