@@ -6,7 +6,7 @@
 use crate::actors::Actors;
 use crate::article::{Article, ArticleError};
 use crate::check::Diagnostic;
-use crate::claim::LinkKind;
+use crate::claim::{Claim, LinkKind};
 use crate::matching::{self, Features, Index, Prepared, Vocabulary};
 use crate::store::{self, ClaimAt, Loaded, Store};
 use rayon::prelude::*;
@@ -125,6 +125,12 @@ pub struct Pair {
     pub similarity: f64,
     /// Why the two claims are paired so.
     pub why: Why,
+    /// Claims of OLD that say again, earlier in its own article, what `old`
+    /// says (a headline or standfirst the body restates): in this pair's
+    /// section with it, not paired themselves.
+    pub old_restated: Vec<ClaimAt>,
+    /// The same for `new`, in NEW.
+    pub new_restated: Vec<ClaimAt>,
 }
 
 /// Why two claims are paired: what their contents share, whose they are,
@@ -202,6 +208,81 @@ const CONTESTED: usize = 3;
 /// A candidate pair: (OLD index, NEW index, similarity, relation).
 type Candidate = (usize, usize, f64, LinkKind);
 
+/// Words of a cue that make the claim a demand, not an assertion.
+const DEMAND_CUES: &[&str] = &[
+    "urge", "urged", "urges", "urging", "demand", "demanded", "demands", "appeal", "appealed", "appeals", "asked",
+    "asks", "expects", "expected",
+];
+
+/// Nouns that, among the first words of a content, make it a demand
+/// ("their demand for Kabul to prevent …", "Pakistan's expectation from the
+/// Afghan interim government to …").
+/// Not "call": as often a telephone call ("intercepted calls provided
+/// evidence").
+const DEMAND_NOUNS: &[&str] = &["demand", "demands", "appeal", "appeals", "expectation", "expectations"];
+
+/// Whether a claim asks someone to do something ("urged Kabul to act", "their
+/// demand for Kabul to prevent …", "We urge Pakistan to focus …") rather than
+/// says what is so. A demand and an assertion are never the same assertion
+/// nor opposite ones: "their demand for Kabul to prevent attacks" does not
+/// reverse "the Taliban is not preventing attacks".
+pub fn is_demand(claim: &Claim) -> bool {
+    let words = |s: &str| -> Vec<String> {
+        s.split_whitespace()
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
+            .filter(|w| !w.is_empty())
+            .collect()
+    };
+    let cue = claim.cue.as_deref().map(words).unwrap_or_default();
+    let called_on = cue
+        .windows(2)
+        .any(|w| w[0].starts_with("call") && matches!(w[1].as_str(), "on" | "for"));
+    if called_on || cue.iter().any(|w| DEMAND_CUES.contains(&w.as_str())) {
+        return true;
+    }
+    let content = words(&claim.content);
+    let opens = match content.first().map(String::as_str) {
+        Some("urge") => true,
+        Some("we") => content.get(1).is_some_and(|w| w == "urge"),
+        _ => false,
+    };
+    opens || content.iter().take(3).any(|w| DEMAND_NOUNS.contains(&w.as_str()))
+}
+
+/// How many claims open an article (headline, standfirst) and may be said
+/// again by its body.
+const OPENING: usize = 2;
+
+/// For each claim, the later claim of its own article that it restates,
+/// if any: one of the article's first [`OPENING`] claims (a headline or a
+/// standfirst) and a later claim by the same claimant with the same
+/// polarity at or above `threshold` (the best, then followed to the last
+/// of a chain). A reader of both articles sees one assertion, said twice
+/// in one of them; the reference files link the body's claim, not the
+/// headline's, and so does the diff.
+fn restatements(at: &[ClaimAt], p: &[Prepared], who: &[String], index: &Index, threshold: f64) -> Vec<Option<usize>> {
+    let mut out: Vec<Option<usize>> = at
+        .par_iter()
+        .enumerate()
+        .map(|(i, a)| {
+            if a.1 >= OPENING {
+                return None;
+            }
+            index.search(&p[i], threshold).into_iter().find_map(|(j, _)| {
+                (at[j].0 == a.0 && at[j].1 > a.1 && who[j] == who[i] && p[j].positive == p[i].positive).then_some(j)
+            })
+        })
+        .collect();
+    for i in 0..out.len() {
+        while let Some(t) = out[i]
+            && let Some(next) = out[t]
+        {
+            out[i] = Some(next);
+        }
+    }
+    out
+}
+
 /// Compares the claims of `old` with those of `new`. `actors` resolves
 /// claimants and sides; `threshold` is the similarity two normalised
 /// contents ([`matching::features_in`]) need to count as the same
@@ -246,14 +327,24 @@ pub fn diff(old: &Store, new: &Store, actors: &Actors, threshold: f64) -> Diff {
     let new_who: Vec<String> = new_at.iter().map(|&a| who(new, a)).collect();
     let old_side: Vec<String> = old_who.iter().map(|w| actors.side(w)).collect();
     let new_side: Vec<String> = new_who.iter().map(|w| actors.side(w)).collect();
+    let old_demand: Vec<bool> = old_at.iter().map(|&a| is_demand(old.claim(a))).collect();
+    let new_demand: Vec<bool> = new_at.iter().map(|&a| is_demand(new.claim(a))).collect();
     let hits: Vec<Vec<(usize, f64)>> = new_p
         .par_iter()
         .map_init(|| index.scratch(), |acc, q| index.search_with(q, threshold, acc))
         .collect();
+    let old_restates = restatements(&old_at, &old_p, &old_who, &index, threshold);
+    let new_restates = restatements(&new_at, &new_p, &new_who, &Index::new(&new_p), threshold);
 
     let mut cands: [Vec<Candidate>; 4] = Default::default();
     for (n, list) in hits.iter().enumerate() {
+        if new_restates[n].is_some() {
+            continue;
+        }
         for &(o, sim) in list {
+            if old_restates[o].is_some() || old_demand[o] != new_demand[n] {
+                continue;
+            }
             let same_polarity = old_p[o].positive == new_p[n].positive;
             let section = match (same_polarity, old_who[o] == new_who[n], old_side[o] == new_side[n]) {
                 (true, true, _) => REPEATED,
@@ -283,7 +374,8 @@ pub fn diff(old: &Store, new: &Store, actors: &Actors, threshold: f64) -> Diff {
                     targets.insert(o);
                 }
                 for o in targets {
-                    if old_who[o] != new_who[n] && !found.contains(&(o, n)) {
+                    let restates = old_restates[o].is_some() || new_restates[n].is_some();
+                    if old_who[o] != new_who[n] && !found.contains(&(o, n)) && !restates {
                         cands[CONTESTED].push((o, n, 0.0, kind));
                     }
                 }
@@ -320,6 +412,23 @@ pub fn diff(old: &Store, new: &Store, actors: &Actors, threshold: f64) -> Diff {
         }
     }
 
+    // A restatement is in its claim's section, shown with its pairs.
+    for (o, t) in old_restates.iter().enumerate() {
+        if let Some(t) = *t {
+            old_sec[o] = old_sec[t];
+        }
+    }
+    for (n, t) in new_restates.iter().enumerate() {
+        if let Some(t) = *t {
+            new_sec[n] = new_sec[t];
+        }
+    }
+    let restating = |restates: &[Option<usize>], at: &[ClaimAt], t: usize| -> Vec<ClaimAt> {
+        (0..restates.len())
+            .filter(|&r| restates[r] == Some(t))
+            .map(|r| at[r])
+            .collect()
+    };
     let why = |o: usize, n: usize| {
         let theirs: HashSet<u32> = new_f[n].terms.iter().filter_map(|t| vocab.id(t)).collect();
         let shared_terms = old_f[o]
@@ -359,14 +468,30 @@ pub fn diff(old: &Store, new: &Store, actors: &Actors, threshold: f64) -> Diff {
                 new: new_at[n],
                 similarity,
                 why: why(o, n),
+                old_restated: restating(&old_restates, &old_at, o),
+                new_restated: restating(&new_restates, &new_at, n),
             })
             .collect();
         out.sort_by_key(|p| (p.new, p.old));
         out
     };
+    // A contest names the restatements of both its claims too.
     let mut newly_contested: Vec<Contest> = chosen[CONTESTED]
         .iter()
-        .map(|&(o, n, similarity, relation)| Contest {
+        .flat_map(|&(o, n, similarity, relation)| {
+            let olds: Vec<usize> = std::iter::once(o)
+                .chain((0..old_at.len()).filter(|&r| old_restates[r] == Some(o)))
+                .collect();
+            let news: Vec<usize> = std::iter::once(n)
+                .chain((0..new_at.len()).filter(|&r| new_restates[r] == Some(n)))
+                .collect();
+            let mut out = Vec::with_capacity(olds.len() * news.len());
+            for &a in &olds {
+                out.extend(news.iter().map(|&b| (a, b, similarity, relation)));
+            }
+            out
+        })
+        .map(|(o, n, similarity, relation)| Contest {
             old: old_at[o],
             new: new_at[n],
             relation,
@@ -411,6 +536,8 @@ impl Diff {
             for p in list {
                 put(&mut o, p.old, k as u8);
                 put(&mut n, p.new, k as u8);
+                p.old_restated.iter().for_each(|&a| put(&mut o, a, k as u8));
+                p.new_restated.iter().for_each(|&a| put(&mut n, a, k as u8));
             }
         }
         for c in &self.newly_contested {
@@ -482,6 +609,10 @@ pub struct PairJson {
     pub similarity: f64,
     /// Why the claims are paired.
     pub why: Why,
+    /// Earlier claims of either article that say again what its claim of
+    /// the pair says (headline, standfirst); absent when none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub restated: Vec<String>,
 }
 
 /// One contest in JSON.
@@ -511,6 +642,12 @@ impl Diff {
             new: new.full_id(p.new),
             similarity: round2(p.similarity),
             why: p.why.clone(),
+            restated: p
+                .old_restated
+                .iter()
+                .map(|&a| old.full_id(a))
+                .chain(p.new_restated.iter().map(|&a| new.full_id(a)))
+                .collect(),
         };
         DiffJson {
             repeated: self.repeated.iter().map(pair).collect(),
@@ -582,6 +719,15 @@ impl Diff {
                     line(new, p.new),
                     clean(&p.why.to_string())
                 )?;
+                let also: Vec<String> = p
+                    .old_restated
+                    .iter()
+                    .map(|&a| id(old, a))
+                    .chain(p.new_restated.iter().map(|&a| id(new, a)))
+                    .collect();
+                if !also.is_empty() {
+                    writeln!(out, "    restated earlier in its article by: {}", also.join(", "))?;
+                }
             }
             Ok(())
         };
@@ -751,8 +897,9 @@ mod tests {
     }
 
     /// An OLD claim that NEW both repeats and rebuts is `repeated`; the
-    /// rebuttal is `newly contested` with it as target. A headline and the
-    /// body that says it again are both repeated.
+    /// rebuttal is `newly contested` with it as target. A headline that the
+    /// body says again is in the body claim's pair as its restatement, and
+    /// contested with it.
     #[test]
     fn repeats_come_first_and_every_claim_has_one_section() {
         let a = Stance::Asserts;
@@ -786,11 +933,105 @@ mod tests {
             .iter()
             .map(|p| (old.full_id(p.old), new.full_id(p.new)))
             .collect();
-        assert_eq!(ids, [("a#c1".into(), "b#c1".into()), ("a#c2".into(), "b#c1".into())]);
+        assert_eq!(ids, [("a#c2".into(), "b#c1".into())]);
+        assert_eq!(d.repeated[0].old_restated, [(0, 0)]);
+        let json = serde_json::to_value(d.to_json(&old, &new)).unwrap();
+        assert_eq!(json["repeated"][0]["restated"], serde_json::json!(["a#c1"]));
         let contested: Vec<_> = d.newly_contested.iter().map(|c| (c.old, c.new)).collect();
         assert_eq!(contested, [((0, 0), (0, 1)), ((0, 1), (0, 1))]);
         assert!(d.new.is_empty() && d.not_repeated.is_empty());
         assert!(d.unaccounted(&old, &new).is_empty());
+    }
+
+    /// Only an opening claim (headline, standfirst) restates a later one, and
+    /// only the same claimant's with the same polarity: two body claims that
+    /// say alike things are two claims, and another claimant's is another.
+    #[test]
+    fn only_an_opening_claim_restates_the_body() {
+        let a = Stance::Asserts;
+        let old = store(
+            "a",
+            vec![
+                Claim::new("c1", "Afghanistan", a, "a border guard was killed in the skirmish"),
+                Claim::new("c2", "Pakistan", a, "militants operate from Afghan soil"),
+                Claim::new(
+                    "c3",
+                    "Pakistan",
+                    a,
+                    "militants operate from Afghan soil, Islamabad says",
+                ),
+                Claim::new("c4", "Pakistan", a, "militants operate from Afghan soil, officials add"),
+                Claim::new("c5", "Afghanistan", a, "one border guard was killed in the skirmish"),
+            ],
+        );
+        let new = store(
+            "b",
+            vec![
+                Claim::new("c1", "Pakistan", a, "militants operate from Afghan territory"),
+                Claim::new("c2", "Afghanistan", a, "one border guard was killed in a skirmish"),
+            ],
+        );
+        let d = diff(&old, &new, &Actors::default(), matching::DEFAULT_THRESHOLD);
+        let pairs: Vec<_> = d
+            .repeated
+            .iter()
+            .map(|p| (p.old.1, p.new.1, p.old_restated.clone()))
+            .collect();
+        // c2 opens the article and restates a later claim; c3 and c4 are both
+        // body claims (c4 joins the pair of c3 as before); c1 restates c5.
+        assert!(
+            pairs.iter().any(|(o, n, r)| *o == 4 && *n == 1 && r == &[(0, 0)]),
+            "{pairs:?}"
+        );
+        assert!(pairs.iter().all(|(o, _, _)| *o != 0 && *o != 1), "{pairs:?}");
+        assert!(pairs.iter().any(|(o, n, _)| *o == 2 && *n == 0), "{pairs:?}");
+        assert!(pairs.iter().any(|(o, n, _)| *o == 3 && *n == 0), "{pairs:?}");
+        assert!(d.unaccounted(&old, &new).is_empty());
+    }
+
+    /// A demand is neither the opposite nor a repeat of an assertion; it
+    /// repeats a demand.
+    #[test]
+    fn a_demand_is_not_an_assertion() {
+        let a = Stance::Asserts;
+        let mut demand = Claim::new(
+            "c2",
+            "Pakistan",
+            a,
+            "for Kabul to prevent Afghan soil from being used to launch cross-border attacks",
+        );
+        demand.cue = Some("reiterated their demand".into());
+        let old = store(
+            "a",
+            vec![
+                Claim::new(
+                    "c1",
+                    "Pakistan",
+                    a,
+                    "the Taliban is not preventing cross-border attacks from Afghan soil",
+                ),
+                demand,
+            ],
+        );
+        let mut urged = Claim::new(
+            "c1",
+            "Pakistan",
+            a,
+            "Kabul to prevent cross-border attacks from Afghan soil",
+        );
+        urged.cue = Some("urged".into());
+        let new = store("b", vec![urged]);
+        assert!(is_demand(old.claim((0, 1))) && is_demand(new.claim((0, 0))));
+        assert!(!is_demand(old.claim((0, 0))));
+        let d = diff(&old, &new, &Actors::default(), matching::DEFAULT_THRESHOLD);
+        assert!(d.changed_position.is_empty(), "{d:?}");
+        let pairs: Vec<_> = d.repeated.iter().map(|p| (p.old, p.new)).collect();
+        assert_eq!(pairs, [((0, 1), (0, 0))]);
+        assert_eq!(d.not_repeated, [(0, 0)]);
+        let we_urge = Claim::new("c3", "Afghanistan", a, "We urge Pakistan to focus on its security");
+        assert!(is_demand(&we_urge));
+        let calls = Claim::new("c4", "Pakistan", a, "intercepted calls provided concrete evidence");
+        assert!(!is_demand(&calls), "a telephone call is no demand");
     }
 
     #[test]

@@ -152,7 +152,7 @@ pub(crate) fn yaml_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Diagnostic>) {
 /// Largest claim or actors file read, in bytes: far above any real file
 /// (a claim file is kilobytes), low enough that a 4 GB file or a link to
 /// `/dev/zero` is refused at once instead of filling memory.
-pub(crate) const MAX_FILE_BYTES: u64 = 128 << 20;
+pub const MAX_FILE_BYTES: u64 = 128 << 20;
 
 /// A problem with the whole file (unreadable, too big), at no position.
 fn whole_file(path: &Path, message: &str) -> Diagnostic {
@@ -166,9 +166,10 @@ fn whole_file(path: &Path, message: &str) -> Diagnostic {
 }
 
 /// Checks every claim and actors file under `paths`, including references
-/// between files. `-` among `paths` is stdin: one claim or actors file,
-/// named [`STDIN`] in diagnostics and checked among the others, so that its
-/// references to them resolve.
+/// between files.
+/// `-` among `paths` is stdin: one claim or actors file, named [`STDIN`] in
+/// diagnostics and checked among the others, so that its references to
+/// them resolve.
 pub fn check_paths(paths: &[PathBuf]) -> Report {
     let (files, mut diagnostics) = yaml_files(paths);
     let mut sources = Vec::new();
@@ -177,8 +178,16 @@ pub fn check_paths(paths: &[PathBuf]) -> Report {
             sources.push((p, None));
             continue;
         }
-        match read_stdin() {
-            Ok(bytes) => sources.push((PathBuf::from(STDIN), Some(bytes))),
+        let mut bytes = Vec::new();
+        match std::io::Read::read_to_end(
+            &mut std::io::Read::take(std::io::stdin().lock(), MAX_FILE_BYTES + 1),
+            &mut bytes,
+        ) {
+            Ok(_) if bytes.len() as u64 > MAX_FILE_BYTES => diagnostics.push(whole_file(
+                Path::new(STDIN),
+                &format!("larger than {} MiB, the most a claim file may be", MAX_FILE_BYTES >> 20),
+            )),
+            Ok(_) => sources.push((PathBuf::from(STDIN), Some(bytes))),
             Err(e) => diagnostics.push(whole_file(Path::new(STDIN), &format!("cannot read: {e}"))),
         }
     }
@@ -187,23 +196,6 @@ pub fn check_paths(paths: &[PathBuf]) -> Report {
 
 /// The name of a claim file read from stdin (`-`) in diagnostics.
 pub const STDIN: &str = "<stdin>";
-
-/// All of stdin, refused past [`MAX_FILE_BYTES`] as a file would be.
-pub fn read_stdin() -> std::io::Result<Vec<u8>> {
-    use std::io::Read;
-    let mut bytes = Vec::new();
-    std::io::stdin()
-        .lock()
-        .take(MAX_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(std::io::Error::new(
-            std::io::ErrorKind::FileTooLarge,
-            format!("larger than {} MiB, the most a claim file may be", MAX_FILE_BYTES >> 20),
-        ));
-    }
-    Ok(bytes)
-}
 
 /// Checks one file's contents as if read from `path` (which is only used
 /// to name the file and to find its `text:`). References to other files

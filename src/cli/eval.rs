@@ -75,6 +75,10 @@ pub enum EvalCommand {
         /// actors.yaml) instead of the reference claim files.
         #[arg(long)]
         extracted: bool,
+        /// Calibrate thresholds on the best F-beta: 1 is F1, 0.5 weighs
+        /// precision twice as much as recall.
+        #[arg(long, value_name = "B", default_value_t = 1.0, value_parser = positive)]
+        beta: f64,
         /// Output format.
         #[arg(long, value_enum, default_value_t = EvalFormat::Table)]
         format: EvalFormat,
@@ -185,6 +189,7 @@ pub fn run(cmd: EvalCommand) -> Result<ExitCode> {
         EvalCommand::Diff {
             corpus,
             extracted,
+            beta,
             format,
             model,
         } => {
@@ -194,8 +199,8 @@ pub fn run(cmd: EvalCommand) -> Result<ExitCode> {
             } else {
                 eval::diff::Source::Reference
             };
-            let e =
-                eval::diff::run(&corpus, source, &model).map_err(|e| anyhow::anyhow!("{}: {e}", corpus.display()))?;
+            let e = eval::diff::run(&corpus, source, &model, beta)
+                .map_err(|e| anyhow::anyhow!("{}: {e}", corpus.display()))?;
             match format {
                 EvalFormat::Table => eval::diff::render(&e),
                 EvalFormat::Json => serde_json::to_string_pretty(&e)? + "\n",
@@ -229,4 +234,12 @@ pub fn run(cmd: EvalCommand) -> Result<ExitCode> {
     out.write_all(text.as_bytes())?;
     out.flush()?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// A positive finite number (clap rejects anything else: exit status 2).
+fn positive(s: &str) -> Result<f64, String> {
+    match s.parse::<f64>() {
+        Ok(x) if x > 0.0 && x.is_finite() => Ok(x),
+        _ => Err(format!("`{s}` is not a positive number")),
+    }
 }

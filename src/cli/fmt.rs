@@ -4,7 +4,7 @@
 use super::plural;
 use anyhow::{Context, Result};
 use claimtrack::{check, fmt, store};
-use std::io::Write;
+use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -74,7 +74,12 @@ pub fn run(args: &FmtArgs) -> Result<ExitCode> {
 /// `fmt -`: the claim file of stdin, formatted, on stdout; with `--check`,
 /// nothing printed but exit 1 when formatting would change it.
 fn stdin(check_only: bool) -> Result<ExitCode> {
-    let bytes = check::read_stdin().with_context(|| format!("{}: cannot read", check::STDIN))?;
+    let mut bytes = Vec::new();
+    std::io::stdin()
+        .lock()
+        .take(check::MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .with_context(|| format!("{}: cannot read", check::STDIN))?;
     let report = check::check_bytes(Path::new(check::STDIN), &bytes);
     let errors: Vec<_> = report.diagnostics.iter().filter(|d| d.is_error()).collect();
     let file = report.files.iter().find_map(|f| match f {

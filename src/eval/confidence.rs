@@ -1,15 +1,14 @@
 //! Calibration of the `confidence` of extracted claims: is a claim given
 //! 0.8 right four times in five? Every article of a reference corpus (laid
 //! out as for [`super::lodo`]) is extracted; a claim is right when it is
-//! matched to a reference claim on content ([`crate::corpus::match_pairs`]) with
+//! matched to a reference claim on content ([`super::match_pairs`]) with
 //! an agreeing claimant and the same stance. The calibration is fitted on
 //! all disputes (the weights to compile into
 //! [`crate::extract::confidence::WEIGHTS`]) and, to measure it honestly,
 //! once per dispute on the others, predicting the one left out.
 
 use super::claims::claimant_agrees;
-use super::fmt3;
-use crate::corpus::{match_pairs, word_set};
+use super::{fmt3, match_pairs, word_set};
 use crate::extract::Model;
 use crate::extract::confidence::{self, FEATURES, Features, WEIGHTS};
 use crate::linking::article_of;

@@ -24,10 +24,21 @@ pub const LINK_WINDOW: usize = 100;
 
 /// Adds `rebuts`, `counters` and `supports` to `claims` (one per attribution, same order).
 pub fn link(atts: &[Attribution], claims: &mut [Claim], actors: &Actors) {
-    let index: std::collections::HashMap<String, usize> =
-        claims.iter().enumerate().map(|(i, c)| (c.id.clone(), i)).collect();
-    let t: Vec<Terms> = claims.iter().map(|c| terms(&c.content)).collect();
-    let sides: Vec<String> = claims.iter().map(|c| actors.side(&c.claimant)).collect();
+    // Each side once, and claims by the number of their side: a 50 MB
+    // article makes a million claims and names a few sides.
+    let mut side_names: Vec<String> = Vec::new();
+    let mut side_numbers: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let sides: Vec<usize> = claims
+        .iter()
+        .map(|c| {
+            let side = actors.side(&c.claimant);
+            *side_numbers.entry(side).or_insert_with_key(|side| {
+                side_names.push(side.clone());
+                side_names.len() - 1
+            })
+        })
+        .collect();
+    let mut t = TermWindow::default();
     for k in 0..claims.len() {
         let a = &atts[k];
         if let Some(p) = a.points_back {
@@ -58,7 +69,7 @@ pub fn link(atts: &[Attribution], claims: &mut [Claim], actors: &Actors) {
             // Islamabad to look at its own security" is a competing claim:
             // it counters the claim the denial answers.
             if claims[k].stance == Stance::Asserts && !negated(&claims[k].content) {
-                if let Some(&j) = index.get(&claims[p].rebuts[0]) {
+                if let Some(j) = position(claims, &claims[p].rebuts[0]) {
                     let root = root_of(claims, j);
                     claims[k].counters.push(claims[root].id.clone());
                 }
@@ -74,6 +85,7 @@ pub fn link(atts: &[Attribution], claims: &mut [Claim], actors: &Actors) {
         } else {
             k
         };
+        t.slide(claims, k.saturating_sub(LINK_WINDOW)..claims.len().min(k + LINK_WINDOW));
         let best = |want_same_side: bool, claims: &[Claim]| {
             (k.saturating_sub(LINK_WINDOW)..before.min(k + LINK_WINDOW))
                 .filter(|&j| j != k)
@@ -104,9 +116,9 @@ pub fn link(atts: &[Attribution], claims: &mut [Claim], actors: &Actors) {
             let root = root_of(claims, j);
             claims[k].counters.push(claims[root].id.clone());
         } else if !a.evidence
-            && let Some(j) = denied_by_own_side(claims, &sides, &index, k)
+            && let Some(j) = denied_by_own_side(claims, &sides, k)
             && !negated(&claims[k].content)
-            && actors.sides_named(&claims[k].content).contains(&sides[j])
+            && actors.sides_named(&claims[k].content).contains(&side_names[sides[j]])
         {
             // "India rejected the allegations … Pakistan must look inwards
             // instead of blaming others": after a claimant denied a claim,
@@ -119,16 +131,11 @@ pub fn link(atts: &[Attribution], claims: &mut [Claim], actors: &Actors) {
 
 /// The claim that the last denial by the claimant of claim `k` (within
 /// [`LINK_WINDOW`]) rebuts first, when that claim is another side's.
-fn denied_by_own_side(
-    claims: &[Claim],
-    sides: &[String],
-    index: &std::collections::HashMap<String, usize>,
-    k: usize,
-) -> Option<usize> {
+fn denied_by_own_side(claims: &[Claim], sides: &[usize], k: usize) -> Option<usize> {
     let d = (k.saturating_sub(LINK_WINDOW)..k)
         .rev()
         .find(|&j| claims[j].stance == Stance::Denies && claims[j].claimant == claims[k].claimant)?;
-    let j = *index.get(claims[d].rebuts.first()?)?;
+    let j = position(claims, claims[d].rebuts.first()?)?;
     (sides[j] != sides[k]).then_some(j)
 }
 
@@ -154,10 +161,57 @@ fn root_of(claims: &[Claim], mut j: usize) -> usize {
         let Some(target) = claims[j].supports.first() else {
             break;
         };
-        match claims.iter().position(|c| &c.id == target) {
+        match position(claims, target) {
             Some(p) if p != j => j = p,
             _ => break,
         }
     }
     j
+}
+
+/// The position of the claim whose id is `id`. Extracted claims are
+/// numbered `c1`, `c2`, … in order, so no index of a million ids is built;
+/// another id is looked for claim by claim.
+pub(super) fn position(claims: &[Claim], id: &str) -> Option<usize> {
+    let numbered = id
+        .strip_prefix('c')
+        .and_then(|n| n.parse::<usize>().ok())
+        .and_then(|n| n.checked_sub(1))
+        .filter(|&k| claims.get(k).is_some_and(|c| c.id == id));
+    numbered.or_else(|| claims.iter().position(|c| c.id == id))
+}
+
+/// The terms of the claims within [`LINK_WINDOW`] of the claim being
+/// linked, computed as the window slides forward, each once: a huge
+/// article never holds the terms of all its claims.
+#[derive(Default)]
+struct TermWindow {
+    /// Position of the first claim held.
+    start: usize,
+    terms: std::collections::VecDeque<Terms>,
+}
+
+impl TermWindow {
+    /// Holds the terms of `claims[range]`; `range` only moves forward.
+    fn slide(&mut self, claims: &[Claim], range: std::ops::Range<usize>) {
+        while self.start < range.start && !self.terms.is_empty() {
+            self.terms.pop_front();
+            self.start += 1;
+        }
+        if self.terms.is_empty() {
+            self.start = range.start;
+        }
+        while self.start + self.terms.len() < range.end {
+            self.terms
+                .push_back(terms(&claims[self.start + self.terms.len()].content));
+        }
+    }
+}
+
+impl std::ops::Index<usize> for TermWindow {
+    type Output = Terms;
+
+    fn index(&self, k: usize) -> &Terms {
+        &self.terms[k - self.start]
+    }
 }

@@ -237,16 +237,15 @@ struct Graph<'a> {
 
 impl<'a> Graph<'a> {
     fn new(docs: &'a [Doc<'a>], actors: &Actors, lex: &Lexicon) -> Self {
-        let feats: Vec<Vec<matching::Features>> = docs
-            .iter()
-            .map(|d| d.claims.iter().map(matching::features).collect())
-            .collect();
-        let vocab = Vocabulary::new(feats.iter().flatten());
+        // Features once to count terms and once more to weigh them, never
+        // all held at once: a 50 MB article makes a million claims.
+        let vocab = Vocabulary::new(docs.iter().flat_map(|d| d.claims.iter().map(matching::features)));
         let mut sides = Sides::default();
         let mut nodes: Vec<Vec<Node>> = Vec::with_capacity(docs.len());
-        for (d, fs) in docs.iter().zip(&feats) {
+        for d in docs {
             let mut article = Vec::with_capacity(d.claims.len());
-            for (c, f) in d.claims.iter().zip(fs) {
+            for c in d.claims {
+                let f = matching::features(c);
                 let side = actors.side(&c.claimant);
                 let lead = lead(actors, &c.content, &side).map(|s| sides.id(s));
                 article.push(Node {
@@ -257,7 +256,7 @@ impl<'a> Graph<'a> {
                     negated: f.flips.contains(&"negation"),
                     cue: cue_class(lex, c.cue.as_deref()),
                     quoted: c.quoted == Some(true),
-                    prepared: vocab.prepare(f),
+                    prepared: vocab.prepare(&f),
                     named: actors
                         .sides_named(&c.content)
                         .into_iter()

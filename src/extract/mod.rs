@@ -186,10 +186,13 @@ pub fn extract(article: &Article, actors: &Actors, text_path: Option<String>) ->
 
 /// [`extract`] with another model.
 pub fn extract_with(article: &Article, actors: &Actors, text_path: Option<String>, model: &Model) -> ClaimFile {
-    let atts = attributions(article, model);
-    let (mut claims, hints) = unlinked_claims(article, &atts, actors);
-    let features = confidence_features(article, &atts, &claims, model);
-    confidence::set(&mut claims, &features);
+    // One list of attributions at a time, moved from step to step and gone
+    // before linking: a 50 MB article makes over a million.
+    let atts = claim_attributions(&article.text, attributions(article, model));
+    let (mut claims, hints) = unlinked_claims(article, atts, actors, |atts, claims| {
+        let features = confidence::all_features(&article.text, atts, claims, model.filter.as_ref());
+        confidence::set(claims, &features);
+    });
     link_one(article, &mut claims, &hints, actors, &model.linker);
     let mut file = ClaimFile::new(ArticleMeta {
         id: article.id.clone(),
@@ -283,25 +286,28 @@ fn find_all(article: &Article, model: &Model, purpose: Use) -> Vec<Attribution> 
             }
         })
         .collect();
-    let kept = |k: usize| !judged(&atts[k]) || scores[k] > filter::THRESHOLD;
-    let mut atts = keep(&atts, |k, _| kept(k));
+    let kept: Vec<bool> = (atts.iter().zip(&scores))
+        .map(|(a, &score)| !judged(a) || score > filter::THRESHOLD)
+        .collect();
+    let mut atts = keep(atts, |k, _| kept[k]);
     if purpose == Use::Spans {
         if let Some(extent) = &model.extent {
             for a in &mut atts {
                 extent.apply(&article.text, a);
             }
         }
-        let confidence: Vec<f32> = (0..scores.len()).filter(|&k| kept(k)).map(|k| scores[k]).collect();
+        let confidence: Vec<f32> = (0..scores.len()).filter(|&k| kept[k]).map(|k| scores[k]).collect();
         let alive = univocal::resolve(&article.text, &mut atts, &confidence);
-        atts = keep(&atts, |k, _| alive[k]);
+        atts = keep(atts, |k, _| alive[k]);
     }
     atts
 }
 
-/// The attributions for which `pred` holds; links between attributions
-/// (`points_back`, `continues`) are renumbered, and dropped when they point
-/// at a removed attribution.
-fn keep(atts: &[Attribution], pred: impl Fn(usize, &Attribution) -> bool) -> Vec<Attribution> {
+/// The attributions for which `pred` holds, in place (no copy of a list
+/// that may hold a million); links between attributions (`points_back`,
+/// `continues`) are renumbered, and dropped when they point at a removed
+/// attribution.
+fn keep(mut atts: Vec<Attribution>, pred: impl Fn(usize, &Attribution) -> bool) -> Vec<Attribution> {
     let mut new_index = vec![None; atts.len()];
     let mut kept = 0;
     for (k, a) in atts.iter().enumerate() {
@@ -312,17 +318,16 @@ fn keep(atts: &[Attribution], pred: impl Fn(usize, &Attribution) -> bool) -> Vec
     }
     // Links may point forward ("X denied the allegations … Pakistan had
     // claimed …"), so every new index is known before any is mapped.
-    let mut out = Vec::with_capacity(kept);
-    for (k, a) in atts.iter().enumerate() {
-        if new_index[k].is_none() {
-            continue;
-        }
-        let mut a = a.clone();
+    let mut k = 0;
+    atts.retain(|_| {
+        k += 1;
+        new_index[k - 1].is_some()
+    });
+    for a in &mut atts {
         a.points_back = a.points_back.and_then(|p| new_index[p]);
         a.continues = a.continues.and_then(|p| new_index[p]);
-        out.push(a);
     }
-    out
+    atts
 }
 
 /// Least share of cue uses among the training occurrences of a learned cue
@@ -350,8 +355,8 @@ const INSTITUTIONS: &[&str] = &[
 /// the links the rules proposed as hints (for training the linker on
 /// extracted claims).
 pub fn claims_with_hints(article: &Article, actors: &Actors, model: &Model) -> (Vec<Claim>, Vec<linker::Hints>) {
-    let atts = attributions(article, model);
-    unlinked_claims(article, &atts, actors)
+    let atts = claim_attributions(&article.text, attributions(article, model));
+    unlinked_claims(article, atts, actors, |_, _| {})
 }
 
 /// The claims of one article before linking, each with the features its
@@ -361,20 +366,12 @@ pub fn claims_with_features(
     actors: &Actors,
     model: &Model,
 ) -> (Vec<Claim>, Vec<confidence::Features>) {
-    let atts = attributions(article, model);
-    let (claims, _) = unlinked_claims(article, &atts, actors);
-    let features = confidence_features(article, &atts, &claims, model);
+    let atts = claim_attributions(&article.text, attributions(article, model));
+    let mut features = Vec::new();
+    let (claims, _) = unlinked_claims(article, atts, actors, |atts, claims| {
+        features = confidence::all_features(&article.text, atts, claims, model.filter.as_ref());
+    });
     (claims, features)
-}
-
-fn confidence_features(
-    article: &Article,
-    atts: &[Attribution],
-    claims: &[Claim],
-    model: &Model,
-) -> Vec<confidence::Features> {
-    let made = claim_attributions(&article.text, atts);
-    confidence::all_features(&article.text, &made, claims, model.filter.as_ref())
 }
 
 /// Links the claims of one article with the linker.
@@ -394,10 +391,16 @@ fn link_one(
     linker::apply(claims, &proposals);
 }
 
-/// Turns attributions into numbered claims with resolved claimants, and
-/// the links the rules propose as hints.
-fn unlinked_claims(article: &Article, atts: &[Attribution], actors: &Actors) -> (Vec<Claim>, Vec<linker::Hints>) {
-    let mut atts = claim_attributions(&article.text, atts);
+/// Turns the attributions that make claims ([`claim_attributions`]) into
+/// numbered claims with resolved claimants, and the links the rules propose
+/// as hints. `score` sees each claim with its attribution as found, before
+/// the rules repoint denials and link.
+fn unlinked_claims(
+    article: &Article,
+    mut atts: Vec<Attribution>,
+    actors: &Actors,
+    score: impl FnOnce(&[Attribution], &mut [Claim]),
+) -> (Vec<Claim>, Vec<linker::Hints>) {
     let text = &article.text;
     let index = CharIndex::new(text);
     let mut claims: Vec<Claim> = Vec::with_capacity(atts.len());
@@ -513,6 +516,7 @@ fn unlinked_claims(article: &Article, atts: &[Attribution], actors: &Actors) -> 
         }
         claims.push(c);
     }
+    score(&atts, &mut claims);
     repoint_denials(text, &mut atts, &mut claims, actors);
     link::link(&atts, &mut claims, actors);
     // The rules' links are hints to the learned linker, which decides.
@@ -522,15 +526,16 @@ fn unlinked_claims(article: &Article, atts: &[Attribution], actors: &Actors) -> 
 
 /// Takes the links the rules wrote out of the claims, as hints by index.
 fn rule_hints(claims: &mut [Claim]) -> Vec<linker::Hints> {
-    let index: std::collections::HashMap<String, usize> =
-        claims.iter().enumerate().map(|(i, c)| (c.id.clone(), i)).collect();
-    claims
-        .iter_mut()
-        .map(|c| {
+    (0..claims.len())
+        .map(|i| {
             let mut hints = Vec::new();
             for kind in [LinkKind::Rebuts, LinkKind::Counters, LinkKind::Supports] {
-                let list = std::mem::take(c.links_mut(kind));
-                hints.extend(list.iter().filter_map(|id| index.get(id)).map(|&j| (j, kind)));
+                let list = std::mem::take(claims[i].links_mut(kind));
+                hints.extend(
+                    list.iter()
+                        .filter_map(|id| link::position(claims, id))
+                        .map(|j| (j, kind)),
+                );
             }
             hints
         })
@@ -748,7 +753,7 @@ fn repoint_denials(text: &str, atts: &mut [Attribution], claims: &mut [Claim], a
 
 /// The attributions that make claims: those of reviewed cues and of learned
 /// cues with a share of at least [`CLAIM_MIN_LEARNED_SHARE`].
-fn claim_attributions(text: &str, atts: &[Attribution]) -> Vec<Attribution> {
+fn claim_attributions(text: &str, atts: Vec<Attribution>) -> Vec<Attribution> {
     let quotations = Cover::new(atts.iter().filter(|a| a.quoted).map(|a| a.content.clone()));
     // (Questions put to someone hold no claims and frame none.)
     let contents = Cover::new(atts.iter().filter(|a| !a.question).map(|a| a.content.clone()));

@@ -23,18 +23,31 @@ use std::ops::Range;
 /// was said false ("These are baseless fabrications") into the denial and
 /// the rest; links between attributions are renumbered.
 pub fn split(text: &str, atts: Vec<Attribution>, lex: &Lexicon) -> Vec<Attribution> {
-    let mut out: Vec<Attribution> = Vec::with_capacity(atts.len());
-    // Position in `out` of each input attribution (its rest, when split).
-    let mut moved = Vec::with_capacity(atts.len());
-    // For each output attribution, whether its links still use input indexes.
-    let mut old_links = Vec::with_capacity(atts.len());
+    // The splits first, each read from the attributions as found; then the
+    // attributions are moved, not copied (a huge article has a million),
+    // and not at all when nothing splits.
+    let mut splits = Vec::new();
     for (k, a) in atts.iter().enumerate() {
         let opening = (a.stance == Stance::Asserts)
             .then(|| opening_denial(text, a.content.clone(), lex))
             .flatten();
-        let Some((denial, rest)) = opening.and_then(|d| parts(text, &atts, k, d)) else {
+        if let Some((denial, rest)) = opening.and_then(|d| parts(text, &atts, k, d)) {
+            splits.push((k, denial, rest));
+        }
+    }
+    if splits.is_empty() {
+        return atts;
+    }
+    let mut splits = splits.into_iter().peekable();
+    let mut out: Vec<Attribution> = Vec::with_capacity(atts.len() + splits.len());
+    // Position in `out` of each input attribution (its rest, when split).
+    let mut moved = Vec::with_capacity(atts.len());
+    // For each output attribution, whether its links still use input indexes.
+    let mut old_links = Vec::with_capacity(atts.len());
+    for (k, a) in atts.into_iter().enumerate() {
+        let Some((_, denial, rest)) = splits.next_if(|(j, _, _)| *j == k) else {
             moved.push(out.len());
-            out.push(a.clone());
+            out.push(a);
             old_links.push(true);
             continue;
         };
