@@ -13,7 +13,7 @@
 use crate::actors::Actors;
 use crate::article::Article;
 use crate::claim::{Claim, LinkKind};
-use crate::eval::{match_pairs, word_set};
+use crate::corpus::{match_pairs, word_set};
 use crate::extract::linker::{self, At, Doc, Hints, Label, Linker, Proposal};
 use crate::extract::{self, Model};
 use crate::store::{ClaimAt, Store};

@@ -8,7 +8,8 @@
 //! once per dispute on the others, predicting the one left out.
 
 use super::claims::claimant_agrees;
-use super::{fmt3, match_pairs, word_set};
+use super::fmt3;
+use crate::corpus::{match_pairs, word_set};
 use crate::extract::Model;
 use crate::extract::confidence::{self, FEATURES, Features, WEIGHTS};
 use crate::linking::article_of;

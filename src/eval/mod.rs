@@ -17,8 +17,6 @@ pub mod lodo;
 pub mod spans;
 
 use crate::corpus::brat;
-/// Content matching lives in [`crate::corpus`]; re-exported for the linker's training (src/linking.rs).
-pub use crate::corpus::{match_pairs, word_set};
 
 use crate::article::{Article, ArticleError};
 use serde::Serialize;
