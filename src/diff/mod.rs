@@ -561,18 +561,6 @@ impl Diff {
     }
 }
 
-/// How alike a claim of `old` and a claim of `new` are, part by part, as
-/// [`diff`] scores them (term weights over all claims of both sides): for
-/// explaining why a pair is, or is not, a match.
-pub fn explain(old: &Store, new: &Store, actors: &Actors, o: ClaimAt, n: ClaimAt) -> matching::Components {
-    let old_f: Vec<_> = old.all().map(|a| matching::features_in(old.claim(a), actors)).collect();
-    let new_f: Vec<_> = new.all().map(|a| matching::features_in(new.claim(a), actors)).collect();
-    let vocab = Vocabulary::with_variants(old_f.iter().chain(&new_f));
-    let a = vocab.prepare(&matching::features_in(old.claim(o), actors));
-    let b = vocab.prepare(&matching::features_in(new.claim(n), actors));
-    matching::components(&a, &b)
-}
-
 /// Resolves `ARTICLE-ID#CLAIM-ID` in a store (any file).
 fn resolve_in(store: &Store, reference: &str) -> Option<ClaimAt> {
     if store.files.is_empty() {

@@ -84,11 +84,6 @@ impl Model {
         })
     }
 
-    /// This model with another linker (`claimtrack train --links`).
-    pub fn with_linker(self, linker: linker::Linker) -> Model {
-        Model { linker, ..self }
-    }
-
     /// Trains a model from documents (text, body start, gold annotations)
     /// and returns the model file's bytes.
     pub fn train(docs: &[(&str, usize, &crate::corpus::brat::Document)]) -> Result<Vec<u8>, String> {

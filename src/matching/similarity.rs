@@ -155,11 +155,6 @@ pub struct Prepared {
 }
 
 impl Prepared {
-    /// Total weight of the content's terms: how much the claim says.
-    pub fn norm(&self) -> f64 {
-        self.norm
-    }
-
     /// Weight of the terms shared with `other` (each the smaller of the two
     /// weights, so it never exceeds either claim's own weight of them).
     pub(super) fn shared_weight(&self, other: &Prepared) -> f64 {
