@@ -127,6 +127,16 @@ pub enum EvalFormat {
     Json,
 }
 
+impl EvalFormat {
+    /// A result as a table (by `render`) or as JSON.
+    fn show<T: serde::Serialize>(self, value: &T, render: fn(&T) -> String) -> Result<String> {
+        Ok(match self {
+            EvalFormat::Table => render(value),
+            EvalFormat::Json => serde_json::to_string_pretty(value)? + "\n",
+        })
+    }
+}
+
 /// Runs one evaluation and prints its table or JSON.
 pub fn run(cmd: EvalCommand) -> Result<ExitCode> {
     let text = match cmd {
@@ -173,18 +183,12 @@ pub fn run(cmd: EvalCommand) -> Result<ExitCode> {
                 extract::spans::from_extracted(&a.text, &extract::span_attributions(a, &model))
             })?;
             let s = eval::spans::score(&docs);
-            match format {
-                EvalFormat::Table => eval::spans::render(&s),
-                EvalFormat::Json => serde_json::to_string_pretty(&s)? + "\n",
-            }
+            format.show(&s, eval::spans::render)?
         }
         EvalCommand::Lodo { corpus, format, model } => {
             let model = load_model(model.as_deref())?;
             let l = eval::lodo::run(&corpus, &model).map_err(|e| anyhow::anyhow!("{}: {e}", corpus.display()))?;
-            match format {
-                EvalFormat::Table => eval::lodo::render(&l),
-                EvalFormat::Json => serde_json::to_string_pretty(&l)? + "\n",
-            }
+            format.show(&l, eval::lodo::render)?
         }
         EvalCommand::Diff {
             corpus,
@@ -201,18 +205,12 @@ pub fn run(cmd: EvalCommand) -> Result<ExitCode> {
             };
             let e = eval::diff::run(&corpus, source, &model, beta)
                 .map_err(|e| anyhow::anyhow!("{}: {e}", corpus.display()))?;
-            match format {
-                EvalFormat::Table => eval::diff::render(&e),
-                EvalFormat::Json => serde_json::to_string_pretty(&e)? + "\n",
-            }
+            format.show(&e, eval::diff::render)?
         }
         EvalCommand::Confidence { corpus, format, model } => {
             let model = load_model(model.as_deref())?;
             let c = eval::confidence::run(&corpus, &model).map_err(|e| anyhow::anyhow!("{}: {e}", corpus.display()))?;
-            match format {
-                EvalFormat::Table => eval::confidence::render(&c),
-                EvalFormat::Json => serde_json::to_string_pretty(&c)? + "\n",
-            }
+            format.show(&c, eval::confidence::render)?
         }
         EvalCommand::Claims { gold, pred, format } => {
             let load = |p: &Path| {
@@ -224,10 +222,7 @@ pub fn run(cmd: EvalCommand) -> Result<ExitCode> {
                 })
             };
             let s = eval::claims::score(&load(&gold)?, &load(&pred)?);
-            match format {
-                EvalFormat::Table => eval::claims::render(&s),
-                EvalFormat::Json => serde_json::to_string_pretty(&s)? + "\n",
-            }
+            format.show(&s, eval::claims::render)?
         }
     };
     let mut out = std::io::stdout().lock();
