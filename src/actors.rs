@@ -3,7 +3,7 @@
 //! to the side they speak for (`member_of`).
 
 use crate::claim::{Actor, ActorsFile};
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// Country names and demonyms that resolve to the country without an actors file.
 const DEMONYMS: &[(&str, &str)] = &[
@@ -171,7 +171,7 @@ const DEMONYMS: &[(&str, &str)] = &[
 /// [`DEMONYMS`] for it), through a table built once.
 fn builtin_demonym(word: &str) -> Option<&'static str> {
     static TABLE: std::sync::LazyLock<HashMap<&str, &str>> = std::sync::LazyLock::new(|| {
-        let mut t = HashMap::new();
+        let mut t = HashMap::default();
         for &(d, s) in DEMONYMS {
             t.entry(d).or_insert(s);
         }
@@ -223,7 +223,7 @@ pub struct Actors {
 impl Actors {
     /// Builds the lookup from an actors file.
     pub fn new(file: &ActorsFile) -> Self {
-        let mut index = HashMap::new();
+        let mut index = HashMap::default();
         for (i, a) in file.actors.iter().enumerate() {
             index.entry(normalise(&a.name)).or_insert(i);
         }
@@ -239,7 +239,7 @@ impl Actors {
             .filter(|alias| !alias.chars().any(char::is_uppercase))
             .map(|alias| normalise(alias))
             .collect();
-        let mut demonyms = HashMap::new();
+        let mut demonyms = HashMap::default();
         for (i, a) in file.actors.iter().enumerate() {
             for alias in &a.aliases {
                 let norm = normalise(alias);
