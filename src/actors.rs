@@ -218,6 +218,10 @@ pub struct Actors {
     /// as the whole mention, never inside a longer one ("a foreign ministry
     /// official" of another state).
     descriptions: HashSet<String>,
+    /// The first word of each key of `index`: a phrase can only be a key
+    /// if its first word is one of these, so most words of a text cost one
+    /// lookup, not one per phrase length.
+    first_words: HashSet<String>,
 }
 
 impl Actors {
@@ -256,11 +260,16 @@ impl Actors {
                 }
             }
         }
+        let first_words = index
+            .keys()
+            .map(|k| k.split(' ').next().unwrap_or_default().to_string())
+            .collect();
         Actors {
             actors: file.actors.clone(),
             index,
             demonyms,
             descriptions,
+            first_words,
         }
     }
 
@@ -372,7 +381,8 @@ impl Actors {
                 .or_else(|| self.demonyms.get(words[start]).map(|&i| self.actors[i].name.clone()));
             phrase.clear();
             ends.clear();
-            for w in &words[start..words.len().min(start + 4)] {
+            let phrases = if self.first_words.contains(words[start]) { 4 } else { 0 };
+            for w in &words[start..words.len().min(start + phrases)] {
                 if !phrase.is_empty() {
                     phrase.push(' ');
                 }
