@@ -366,20 +366,56 @@ fn is_institution(words: &str) -> bool {
         })
 }
 
+/// Where the sentence holding byte `at` starts: after the last ".", "!",
+/// "?" or line break followed by a space before it.
+fn sentence_start(text: &str, at: usize) -> usize {
+    let before = &text[..at];
+    before
+        .char_indices()
+        .rev()
+        .find(|&(i, c)| matches!(c, '.' | '!' | '?' | '\n') && before[i + 1..].starts_with(char::is_whitespace))
+        .map_or(0, |(i, _)| i + 1)
+}
+
+/// "In Islamabad, officials accused …": the one side a fronted place
+/// ("In …,", "From …,", "At …,") names right before an unnamed official.
+/// (Not any side the sentence names: "India rejected the allegations made
+/// by the foreign office".)
+fn opening_side(text: &str, a: &Attribution, actors: &Actors) -> Option<String> {
+    let at = a.source.start.min(a.content.start);
+    let opening = text[sentence_start(text, at)..at].trim();
+    let place = opening
+        .strip_suffix(',')
+        .and_then(|o| ["In ", "From ", "At "].iter().find_map(|p| o.strip_prefix(p)))
+        .filter(|p| !p.contains(','))?;
+    match actors.sides_named(place).as_slice() {
+        [one] => Some(one.clone()),
+        _ => None,
+    }
+}
+
+/// "The official", "the diplomat" after "a senior Pakistani official": the
+/// claimant of the last claim (within [`LOOK_BACK`]) whose speaker was
+/// described with that word.
+fn described_before(mention: &str, claims: &[Claim]) -> Option<String> {
+    const HEADS: &[&str] = &["official", "officer", "diplomat", "source", "commander"];
+    let lower = mention.trim().to_lowercase();
+    let head = lower.strip_prefix("the ").filter(|h| HEADS.contains(h))?;
+    claims.iter().rev().take(LOOK_BACK).find_map(|c| {
+        let said = c.mention.as_deref()?.to_lowercase();
+        let last = said.split_whitespace().next_back()?;
+        (last == head && said.len() > lower.len()).then(|| c.claimant.clone())
+    })
+}
+
 /// "Manila responded by condemning … It has also summoned the ambassador,
 /// its foreign ministry said": "it" and "its" stand for the one side the
 /// subject of the sentence before names, when that sentence holds no claim
 /// (else the claims' own speaker is the nearer antecedent).
 fn subject_before(text: &str, before: &[Attribution], a: &Attribution, actors: &Actors) -> Option<String> {
     let at = a.source.start.min(a.content.start);
-    let boundary = |s: &str| {
-        s.char_indices()
-            .rev()
-            .find(|&(i, c)| matches!(c, '.' | '!' | '?' | '\n') && s[i + 1..].starts_with(char::is_whitespace))
-            .map_or(0, |(i, _)| i + 1)
-    };
-    let start = boundary(&text[..at]);
-    let prev = boundary(&text[..start]);
+    let start = sentence_start(text, at);
+    let prev = sentence_start(text, start);
     if before.iter().any(|b| b.source.start.max(b.content.start) >= prev) {
         return None;
     }
@@ -557,8 +593,13 @@ fn unlinked_claims(
                 .find(|&j| !person(&claims[j]) && atts[j].points_back != Some(k))
         {
             claims[prev].claimant.clone()
-        } else if let Some(side) = dateline.as_ref().filter(|_| actors.unnamed_official(&mention)) {
-            side.clone()
+        } else if let Some(prev) = described_before(&mention, &claims) {
+            // "A senior Pakistani official said … The official added".
+            prev
+        } else if actors.unnamed_official(&mention)
+            && let Some(side) = opening_side(text, a, actors).or_else(|| dateline.clone())
+        {
+            side
         } else {
             let resolved = actors.resolve(&mention);
             // "Zabiullah" after "Zabihullah Mujahid": one person.

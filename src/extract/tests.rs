@@ -86,6 +86,21 @@ fn its_is_the_side_the_sentence_before_names_when_that_holds_no_claim() {
 }
 
 #[test]
+fn the_official_is_the_one_described_so_before_and_a_sentence_may_place_officials() {
+    let c = run(
+        "A senior Pakistani official said that the claims were exaggerated. The official said that Pakistan would respond.",
+    );
+    let who: Vec<&str> = c.iter().map(|x| x.claimant.as_str()).collect();
+    assert_eq!(who, ["Pakistan", "Pakistan"], "{c:#?}");
+    // The dateline says Kabul; the sentence says where the officials spoke.
+    let c = run_with(
+        "schema: claimtrack-actors/1\nactors:\n  - name: Pakistan\n    aliases: [Islamabad]\n",
+        "Border clashes\n\nKABUL — Fighting went on. In Islamabad, officials said that the Taliban opened fire.",
+    );
+    assert_eq!(c[0].claimant, "Pakistan", "{c:#?}");
+}
+
+#[test]
 fn an_outlet_that_reports_a_claim_makes_none_of_its_own() {
     let c = run("Reuters reported that the Afghan foreign ministry said no militants were present.");
     assert_eq!(c.len(), 1, "{c:#?}");
