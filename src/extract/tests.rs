@@ -101,6 +101,25 @@ fn the_official_is_the_one_described_so_before_and_a_sentence_may_place_official
 }
 
 #[test]
+fn two_sides_that_blame_each_other_make_a_claim_each() {
+    let c = run("Armenia and Azerbaijan have traded blame for border battles, the bloodiest combat since 2020.");
+    let got: Vec<(&str, &str, Option<&str>)> = c
+        .iter()
+        .map(|x| (x.claimant.as_str(), x.content.as_str(), x.cue.as_deref()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("Armenia", "border battles", Some("have traded blame for")),
+            ("Azerbaijan", "border battles", Some("have traded blame for"))
+        ],
+        "{c:#?}"
+    );
+    // Unnamed sides make no claim: who blamed whom is not said.
+    assert!(run("The countries have traded blame over the incidents.").is_empty());
+}
+
+#[test]
 fn an_outlet_that_reports_a_claim_makes_none_of_its_own() {
     let c = run("Reuters reported that the Afghan foreign ministry said no militants were present.");
     assert_eq!(c.len(), 1, "{c:#?}");

@@ -78,6 +78,8 @@ impl<'a> SentenceScan<'a> {
                 && let Some(end) = self.asked(i, out)
             {
                 resume = end;
+            } else if let Some(end) = self.reciprocal(i, out) {
+                resume = end;
             } else if let Some(end) = self.quoted_as_saying(i, out) {
                 resume = end;
             } else if self.attributive(i) {
