@@ -218,6 +218,7 @@ fn edges(words: &[&str]) -> (usize, usize) {
         let attribution = (tail.len() <= 4 && tail.last().is_some_and(|w| REPORTING.contains(&w.as_str())))
             || tail.first().is_some_and(|w| w == "according")
             || (tail.first().is_some_and(|w| w == "which" || w == "who") && reported(&tail));
+        // (After at least three words of the proposition.)
         if attribution && k >= 3 {
             end = start + k + 1;
         }
