@@ -280,6 +280,10 @@ mod tests {
     fn armed_groups_count_as_militants() {
         let t = terms("the TTP uses Afghan territory to attack Pakistan");
         assert!(t.stems.contains("ttp") && t.stems.contains("militant"), "{t:?}");
+        // The spellings news uses for the TTP are one name.
+        for spelling in ["Tehreek-i-Taliban Pakistan", "Tehrik-i-Taliban Pakistan", "Tehreek-e-Taliban Pakistan"] {
+            assert!(terms(spelling).stems.contains("ttp"), "{spelling}");
+        }
     }
 
     #[test]
