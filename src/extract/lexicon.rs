@@ -3,6 +3,7 @@
 //! learned from annotated text (see [`super::train`]).
 
 use crate::claim::Stance;
+use crate::text::Token;
 use rustc_hash::FxHashMap as HashMap;
 
 /// One cue word form.
@@ -178,6 +179,57 @@ pub(crate) fn fold(word: &str) -> String {
     w
 }
 
+/// The folded forms ([`fold`]) of a sentence's tokens, kept in one buffer:
+/// one allocation per sentence instead of one `String` per token, and an
+/// ASCII word (most of them) is lower-cased in place without Unicode tables.
+/// Users hold the forms as `&str`s ([`Folded::iter`]): slicing the buffer
+/// at every look-up cost more than the allocations it saves.
+#[derive(Debug, Clone, Default)]
+pub struct Folded {
+    buf: String,
+    /// End of each form in `buf`.
+    ends: Vec<usize>,
+}
+
+impl Folded {
+    /// The folded forms of `toks` in `text`.
+    pub(crate) fn new(text: &str, toks: &[Token]) -> Folded {
+        let mut buf = String::with_capacity(toks.last().map_or(0, |t| t.end) - toks.first().map_or(0, |t| t.start));
+        let mut ends = Vec::with_capacity(toks.len());
+        for t in toks {
+            let word = t.text(text);
+            if word.is_ascii() {
+                let start = buf.len();
+                buf.push_str(word);
+                buf[start..].make_ascii_lowercase();
+            } else if word.contains('Σ') {
+                // (Lower case of a capital sigma depends on its neighbours.)
+                buf.push_str(&fold(word));
+            } else {
+                // What `fold` does, a character at a time, without a String
+                // per quotation mark or curly apostrophe.
+                for c in word.chars() {
+                    match c {
+                        '’' => buf.push('\''),
+                        // (Quotation marks and dashes: General Punctuation
+                        // has no case, and needs no look-up in the tables.)
+                        '\u{2000}'..='\u{206f}' => buf.push(c),
+                        _ => buf.extend(c.to_lowercase()),
+                    }
+                }
+            }
+            ends.push(buf.len());
+        }
+        Folded { buf, ends }
+    }
+
+    /// The forms in token order.
+    pub(crate) fn iter(&self) -> impl Iterator<Item = &str> {
+        let starts = std::iter::once(0).chain(self.ends.iter().copied());
+        starts.zip(&self.ends).map(|(s, &e)| &self.buf[s..e])
+    }
+}
+
 fn data_lines(s: &str) -> impl Iterator<Item = &str> {
     s.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
 }
@@ -195,6 +247,17 @@ mod tests {
         assert!(lex.cue("revealed").unwrap().evidence);
         assert!(lex.is(WordClass::NEGATIVE, "baseless"));
         assert!(lex.cue("table").is_none());
+    }
+
+    #[test]
+    fn folded_forms_equal_fold_of_each_token() {
+        let text = "Kabul’s SPOKESMAN Said: «Ήταν» İstanbul ΣΟΦΟΣ ὈΔΥΣΣΕΎΣ ǅemal “I’M”—‘ok’… don't";
+        let toks = crate::text::tokens(text, 0..text.len());
+        let folded = Folded::new(text, &toks);
+        let each: Vec<String> = toks.iter().map(|t| fold(t.text(text))).collect();
+        assert_eq!(folded.iter().collect::<Vec<_>>(), each);
+        assert_eq!(folded.iter().next(), Some("kabul's"));
+        assert!(Folded::new(text, &[]).iter().next().is_none());
     }
 
     #[test]
