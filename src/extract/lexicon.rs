@@ -51,12 +51,21 @@ impl WordClass {
     }
 }
 
+/// What the lexicon knows of one word form.
+#[derive(Debug, Clone, Default)]
+struct Word {
+    /// The lists of `words.tsv` it is in.
+    classes: WordClass,
+    /// Its cue entry, if it is a cue form.
+    cue: Option<Cue>,
+}
+
 /// The lexicon: cue forms and the word lists.
 #[derive(Debug, Clone)]
 pub struct Lexicon {
-    cues: HashMap<String, Cue>,
-    /// Every word of `words.tsv` with the lists it is in.
-    classes: HashMap<String, WordClass>,
+    /// Every cue form and every word of `words.tsv`: one map, so that a
+    /// token's lists and cue entry take one look-up ([`Lexicon::word`]).
+    words: HashMap<String, Word>,
     /// "called for": learned particles that close a cue, by cue word.
     particles: HashMap<String, Vec<String>>,
 }
@@ -90,21 +99,25 @@ impl Lexicon {
                 }
                 continue;
             }
-            lex.cues.entry(f[0].to_string()).or_insert_with(|| Cue {
-                lemma: f[0].to_string(),
-                stance: Stance::Asserts,
-                accuse: false,
-                evidence: false,
-                noun: false,
-                clause: false,
-                learned: Some(share),
-            });
+            lex.words
+                .entry(f[0].to_string())
+                .or_default()
+                .cue
+                .get_or_insert_with(|| Cue {
+                    lemma: f[0].to_string(),
+                    stance: Stance::Asserts,
+                    accuse: false,
+                    evidence: false,
+                    noun: false,
+                    clause: false,
+                    learned: Some(share),
+                });
         }
         Ok(lex)
     }
 
     fn parse(cues_tsv: &str, words_tsv: &str) -> Lexicon {
-        let mut cues = HashMap::default();
+        let mut words: HashMap<String, Word> = HashMap::default();
         for line in data_lines(cues_tsv) {
             let f: Vec<&str> = line.split('\t').collect();
             let tags: Vec<&str> = f.get(3).map(|t| t.split(',').collect()).unwrap_or_default();
@@ -113,43 +126,38 @@ impl Lexicon {
             } else {
                 Stance::Asserts
             };
-            cues.insert(
-                f[0].to_string(),
-                Cue {
-                    lemma: f.get(1).unwrap_or(&f[0]).to_string(),
-                    stance,
-                    accuse: tags.contains(&"accuse"),
-                    evidence: tags.contains(&"evidence"),
-                    noun: tags.contains(&"noun"),
-                    clause: tags.contains(&"clause"),
-                    learned: None,
-                },
-            );
+            words.entry(f[0].to_string()).or_default().cue = Some(Cue {
+                lemma: f.get(1).unwrap_or(&f[0]).to_string(),
+                stance,
+                accuse: tags.contains(&"accuse"),
+                evidence: tags.contains(&"evidence"),
+                noun: tags.contains(&"noun"),
+                clause: tags.contains(&"clause"),
+                learned: None,
+            });
         }
-        let mut classes: HashMap<String, WordClass> = HashMap::default();
         for line in data_lines(words_tsv) {
-            if let Some((name, words)) = line.split_once('\t') {
+            if let Some((name, list)) = line.split_once('\t') {
                 // (build.rs made one constant per list name of this file.)
                 let class = WordClass::NAMED
                     .iter()
                     .find(|(n, _)| *n == name)
                     .map_or(WordClass::default(), |&(_, c)| c);
-                for w in words.split('|') {
-                    let c = classes.entry(w.to_string()).or_default();
+                for w in list.split('|') {
+                    let c = &mut words.entry(w.to_string()).or_default().classes;
                     *c = *c | class;
                 }
             }
         }
         Lexicon {
-            cues,
-            classes,
+            words,
             particles: HashMap::default(),
         }
     }
 
     /// The cue entry of a lower-case word form.
     pub fn cue(&self, lower: &str) -> Option<&Cue> {
-        self.cues.get(lower)
+        self.words.get(lower).and_then(|w| w.cue.as_ref())
     }
 
     /// Whether the cue word `word` takes `next` into the cue ("called for").
@@ -157,9 +165,17 @@ impl Lexicon {
         self.particles.get(word).is_some_and(|ps| ps.iter().any(|p| p == next))
     }
 
+    /// The lists of `words.tsv` lower-case `word` is in and its cue entry,
+    /// in one look-up.
+    pub fn word(&self, word: &str) -> (WordClass, Option<&Cue>) {
+        self.words
+            .get(word)
+            .map_or((WordClass::default(), None), |w| (w.classes, w.cue.as_ref()))
+    }
+
     /// The lists of `words.tsv` lower-case `word` is in.
     pub fn classes(&self, word: &str) -> WordClass {
-        self.classes.get(word).copied().unwrap_or_default()
+        self.words.get(word).map_or(WordClass::default(), |w| w.classes)
     }
 
     /// Whether lower-case `word` is in a list of `class`.

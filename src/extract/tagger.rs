@@ -284,8 +284,7 @@ pub fn train(docs: &[(&str, usize, &Document)], lex: &Lexicon) -> Tagger {
             let toks = text::tokens(text, sentence.range.clone());
             let folded = Folded::new(text, &toks);
             let low: Vec<&str> = folded.iter().collect();
-            let cls: Vec<WordClass> = low.iter().map(|w| lex.classes(w)).collect();
-            let entries: Vec<Option<&Cue>> = low.iter().map(|w| lex.cue(w)).collect();
+            let (cls, entries): (Vec<WordClass>, Vec<Option<&Cue>>) = low.iter().map(|w| lex.word(w)).unzip();
             let heads = cue_heads(&toks, &low, &ix, &cues, lex);
             let s = Sentence {
                 text,
@@ -383,8 +382,7 @@ mod tests {
         let toks = text::tokens(probe, 0..probe.len());
         let folded = Folded::new(probe, &toks);
         let low: Vec<&str> = folded.iter().collect();
-        let cls: Vec<WordClass> = low.iter().map(|w| lex.classes(w)).collect();
-        let cues: Vec<Option<&Cue>> = low.iter().map(|w| lex.cue(w)).collect();
+        let (cls, cues): (Vec<WordClass>, Vec<Option<&Cue>>) = low.iter().map(|w| lex.word(w)).unzip();
         let scores = t.scores(&Sentence {
             text: probe,
             toks: &toks,

@@ -95,9 +95,14 @@ pub(crate) fn is_name(word: &str) -> bool {
         .is_some_and(|canon| t.names.contains(canon))
 }
 
-const NEGATIONS: &[&str] = &[
-    "not", "no", "never", "nobody", "none", "nothing", "neither", "nor", "n't", "cannot",
-];
+/// Whether a word negates what it is in (a `match` rather than a scan of a
+/// list: asked of every word of every content).
+fn is_negation(w: &str) -> bool {
+    matches!(
+        w,
+        "not" | "no" | "never" | "nobody" | "none" | "nothing" | "neither" | "nor" | "n't" | "cannot"
+    ) || w.ends_with("n't")
+}
 
 /// Most stems [`stem`] remembers per thread before it starts over.
 const STEM_MEMO_MAX: usize = 1 << 16;
@@ -152,7 +157,7 @@ pub(crate) fn terms(content: &str) -> Terms {
         }
         let w = words[i];
         i += 1;
-        if NEGATIONS.contains(&w) || w.ends_with("n't") {
+        if is_negation(w) {
             out.negated = true;
             continue;
         }

@@ -23,6 +23,8 @@ pub(in crate::extract) struct SentenceScan<'a> {
     pub(in crate::extract) cls: Vec<WordClass>,
     /// The cue entry of each token, looked up once per sentence.
     pub(in crate::extract) cues: Vec<Option<&'a Cue>>,
+    /// Whether each token opens with a letter or digit ([`SentenceScan::is_word`]).
+    words: Vec<bool>,
     pub(in crate::extract) lex: &'a Lexicon,
     /// Whether the sentence is in title case ([`SentenceScan::title_case`]),
     /// worked out the first time a cue asks.
@@ -41,8 +43,11 @@ impl<'a> SentenceScan<'a> {
         lex: &'a Lexicon,
     ) -> Self {
         let low: Vec<&str> = low.iter().collect();
-        let cls = low.iter().map(|w| lex.classes(w)).collect();
-        let cues = low.iter().map(|w| lex.cue(w)).collect();
+        let (cls, cues) = low.iter().map(|w| lex.word(w)).unzip();
+        let words = low
+            .iter()
+            .map(|w| w.chars().next().is_some_and(char::is_alphanumeric))
+            .collect();
         SentenceScan {
             text,
             para,
@@ -50,6 +55,7 @@ impl<'a> SentenceScan<'a> {
             low,
             cls,
             cues,
+            words,
             lex,
             title: std::cell::OnceCell::new(),
             first: 0,
@@ -270,7 +276,7 @@ impl<'a> SentenceScan<'a> {
     }
 
     pub(in crate::extract) fn is_word(&self, i: usize) -> bool {
-        self.low[i].chars().next().is_some_and(char::is_alphanumeric)
+        self.words[i]
     }
 
     pub(in crate::extract) fn is_punct(&self, i: usize, set: &[&str]) -> bool {
