@@ -110,5 +110,11 @@ proptest! {
         let (o, n) = (store("a", &old, "b"), store("b", &new, "a"));
         let d = diff::diff(&o, &n, &actors(), t);
         prop_assert!(d.unaccounted(&o, &n).is_empty(), "{:?}", d.unaccounted(&o, &n));
+        // Each contest once.
+        let mut contests: Vec<_> = d.newly_contested.iter().map(|c| (c.old, c.new)).collect();
+        let all = contests.len();
+        contests.sort();
+        contests.dedup();
+        prop_assert_eq!(contests.len(), all, "{:?}", d.newly_contested);
     }
 }

@@ -395,7 +395,11 @@ pub fn diff(old: &Store, new: &Store, actors: &Actors, threshold: f64) -> Diff {
                 chosen[section].push((o, n, sim, rel));
             }
         }
+        let taken: HashSet<(usize, usize)> = chosen[section].iter().map(|c| (c.0, c.1)).collect();
         for &(o, n, sim, rel) in list.iter() {
+            if taken.contains(&(o, n)) {
+                continue;
+            }
             // A rebuttal names every claim it newly contests, even one NEW
             // also repeats (or echoes); the OLD claim stays where it is.
             let joins = if section == CONTESTED {

@@ -296,3 +296,35 @@ fn a_denial_is_never_a_repeat() {
     assert!(diff.repeated.is_empty());
     assert_eq!(diff.changed_position.len(), 1);
 }
+
+#[test]
+fn a_contest_is_listed_once() {
+    let a = Stance::Asserts;
+    let old = store(
+        "a",
+        vec![
+            Claim::new(
+                "c1",
+                "Pakistan",
+                a,
+                "Afghan authorities harbour members of the banned TTP",
+            ),
+            Claim::new("c2", "Afghanistan", a, "the border crossing will reopen on Monday"),
+        ],
+    );
+    let new = store(
+        "b",
+        vec![
+            Claim::new(
+                "c1",
+                "Afghanistan",
+                Stance::Denies,
+                "Afghan authorities harbour members of the banned TTP",
+            ),
+            Claim::new("c2", "Afghanistan", a, "the border crossing will reopen on Monday"),
+        ],
+    );
+    let d = diff(&old, &new, &Actors::default(), matching::DEFAULT_THRESHOLD);
+    assert_eq!(d.newly_contested.len(), 1, "{:?}", d.newly_contested);
+    assert!(d.unaccounted(&old, &new).is_empty());
+}

@@ -158,7 +158,7 @@ struct Node {
 
 /// Side names numbered in order of appearance.
 #[derive(Default)]
-struct Sides(std::collections::HashMap<String, u32>);
+struct Sides(rustc_hash::FxHashMap<String, u32>);
 
 impl Sides {
     fn id(&mut self, side: String) -> u32 {
@@ -232,20 +232,34 @@ struct Graph<'a> {
     docs: &'a [Doc<'a>],
     nodes: Vec<Vec<Node>>,
     /// Per article: side -> the first claim by another side that names it.
-    first_naming: Vec<std::collections::HashMap<u32, usize>>,
+    first_naming: Vec<rustc_hash::FxHashMap<u32, usize>>,
 }
 
 impl<'a> Graph<'a> {
     fn new(docs: &'a [Doc<'a>], actors: &Actors, lex: &Lexicon) -> Self {
-        // Features once to count terms and once more to weigh them, never
-        // all held at once: a 50 MB article makes a million claims.
-        let vocab = Vocabulary::new(docs.iter().flat_map(|d| d.claims.iter().map(matching::features)));
+        // The terms are counted before any is weighed. Up to KEEP_FEATURES
+        // claims, each claim's features are kept from counting to weighing;
+        // above, they are made twice and never all held at once (a 50 MB
+        // article makes a million claims).
+        let total: usize = docs.iter().map(|d| d.claims.len()).sum();
+        let all = || docs.iter().flat_map(|d| d.claims.iter().map(matching::features));
+        let kept: Vec<matching::Features> = if total <= KEEP_FEATURES {
+            all().collect()
+        } else {
+            Vec::new()
+        };
+        let vocab = if total <= KEEP_FEATURES {
+            Vocabulary::new(&kept)
+        } else {
+            Vocabulary::new(all())
+        };
+        let mut kept = kept.into_iter();
         let mut sides = Sides::default();
         let mut nodes: Vec<Vec<Node>> = Vec::with_capacity(docs.len());
         for d in docs {
             let mut article = Vec::with_capacity(d.claims.len());
             for c in d.claims {
-                let f = matching::features(c);
+                let f = kept.next().unwrap_or_else(|| matching::features(c));
                 let side = actors.side(&c.claimant);
                 let lead = lead(actors, &c.content, &side).map(|s| sides.id(s));
                 article.push(Node {
@@ -269,7 +283,7 @@ impl<'a> Graph<'a> {
         let first_naming = nodes
             .iter()
             .map(|article: &Vec<Node>| {
-                let mut first = std::collections::HashMap::new();
+                let mut first = rustc_hash::FxHashMap::default();
                 for (i, n) in article.iter().enumerate() {
                     for &named in n.named.iter().filter(|&&s| s != n.side) {
                         first.entry(named).or_insert(i);
@@ -312,10 +326,10 @@ impl<'a> Graph<'a> {
     }
 
     /// Hashed features of the pair (from answers to).
-    fn features(&self, from: At, to: At, rank: usize, c: &matching::Components) -> Vec<usize> {
+    fn features(&self, from: At, to: At, rank: usize, c: &matching::Components, memo: &mut Memo) -> Vec<usize> {
         let b = self.node(from);
         let a = self.node(to);
-        let mut f = Features::default();
+        let mut f = Features::new(memo);
         let same_side = if b.side == a.side { "same" } else { "other" };
         let same_claimant = b.claimant == a.claimant;
         let stances = match (b.denies, a.denies) {
@@ -414,7 +428,7 @@ impl<'a> Graph<'a> {
         } else {
             f.add("rule", &["absent"]);
         }
-        f.0
+        f.out
     }
 
     /// Whether `at` is the first claim of its article by a side other than
@@ -445,6 +459,7 @@ impl<'a> Graph<'a> {
                 .flat_map(|d| (0..self.nodes[d].len()).map(move |i| (d, i)))
                 .collect(),
         };
+        let mut memo = Memo::new();
         for (d, nodes) in self.nodes.iter().enumerate() {
             for i in 0..nodes.len() {
                 let from = (d, i);
@@ -472,7 +487,7 @@ impl<'a> Graph<'a> {
                 let mut rank = 0;
                 for (k, (same, comps, to)) in ranked.iter().enumerate() {
                     rank = if k > 0 && ranked[k - 1].0 == *same { rank + 1 } else { 0 };
-                    each(from, *to, self.features(from, *to, rank, comps));
+                    each(from, *to, self.features(from, *to, rank, comps, &mut memo));
                 }
             }
         }
@@ -503,6 +518,10 @@ struct CrossIndex<'a> {
     at: Vec<At>,
 }
 
+/// Claims up to which [`Graph::new`] keeps their matching features between
+/// counting terms and weighing them (some 100 MB at most).
+const KEEP_FEATURES: usize = 100_000;
+
 /// How many claims before and after a claim of its article are candidates:
 /// [`WINDOW`] (reference links within an article are at most 11 claims
 /// apart on news-dev), fewer in an article so long that the pairs would
@@ -511,26 +530,79 @@ fn window(claims: usize) -> usize {
     WINDOW.min((PAIR_BUDGET / (2 * claims.max(1))).max(2))
 }
 
-/// Hashed feature indexes.
-#[derive(Default)]
-struct Features(Vec<usize>);
+/// Hashed feature indexes of one pair.
+struct Features<'m> {
+    out: Vec<usize>,
+    memo: &'m mut Memo,
+}
 
-impl Features {
-    /// The hash of `template` and `parts`, as
-    /// [`super::weights::feature_hash`] with template 0 gives it, without
-    /// gathering the parts first (this runs for every feature of every
-    /// candidate pair).
-    fn add(&mut self, template: &str, parts: &[&str]) {
-        const PRIME: u64 = 0x100_0000_01b3;
-        let mut h = 0xcbf2_9ce4_8422_2325u64.wrapping_mul(PRIME);
-        for p in std::iter::once(template).chain(parts.iter().copied()) {
-            for b in p.bytes() {
-                h = (h ^ u64::from(b)).wrapping_mul(PRIME);
-            }
-            h = (h ^ 0xff).wrapping_mul(PRIME);
-        }
-        self.0.push(h as usize & (DIM - 1));
+/// Most parts a feature has after its template.
+const MAX_PARTS: usize = 4;
+
+/// The hashes of features already made, by the addresses and lengths of
+/// their template and parts: every feature is a combination of a few
+/// dozen fixed strings, so hashing each byte by byte once per run instead
+/// of once per pair makes features several times cheaper. Direct-mapped;
+/// a miss only costs the hash. (Two strings at different addresses with
+/// the same text are two keys of one hash, never a wrong one.)
+struct Memo(Vec<([u64; 1 + MAX_PARTS], usize)>);
+
+impl Memo {
+    const SLOTS: usize = 1 << 11;
+
+    fn new() -> Self {
+        Memo(vec![([0; 1 + MAX_PARTS], 0); Self::SLOTS])
     }
+}
+
+/// A string's address and length in one word: user-space addresses fit
+/// in 48 bits, and feature strings are short.
+fn address(s: &'static str) -> u64 {
+    s.as_ptr() as u64 | (s.len() as u64) << 48
+}
+
+impl<'m> Features<'m> {
+    fn new(memo: &'m mut Memo) -> Self {
+        Features {
+            out: Vec::with_capacity(40),
+            memo,
+        }
+    }
+
+    /// Adds the feature of `template` and `parts` (at most [`MAX_PARTS`]).
+    #[inline]
+    fn add(&mut self, template: &'static str, parts: &[&'static str]) {
+        debug_assert!(parts.len() <= MAX_PARTS && parts.iter().all(|p| p.len() < 1 << 16));
+        let mut key = [0u64; 1 + MAX_PARTS];
+        key[0] = address(template);
+        for (k, p) in parts.iter().take(MAX_PARTS).enumerate() {
+            key[1 + k] = address(p);
+        }
+        let mix = key
+            .iter()
+            .fold(0u64, |h, &w| (h ^ w).wrapping_mul(0x9e37_79b9_7f4a_7c15));
+        let slot = &mut self.memo.0[(mix >> 53) as usize & (Memo::SLOTS - 1)];
+        // (Word by word: an array `!=` calls memcmp.)
+        if slot.0.iter().zip(&key).any(|(a, b)| a != b) {
+            *slot = (key, feature_index(template, parts));
+        }
+        self.out.push(slot.1);
+    }
+}
+
+/// The index of the feature `template` + `parts`, as
+/// [`super::weights::feature_hash`] with template 0 gives it, without
+/// gathering the parts first.
+fn feature_index(template: &str, parts: &[&str]) -> usize {
+    const PRIME: u64 = 0x100_0000_01b3;
+    let mut h = 0xcbf2_9ce4_8422_2325u64.wrapping_mul(PRIME);
+    for p in std::iter::once(template).chain(parts.iter().copied()) {
+        for b in p.bytes() {
+            h = (h ^ u64::from(b)).wrapping_mul(PRIME);
+        }
+        h = (h ^ 0xff).wrapping_mul(PRIME);
+    }
+    h as usize & (DIM - 1)
 }
 
 fn bucket(x: f64, edges: &[f64]) -> &'static str {
@@ -805,12 +877,22 @@ mod tests {
 
     #[test]
     fn a_feature_hashes_as_the_shared_feature_hash_does() {
-        let mut f = Features::default();
-        f.add("bias", &[]);
-        f.add("place", &["other", "afterb2"]);
-        let expect = [vec!["bias"], vec!["place", "other", "afterb2"]]
-            .map(|parts| super::super::weights::feature_hash(0, &parts) as usize & (DIM - 1));
-        assert_eq!(f.0, expect);
+        let mut memo = Memo::new();
+        let mut f = Features::new(&mut memo);
+        // Twice each, the second from the memo; "afterb2" and "after" share
+        // an address prefix but not a length.
+        for _ in 0..2 {
+            f.add("bias", &[]);
+            f.add("place", &["other", "afterb2"]);
+            f.add("place", &["other", &"afterb2"[..5]]);
+        }
+        let expect = [
+            vec!["bias"],
+            vec!["place", "other", "afterb2"],
+            vec!["place", "other", "after"],
+        ]
+        .map(|parts| super::super::weights::feature_hash(0, &parts) as usize & (DIM - 1));
+        assert_eq!(f.out, [expect, expect].concat());
     }
 
     #[test]

@@ -45,6 +45,81 @@ fn a_news_agency_speaks_for_no_institution_named_after_it() {
 }
 
 #[test]
+fn the_ministry_is_the_one_the_article_named_before_the_actors_file_alias() {
+    // One actors file for many disputes: "the ministry" was Russia's in one.
+    let actors = "schema: claimtrack-actors/1\nactors:\n  - name: Russia\n    aliases: [the ministry, Russian Defence Ministry]\n";
+    let c = run_with(
+        actors,
+        "Armenia's defence ministry said that its positions were shelled. According to the ministry, the strikes hit three villages.",
+    );
+    let who: Vec<&str> = c.iter().map(|x| x.claimant.as_str()).collect();
+    assert_eq!(who, ["Armenia", "Armenia"], "{c:#?}");
+    // Named nowhere before, it is what the actors file says.
+    let c = run_with(actors, "The ministry said that the strike hit a depot.");
+    assert_eq!(c[0].claimant, "Russia", "{c:#?}");
+}
+
+#[test]
+fn an_official_of_no_named_state_speaks_for_the_dateline() {
+    let c = run(
+        "Talks stall\n\nMANILA, Philippines -- Manila summoned the envoy on Monday, a foreign ministry official said.",
+    );
+    assert_eq!(c[0].claimant, "Philippines", "{c:#?}");
+    assert_eq!(c[0].mention.as_deref(), Some("a foreign ministry official"));
+    // Without a dateline it stays unnamed.
+    let c = run("Manila summoned the envoy on Monday, a foreign ministry official said.");
+    assert_eq!(c[0].claimant, "a foreign ministry official", "{c:#?}");
+}
+
+#[test]
+fn its_is_the_side_the_sentence_before_names_when_that_holds_no_claim() {
+    let c = run_with(
+        "schema: claimtrack-actors/1\nactors:\n  - name: Philippines\n    aliases: [Manila]\n",
+        "China said there had been a slight collision. Manila responded by condemning the manoeuvres. It has also summoned the ambassador, its foreign ministry said.",
+    );
+    let who: Vec<&str> = c.iter().map(|x| x.claimant.as_str()).collect();
+    assert_eq!(who, ["China", "Philippines"], "{c:#?}");
+    // A claim in the sentence before: its speaker is the antecedent.
+    let c = run("Pakistan said that its posts came under fire. It said that two soldiers were hurt.");
+    let who: Vec<&str> = c.iter().map(|x| x.claimant.as_str()).collect();
+    assert_eq!(who, ["Pakistan", "Pakistan"], "{c:#?}");
+}
+
+#[test]
+fn the_official_is_the_one_described_so_before_and_a_sentence_may_place_officials() {
+    let c = run(
+        "A senior Pakistani official said that the claims were exaggerated. The official said that Pakistan would respond.",
+    );
+    let who: Vec<&str> = c.iter().map(|x| x.claimant.as_str()).collect();
+    assert_eq!(who, ["Pakistan", "Pakistan"], "{c:#?}");
+    // The dateline says Kabul; the sentence says where the officials spoke.
+    let c = run_with(
+        "schema: claimtrack-actors/1\nactors:\n  - name: Pakistan\n    aliases: [Islamabad]\n",
+        "Border clashes\n\nKABUL — Fighting went on. In Islamabad, officials said that the Taliban opened fire.",
+    );
+    assert_eq!(c[0].claimant, "Pakistan", "{c:#?}");
+}
+
+#[test]
+fn two_sides_that_blame_each_other_make_a_claim_each() {
+    let c = run("Armenia and Azerbaijan have traded blame for border battles, the bloodiest combat since 2020.");
+    let got: Vec<(&str, &str, Option<&str>)> = c
+        .iter()
+        .map(|x| (x.claimant.as_str(), x.content.as_str(), x.cue.as_deref()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("Armenia", "border battles", Some("have traded blame for")),
+            ("Azerbaijan", "border battles", Some("have traded blame for"))
+        ],
+        "{c:#?}"
+    );
+    // Unnamed sides make no claim: who blamed whom is not said.
+    assert!(run("The countries have traded blame over the incidents.").is_empty());
+}
+
+#[test]
 fn an_outlet_that_reports_a_claim_makes_none_of_its_own() {
     let c = run("Reuters reported that the Afghan foreign ministry said no militants were present.");
     assert_eq!(c.len(), 1, "{c:#?}");

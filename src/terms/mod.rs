@@ -126,8 +126,30 @@ fn stem(t: &Tables, word: &str) -> String {
     })
 }
 
-/// The terms of a content string.
+/// Most contents [`terms`] remembers per thread before it starts over.
+const TERMS_MEMO_MAX: usize = 1 << 12;
+
+/// The terms of a content string, remembered per thread: extraction asks
+/// for each claim's terms twice (the rules' links, then the learned
+/// linker's features), and a clone costs a fraction of making them.
 pub(crate) fn terms(content: &str) -> Terms {
+    thread_local! {
+        static MEMO: RefCell<HashMap<String, Terms>> = RefCell::default();
+    }
+    MEMO.with_borrow_mut(|memo| {
+        if let Some(t) = memo.get(content) {
+            return t.clone();
+        }
+        if memo.len() >= TERMS_MEMO_MAX {
+            memo.clear();
+        }
+        let t = make_terms(content);
+        memo.insert(content.to_string(), t.clone());
+        t
+    })
+}
+
+fn make_terms(content: &str) -> Terms {
     let t = tables();
     let low = lower_words(content);
     let words: Vec<&str> = low.1.iter().map(|r| &low.0[r.clone()]).collect();

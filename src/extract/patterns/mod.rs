@@ -13,4 +13,5 @@ mod label;
 mod loose;
 mod participle;
 mod pointing;
+mod reciprocal;
 mod verb;

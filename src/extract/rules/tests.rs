@@ -408,6 +408,29 @@ fn an_agency_dateline_is_no_part_of_the_source() {
 }
 
 #[test]
+fn a_double_hyphen_dateline_is_no_part_of_the_content() {
+    let a = find_in(
+        "Manila, Philippines -- Manila summoned Beijing's ambassador on Monday, a foreign ministry official said.",
+    );
+    assert_eq!(a.len(), 1, "{a:?}");
+    assert_eq!(a[0].2, "Manila summoned Beijing's ambassador on Monday");
+    // An appositive between two double hyphens is no dateline.
+    let a = find_in("Kall -- co-editor of a book, out in May -- said the deal was close.");
+    assert_eq!(a.len(), 1, "{a:?}");
+    assert_eq!(a[0].0, "Kall -- co-editor of a book, out in May");
+}
+
+#[test]
+fn a_participle_before_its_noun_is_no_cue() {
+    let a = find_in(
+        "China and the Philippines traded accusations over the collision in disputed waters of the South China Sea.",
+    );
+    assert!(a.is_empty(), "{a:?}");
+    let a = find_in("Manila disputed the account of the collision.");
+    assert_eq!(a.len(), 1, "{a:?}");
+}
+
+#[test]
 fn allegations_by_or_from_someone_that_are_their_claims() {
     let a =
         find_in("Tensions were heightened by allegations from Islamabad that the Taliban is not preventing attacks.");

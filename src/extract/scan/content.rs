@@ -37,7 +37,11 @@ impl SentenceScan<'_> {
             .flatten();
         if let Some(k) = agency {
             s = s.max(k + 1);
-        } else if let Some(k) = (0..limit.min(6)).find(|&k| self.is_punct(k, &[":", "—", "–"])) {
+        } else if let Some(k) = (0..limit.min(6))
+            .find(|&k| self.is_punct(k, &[":", "—", "–"]) || k + 2 <= limit && self.dash_ending(k + 2) == Some(k))
+        {
+            // ("Manila, Philippines -- Manila summoned": "--" is two tokens.)
+            let end = if self.is_punct(k, &["-"]) { k + 1 } else { k };
             let all_names = (0..k).all(|j| {
                 self.is_punct(j, &[","])
                     || self.toks[j]
@@ -48,12 +52,13 @@ impl SentenceScan<'_> {
             });
             // ("Byrne — who stood at the door — said" is no dateline: a
             // lower-case word after the dash and a second dash.)
-            let appositive = self.is_punct(k, &["—", "–"])
-                && k + 1 < limit
-                && self.toks[k + 1].text(self.text).starts_with(char::is_lowercase)
-                && (k + 1..limit).any(|j| self.is_punct(j, &["—", "–"]));
+            let appositive = !self.is_punct(k, &[":"])
+                && end + 1 < limit
+                && self.toks[end + 1].text(self.text).starts_with(char::is_lowercase)
+                && (end + 1..limit)
+                    .any(|j| self.is_punct(j, &["—", "–"]) || j + 2 <= limit && self.dash_ending(j + 2) == Some(j));
             if k > 0 && all_names && !appositive {
-                s = s.max(k + 1);
+                s = s.max(end + 1);
             }
         }
         loop {

@@ -97,8 +97,12 @@ impl<'a> SentenceScan<'a> {
                 && let Some(end) = self.asked(i, out)
             {
                 resume = end;
+            } else if let Some(end) = self.reciprocal(i, out) {
+                resume = end;
             } else if let Some(end) = self.quoted_as_saying(i, out) {
                 resume = end;
+            } else if self.attributive(i) {
+                // "in disputed waters": no cue.
             } else if self.in_class(i, WordClass::ACCUSATION)
                 && let Some(end) = self.nominal_allegation(i, out)
             {
@@ -264,6 +268,18 @@ impl<'a> SentenceScan<'a> {
                 .chars()
                 .next()
                 .is_some_and(char::is_uppercase)
+    }
+
+    /// "in disputed waters", "the alleged attack": a participle after a
+    /// preposition or determiner and before a word is an adjective, no
+    /// reporting verb.
+    fn attributive(&self, i: usize) -> bool {
+        i > 0
+            && i + 1 < self.toks.len()
+            && self.low[i].ends_with("ed")
+            && (self.in_class(i - 1, WordClass::DETERMINER) || self.in_class(i - 1, WordClass::PREPOSITION))
+            && self.is_word(i + 1)
+            && !matches!(self.low[i + 1], "that" | "to" | "by" | "on" | "in" | "as")
     }
 
     pub(in crate::extract) fn word(&self, i: usize) -> &str {
