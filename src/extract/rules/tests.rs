@@ -422,9 +422,7 @@ fn a_double_hyphen_dateline_is_no_part_of_the_content() {
 
 #[test]
 fn a_participle_before_its_noun_is_no_cue() {
-    let a = find_in(
-        "China and the Philippines traded accusations over the collision in disputed waters of the South China Sea.",
-    );
+    let a = find_in("The Philippine boat and a Chinese ship collided in disputed waters of the South China Sea.");
     assert!(a.is_empty(), "{a:?}");
     let a = find_in("Manila disputed the account of the collision.");
     assert_eq!(a.len(), 1, "{a:?}");
