@@ -3,6 +3,7 @@
 //! learned from annotated text (see [`super::train`]).
 
 use crate::claim::Stance;
+use crate::text::Token;
 use rustc_hash::FxHashMap as HashMap;
 
 /// One cue word form.
@@ -50,12 +51,21 @@ impl WordClass {
     }
 }
 
+/// What the lexicon knows of one word form.
+#[derive(Debug, Clone, Default)]
+struct Word {
+    /// The lists of `words.tsv` it is in.
+    classes: WordClass,
+    /// Its cue entry, if it is a cue form.
+    cue: Option<Cue>,
+}
+
 /// The lexicon: cue forms and the word lists.
 #[derive(Debug, Clone)]
 pub struct Lexicon {
-    cues: HashMap<String, Cue>,
-    /// Every word of `words.tsv` with the lists it is in.
-    classes: HashMap<String, WordClass>,
+    /// Every cue form and every word of `words.tsv`: one map, so that a
+    /// token's lists and cue entry take one look-up ([`Lexicon::word`]).
+    words: HashMap<String, Word>,
     /// "called for": learned particles that close a cue, by cue word.
     particles: HashMap<String, Vec<String>>,
 }
@@ -89,21 +99,25 @@ impl Lexicon {
                 }
                 continue;
             }
-            lex.cues.entry(f[0].to_string()).or_insert_with(|| Cue {
-                lemma: f[0].to_string(),
-                stance: Stance::Asserts,
-                accuse: false,
-                evidence: false,
-                noun: false,
-                clause: false,
-                learned: Some(share),
-            });
+            lex.words
+                .entry(f[0].to_string())
+                .or_default()
+                .cue
+                .get_or_insert_with(|| Cue {
+                    lemma: f[0].to_string(),
+                    stance: Stance::Asserts,
+                    accuse: false,
+                    evidence: false,
+                    noun: false,
+                    clause: false,
+                    learned: Some(share),
+                });
         }
         Ok(lex)
     }
 
     fn parse(cues_tsv: &str, words_tsv: &str) -> Lexicon {
-        let mut cues = HashMap::default();
+        let mut words: HashMap<String, Word> = HashMap::default();
         for line in data_lines(cues_tsv) {
             let f: Vec<&str> = line.split('\t').collect();
             let tags: Vec<&str> = f.get(3).map(|t| t.split(',').collect()).unwrap_or_default();
@@ -112,43 +126,38 @@ impl Lexicon {
             } else {
                 Stance::Asserts
             };
-            cues.insert(
-                f[0].to_string(),
-                Cue {
-                    lemma: f.get(1).unwrap_or(&f[0]).to_string(),
-                    stance,
-                    accuse: tags.contains(&"accuse"),
-                    evidence: tags.contains(&"evidence"),
-                    noun: tags.contains(&"noun"),
-                    clause: tags.contains(&"clause"),
-                    learned: None,
-                },
-            );
+            words.entry(f[0].to_string()).or_default().cue = Some(Cue {
+                lemma: f.get(1).unwrap_or(&f[0]).to_string(),
+                stance,
+                accuse: tags.contains(&"accuse"),
+                evidence: tags.contains(&"evidence"),
+                noun: tags.contains(&"noun"),
+                clause: tags.contains(&"clause"),
+                learned: None,
+            });
         }
-        let mut classes: HashMap<String, WordClass> = HashMap::default();
         for line in data_lines(words_tsv) {
-            if let Some((name, words)) = line.split_once('\t') {
+            if let Some((name, list)) = line.split_once('\t') {
                 // (build.rs made one constant per list name of this file.)
                 let class = WordClass::NAMED
                     .iter()
                     .find(|(n, _)| *n == name)
                     .map_or(WordClass::default(), |&(_, c)| c);
-                for w in words.split('|') {
-                    let c = classes.entry(w.to_string()).or_default();
+                for w in list.split('|') {
+                    let c = &mut words.entry(w.to_string()).or_default().classes;
                     *c = *c | class;
                 }
             }
         }
         Lexicon {
-            cues,
-            classes,
+            words,
             particles: HashMap::default(),
         }
     }
 
     /// The cue entry of a lower-case word form.
     pub fn cue(&self, lower: &str) -> Option<&Cue> {
-        self.cues.get(lower)
+        self.words.get(lower).and_then(|w| w.cue.as_ref())
     }
 
     /// Whether the cue word `word` takes `next` into the cue ("called for").
@@ -156,9 +165,17 @@ impl Lexicon {
         self.particles.get(word).is_some_and(|ps| ps.iter().any(|p| p == next))
     }
 
+    /// The lists of `words.tsv` lower-case `word` is in and its cue entry,
+    /// in one look-up.
+    pub fn word(&self, word: &str) -> (WordClass, Option<&Cue>) {
+        self.words
+            .get(word)
+            .map_or((WordClass::default(), None), |w| (w.classes, w.cue.as_ref()))
+    }
+
     /// The lists of `words.tsv` lower-case `word` is in.
     pub fn classes(&self, word: &str) -> WordClass {
-        self.classes.get(word).copied().unwrap_or_default()
+        self.words.get(word).map_or(WordClass::default(), |w| w.classes)
     }
 
     /// Whether lower-case `word` is in a list of `class`.
@@ -178,6 +195,57 @@ pub(crate) fn fold(word: &str) -> String {
     w
 }
 
+/// The folded forms ([`fold`]) of a sentence's tokens, kept in one buffer:
+/// one allocation per sentence instead of one `String` per token, and an
+/// ASCII word (most of them) is lower-cased in place without Unicode tables.
+/// Users hold the forms as `&str`s ([`Folded::iter`]): slicing the buffer
+/// at every look-up cost more than the allocations it saves.
+#[derive(Debug, Clone, Default)]
+pub struct Folded {
+    buf: String,
+    /// End of each form in `buf`.
+    ends: Vec<usize>,
+}
+
+impl Folded {
+    /// The folded forms of `toks` in `text`.
+    pub(crate) fn new(text: &str, toks: &[Token]) -> Folded {
+        let mut buf = String::with_capacity(toks.last().map_or(0, |t| t.end) - toks.first().map_or(0, |t| t.start));
+        let mut ends = Vec::with_capacity(toks.len());
+        for t in toks {
+            let word = t.text(text);
+            if word.is_ascii() {
+                let start = buf.len();
+                buf.push_str(word);
+                buf[start..].make_ascii_lowercase();
+            } else if word.contains('Σ') {
+                // (Lower case of a capital sigma depends on its neighbours.)
+                buf.push_str(&fold(word));
+            } else {
+                // What `fold` does, a character at a time, without a String
+                // per quotation mark or curly apostrophe.
+                for c in word.chars() {
+                    match c {
+                        '’' => buf.push('\''),
+                        // (Quotation marks and dashes: General Punctuation
+                        // has no case, and needs no look-up in the tables.)
+                        '\u{2000}'..='\u{206f}' => buf.push(c),
+                        _ => buf.extend(c.to_lowercase()),
+                    }
+                }
+            }
+            ends.push(buf.len());
+        }
+        Folded { buf, ends }
+    }
+
+    /// The forms in token order.
+    pub(crate) fn iter(&self) -> impl Iterator<Item = &str> {
+        let starts = std::iter::once(0).chain(self.ends.iter().copied());
+        starts.zip(&self.ends).map(|(s, &e)| &self.buf[s..e])
+    }
+}
+
 fn data_lines(s: &str) -> impl Iterator<Item = &str> {
     s.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
 }
@@ -195,6 +263,17 @@ mod tests {
         assert!(lex.cue("revealed").unwrap().evidence);
         assert!(lex.is(WordClass::NEGATIVE, "baseless"));
         assert!(lex.cue("table").is_none());
+    }
+
+    #[test]
+    fn folded_forms_equal_fold_of_each_token() {
+        let text = "Kabul’s SPOKESMAN Said: «Ήταν» İstanbul ΣΟΦΟΣ ὈΔΥΣΣΕΎΣ ǅemal “I’M”—‘ok’… don't";
+        let toks = crate::text::tokens(text, 0..text.len());
+        let folded = Folded::new(text, &toks);
+        let each: Vec<String> = toks.iter().map(|t| fold(t.text(text))).collect();
+        assert_eq!(folded.iter().collect::<Vec<_>>(), each);
+        assert_eq!(folded.iter().next(), Some("kabul's"));
+        assert!(Folded::new(text, &[]).iter().next().is_none());
     }
 
     #[test]

@@ -9,8 +9,8 @@
 //! The span output keeps the quotation whole: PolNeAR marks one attribution
 //! per cue.
 
+use super::lexicon::Folded;
 use super::lexicon::Lexicon;
-use super::lexicon::fold;
 use super::link;
 use super::rules::{self, Attribution};
 use crate::claim::Stance;
@@ -169,8 +169,9 @@ fn opening_denial(text: &str, content: Range<usize>, lex: &Lexicon) -> Option<Op
         prefix_end -= 1;
     }
     let toks = text::tokens(text, content.start..prefix_end);
-    let low: Vec<String> = toks.iter().map(|t| fold(t.text(text))).collect();
-    let word = |k: usize| low.get(k).map_or("", String::as_str);
+    let folded = Folded::new(text, &toks);
+    let low: Vec<&str> = folded.iter().collect();
+    let word = |k: usize| low.get(k).copied().unwrap_or("");
     let first = usize::from(matches!(word(0), "“" | "\""));
     let (k, labelled) = denial_verb(&word, first, lex).or_else(|| labelled_false(&word, first, lex))?;
     // The denial ends at its sentence, a semicolon or "& / and" before the

@@ -12,7 +12,7 @@
 //! | source labelled these claims (as) baseless | Pakistani officials have labelled these claims as baseless. |
 //! | source denied/rejected the allegations | (points back at the claim it answers) |
 
-use super::lexicon::Lexicon;
+use super::lexicon::{Folded, Lexicon};
 use super::scan::SentenceScan;
 use super::tagger::Tagger;
 use crate::claim::Stance;
@@ -97,7 +97,9 @@ pub(crate) fn find(text: &str, body_start: usize, lex: &Lexicon, tagger: Option<
     let mut last_paragraph = None;
     for sentence in text::sentences(text, body_start) {
         let para = paragraphs[sentence.paragraph].clone();
-        let mut scan = SentenceScan::new(text, &sentence, para, lex);
+        let toks = text::tokens(text, sentence.range.clone());
+        let low = Folded::new(text, &toks);
+        let mut scan = SentenceScan::new(text, toks, &low, para, lex);
         // A speaker's label opens a transcript's paragraph ("PENCE: Well, …")
         // or a headline ("Pence: Flowers Won't Be at Debate").
         let opens_paragraph = last_paragraph != Some(sentence.paragraph);

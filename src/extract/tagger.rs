@@ -20,8 +20,7 @@
 //! ([`super::weights::train_binary`]), so the same corpus gives the same
 //! weights.
 
-use super::lexicon::Lexicon;
-use super::lexicon::fold;
+use super::lexicon::{Cue, Folded, Lexicon};
 use super::train::learnable;
 use crate::claim::Stance;
 use crate::corpus::brat::Document;
@@ -46,30 +45,76 @@ pub struct Tagger {
     weights: Vec<f32>,
 }
 
-/// One sentence prepared for tagging: its tokens and their lower-case forms.
+/// One sentence prepared for tagging: its tokens, their lower-case forms
+/// and word lists.
 pub struct Sentence<'a> {
     /// The whole text.
     pub text: &'a str,
     /// Tokens of the sentence.
     pub toks: &'a [Token],
     /// Lower-case forms (’ folded to ').
-    pub low: &'a [String],
+    pub low: &'a [&'a str],
+    /// The word lists of each token ([`Lexicon::classes`]).
+    pub cls: &'a [WordClass],
+    /// The cue entry of each token ([`Lexicon::cue`]).
+    pub cues: &'a [Option<&'a Cue>],
+}
+
+/// What the features of a sentence's tokens read of every token, worked out
+/// once per sentence: a token is the word of one feature set and the
+/// neighbour of four others, so each shape and cue entry was looked up
+/// five to seven times.
+struct Context {
+    /// Whether each token is inside a quotation ([`quote_state`]).
+    quoted: Vec<bool>,
+    /// The shape of each token ([`shape`]).
+    shapes: Vec<&'static str>,
+    /// How many tokens are cues of the reviewed lexicon.
+    reviewed: usize,
+    /// The last word ([`last_word`]).
+    last: Option<usize>,
+}
+
+impl Context {
+    fn new(s: &Sentence) -> Context {
+        Context {
+            quoted: quote_state(s.low),
+            shapes: s.toks.iter().map(|t| shape(t.text(s.text))).collect(),
+            reviewed: s.cues.iter().filter(|c| reviewed(**c)).count(),
+            last: last_word(s.low),
+        }
+    }
+}
+
+/// The shape of a token: capitalised, all capitals, lower case, a digit, or
+/// which punctuation.
+fn shape(t: &str) -> &'static str {
+    let first = t.chars().next().unwrap_or(' ');
+    if first.is_uppercase() {
+        if t.chars().all(|c| !c.is_lowercase()) {
+            "AA"
+        } else {
+            "Aa"
+        }
+    } else if first.is_lowercase() {
+        "aa"
+    } else if first.is_numeric() {
+        "9"
+    } else {
+        match first {
+            '“' | '"' | '‘' => "open",
+            '”' | '’' => "close",
+            ',' => ",",
+            ':' => ":",
+            '.' | '!' | '?' => ".",
+            _ => "p",
+        }
+    }
 }
 
 impl Sentence<'_> {
-    /// Feature hashes of token `i` (27), written into `out`.
-    /// `reviewed` is the number of reviewed-lexicon cues in the sentence
-    /// ([`reviewed_cues`]), `last` its last word ([`last_word`]).
-    fn features(
-        &self,
-        i: usize,
-        lex: &Lexicon,
-        quoted: bool,
-        reviewed: usize,
-        last: Option<usize>,
-        out: &mut Vec<u64>,
-    ) {
-        out.clear();
+    /// Feature hashes of token `i`.
+    fn features(&self, i: usize, cx: &Context) -> [u64; FEATURES] {
         let n = self.low.len();
         let w = |k: isize| -> &str {
             let j = i as isize + k;
@@ -78,7 +123,7 @@ impl Sentence<'_> {
             } else if j as usize >= n {
                 "</s>"
             } else {
-                &self.low[j as usize]
+                self.low[j as usize]
             }
         };
         let shape = |k: isize| -> &'static str {
@@ -86,131 +131,106 @@ impl Sentence<'_> {
             if j < 0 || j as usize >= n {
                 return "edge";
             }
-            let t = self.toks[j as usize].text(self.text);
-            let first = t.chars().next().unwrap_or(' ');
-            if first.is_uppercase() {
-                if t.chars().all(|c| !c.is_lowercase()) {
-                    "AA"
-                } else {
-                    "Aa"
-                }
-            } else if first.is_lowercase() {
-                "aa"
-            } else if first.is_numeric() {
-                "9"
-            } else {
-                match first {
-                    '“' | '"' | '‘' => "open",
-                    '”' | '’' => "close",
-                    ',' => ",",
-                    ':' => ":",
-                    '.' | '!' | '?' => ".",
-                    _ => "p",
-                }
-            }
+            cx.shapes[j as usize]
         };
+        let quoted = if cx.quoted[i] { "q" } else { "-" };
+        let cue = self.cues[i];
         let word = w(0);
+        let (prev, next) = (w(-1), w(1));
         let suffix = |k: usize| word.char_indices().rev().nth(k - 1).map_or(word, |(b, _)| &word[b..]);
-        out.push(hash(0, &["bias"]));
-        out.push(hash(1, &[word]));
-        out.push(hash(2, &[suffix(3)]));
-        out.push(hash(3, &[suffix(2)]));
-        out.push(hash(4, &[shape(0)]));
-        out.push(hash(5, &[w(-1)]));
-        out.push(hash(6, &[w(1)]));
-        out.push(hash(7, &[w(-2)]));
-        out.push(hash(8, &[w(2)]));
-        out.push(hash(9, &[shape(-1)]));
-        out.push(hash(10, &[shape(1)]));
-        out.push(hash(11, &[w(-1), word]));
-        out.push(hash(12, &[word, w(1)]));
-        out.push(hash(13, &[if quoted { "q" } else { "-" }]));
-        out.push(hash(14, &[word, if quoted { "q" } else { "-" }]));
-        let last_word = last.is_none_or(|l| l <= i);
-        out.push(hash(
-            15,
-            &[if i == 0 {
-                "first"
-            } else if last_word {
-                "last"
-            } else {
-                "mid"
-            }],
-        ));
-        let lexical = match lex.cue(word) {
+        let position = if i == 0 {
+            "first"
+        } else if cx.last.is_none_or(|l| l <= i) {
+            "last"
+        } else {
+            "mid"
+        };
+        let lexical = match cue {
             Some(c) if c.learned.is_none() => match c.stance {
                 Stance::Denies => "denies",
                 Stance::Asserts => "asserts",
             },
             _ => "none",
         };
-        out.push(hash(16, &[lexical]));
-        out.push(hash(17, &[lexical, w(1)]));
-        let clause = matches!(w(1), "that" | ":" | "“" | "\"") || (w(1) == "," && matches!(w(2), "“" | "\""));
-        out.push(hash(18, &[if clause { "clause" } else { "-" }]));
-        out.push(hash(19, &[shape(-1), word]));
+        let clause = matches!(next, "that" | ":" | "“" | "\"") || (next == "," && matches!(w(2), "“" | "\""));
         // The learned share of the form in the cue table, in tenths.
         const TENTHS: [&str; 11] = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10"];
-        let share = lex
-            .cue(word)
+        let share = cue
             .and_then(|c| c.learned)
             .map_or("none", |x| TENTHS[((x * 10.0) as usize).min(10)]);
-        out.push(hash(20, &[share]));
         let stem = word
             .strip_suffix("ing")
             .or_else(|| word.strip_suffix("ed"))
             .or_else(|| word.strip_suffix("es"))
             .or_else(|| word.strip_suffix('s'))
             .unwrap_or(word);
-        out.push(hash(21, &[stem]));
-        out.push(hash(22, &[stem, w(1)]));
-        out.push(hash(23, &[w(-1), shape(1)]));
         // A subject to the left (a name or pronoun within three tokens) and
         // "that" within four to the right: the frame of a reporting verb.
         let subject = (1..=3).any(|k| {
             let j = i as isize - k;
-            j > 0 && (shape(-k) == "Aa" || lex.is(WordClass::PRONOUN, w(-k)))
+            j > 0 && (shape(-k) == "Aa" || self.cls[j as usize].has(WordClass::PRONOUN))
         });
-        let that = (1..=4).any(|k| w(k) == "that");
-        out.push(hash(
-            24,
-            &[if subject { "subj" } else { "-" }, if that { "that" } else { "-" }],
-        ));
-        out.push(hash(25, &[stem, if subject { "subj" } else { "-" }]));
-        let other_cue = reviewed > usize::from(is_reviewed(lex, word));
-        out.push(hash(26, &[if other_cue { "other" } else { "-" }]));
+        let subject = if subject { "subj" } else { "-" };
+        let that = if (1..=4).any(|k| w(k) == "that") { "that" } else { "-" };
+        let other_cue = cx.reviewed > usize::from(reviewed(cue));
+        [
+            hash(0, &["bias"]),
+            hash(1, &[word]),
+            hash(2, &[suffix(3)]),
+            hash(3, &[suffix(2)]),
+            hash(4, &[shape(0)]),
+            hash(5, &[prev]),
+            hash(6, &[next]),
+            hash(7, &[w(-2)]),
+            hash(8, &[w(2)]),
+            hash(9, &[shape(-1)]),
+            hash(10, &[shape(1)]),
+            hash(11, &[prev, word]),
+            hash(12, &[word, next]),
+            hash(13, &[quoted]),
+            hash(14, &[word, quoted]),
+            hash(15, &[position]),
+            hash(16, &[lexical]),
+            hash(17, &[lexical, next]),
+            hash(18, &[if clause { "clause" } else { "-" }]),
+            hash(19, &[shape(-1), word]),
+            hash(20, &[share]),
+            hash(21, &[stem]),
+            hash(22, &[stem, next]),
+            hash(23, &[prev, shape(1)]),
+            hash(24, &[subject, that]),
+            hash(25, &[stem, subject]),
+            hash(26, &[if other_cue { "other" } else { "-" }]),
+        ]
     }
 }
 
+/// Number of features of a token ([`Sentence::features`]).
+const FEATURES: usize = 27;
+
 use super::weights::feature_hash as hash;
 
-/// Whether lower-case `word` is a cue of the reviewed lexicon.
-fn is_reviewed(lex: &Lexicon, word: &str) -> bool {
-    lex.cue(word).is_some_and(|c| c.learned.is_none())
-}
-
-/// How many tokens of a sentence are cues of the reviewed lexicon: counted
-/// once per sentence, not once per token.
-fn reviewed_cues(low: &[String], lex: &Lexicon) -> usize {
-    low.iter().filter(|w| is_reviewed(lex, w)).count()
+/// Whether a cue entry is of the reviewed lexicon.
+fn reviewed(cue: Option<&Cue>) -> bool {
+    cue.is_some_and(|c| c.learned.is_none())
 }
 
 /// The last token of a sentence that opens with a letter or digit, found
 /// once per sentence (asking, for each token, whether any follows was
 /// quadratic).
-fn last_word(low: &[String]) -> Option<usize> {
+fn last_word(low: &[&str]) -> Option<usize> {
     low.iter()
         .rposition(|w| w.chars().next().is_some_and(char::is_alphanumeric))
 }
 
 /// Whether each token is inside a quotation (after an opening mark that
 /// has not been closed, or an odd number of straight quotes).
-fn quote_state(low: &[String]) -> Vec<bool> {
+fn quote_state(low: &[&str]) -> Vec<bool> {
     let mut depth = 0i32;
     let mut straight = false;
     low.iter()
         .map(|w| {
-            match w.as_str() {
+            match *w {
                 "“" => depth += 1,
                 "”" => depth = (depth - 1).max(0),
                 "\"" => straight = !straight,
@@ -229,17 +249,14 @@ pub fn candidate(low: &str) -> bool {
 impl Tagger {
     /// Scores of every token of a sentence; `None` for tokens that are not
     /// candidates.
-    pub fn scores(&self, s: &Sentence, lex: &Lexicon) -> Vec<Option<f32>> {
-        let quoted = quote_state(s.low);
-        let reviewed = reviewed_cues(s.low, lex);
-        let last = last_word(s.low);
-        let mut feats = Vec::with_capacity(24);
+    pub fn scores(&self, s: &Sentence) -> Vec<Option<f32>> {
+        let cx = Context::new(s);
         (0..s.low.len())
             .map(|i| {
-                if !candidate(&s.low[i]) {
+                if !candidate(s.low[i]) {
                     return None;
                 }
-                s.features(i, lex, quoted[i], reviewed, last, &mut feats);
+                let feats = s.features(i, &cx);
                 Some(feats.iter().map(|&f| self.weights[(f as usize) & (DIM - 1)]).sum())
             })
             .collect()
@@ -260,27 +277,28 @@ impl Tagger {
 /// Trains the tagger on documents (text, body start, gold annotations).
 pub fn train(docs: &[(&str, usize, &Document)], lex: &Lexicon) -> Tagger {
     let mut examples = Vec::new();
-    let mut feats = Vec::new();
     for (text, body_start, doc) in docs {
         let ix = CharIndex::new(text);
         let cues = doc.spans("Cue");
         for sentence in text::sentences(text, *body_start) {
             let toks = text::tokens(text, sentence.range.clone());
-            let low: Vec<String> = toks.iter().map(|t| fold(t.text(text))).collect();
+            let folded = Folded::new(text, &toks);
+            let low: Vec<&str> = folded.iter().collect();
+            let (cls, entries): (Vec<WordClass>, Vec<Option<&Cue>>) = low.iter().map(|w| lex.word(w)).unzip();
             let heads = cue_heads(&toks, &low, &ix, &cues, lex);
             let s = Sentence {
                 text,
                 toks: &toks,
                 low: &low,
+                cls: &cls,
+                cues: &entries,
             };
-            let quoted = quote_state(&low);
-            let reviewed = reviewed_cues(&low, lex);
-            let last = last_word(&low);
-            for i in 0..low.len() {
-                if !candidate(&low[i]) {
+            let cx = Context::new(&s);
+            for (i, w) in low.iter().enumerate() {
+                if !candidate(w) {
                     continue;
                 }
-                s.features(i, lex, quoted[i], reviewed, last, &mut feats);
+                let feats = s.features(i, &cx);
                 let indexes = feats.iter().map(|&f| (f as usize) & (DIM - 1)).collect();
                 examples.push((indexes, heads.contains(&i)));
             }
@@ -296,7 +314,7 @@ pub fn train(docs: &[(&str, usize, &Document)], lex: &Lexicon) -> Tagger {
 /// ("continues to insist": "insist").
 fn cue_heads(
     toks: &[Token],
-    low: &[String],
+    low: &[&str],
     ix: &CharIndex,
     cues: &[Vec<std::ops::Range<usize>>],
     lex: &Lexicon,
@@ -311,14 +329,14 @@ fn cue_heads(
         // infinitive is the head.
         let takes_infinitive = |k: usize| {
             let next = |j: usize| j < toks.len() && inside(j);
-            let to = if next(k + 1) && low[k + 1] == "on" && lex.is(WordClass::GO, &low[k]) {
+            let to = if next(k + 1) && low[k + 1] == "on" && lex.is(WordClass::GO, low[k]) {
                 k + 2
             } else {
                 k + 1
             };
-            lex.is(WordClass::CATENATIVE, &low[k]) && next(to) && low[to] == "to" && next(to + 1)
+            lex.is(WordClass::CATENATIVE, low[k]) && next(to) && low[to] == "to" && next(to + 1)
         };
-        let head = (0..toks.len()).find(|&k| inside(k) && candidate(&low[k]) && !takes_infinitive(k));
+        let head = (0..toks.len()).find(|&k| inside(k) && candidate(low[k]) && !takes_infinitive(k));
         out.extend(head);
     }
     out
@@ -341,7 +359,8 @@ mod tests {
         ] {
             let start = text.find(cue).unwrap();
             let toks = text::tokens(text, 0..text.len());
-            let low: Vec<String> = toks.iter().map(|t| t.text(text).to_lowercase()).collect();
+            let folded = Folded::new(text, &toks);
+            let low: Vec<&str> = folded.iter().collect();
             let cues = vec![vec![start..start + cue.len()]];
             let heads = cue_heads(&toks, &low, &CharIndex::new(text), &cues, &lex);
             assert_eq!(heads.len(), 1, "{text}");
@@ -361,15 +380,16 @@ mod tests {
         assert_eq!(back, t);
         let probe = "Dan quipped that it snowed.";
         let toks = text::tokens(probe, 0..probe.len());
-        let low: Vec<String> = toks.iter().map(|k| k.text(probe).to_lowercase()).collect();
-        let scores = t.scores(
-            &Sentence {
-                text: probe,
-                toks: &toks,
-                low: &low,
-            },
-            &lex,
-        );
+        let folded = Folded::new(probe, &toks);
+        let low: Vec<&str> = folded.iter().collect();
+        let (cls, cues): (Vec<WordClass>, Vec<Option<&Cue>>) = low.iter().map(|w| lex.word(w)).unzip();
+        let scores = t.scores(&Sentence {
+            text: probe,
+            toks: &toks,
+            low: &low,
+            cls: &cls,
+            cues: &cues,
+        });
         assert!(scores[1].unwrap() > 0.0, "{scores:?}");
         assert!(scores[3].is_none(), "function words are not candidates");
         assert!(Tagger::from_bytes(&[0; 8]).is_err());

@@ -112,10 +112,12 @@ pub fn learnable(form: &str) -> bool {
     // set, built once, rather than two scans of the lists.
     static EXCLUDED: LazyLock<FxHashSet<&'static str>> =
         LazyLock::new(|| FUNCTION_WORDS.iter().chain(ADVERBS).copied().collect());
-    form.chars().count() > 2
-        && form.chars().all(|c| c.is_alphabetic() || c == '-')
-        && !form.ends_with("ly")
-        && !EXCLUDED.contains(form)
+    let plain = if form.is_ascii() {
+        form.len() > 2 && form.bytes().all(|b| b.is_ascii_alphabetic() || b == b'-')
+    } else {
+        form.chars().count() > 2 && form.chars().all(|c| c.is_alphabetic() || c == '-')
+    };
+    plain && !form.ends_with("ly") && !EXCLUDED.contains(form)
 }
 
 #[cfg(test)]
@@ -123,6 +125,39 @@ mod tests {
     use super::*;
     use crate::corpus::brat::parse;
     use std::path::Path;
+
+    #[test]
+    fn learnable_ascii_fast_path_agrees_with_the_character_test() {
+        let by_chars = |f: &str| {
+            f.chars().count() > 2
+                && f.chars().all(|c| c.is_alphabetic() || c == '-')
+                && !f.ends_with("ly")
+                && !FUNCTION_WORDS.contains(&f)
+                && !ADVERBS.contains(&f)
+        };
+        for f in [
+            "said",
+            "quipped",
+            "pak-afghan",
+            "ab",
+            "abc",
+            "the",
+            "now",
+            "quickly",
+            "don't",
+            "u.s.",
+            "a1b",
+            "café",
+            "éé",
+            "ééé",
+            "naïve",
+            "---",
+            "",
+            "über-cool",
+        ] {
+            assert_eq!(learnable(f), by_chars(f), "{f}");
+        }
+    }
 
     #[test]
     fn learns_frequent_cue_forms_deterministically() {

@@ -23,18 +23,25 @@ pub(crate) fn from_bytes(bytes: &[u8], dim: usize, what: &str) -> Result<Vec<f32
 }
 
 /// FNV-1a over a template number and strings: the index of a hashed feature.
+#[inline]
 pub(crate) fn feature_hash(template: u8, parts: &[&str]) -> u64 {
+    const PRIME: u64 = 0x100_0000_01b3;
     let mut h: u64 = 0xcbf2_9ce4_8422_2325 ^ u64::from(template);
-    h = h.wrapping_mul(0x100_0000_01b3);
+    h = h.wrapping_mul(PRIME);
     for p in parts {
-        // (A plain loop and the separator after it: the chained iterator
-        // this replaces hashed the same bytes in twice the instructions.)
-        for &b in p.as_bytes() {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x100_0000_01b3);
+        // Four bytes a round: the same bytes in the same order as one a
+        // round, in fewer instructions (the tagger hashes 27 features of
+        // every candidate word).
+        let mut quads = p.as_bytes().chunks_exact(4);
+        for q in &mut quads {
+            for &b in q {
+                h = (h ^ u64::from(b)).wrapping_mul(PRIME);
+            }
         }
-        h ^= 0xff;
-        h = h.wrapping_mul(0x100_0000_01b3);
+        for &b in quads.remainder() {
+            h = (h ^ u64::from(b)).wrapping_mul(PRIME);
+        }
+        h = (h ^ 0xff).wrapping_mul(PRIME);
     }
     h
 }
@@ -94,4 +101,45 @@ fn perceptron(examples: &[(Vec<usize>, bool)], dim: usize, epochs: usize, seed: 
         }
     }
     w.iter().zip(&u).map(|(w, u)| w - u / c).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// FNV-1a one byte at a time, each part followed by the byte 0xff.
+    fn plain_fnv(template: u8, parts: &[&str]) -> u64 {
+        let mut h: u64 = 0xcbf2_9ce4_8422_2325 ^ u64::from(template);
+        h = h.wrapping_mul(0x100_0000_01b3);
+        for b in parts.iter().flat_map(|p| p.bytes().chain([0xff])) {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x100_0000_01b3);
+        }
+        h
+    }
+
+    #[test]
+    fn feature_hash_is_fnv_1a_of_the_parts() {
+        let words = [
+            "",
+            "a",
+            "ab",
+            "abc",
+            "said",
+            "quipped",
+            "denials",
+            "Kabul’s",
+            "<s>",
+            "“",
+        ];
+        for t in [0u8, 1, 26, 255] {
+            for a in words {
+                assert_eq!(feature_hash(t, &[a]), plain_fnv(t, &[a]), "{t} {a}");
+                for b in words {
+                    assert_eq!(feature_hash(t, &[a, b]), plain_fnv(t, &[a, b]), "{t} {a} {b}");
+                }
+            }
+        }
+        assert_ne!(feature_hash(1, &["ab", "c"]), feature_hash(1, &["a", "bc"]));
+    }
 }

@@ -95,9 +95,14 @@ pub(crate) fn is_name(word: &str) -> bool {
         .is_some_and(|canon| t.names.contains(canon))
 }
 
-const NEGATIONS: &[&str] = &[
-    "not", "no", "never", "nobody", "none", "nothing", "neither", "nor", "n't", "cannot",
-];
+/// Whether a word negates what it is in (a `match` rather than a scan of a
+/// list: asked of every word of every content).
+fn is_negation(w: &str) -> bool {
+    matches!(
+        w,
+        "not" | "no" | "never" | "nobody" | "none" | "nothing" | "neither" | "nor" | "n't" | "cannot"
+    ) || w.ends_with("n't")
+}
 
 /// Most stems [`stem`] remembers per thread before it starts over.
 const STEM_MEMO_MAX: usize = 1 << 16;
@@ -146,32 +151,14 @@ pub(crate) fn terms(content: &str) -> Terms {
 
 fn make_terms(content: &str) -> Terms {
     let t = tables();
-    let words: Vec<String> = content
-        .split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\'' || c == '’'))
-        .filter(|w| !w.is_empty())
-        .map(|w| {
-            // One allocation per word where there were up to four.
-            let mut w = w.to_lowercase();
-            if w.contains('’') {
-                w = w.replace('’', "'");
-            }
-            if w.ends_with("'s") {
-                w.truncate(w.len() - 2);
-            }
-            let trimmed = w.trim_matches(['-', '\'']);
-            if trimmed.len() != w.len() {
-                w = trimmed.to_string();
-            }
-            w
-        })
-        .filter(|w| !w.is_empty())
-        .collect();
+    let low = lower_words(content);
+    let words: Vec<&str> = low.1.iter().map(|r| &low.0[r.clone()]).collect();
     let mut out = Terms::default();
     let mut phrase = String::new();
     let mut ends: Vec<usize> = Vec::with_capacity(t.max_phrase);
     let mut i = 0;
     'outer: while i < words.len() {
-        if t.phrase_starts.contains(&words[i]) {
+        if t.phrase_starts.contains(words[i]) {
             // The longest phrase once; shorter ones are its prefixes.
             phrase.clear();
             ends.clear();
@@ -190,18 +177,18 @@ fn make_terms(content: &str) -> Terms {
                 }
             }
         }
-        let w = &words[i];
+        let w = words[i];
         i += 1;
-        if NEGATIONS.contains(&w.as_str()) || w.ends_with("n't") {
+        if is_negation(w) {
             out.negated = true;
             continue;
         }
-        if let Some(canon) = t.synonyms.get(w.as_str()) {
+        if let Some(canon) = t.synonyms.get(w) {
             out.insert(t, canon);
             continue;
         }
         // Hyphenated names ("Pak-Afghan") count as their parts too.
-        if w.contains('-') && !t.synonyms.contains_key(w.as_str()) {
+        if w.contains('-') && !t.synonyms.contains_key(w) {
             for part in w.split('-').filter(|p| !p.is_empty()) {
                 if let Some(canon) = t.synonyms.get(part) {
                     out.insert(t, canon);
@@ -211,12 +198,45 @@ fn make_terms(content: &str) -> Terms {
             }
             continue;
         }
-        if t.stop.contains(w.as_str()) || w.len() < 2 {
+        if t.stop.contains(w) || w.len() < 2 {
             continue;
         }
         out.stems.insert(stem(t, w));
     }
     out
+}
+
+/// The words of a content, lower case (’ made '), without a final "'s" and
+/// without hyphens and apostrophes around them: one buffer and the ranges
+/// of the words in it, not a `String` per word.
+fn lower_words(content: &str) -> (String, Vec<std::ops::Range<usize>>) {
+    let mut buf = String::with_capacity(content.len());
+    let mut ranges = Vec::new();
+    for w in content.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\'' || c == '’')) {
+        if w.is_empty() {
+            continue;
+        }
+        let start = buf.len();
+        if w.is_ascii() {
+            buf.push_str(w);
+            buf[start..].make_ascii_lowercase();
+        } else {
+            buf.push_str(&w.to_lowercase().replace('’', "'"));
+        }
+        if buf[start..].ends_with("'s") {
+            buf.truncate(buf.len() - 2);
+        }
+        let word = &buf[start..];
+        let trimmed = word.trim_start_matches(['-', '\'']);
+        let from = start + word.len() - trimmed.len();
+        let to = from + trimmed.trim_end_matches(['-', '\'']).len();
+        if from < to {
+            ranges.push(from..to);
+        } else {
+            buf.truncate(start);
+        }
+    }
+    (buf, ranges)
 }
 
 impl Terms {
@@ -284,6 +304,26 @@ mod tests {
         for spelling in ["Tehreek-i-Taliban Pakistan", "Tehrik-i-Taliban Pakistan", "Tehreek-e-Taliban Pakistan"] {
             assert!(terms(spelling).stems.contains("ttp"), "{spelling}");
         }
+    }
+
+    #[test]
+    fn words_are_lowered_and_trimmed_as_one_string_each_was() {
+        let content = "Kabul’s -Pak-Afghan- 'quoted' ÉTATS-Unis’s 's ' -- Ms. O'NEIL'S ΣΟΦΟΣ x-’s";
+        let each: Vec<String> = content
+            .split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\'' || c == '’'))
+            .filter(|w| !w.is_empty())
+            .map(|w| {
+                let mut w = w.to_lowercase().replace('’', "'");
+                if w.ends_with("'s") {
+                    w.truncate(w.len() - 2);
+                }
+                w.trim_matches(['-', '\'']).to_string()
+            })
+            .filter(|w| !w.is_empty())
+            .collect();
+        let (buf, ranges) = lower_words(content);
+        let words: Vec<&str> = ranges.iter().map(|r| &buf[r.clone()]).collect();
+        assert_eq!(words, each);
     }
 
     #[test]

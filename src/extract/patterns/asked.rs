@@ -87,7 +87,7 @@ impl SentenceScan<'_> {
             return None;
         }
         let as_at = (i + 1..n.min(i + 14)).find(|&k| self.word(k) == "as")?;
-        if self.low.get(as_at + 1).is_none_or(|w| w != "saying") {
+        if self.low.get(as_at + 1).is_none_or(|&w| w != "saying") {
             return None;
         }
         let cs = self.auxiliaries_before(i, |w| matches!(w, "is" | "was" | "were" | "are" | "been"));

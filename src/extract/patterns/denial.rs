@@ -61,7 +61,7 @@ impl SentenceScan<'_> {
                 !self.is_punct(j, &[".", ";"]) && (self.word(j) == "as" || !self.in_class(j, WordClass::BOUNDARY))
             })
             .find(|&j| self.in_class(j, WordClass::NEGATIVE));
-        let is_denial_verb = self.lex.cue(self.word(i)).is_some_and(|c| c.stance == Stance::Denies);
+        let is_denial_verb = self.cues[i].is_some_and(|c| c.stance == Stance::Denies);
         // "rejected the allegation." or "… and said …": the clause ends.
         let end_of_clause = k >= n
             || self.is_punct(k, &[".", ",", ";"])
@@ -197,10 +197,7 @@ impl SentenceScan<'_> {
     /// (After a denial verb, [`Self::qualified_denial`] has read the phrase.)
     pub(in crate::extract) fn nominal_allegation(&self, i: usize, out: &mut Vec<Attribution>) -> Option<usize> {
         let n = self.toks.len();
-        let by = if matches!(
-            self.low.get(i + 1).map(String::as_str),
-            Some("made" | "levelled" | "leveled")
-        ) {
+        let by = if matches!(self.low.get(i + 1).copied(), Some("made" | "levelled" | "leveled")) {
             i + 2
         } else {
             i + 1

@@ -33,7 +33,7 @@ impl SentenceScan<'_> {
             && (start..end).all(|k| {
                 self.is_punct(k, &["."]) || (self.is_word(k) && (capital(k) || self.in_class(k, WordClass::LABEL_NOUN)))
             })
-            && (start..end).all(|k| self.lex.cue(self.word(k)).is_none_or(|c| c.learned.is_some()));
+            && (start..end).all(|k| self.cues[k].is_none_or(|c| c.learned.is_some()));
         // "The Latest:", "Breaking News:", "Watch:": a kicker names nobody.
         let kicker = (start..end).all(|k| {
             !self.is_word(k) || self.in_class(k, WordClass::KICKER) || self.in_class(k, WordClass::DETERMINER)
@@ -52,7 +52,7 @@ impl SentenceScan<'_> {
         let long_label = quote_follows
             && capital(start)
             && self.words_in(start..end) <= 8
-            && (start..end).all(|k| self.lex.cue(self.word(k)).is_none_or(|c| c.learned.is_some()));
+            && (start..end).all(|k| self.cues[k].is_none_or(|c| c.learned.is_some()));
         if colon == start || kicker || !(long_label || (named && self.words_in(start..end) <= 4)) {
             return false;
         }

@@ -81,7 +81,7 @@ impl SentenceScan<'_> {
             // the sentence is a fronted phrase too; not "Beijing, which …".)
             let participle = s < limit
                 && self.word(s).ends_with("ing")
-                && self.lex.cue(self.word(s)).is_some()
+                && self.cues[s].is_some()
                 && (0..s).all(|k| !self.is_word(k));
             if s < limit
                 && (self.in_class(s, WordClass::CONNECTIVE) || participle)
@@ -120,9 +120,8 @@ impl SentenceScan<'_> {
         if let Some(k) = window
             && self.word(k) == "that"
             && !subject_pronoun
-            && (from..k).all(|j| {
-                !self.in_class(j, WordClass::FINITE) && self.lex.cue(self.word(j)).is_none_or(|c| c.learned.is_some())
-            })
+            && (from..k)
+                .all(|j| !self.in_class(j, WordClass::FINITE) && self.cues[j].is_none_or(|c| c.learned.is_some()))
         {
             s = k + 1;
         }
@@ -130,11 +129,10 @@ impl SentenceScan<'_> {
             s += 1;
         }
         // "said, adding that …": the participle starts another attribution.
-        if s < n && self.word(s).ends_with("ing") && self.lex.cue(self.word(s)).is_some() {
+        if s < n && self.word(s).ends_with("ing") && self.cues[s].is_some() {
             return s..s;
         }
-        let reviewed_cue_after =
-            |k: usize| (k..n).any(|j| self.lex.cue(self.word(j)).is_some_and(|c| c.learned.is_none()));
+        let reviewed_cue_after = |k: usize| (k..n).any(|j| self.cues[j].is_some_and(|c| c.learned.is_none()));
         let mut e = n;
         for k in s..n {
             // "said A, and vowed to B", "say A; Islamabad says B": the next
@@ -176,8 +174,7 @@ impl SentenceScan<'_> {
                         && self.word(k + 2).starts_with(['c', 'a']));
                 // "…, charges Ukraine rejects": a bare accusation noun and a denial.
                 let denied_charge = self.lex.is(WordClass::ACCUSATION, w)
-                    && (k + 2..n.min(k + 6))
-                        .any(|j| self.lex.cue(self.word(j)).is_some_and(|c| c.stance == Stance::Denies));
+                    && (k + 2..n.min(k + 6)).any(|j| self.cues[j].is_some_and(|c| c.stance == Stance::Denies));
                 let pointer = pointer || denied_charge;
                 let participle = w.ends_with("ing") && self.lex.cue(w).is_some();
                 // "…, while Kabul insists …": another speaker's clause.
@@ -455,7 +452,7 @@ impl SentenceScan<'_> {
             if self.lex.is(WordClass::FINITE, w) {
                 return r.end;
             }
-            let next = self.low.get(k + 1).map_or("", String::as_str);
+            let next = self.low.get(k + 1).copied().unwrap_or("");
             let clause_after_comma = self.is_punct(k, &[",", ";", "—", "–", "--"])
                 && (self.lex.is(WordClass::BOUNDARY, next)
                     || self.lex.is(WordClass::ADJUNCT, next)

@@ -8,36 +8,56 @@ mod source;
 
 use crate::claim::Stance;
 use crate::extract::lexicon::Cue;
-use crate::extract::lexicon::{Lexicon, WordClass, fold};
+use crate::extract::lexicon::{Folded, Lexicon, WordClass};
 use crate::extract::rules::{Attribution, LOOSE_THRESHOLD};
 use crate::extract::tagger::{self, Tagger};
-use crate::text::{self, Sentence, Token};
+use crate::text::Token;
 use std::ops::Range;
 
 pub(in crate::extract) struct SentenceScan<'a> {
     pub(in crate::extract) text: &'a str,
     pub(in crate::extract) para: Range<usize>,
     pub(in crate::extract) toks: Vec<Token>,
-    pub(in crate::extract) low: Vec<String>,
+    pub(in crate::extract) low: Vec<&'a str>,
     /// The word lists each token is in, looked up once per sentence.
     pub(in crate::extract) cls: Vec<WordClass>,
+    /// The cue entry of each token, looked up once per sentence.
+    pub(in crate::extract) cues: Vec<Option<&'a Cue>>,
+    /// Whether each token opens with a letter or digit ([`SentenceScan::is_word`]).
+    words: Vec<bool>,
     pub(in crate::extract) lex: &'a Lexicon,
+    /// Whether the sentence is in title case ([`SentenceScan::title_case`]),
+    /// worked out the first time a cue asks.
+    title: std::cell::OnceCell<bool>,
     /// Index in the output of the first attribution of this sentence.
     pub(in crate::extract) first: usize,
 }
 
 impl<'a> SentenceScan<'a> {
-    pub(in crate::extract) fn new(text: &'a str, sentence: &Sentence, para: Range<usize>, lex: &'a Lexicon) -> Self {
-        let toks = text::tokens(text, sentence.range.clone());
-        let low: Vec<String> = toks.iter().map(|t| fold(t.text(text))).collect();
-        let cls = low.iter().map(|w| lex.classes(w)).collect();
+    /// The scan of the tokens `toks` with their folded forms `low`.
+    pub(in crate::extract) fn new(
+        text: &'a str,
+        toks: Vec<Token>,
+        low: &'a Folded,
+        para: Range<usize>,
+        lex: &'a Lexicon,
+    ) -> Self {
+        let low: Vec<&str> = low.iter().collect();
+        let (cls, cues) = low.iter().map(|w| lex.word(w)).unzip();
+        let words = low
+            .iter()
+            .map(|w| w.chars().next().is_some_and(char::is_alphanumeric))
+            .collect();
         SentenceScan {
             text,
             para,
             toks,
             low,
             cls,
+            cues,
+            words,
             lex,
+            title: std::cell::OnceCell::new(),
             first: 0,
         }
     }
@@ -46,14 +66,13 @@ impl<'a> SentenceScan<'a> {
         self.first = out.len();
         let threshold = tagger.map_or(0.0, |(_, t)| t);
         let scores = tagger.map(|(t, _)| {
-            t.scores(
-                &tagger::Sentence {
-                    text: self.text,
-                    toks: &self.toks,
-                    low: &self.low,
-                },
-                self.lex,
-            )
+            t.scores(&tagger::Sentence {
+                text: self.text,
+                toks: &self.toks,
+                low: &self.low,
+                cls: &self.cls,
+                cues: &self.cues,
+            })
         });
         // A denial of "Kabul's claims" has read up to here: "claims" is no cue.
         let mut resume = 0;
@@ -63,11 +82,11 @@ impl<'a> SentenceScan<'a> {
             }
             if self.is_punct(i, &["―", "—", "–"]) {
                 self.byline(i, out);
-            } else if matches!(self.low[i].as_str(), "according" | "as")
+            } else if matches!(self.low[i], "according" | "as")
                 && self
                     .low
                     .get(i + 1)
-                    .is_some_and(|w| w == if self.low[i] == "as" { "per" } else { "to" })
+                    .is_some_and(|&w| w == if self.low[i] == "as" { "per" } else { "to" })
             {
                 self.according(i, out);
             } else if self.low[i] == "in"
@@ -88,8 +107,7 @@ impl<'a> SentenceScan<'a> {
                 && let Some(end) = self.nominal_allegation(i, out)
             {
                 resume = end;
-            } else if (self.in_class(i, WordClass::QUALIFY)
-                || self.lex.cue(&self.low[i]).is_some_and(|c| c.stance == Stance::Denies))
+            } else if (self.in_class(i, WordClass::QUALIFY) || self.cues[i].is_some_and(|c| c.stance == Stance::Denies))
                 && let Some(end) = self.qualified_denial(i, out)
             {
                 resume = end;
@@ -120,7 +138,7 @@ impl<'a> SentenceScan<'a> {
     /// a word it scores above `threshold` as a cue head (a plain assertion, its learned share
     /// from the cue table or 0); else a learned form of the cue table.
     pub(in crate::extract) fn cue_at(&self, i: usize, scores: Option<&[Option<f32>]>, threshold: f32) -> Option<Cue> {
-        let entry = self.lex.cue(&self.low[i]);
+        let entry = self.cues[i];
         if let Some(c) = entry.filter(|c| c.learned.is_none()) {
             return Some(c.clone());
         }
@@ -137,7 +155,7 @@ impl<'a> SentenceScan<'a> {
         }
         match scores {
             Some(s) => s[i].filter(|&x| x > threshold).map(|_| Cue {
-                lemma: self.low[i].clone(),
+                lemma: self.low[i].to_string(),
                 stance: Stance::Asserts,
                 accuse: false,
                 evidence: false,
@@ -153,7 +171,7 @@ impl<'a> SentenceScan<'a> {
     /// …": an appeal, a claim about what another should do.
     pub(in crate::extract) fn appeal(&self, i: usize) -> bool {
         matches!(self.word(i), "call" | "calls" | "called" | "calling")
-            && self.low.get(i + 1).is_some_and(|w| w == "on")
+            && self.low.get(i + 1).is_some_and(|&w| w == "on")
             && self.low.get(i + 2).is_some_and(|w| !self.lex.is(WordClass::TIME, w))
             && (i + 3..self.toks.len().min(i + 10))
                 .take_while(|&k| self.is_word(k))
@@ -185,7 +203,7 @@ impl<'a> SentenceScan<'a> {
         let inverted = i > 1 && self.is_punct(i - 1, &["”", "\""]) && self.is_punct(i - 2, &[","]);
         // "denied claims that …", "rejected reports that …": the object of
         // a speech verb, not a verb of its own.
-        let object = i > 0 && self.lex.cue(self.word(i - 1)).is_some_and(|c| !c.noun);
+        let object = i > 0 && self.cues[i - 1].is_some_and(|c| !c.noun);
         (clause || subject || progressive || inverted) && !object
     }
 
@@ -208,15 +226,20 @@ impl<'a> SentenceScan<'a> {
     /// A headline in title case ("Afghanistan Denies Role in Attack"): most
     /// of its words are capitalised.
     pub(in crate::extract) fn title_case(&self) -> bool {
-        let words: Vec<&str> = (0..self.toks.len())
-            .filter(|&k| self.is_word(k))
-            .map(|k| self.toks[k].text(self.text))
-            .collect();
-        let capitals = words
-            .iter()
-            .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
-            .count();
-        words.len() >= 3 && capitals * 10 >= words.len() * 7
+        *self.title.get_or_init(|| {
+            let words = self.words_in(0..self.toks.len());
+            let capitals = (0..self.toks.len())
+                .filter(|&k| self.is_word(k))
+                .filter(|&k| {
+                    self.toks[k]
+                        .text(self.text)
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_uppercase)
+                })
+                .count();
+            words >= 3 && capitals * 10 >= words * 7
+        })
     }
 
     /// A headline: in title case, quoting someone ("Sanders: Clinton
@@ -256,11 +279,11 @@ impl<'a> SentenceScan<'a> {
             && self.low[i].ends_with("ed")
             && (self.in_class(i - 1, WordClass::DETERMINER) || self.in_class(i - 1, WordClass::PREPOSITION))
             && self.is_word(i + 1)
-            && !matches!(self.low[i + 1].as_str(), "that" | "to" | "by" | "on" | "in" | "as")
+            && !matches!(self.low[i + 1], "that" | "to" | "by" | "on" | "in" | "as")
     }
 
     pub(in crate::extract) fn word(&self, i: usize) -> &str {
-        &self.low[i]
+        self.low[i]
     }
 
     /// Whether token `i` is in a word list of `class`.
@@ -269,11 +292,11 @@ impl<'a> SentenceScan<'a> {
     }
 
     pub(in crate::extract) fn is_word(&self, i: usize) -> bool {
-        self.low[i].chars().next().is_some_and(char::is_alphanumeric)
+        self.words[i]
     }
 
     pub(in crate::extract) fn is_punct(&self, i: usize, set: &[&str]) -> bool {
-        set.contains(&self.low[i].as_str())
+        set.contains(&self.low[i])
     }
 
     pub(in crate::extract) fn span(&self, r: Range<usize>) -> Range<usize> {
@@ -374,7 +397,7 @@ impl<'a> SentenceScan<'a> {
         let pronoun = self
             .lex
             .is(WordClass::PRONOUN, &self.text[source_b.clone()].to_lowercase());
-        let learned = self.lex.cue(self.word(cue.end - 1)).and_then(|c| c.learned);
+        let learned = self.cues[cue.end - 1].and_then(|c| c.learned);
         out.push(Attribution {
             cue: self.span(cue),
             cue_text,
