@@ -301,7 +301,11 @@ mod tests {
         let t = terms("the TTP uses Afghan territory to attack Pakistan");
         assert!(t.stems.contains("ttp") && t.stems.contains("militant"), "{t:?}");
         // The spellings news uses for the TTP are one name.
-        for spelling in ["Tehreek-i-Taliban Pakistan", "Tehrik-i-Taliban Pakistan", "Tehreek-e-Taliban Pakistan"] {
+        for spelling in [
+            "Tehreek-i-Taliban Pakistan",
+            "Tehrik-i-Taliban Pakistan",
+            "Tehreek-e-Taliban Pakistan",
+        ] {
             assert!(terms(spelling).stems.contains("ttp"), "{spelling}");
         }
     }
