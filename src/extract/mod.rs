@@ -366,15 +366,25 @@ fn is_institution(words: &str) -> bool {
         })
 }
 
+/// Bytes [`sentence_start`] looks back: a sentence is never longer in
+/// news, and an endless line must not make every claim scan it all.
+const SENTENCE_REACH: usize = 2_000;
+
 /// Where the sentence holding byte `at` starts: after the last ".", "!",
-/// "?" or line break followed by a space before it.
-fn sentence_start(text: &str, at: usize) -> usize {
-    let before = &text[..at];
+/// "?" or line break followed by a space before it; `None` when none is
+/// within [`SENTENCE_REACH`] and the text goes on further back.
+fn sentence_start(text: &str, at: usize) -> Option<usize> {
+    let mut from = at.saturating_sub(SENTENCE_REACH);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let before = &text[from..at];
     before
         .char_indices()
         .rev()
         .find(|&(i, c)| matches!(c, '.' | '!' | '?' | '\n') && before[i + 1..].starts_with(char::is_whitespace))
-        .map_or(0, |(i, _)| i + 1)
+        .map(|(i, _)| from + i + 1)
+        .or((from == 0).then_some(0))
 }
 
 /// "In Islamabad, officials accused …": the one side a fronted place
@@ -383,7 +393,7 @@ fn sentence_start(text: &str, at: usize) -> usize {
 /// by the foreign office".)
 fn opening_side(text: &str, a: &Attribution, actors: &Actors) -> Option<String> {
     let at = a.source.start.min(a.content.start);
-    let opening = text[sentence_start(text, at)..at].trim();
+    let opening = text[sentence_start(text, at)?..at].trim();
     let place = opening
         .strip_suffix(',')
         .and_then(|o| ["In ", "From ", "At "].iter().find_map(|p| o.strip_prefix(p)))
@@ -414,9 +424,16 @@ fn described_before(mention: &str, claims: &[Claim]) -> Option<String> {
 /// (else the claims' own speaker is the nearer antecedent).
 fn subject_before(text: &str, before: &[Attribution], a: &Attribution, actors: &Actors) -> Option<String> {
     let at = a.source.start.min(a.content.start);
-    let start = sentence_start(text, at);
-    let prev = sentence_start(text, start);
-    if before.iter().any(|b| b.source.start.max(b.content.start) >= prev) {
+    let start = sentence_start(text, at)?;
+    let prev = sentence_start(text, start)?;
+    // (Attributions come in text order: those of the two sentences are
+    // the last few, and the rest need no look.)
+    if before
+        .iter()
+        .rev()
+        .take(LOOK_BACK)
+        .any(|b| b.source.start.max(b.content.start) >= prev)
+    {
         return None;
     }
     // The subject: the words before the first lower-case word that is not
@@ -446,6 +463,8 @@ fn dateline_side(article: &Article, actors: &Actors) -> Option<String> {
         .filter(|l| !l.is_empty())
         .take(3)
         .find_map(|line| {
+            // A dateline opens the line: its first 120 characters will do.
+            let line = line.char_indices().nth(120).map_or(line, |(i, _)| &line[..i]);
             let rest = crate::article::without_dateline(line);
             let place = &line[..line.len() - rest.len()];
             actors.sides_named(place).into_iter().next()
@@ -582,7 +601,7 @@ fn unlinked_claims(
             // "The defence minister said": the one named with that title.
             prev
         } else if institution.is_some()
-            && let Some(prev) = claims.iter().rev().find(named_so)
+            && let Some(prev) = claims.iter().rev().take(LOOK_BACK).find(named_so)
         {
             prev.claimant.clone()
         } else if (group || institution.is_some() && actors.get(&actors.resolve(&mention)).is_none())
