@@ -387,6 +387,50 @@ fn a_quotation_opening_with_a_denial_is_a_denial_and_a_competing_claim() {
         "{c:#?}"
     );
 
+    // "All statements … about X are … untrue": a denial of X, however long
+    // the subject; "is not false" stays an assertion.
+    let c = run(
+        "The ministry said: “All statements by representatives of the regime about the 'rocket attack' allegedly carried out by Russia on April 8 at the station are a provocation and are absolutely untrue.”",
+    );
+    assert_eq!(
+        (c[0].stance, c[0].content.as_str()),
+        (
+            Stance::Denies,
+            "the 'rocket attack' allegedly carried out by Russia on April 8 at the station"
+        ),
+        "{c:#?}"
+    );
+    let c = run("The ministry said: “All statements about the attack are not false.”");
+    assert!(c.iter().all(|x| x.stance == Stance::Asserts), "{c:#?}");
+
+    // An allegation and its denial in one sentence: the allegation ends
+    // where the sentence calls it untrue, quoted or not, and the speaker
+    // denies it.
+    for text in [
+        "Allegations by the Ukrainian side that Russia carried out the attack are “provocation and absolutely untrue,” the ministry said in a statement.",
+        "Allegations by the Ukrainian side that Russia carried out the attack are provocation and absolutely untrue, the ministry said in a statement.",
+    ] {
+        let c = run(text);
+        let got: Vec<(&str, Stance, &str)> = c
+            .iter()
+            .map(|x| {
+                (
+                    x.mention.as_deref().unwrap_or(&x.claimant),
+                    x.stance,
+                    x.content.as_str(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("the Ukrainian side", Stance::Asserts, "Russia carried out the attack"),
+                ("the ministry", Stance::Denies, "Russia carried out the attack"),
+            ],
+            "{text}"
+        );
+    }
+
     // "We deny that …": the clause is what is denied, not an earlier claim.
     let c = run(
         "Smith said the weather was fine on Sunday. “We deny that we paid anyone for the report. The report is accurate and it stands,” said Jones.",
