@@ -310,8 +310,10 @@ fn restatements(at: &[ClaimAt], p: &[Prepared], who: &[String], index: &Index, t
 /// repeated` and `new`. The sections take claims in that order: for each,
 /// pairs of claims in no section yet are taken one to one, best similarity
 /// first; then each claim still in no section joins its best partner that
-/// is already in this section (a headline and the body that says it again
-/// are both repeated by the one NEW claim that repeats them). A NEW claim
+/// is already in this section, at 0.9 (`JOIN`) of that pair's similarity or
+/// more (two claims that say one thing are both repeated by the one NEW
+/// claim that repeats them). Polarity is compared with
+/// [`matching::same_polarity`]. A NEW claim
 /// that NEW repeats from OLD contests nothing newly. An OLD claim that NEW
 /// both repeats and rebuts is `repeated`, and the rebuttal is listed under
 /// `newly contested` with it as its target: in that section an OLD claim
