@@ -736,3 +736,22 @@ fn spans_are_code_point_offsets_of_content() {
     let got: String = text.chars().skip(s).take(e - s).collect();
     assert_eq!(got, c[0].content);
 }
+
+#[test]
+fn a_quantity_is_no_fronted_phrase_and_a_reported_relative_clause_ends_a_content() {
+    // "At least 39 people, …": the content keeps its subject.
+    let c = run(
+        "At least 39 people, including four children, were killed in the attack, spokesman Artem Dekhtyarenko said.",
+    );
+    assert_eq!(
+        c[0].content, "At least 39 people, including four children, were killed in the attack",
+        "{c:#?}"
+    );
+    // ", which local authorities said …" reports another speaker: the
+    // ministry's content ends before it, and the authorities have their own.
+    let c = run(
+        "The ministry said it did not launch any attack on the station, which local authorities said had killed at least 39 people.",
+    );
+    assert_eq!(c[0].content, "it did not launch any attack on the station", "{c:#?}");
+    assert!(c.iter().any(|x| x.claimant == "local authorities"), "{c:#?}");
+}
