@@ -755,3 +755,20 @@ fn a_quantity_is_no_fronted_phrase_and_a_reported_relative_clause_ends_a_content
     assert_eq!(c[0].content, "it did not launch any attack on the station", "{c:#?}");
     assert!(c.iter().any(|x| x.claimant == "local authorities"), "{c:#?}");
 }
+
+#[test]
+fn a_noun_like_cue_before_a_bare_clause_and_a_fronted_participle() {
+    // "reported" is also a noun: a cue before a clause without "that"
+    // when a subject precedes it, not in "the reports of clashes were …".
+    let c = run("Contradicting this, Pakistan’s military reported 23 of its soldiers were killed and 29 injured.");
+    let got: Vec<(Option<&str>, &str)> = c.iter().map(|x| (x.mention.as_deref(), x.content.as_str())).collect();
+    assert_eq!(
+        got,
+        [(
+            Some("Pakistan’s military"),
+            "23 of its soldiers were killed and 29 injured"
+        )],
+        "{c:#?}"
+    );
+    assert!(run("The reports of clashes were denied by the army.").is_empty());
+}

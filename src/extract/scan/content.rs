@@ -77,11 +77,12 @@ impl SentenceScan<'_> {
             } else {
                 7
             };
-            // ("Citing a theory, Trump said …": a participle of a cue opening
-            // the sentence is a fronted phrase too; not "Beijing, which …".)
-            let participle = s < limit
+            // ("Citing a theory, Trump said …", "Contradicting this, the
+            // military reported …": a participle opening the sentence is a
+            // fronted phrase too; not "Beijing, which …".)
+            let participle = s + 1 < limit
                 && self.word(s).ends_with("ing")
-                && self.cues[s].is_some()
+                && self.is_word(s + 1)
                 && (0..s).all(|k| !self.is_word(k));
             // ("At least 39 people, including four children, were killed":
             // a quantity, not a fronted "at".)
