@@ -244,24 +244,27 @@ impl Sentence<'_> {
             }
             cx.shapes[j as usize]
         };
-        let quoted = if cx.quoted[i] { "q" } else { "-" };
         let cue = self.cues[i];
         let word = w(0);
         let me = form(0);
         let next = w(1);
+        // (Features of a few fixed values are hashed at compile time.)
+        const POSITION: [u64; 3] = [fixed(15, &["first"]), fixed(15, &["last"]), fixed(15, &["mid"])];
         let position = if i == 0 {
-            "first"
+            0
         } else if cx.last.is_none_or(|l| l <= i) {
-            "last"
+            1
         } else {
-            "mid"
+            2
         };
+        const LEXICAL: [&str; 3] = ["denies", "asserts", "none"];
+        const LEXICAL_HASH: [u64; 3] = [fixed(16, &["denies"]), fixed(16, &["asserts"]), fixed(16, &["none"])];
         let lexical = match cue {
             Some(c) if c.learned.is_none() => match c.stance {
-                Stance::Denies => "denies",
-                Stance::Asserts => "asserts",
+                Stance::Denies => 0,
+                Stance::Asserts => 1,
             },
-            _ => "none",
+            _ => 2,
         };
         let clause = matches!(next, "that" | ":" | "“" | "\"") || (next == "," && matches!(w(2), "“" | "\""));
         // The learned share of the form in the cue table, in tenths.
@@ -275,12 +278,19 @@ impl Sentence<'_> {
             let j = i as isize - k;
             j > 0 && (shape(-k) == "Aa" || self.cls[j as usize].has(WordClass::PRONOUN))
         });
-        let that = if (1..=4).any(|k| w(k) == "that") { "that" } else { "-" };
+        let that = (1..=4).any(|k| w(k) == "that");
+        const FRAME: [[u64; 2]; 2] = [
+            [fixed(24, &["subj", "that"]), fixed(24, &["subj", "-"])],
+            [fixed(24, &["-", "that"]), fixed(24, &["-", "-"])],
+        ];
         let other_cue = cx.reviewed > usize::from(reviewed(cue));
+        const QUOTED: [u64; 2] = [fixed(13, &["q"]), fixed(13, &["-"])];
+        const CLAUSE: [u64; 2] = [fixed(18, &["clause"]), fixed(18, &["-"])];
+        const OTHER: [u64; 2] = [fixed(26, &["other"]), fixed(26, &["-"])];
         // (What reads only forms comes from [`Form`]; the list is in
         // template order, as the weights were trained.)
         [
-            hash(0, &["bias"]),
+            fixed(0, &["bias"]),
             me.word,
             me.suffix3,
             me.suffix2,
@@ -293,22 +303,40 @@ impl Sentence<'_> {
             hash(10, &[shape(1)]),
             form(-1).prev_word.part(word).get(),
             me.word_next.part(next).get(),
-            hash(13, &[quoted]),
+            QUOTED[usize::from(!cx.quoted[i])],
             me.word_quoted[usize::from(!cx.quoted[i])],
-            hash(15, &[position]),
-            hash(16, &[lexical]),
-            hash(17, &[lexical, next]),
-            hash(18, &[if clause { "clause" } else { "-" }]),
+            POSITION[position],
+            LEXICAL_HASH[lexical],
+            hash(17, &[LEXICAL[lexical], next]),
+            CLAUSE[usize::from(!clause)],
             hash(19, &[shape(-1), word]),
             hash(20, &[share]),
             me.stem,
             me.stem_next.part(next).get(),
             form(-1).prev_shape.part(shape(1)).get(),
-            hash(24, &[if subject { "subj" } else { "-" }, that]),
+            FRAME[usize::from(!subject)][usize::from(!that)],
             me.stem_subject[usize::from(!subject)],
-            hash(26, &[if other_cue { "other" } else { "-" }]),
+            OTHER[usize::from(!other_cue)],
         ]
     }
+}
+
+/// [`hash`] at compile time, for the features of a few fixed values.
+const fn fixed(template: u8, parts: &[&str]) -> u64 {
+    const PRIME: u64 = 0x100_0000_01b3;
+    let mut h = (0xcbf2_9ce4_8422_2325 ^ template as u64).wrapping_mul(PRIME);
+    let mut p = 0;
+    while p < parts.len() {
+        let bytes = parts[p].as_bytes();
+        let mut k = 0;
+        while k < bytes.len() {
+            h = (h ^ bytes[k] as u64).wrapping_mul(PRIME);
+            k += 1;
+        }
+        h = (h ^ 0xff).wrapping_mul(PRIME);
+        p += 1;
+    }
+    h
 }
 
 /// Number of features of a token ([`Sentence::features`]).
