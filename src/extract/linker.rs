@@ -657,7 +657,7 @@ pub fn propose(docs: &[Doc<'_>], actors: &Actors, linker: &Linker) -> Vec<Propos
     let mut contest: Vec<Proposal> = Vec::new();
     let mut support: Vec<Proposal> = Vec::new();
     graph.each_pair(|from, to, feats| {
-        let p = probability(&linker.contest, &feats);
+        let p = probability(&linker.contest, feats);
         if p >= THRESHOLD {
             let b = graph.node(from);
             let kind = if b.denies || b.negated {
@@ -672,7 +672,7 @@ pub fn propose(docs: &[Doc<'_>], actors: &Actors, linker: &Linker) -> Vec<Propos
                 score: p,
             });
         }
-        let p = probability(&linker.support, &feats);
+        let p = probability(&linker.support, feats);
         if p >= THRESHOLD {
             support.push(Proposal {
                 from,
