@@ -645,8 +645,20 @@ fn sigmoid(x: f64) -> f64 {
     1.0 / (1.0 + (-x).exp())
 }
 
-fn probability(weights: &[f32], feats: &[usize]) -> f32 {
-    sigmoid(feats.iter().map(|&k| f64::from(weights[k])).sum()) as f32
+/// A sum of weights below which a pair's probability is under
+/// [`THRESHOLD`] for certain: logit(0.3) is -0.847, and the margin is far
+/// above the rounding of the sigmoid to `f32`.
+const SURE_BELOW: f64 = -0.85;
+
+/// The model's probability of a pair, when it reaches [`THRESHOLD`]. Most
+/// pairs fall far short, so their sigmoid (an `exp`) is not worked out.
+fn proposed(weights: &[f32], feats: &[usize]) -> Option<f32> {
+    let z: f64 = feats.iter().map(|&k| f64::from(weights[k])).sum();
+    if z < SURE_BELOW {
+        return None;
+    }
+    let p = sigmoid(z) as f32;
+    (p >= THRESHOLD).then_some(p)
 }
 
 /// Proposes links among the claims of `docs` (several articles: within
@@ -657,8 +669,7 @@ pub fn propose(docs: &[Doc<'_>], actors: &Actors, linker: &Linker) -> Vec<Propos
     let mut contest: Vec<Proposal> = Vec::new();
     let mut support: Vec<Proposal> = Vec::new();
     graph.each_pair(|from, to, feats| {
-        let p = probability(&linker.contest, feats);
-        if p >= THRESHOLD {
+        if let Some(p) = proposed(&linker.contest, feats) {
             let b = graph.node(from);
             let kind = if b.denies || b.negated {
                 LinkKind::Rebuts
@@ -672,8 +683,7 @@ pub fn propose(docs: &[Doc<'_>], actors: &Actors, linker: &Linker) -> Vec<Propos
                 score: p,
             });
         }
-        let p = probability(&linker.support, feats);
-        if p >= THRESHOLD {
+        if let Some(p) = proposed(&linker.support, feats) {
             support.push(Proposal {
                 from,
                 to,
@@ -924,6 +934,13 @@ mod tests {
         ]
         .map(|parts| super::super::weights::feature_hash(0, &parts) as usize & (DIM - 1));
         assert_eq!(f.out, [expect, expect].concat());
+    }
+
+    #[test]
+    fn a_sum_below_the_floor_is_below_the_threshold() {
+        assert!((sigmoid(SURE_BELOW) as f32) < THRESHOLD);
+        assert!(proposed(&[SURE_BELOW as f32 - 0.001], &[0]).is_none());
+        assert_eq!(proposed(&[0.0], &[0]), Some(0.5));
     }
 
     #[test]
