@@ -14,7 +14,7 @@ const DEV: &str = "../shared/corpus/news-dev";
 /// dispute's reference files when precision weighs twice as much as recall
 /// (F0.5: the bars ask more precision than recall), and no claim of
 /// any article pair is left out of the diff (or put in two sections),
-/// reference or extracted.
+/// reference or extracted; the errors listed add up to the counts.
 #[test]
 #[ignore = "needs ../shared/corpus/news-dev; run with --ignored"]
 fn default_threshold_and_every_claim_accounted_for() {
@@ -29,10 +29,17 @@ fn default_threshold_and_every_claim_accounted_for() {
         return;
     }
     for source in [Source::Reference, Source::Extracted] {
-        let e = diff::run(dir, source, Model::builtin(), 0.5).unwrap();
+        let e = diff::run(dir, source, Model::builtin(), 0.5, true).unwrap();
         println!("{}", diff::render(&e));
         assert_eq!(e.at_default.unaccounted, 0, "{source:?}");
         assert!(e.folds.iter().all(|f| f.counts.unaccounted == 0), "{source:?}");
+        // `--errors` lists every false pair and every missed link of a fold.
+        for f in &e.folds {
+            let count = |kind: &str| f.errors.iter().filter(|x| x.kind == kind).count();
+            let c = f.counts;
+            assert_eq!(count("false"), c.found - c.tp, "{source:?} {}", f.dispute);
+            assert_eq!(count("missed"), c.gold - c.tp, "{source:?} {}", f.dispute);
+        }
         if source == Source::Reference {
             assert!(
                 (e.all_threshold - DEFAULT_THRESHOLD).abs() < 1e-9,

@@ -85,6 +85,11 @@ pub enum EvalCommand {
         /// Cue model written by `claimtrack train` (default: the built-in one).
         #[arg(long, value_name = "FILE")]
         model: Option<PathBuf>,
+        /// List each held-out dispute's errors at its threshold: the
+        /// reference links `repeated` missed and its pairs the reference
+        /// does not link, with both claims, similarity and sections.
+        #[arg(long)]
+        errors: bool,
     },
     /// How well extracted claims' `confidence` is calibrated: extract the
     /// articles of a reference corpus (laid out as for `eval lodo`), call a
@@ -196,6 +201,7 @@ pub fn run(cmd: EvalCommand) -> Result<ExitCode> {
             beta,
             format,
             model,
+            errors,
         } => {
             let model = load_model(model.as_deref())?;
             let source = if extracted {
@@ -203,7 +209,7 @@ pub fn run(cmd: EvalCommand) -> Result<ExitCode> {
             } else {
                 eval::diff::Source::Reference
             };
-            let e = eval::diff::run(&corpus, source, &model, beta)
+            let e = eval::diff::run(&corpus, source, &model, beta, errors)
                 .map_err(|e| anyhow::anyhow!("{}: {e}", corpus.display()))?;
             format.show(&e, eval::diff::render)?
         }

@@ -205,6 +205,16 @@ const ECHOED: usize = 1;
 const CHANGED: usize = 2;
 const CONTESTED: usize = 3;
 
+/// How near a claim's similarity to a partner already paired must come to
+/// the similarity of that pair for the claim to join it (two body claims of
+/// OLD that NEW says once are both repeated). A claim that says the NEW
+/// claim's assertion much less well than its pair does is most often
+/// another assertion that shares a clause or a name with it ("its troops
+/// were responding to large-scale provocations", paired at 0.86, joined by
+/// "Fifty Azerbaijani servicemen died as a result of Armenia's large-scale
+/// provocation" at 0.60). See docs/diff.md, round 6.
+const JOIN: f64 = 0.9;
+
 /// A candidate pair: (OLD index, NEW index, similarity, relation).
 type Candidate = (usize, usize, f64, LinkKind);
 
@@ -300,8 +310,10 @@ fn restatements(at: &[ClaimAt], p: &[Prepared], who: &[String], index: &Index, t
 /// repeated` and `new`. The sections take claims in that order: for each,
 /// pairs of claims in no section yet are taken one to one, best similarity
 /// first; then each claim still in no section joins its best partner that
-/// is already in this section (a headline and the body that says it again
-/// are both repeated by the one NEW claim that repeats them). A NEW claim
+/// is already in this section, at 0.9 (`JOIN`) of that pair's similarity or
+/// more (two claims that say one thing are both repeated by the one NEW
+/// claim that repeats them). Polarity is compared with
+/// [`matching::same_polarity`]. A NEW claim
 /// that NEW repeats from OLD contests nothing newly. An OLD claim that NEW
 /// both repeats and rebuts is `repeated`, and the rebuttal is listed under
 /// `newly contested` with it as its target: in that section an OLD claim
@@ -345,7 +357,7 @@ pub fn diff(old: &Store, new: &Store, actors: &Actors, threshold: f64) -> Diff {
             if old_restates[o].is_some() || old_demand[o] != new_demand[n] {
                 continue;
             }
-            let same_polarity = old_p[o].positive == new_p[n].positive;
+            let same_polarity = matching::same_polarity(&old_f[o], &new_f[n]);
             let section = match (same_polarity, old_who[o] == new_who[n], old_side[o] == new_side[n]) {
                 (true, true, _) => REPEATED,
                 (true, false, true) => ECHOED,
@@ -365,7 +377,9 @@ pub fn diff(old: &Store, new: &Store, actors: &Actors, threshold: f64) -> Diff {
             for r in new.claim(at).links(kind) {
                 let mut targets: BTreeSet<usize> = BTreeSet::new();
                 if let Some(&y) = new.resolve(at.0, r).and_then(|t| new_pos.get(&t)) {
-                    let same = hits[y].iter().filter(|&&(o, _)| old_p[o].positive == new_p[y].positive);
+                    let same = hits[y]
+                        .iter()
+                        .filter(|&&(o, _)| matching::same_polarity(&old_f[o], &new_f[y]));
                     targets.extend(same.map(|&(o, _)| o));
                 }
                 if r.contains('#')
@@ -385,6 +399,9 @@ pub fn diff(old: &Store, new: &Store, actors: &Actors, threshold: f64) -> Diff {
 
     let mut old_sec: Vec<Option<usize>> = vec![None; old_at.len()];
     let mut new_sec: Vec<Option<usize>> = vec![None; new_at.len()];
+    // The similarity of each claim's one-to-one pair, which a join must come near.
+    let mut old_pair: Vec<f64> = vec![0.0; old_at.len()];
+    let mut new_pair: Vec<f64> = vec![0.0; new_at.len()];
     let mut chosen: [Vec<Candidate>; 4] = Default::default();
     for (section, list) in cands.iter_mut().enumerate() {
         list.sort_by(|a, b| b.2.total_cmp(&a.2).then((a.1, a.0).cmp(&(b.1, b.0))));
@@ -392,6 +409,8 @@ pub fn diff(old: &Store, new: &Store, actors: &Actors, threshold: f64) -> Diff {
             if old_sec[o].is_none() && new_sec[n].is_none() {
                 old_sec[o] = Some(section);
                 new_sec[n] = Some(section);
+                old_pair[o] = sim;
+                new_pair[n] = sim;
                 chosen[section].push((o, n, sim, rel));
             }
         }
@@ -405,8 +424,8 @@ pub fn diff(old: &Store, new: &Store, actors: &Actors, threshold: f64) -> Diff {
             let joins = if section == CONTESTED {
                 new_sec[n].map_or(old_sec[o].is_some(), |s| s == CONTESTED)
             } else {
-                (old_sec[o].is_none() && new_sec[n] == Some(section))
-                    || (new_sec[n].is_none() && old_sec[o] == Some(section))
+                (old_sec[o].is_none() && new_sec[n] == Some(section) && sim >= JOIN * new_pair[n])
+                    || (new_sec[n].is_none() && old_sec[o] == Some(section) && sim >= JOIN * old_pair[o])
             };
             if joins {
                 old_sec[o].get_or_insert(section);
@@ -456,7 +475,7 @@ pub fn diff(old: &Store, new: &Store, actors: &Actors, threshold: f64) -> Diff {
                 format!("{verb} ({})", f.flips.join(", "))
             }
         };
-        let polarity = (old_p[o].positive != new_p[n].positive)
+        let polarity = (!matching::same_polarity(&old_f[o], &new_f[n]))
             .then(|| format!("old {}, new {}", says(&old_f[o]), says(&new_f[n])));
         Why {
             shared_terms,

@@ -198,7 +198,12 @@ fn only_an_opening_claim_restates_the_body() {
                 a,
                 "militants operate from Afghan soil, Islamabad says",
             ),
-            Claim::new("c4", "Pakistan", a, "militants operate from Afghan soil, officials add"),
+            Claim::new(
+                "c4",
+                "Pakistan",
+                a,
+                "militants operate from Afghan soil, officials added",
+            ),
             Claim::new("c5", "Afghanistan", a, "one border guard was killed in the skirmish"),
         ],
     );
@@ -216,7 +221,8 @@ fn only_an_opening_claim_restates_the_body() {
         .map(|p| (p.old.1, p.new.1, p.old_restated.clone()))
         .collect();
     // c2 opens the article and restates a later claim; c3 and c4 are both
-    // body claims (c4 joins the pair of c3 as before); c1 restates c5.
+    // body claims (c4 joins the pair of c3, saying it as well); c1
+    // restates c5.
     assert!(
         pairs.iter().any(|(o, n, r)| *o == 4 && *n == 1 && r == &[(0, 0)]),
         "{pairs:?}"
@@ -327,4 +333,74 @@ fn a_contest_is_listed_once() {
     let d = diff(&old, &new, &Actors::default(), matching::DEFAULT_THRESHOLD);
     assert_eq!(d.newly_contested.len(), 1, "{:?}", d.newly_contested);
     assert!(d.unaccounted(&old, &new).is_empty());
+}
+
+/// A claim joins a pair already made only when it says the pair's
+/// assertion nearly as well: two body claims that say one thing are both
+/// repeated, a claim that shares only a phrase with it is not.
+#[test]
+fn a_join_must_come_near_its_pairs_similarity() {
+    let a = Stance::Asserts;
+    let fill = |id: &str, content: &str| Claim::new(id, "Azerbaijan", a, content);
+    let old = store(
+        "a",
+        vec![
+            fill("c1", "the ceasefire brokered by Moscow held until dawn"),
+            fill("c2", "shops in the capital reopened"),
+            fill(
+                "c3",
+                "its troops were responding to large-scale provocations by the Armenian military",
+            ),
+            fill(
+                "c4",
+                "its soldiers were responding to large-scale provocations by the Armenian military",
+            ),
+            fill(
+                "c5",
+                "Fifty Azerbaijani servicemen died as a result of Armenia's large-scale provocation",
+            ),
+        ],
+    );
+    let new = store(
+        "b",
+        vec![fill(
+            "c1",
+            "its troops were responding to large-scale provocations by the Armenian military",
+        )],
+    );
+    let d = diff(&old, &new, &Actors::default(), 0.3);
+    let repeated: Vec<&str> = d.repeated.iter().map(|p| old.claim(p.old).id.as_str()).collect();
+    assert_eq!(repeated, ["c3", "c4"], "{:?}", d.repeated);
+    assert!(d.not_repeated.contains(&(0, 4)), "c5 shares only the provocation");
+    assert!(d.unaccounted(&old, &new).is_empty());
+}
+
+/// A negation in a sentence the other claim shares nothing with does not
+/// make a repeat a change of position.
+#[test]
+fn a_negation_in_another_sentence_is_not_a_change_of_position() {
+    let a = Stance::Asserts;
+    let who = "Volodymyr Zelensky";
+    let old = store(
+        "a",
+        vec![Claim::new(
+            "c1",
+            who,
+            a,
+            "The inhuman Russians are not changing their methods. Without the strength or courage to stand up to us on the battlefield, they are cynically destroying the civilian population",
+        )],
+    );
+    let new = store(
+        "b",
+        vec![Claim::new(
+            "c1",
+            who,
+            a,
+            "Lacking the strength and courage to stand up to us on the battlefield, they are cynically destroying the civilian population",
+        )],
+    );
+    let d = diff(&old, &new, &Actors::default(), matching::DEFAULT_THRESHOLD);
+    assert_eq!(d.repeated.len(), 1, "{d:?}");
+    assert!(d.changed_position.is_empty());
+    assert_eq!(d.repeated[0].why.polarity, None);
 }

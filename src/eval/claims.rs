@@ -60,6 +60,38 @@ pub struct ClaimScores {
     pub contested: Prf,
     /// Per article.
     pub per_article: Vec<ArticleScores>,
+    /// The `rebuts`/`counters` links that were missed or wrong, to read
+    /// what the figures count (shown by `eval lodo --format json`).
+    #[serde(skip)]
+    pub contest_errors: Vec<LinkError>,
+}
+
+/// A contest link the prediction missed or got wrong.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LinkError {
+    /// `missed` (in the reference only) or `wrong` (predicted only).
+    pub error: &'static str,
+    /// The answering claim.
+    pub from: End,
+    /// The claim it answers.
+    pub to: End,
+}
+
+/// One end of a link: the claim as the store that has it wrote it, and
+/// the claim of the other store matched to it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct End {
+    /// `ARTICLE-ID#CLAIM-ID`.
+    pub claim: String,
+    /// Its claimant.
+    pub claimant: String,
+    /// Its stance.
+    pub stance: Stance,
+    /// Its content.
+    pub content: String,
+    /// The claim of the other store matched to it on content, if any
+    /// (`ARTICLE-ID#CLAIM-ID`, its claimant and content).
+    pub matched: Option<String>,
 }
 
 /// Scores the predicted store against the reference store, whose actors
@@ -162,6 +194,45 @@ pub fn score(gold: &Store, pred: &Store) -> ClaimScores {
         })
         .count();
     out.contest_links = Prf::from_matches(ok, pcontest.len(), gcontest.len());
+    let back: HashMap<ClaimAt, ClaimAt> = map.iter().map(|(&p, &g)| (g, p)).collect();
+    let name = |s: &Store, at: ClaimAt| format!("{}#{}", s.files[at.0].file.article.id, s.claim(at).id);
+    let end = |s: &Store, at: ClaimAt, other: &Store, partner: Option<&ClaimAt>| {
+        let c = s.claim(at);
+        let matched = partner.map(|&p| {
+            let o = other.claim(p);
+            format!("{} [{}] {}", name(other, p), o.claimant, o.content)
+        });
+        End {
+            claim: name(s, at),
+            claimant: c.claimant.clone(),
+            stance: c.stance,
+            content: c.content.clone(),
+            matched,
+        }
+    };
+    let mut missed: Vec<&(ClaimAt, ClaimAt)> = gcontest
+        .iter()
+        .filter(|(a, b)| !matches!((back.get(a), back.get(b)), (Some(pa), Some(pb)) if pcontest.contains(&(*pa, *pb))))
+        .collect();
+    missed.sort();
+    let mut wrong: Vec<&(ClaimAt, ClaimAt)> = pcontest
+        .iter()
+        .filter(|(a, b)| !matches!((map.get(a), map.get(b)), (Some(ga), Some(gb)) if gcontest.contains(&(*ga, *gb))))
+        .collect();
+    wrong.sort();
+    out.contest_errors = missed
+        .into_iter()
+        .map(|&(a, b)| LinkError {
+            error: "missed",
+            from: end(gold, a, pred, back.get(&a)),
+            to: end(gold, b, pred, back.get(&b)),
+        })
+        .chain(wrong.into_iter().map(|&(a, b)| LinkError {
+            error: "wrong",
+            from: end(pred, a, gold, map.get(&a)),
+            to: end(pred, b, gold, map.get(&b)),
+        }))
+        .collect();
 
     let gcont = contested(gold);
     let pcont: Vec<ClaimAt> = contested(pred).into_iter().filter(|&a| in_gold(pred, a)).collect();

@@ -91,6 +91,34 @@ pub struct Fold {
     pub threshold: f64,
     /// The held-out dispute's counts at that threshold.
     pub counts: Counts,
+    /// With `errors`: the reference links `repeated` missed and the
+    /// `repeated` pairs the reference does not link, at that threshold.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub errors: Vec<PairError>,
+}
+
+/// A reference link that `repeated` missed, or a `repeated` pair that the
+/// reference does not link, in one ordered article pair (OLD, NEW): what
+/// to read before changing the matcher.
+#[derive(Debug, Clone, Serialize)]
+pub struct PairError {
+    /// `missed` or `false`.
+    pub kind: &'static str,
+    /// The OLD claim (`ARTICLE-ID#CLAIM-ID` of the diffed claims; of the
+    /// reference claim when it was not extracted).
+    pub old: String,
+    /// The NEW claim.
+    pub new: String,
+    /// Their similarity in the diff (none when a claim was not extracted).
+    pub similarity: Option<f64>,
+    /// "CLAIMANT STANCE: CONTENT" of the OLD claim.
+    pub old_claim: String,
+    /// The same of the NEW claim.
+    pub new_claim: String,
+    /// The section each claim ended in ("repeated", "echoed", "changed
+    /// position", "newly contested", "not repeated", "new"; "not
+    /// extracted").
+    pub sections: [&'static str; 2],
 }
 
 /// The evaluation of one source.
@@ -150,8 +178,9 @@ pub fn calibrate(rows: &[(f64, Counts)], beta: f64) -> f64 {
 }
 
 /// Runs the evaluation of one source on a corpus laid out as `news-dev`,
-/// thresholds calibrated on F-`beta`.
-pub fn run(corpus: &Path, source: Source, model: &Model, beta: f64) -> Result<DiffEval, String> {
+/// thresholds calibrated on F-`beta`; with `errors`, each fold lists its
+/// errors ([`PairError`]).
+pub fn run(corpus: &Path, source: Source, model: &Model, beta: f64, errors: bool) -> Result<DiffEval, String> {
     let manifest_path = corpus.join("MANIFEST.tsv");
     let manifest = std::fs::read_to_string(&manifest_path).map_err(|e| format!("{}: {e}", manifest_path.display()))?;
     let disputes = super::lodo::disputes(&manifest).map_err(|e| format!("{}: {e}", manifest_path.display()))?;
@@ -219,6 +248,11 @@ pub fn run(corpus: &Path, source: Source, model: &Model, beta: f64) -> Result<Di
                 articles: files.len(),
                 threshold,
                 counts: dispute_counts(files, &sides, &store, &links, threshold),
+                errors: if errors {
+                    dispute_errors(files, &sides, &store, &links, threshold)
+                } else {
+                    Vec::new()
+                },
             }
         })
         .collect();
@@ -366,6 +400,130 @@ fn pair_counts(old: &Side, new: &Side, store: &Store, links: &BTreeSet<(ClaimAt,
     }
 }
 
+/// The errors of every ordered pair of a dispute's articles at `threshold`.
+fn dispute_errors(
+    files: &[usize],
+    sides: &BTreeMap<usize, Side>,
+    store: &Store,
+    links: &BTreeSet<(ClaimAt, ClaimAt)>,
+    threshold: f64,
+) -> Vec<PairError> {
+    let mut out = Vec::new();
+    for &a in files {
+        for &b in files {
+            if a != b {
+                out.extend(pair_errors(&sides[&a], &sides[&b], store, links, threshold));
+            }
+        }
+    }
+    out
+}
+
+/// The section of each claim of one side of a diff.
+fn sections(d: &diff::Diff, old: bool, n: usize) -> Vec<&'static str> {
+    let mut out = vec![if old { "not repeated" } else { "new" }; n];
+    for (name, list) in [
+        ("changed position", &d.changed_position),
+        ("echoed", &d.echoed),
+        ("repeated", &d.repeated),
+    ] {
+        for p in list {
+            let (at, restated) = if old {
+                (p.old, &p.old_restated)
+            } else {
+                (p.new, &p.new_restated)
+            };
+            for x in std::iter::once(&at).chain(restated) {
+                out[x.1] = name;
+            }
+        }
+    }
+    for c in &d.newly_contested {
+        let at = if old { c.old } else { c.new };
+        if matches!(out[at.1], "not repeated" | "new") {
+            out[at.1] = "newly contested";
+        }
+    }
+    out
+}
+
+fn pair_errors(
+    old: &Side,
+    new: &Side,
+    store: &Store,
+    links: &BTreeSet<(ClaimAt, ClaimAt)>,
+    threshold: f64,
+) -> Vec<PairError> {
+    use crate::matching::{self, Vocabulary};
+    let d = diff::diff(&old.store, &new.store, &store.actors, threshold);
+    let features = |s: &Side| -> Vec<matching::Features> {
+        s.store
+            .all()
+            .map(|at| matching::features_in(s.store.claim(at), &store.actors))
+            .collect()
+    };
+    let (of, nf) = (features(old), features(new));
+    let vocab = Vocabulary::with_variants(of.iter().chain(&nf));
+    let (op, np): (Vec<_>, Vec<_>) = (
+        of.iter().map(|f| vocab.prepare(f)).collect(),
+        nf.iter().map(|f| vocab.prepare(f)).collect(),
+    );
+    let (os, ns) = (sections(&d, true, of.len()), sections(&d, false, nf.len()));
+    let text = |c: &crate::claim::Claim| format!("{} {}: {}", c.claimant, c.stance.as_str(), c.content);
+    let error = |kind, o: usize, n: usize| PairError {
+        kind,
+        old: old.store.full_id((0, o)),
+        new: new.store.full_id((0, n)),
+        similarity: Some((matching::similarity(&op[o], &np[n]) * 1000.0).round() / 1000.0),
+        old_claim: text(old.store.claim((0, o))),
+        new_claim: text(new.store.claim((0, n))),
+        sections: [os[o], ns[n]],
+    };
+    let linked = |x: Option<ClaimAt>, y: Option<ClaimAt>| match (x, y) {
+        (Some(x), Some(y)) => links.contains(&(x.min(y), x.max(y))),
+        _ => false,
+    };
+    let mut out: Vec<PairError> = d
+        .repeated
+        .iter()
+        .filter(|p| !linked(old.gold[p.old.1], new.gold[p.new.1]))
+        .map(|p| error("false", p.old.1, p.new.1))
+        .collect();
+    let (Some(fa), Some(fb)) = (
+        old.gold.iter().flatten().next().map(|g| g.0),
+        new.gold.iter().flatten().next().map(|g| g.0),
+    ) else {
+        return out;
+    };
+    let found: BTreeSet<(usize, usize)> = d.repeated.iter().map(|p| (p.old.1, p.new.1)).collect();
+    for &(x, y) in links {
+        let (x, y) = match (x.0, y.0) {
+            (a, b) if a == fa && b == fb => (x, y),
+            (a, b) if a == fb && b == fa => (y, x),
+            _ => continue,
+        };
+        let o = old.gold.iter().position(|g| *g == Some(x));
+        let n = new.gold.iter().position(|g| *g == Some(y));
+        match (o, n) {
+            (Some(o), Some(n)) if found.contains(&(o, n)) => {}
+            (Some(o), Some(n)) => out.push(error("missed", o, n)),
+            _ => out.push(PairError {
+                kind: "missed",
+                old: o.map_or_else(|| store.full_id(x), |o| old.store.full_id((0, o))),
+                new: n.map_or_else(|| store.full_id(y), |n| new.store.full_id((0, n))),
+                similarity: None,
+                old_claim: text(store.claim(x)),
+                new_claim: text(store.claim(y)),
+                sections: [
+                    o.map_or("not extracted", |o| os[o]),
+                    n.map_or("not extracted", |n| ns[n]),
+                ],
+            }),
+        }
+    }
+    out
+}
+
 /// A readable table of the folds and the means.
 pub fn render(e: &DiffEval) -> String {
     let mut t = comfy_table::Table::new();
@@ -411,6 +569,23 @@ pub fn render(e: &DiffEval) -> String {
         Source::Reference => "reference claim files",
         Source::Extracted => "claims extracted from the articles",
     };
+    let mut errors = String::new();
+    for f in e.folds.iter().filter(|f| !f.errors.is_empty()) {
+        errors.push_str(&format!("\nerrors of {} at {:.2}:\n", f.dispute, f.threshold));
+        for x in &f.errors {
+            let sim = x.similarity.map_or_else(|| "-".to_string(), |s| format!("{s:.2}"));
+            errors.push_str(&format!(
+                "  {:6}  {} ~ {}  similarity {sim}  ({} / {})\n    old: {}\n    new: {}\n",
+                x.kind,
+                x.old,
+                x.new,
+                x.sections[0],
+                x.sections[1],
+                crate::sanitize::clean(&x.old_claim),
+                crate::sanitize::clean(&x.new_claim),
+            ));
+        }
+    }
     format!(
         "{t}\n{source}: `repeated` against the reference same_as links (transitive closure), over ordered article pairs; \
          each dispute scored at the threshold calibrated on the others (best F{})\n\
@@ -427,7 +602,7 @@ pub fn render(e: &DiffEval) -> String {
         e.at_default.found,
         e.at_default.gold,
         e.at_default.unaccounted,
-    )
+    ) + &errors
 }
 
 #[cfg(test)]

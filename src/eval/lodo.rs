@@ -12,7 +12,7 @@
 //! `MANIFEST.tsv` with columns `id` and `cluster`; an article whose cluster
 //! is `-` is a dispute of its own.
 
-use super::claims::{ClaimScores, score};
+use super::claims::{ClaimScores, LinkError, score};
 use super::{Prf, fmt3};
 use crate::extract::Model;
 use crate::extract::linker::Linker;
@@ -33,6 +33,10 @@ pub struct Fold {
     pub end_to_end: ClaimScores,
     /// `link` on the reference claims with their links removed.
     pub link_only: ClaimScores,
+    /// The contest links missed or wrong end to end, to read the figures.
+    pub end_to_end_errors: Vec<LinkError>,
+    /// The contest links missed or wrong by `link` alone.
+    pub link_only_errors: Vec<LinkError>,
 }
 
 /// Every fold, and the figures over all of them.
@@ -226,6 +230,8 @@ fn fold(store: &Store, name: &str, held: &[usize], model: &Model, linker: &Linke
     Ok(Fold {
         dispute: name.to_string(),
         articles: held.len(),
+        end_to_end_errors: end_to_end.contest_errors.clone(),
+        link_only_errors: link_only.contest_errors.clone(),
         end_to_end,
         link_only,
     })

@@ -175,9 +175,11 @@ impl Sides {
 /// caused…"), a defence with the speaker ("it did not launch an attack").
 fn lead(actors: &Actors, content: &str, own: &str) -> Option<String> {
     let words: Vec<&str> = content.split_whitespace().collect();
+    // ("Friday it did not launch …": a day before the subject.)
     let first = words
-        .first()
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase());
+        .iter()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
+        .find(|w| !DAYS.contains(&w.as_str()));
     if first
         .as_deref()
         .is_some_and(|w| matches!(w, "it" | "its" | "we" | "our" | "they" | "their"))
@@ -197,6 +199,21 @@ fn lead(actors: &Actors, content: &str, own: &str) -> Option<String> {
         .into_iter()
         .next()
 }
+
+/// Words for a day that may stand before a content's subject.
+const DAYS: [&str; 11] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "today",
+    "yesterday",
+    "on",
+    "earlier",
+];
 
 /// The class of a cue: the last word of it the lexicon knows decides.
 fn cue_class(lex: &Lexicon, cue: Option<&str>) -> &'static str {
@@ -909,6 +926,7 @@ mod tests {
             Some("Pakistan")
         );
         assert_eq!(lead("it did not launch an attack").as_deref(), Some("Russia"));
+        assert_eq!(lead("Friday it did not launch an attack").as_deref(), Some("Russia"));
         assert_eq!(
             lead("the station was hit by Russian forces using missiles").as_deref(),
             Some("Russia")

@@ -157,7 +157,7 @@ fn opening_denial(text: &str, content: Range<usize>, lex: &Lexicon) -> Option<Op
         .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
         .next()?
         .to_lowercase();
-    if !(matches!(opening.as_str(), "we" | "i")
+    if !(matches!(opening.as_str(), "we" | "i" | "all")
         || lex.is(WordClass::POINTER, &opening)
         || lex.is(WordClass::DETERMINER, &opening))
     {
@@ -173,7 +173,13 @@ fn opening_denial(text: &str, content: Range<usize>, lex: &Lexicon) -> Option<Op
     let low: Vec<&str> = folded.iter().collect();
     let word = |k: usize| low.get(k).copied().unwrap_or("");
     let first = usize::from(matches!(word(0), "“" | "\""));
-    let (k, labelled) = denial_verb(&word, first, lex).or_else(|| labelled_false(&word, first, lex))?;
+    let (k, labelled) = match denial_verb(&word, first, lex) {
+        Some(k) => (k, None),
+        None => {
+            let l = labelled_false(&word, first, lex)?;
+            (l.false_word, Some(l.alleged))
+        }
+    };
     // The denial ends at its sentence, a semicolon or "& / and" before the
     // next verb ("…, & urge Pakistani side to …").
     let end = match (k + 1..toks.len())
@@ -184,7 +190,7 @@ fn opening_denial(text: &str, content: Range<usize>, lex: &Lexicon) -> Option<Op
         None => return None,
     };
     // "We deny that we paid anyone": "that" opens the clause denied.
-    if !labelled && word(k + 1) == "that" && k + 2 < end {
+    if labelled.is_none() && word(k + 1) == "that" && k + 2 < end {
         return Some(Opening {
             denied: span(text, &toks[k + 2..end]),
             points: false,
@@ -192,15 +198,19 @@ fn opening_denial(text: &str, content: Range<usize>, lex: &Lexicon) -> Option<Op
             rest: rest_after(text, &toks, &word, end, content.end),
         });
     }
-    let pointer = if labelled {
+    let pointer = if labelled.is_some() {
         (first..k).find(|&j| lex.is(WordClass::POINTER, word(j)))
     } else {
         (k + 1..end).find(|&j| lex.is(WordClass::ACCUSATION, word(j)) || lex.is(WordClass::POINTER, word(j)))
     };
     let denied = match pointer {
-        // "It is false that …": the clause; "These are baseless
-        // fabrications": what they answer.
-        _ if labelled => (word(k + 1) == "that").then(|| span(text, &toks[k + 2..end])).flatten(),
+        // "Allegations that Russia carried out the attack are untrue":
+        // what they allege; "It is false that …": the clause; "These are
+        // baseless fabrications": what they answer.
+        _ if let Some(alleged) = labelled => match alleged {
+            Some((a, b)) => span(text, &toks[a..b]),
+            None => (word(k + 1) == "that").then(|| span(text, &toks[k + 2..end])).flatten(),
+        },
         // "… the accusations linking the attack to Afghanistan", "… the
         // claim that …": the words that say what was alleged.
         Some(p) => (p + 1..end)
@@ -234,7 +244,7 @@ fn rest_after<'w>(
 
 /// "We (categorically) reject …", "I deny …": the index of the denial
 /// verb after the first-person subject at `first`.
-fn denial_verb<'w>(word: &impl Fn(usize) -> &'w str, first: usize, lex: &Lexicon) -> Option<(usize, bool)> {
+fn denial_verb<'w>(word: &impl Fn(usize) -> &'w str, first: usize, lex: &Lexicon) -> Option<usize> {
     if !matches!(word(first), "we" | "i") {
         return None;
     }
@@ -244,23 +254,92 @@ fn denial_verb<'w>(word: &impl Fn(usize) -> &'w str, first: usize, lex: &Lexicon
     }
     lex.cue(word(k))
         .filter(|c| c.stance == Stance::Denies && c.learned.is_none())
-        .map(|_| (k, false))
+        .map(|_| k)
 }
 
 /// "These are baseless fabrications", "The allegations are totally
-/// false": a pointer (with its determiner) labelled false by a copula; the
-/// index of the false word.
-fn labelled_false<'w>(word: &impl Fn(usize) -> &'w str, first: usize, lex: &Lexicon) -> Option<(usize, bool)> {
-    let copula = (first + 1..first + 4).find(|&j| matches!(word(j), "is" | "are" | "was" | "were"))?;
-    let subject_points = (first..copula)
-        .all(|j| lex.is(WordClass::POINTER, word(j)) || lex.is(WordClass::DETERMINER, word(j)))
-        && (first..copula).any(|j| lex.is(WordClass::POINTER, word(j)));
-    if !subject_points {
+/// false", "All statements by the regime about the attack are a
+/// provocation and absolutely untrue": a pointer (after determiners),
+/// perhaps with a complement that says whose or about what, labelled false
+/// by a copula. The index of the false word, and the words of the
+/// complement that say what was alleged ("about …", "that …") if any.
+fn labelled_false<'w>(word: &impl Fn(usize) -> &'w str, first: usize, lex: &Lexicon) -> Option<Labelled> {
+    let det = |j: usize| lex.is(WordClass::DETERMINER, word(j)) || word(j) == "all";
+    let mut j = first;
+    while j < first + 4 && det(j) {
+        j += 1;
+    }
+    // "The allegations", "Allegations", or a pointing determiner alone ("These").
+    let head = if lex.is(WordClass::POINTER, word(j)) {
+        j
+    } else if j > first && lex.is(WordClass::POINTER, word(j - 1)) {
+        j - 1
+    } else {
+        return None;
+    };
+    let after = head + 1;
+    let copula = if matches!(word(after), "is" | "are" | "was" | "were") {
+        after
+    } else if COMPLEMENT.contains(&word(after)) {
+        // The first copula of the sentence that labels what precedes it.
+        (after + 1..after + LONGEST_SUBJECT)
+            .take_while(|&j| !matches!(word(j), "" | "," | "." | ";" | ":" | "!" | "?"))
+            .find(|&j| labels_false(word, j, lex).is_some())?
+    } else {
+        return None;
+    };
+    let false_word = labels_false(word, copula, lex)?;
+    let alleged = (after..copula)
+        .find(|&j| matches!(word(j), "that" | "about"))
+        .map(|j| (j + 1, copula))
+        .filter(|(a, b)| b > a);
+    Some(Labelled { false_word, alleged })
+}
+
+/// A labelled-false opening: the false word, and the token range of what
+/// the subject says was alleged.
+struct Labelled {
+    false_word: usize,
+    alleged: Option<(usize, usize)>,
+}
+
+/// Words that open a complement of a pointer noun: whose it is or what it
+/// is about ("allegations by Kyiv that …", "statements about …").
+const COMPLEMENT: [&str; 9] = [
+    "by",
+    "of",
+    "about",
+    "from",
+    "made",
+    "that",
+    "linking",
+    "regarding",
+    "concerning",
+];
+
+/// Most words from a pointer to the copula that labels it false.
+const LONGEST_SUBJECT: usize = 60;
+
+/// The false word when the copula at `copula` labels its subject false:
+/// "… are “a provocation and absolutely untrue”", "is totally false". Only
+/// quote marks, articles, adverbs, nouns and "and" may come between, no
+/// other punctuation and no negation ("is not false").
+pub(in crate::extract) fn labels_false<'w>(
+    word: &impl Fn(usize) -> &'w str,
+    copula: usize,
+    lex: &Lexicon,
+) -> Option<usize> {
+    if !matches!(word(copula), "is" | "are" | "was" | "were") {
         return None;
     }
-    (copula + 1..copula + 4)
+    (copula + 1..copula + 8)
+        .take_while(|&j| {
+            !matches!(
+                word(j),
+                "" | "," | "." | ";" | ":" | "!" | "?" | "not" | "never" | "that" | "but" | "because"
+            )
+        })
         .find(|&j| lex.is(WordClass::NEGATIVE, word(j)))
-        .map(|j| (j, true))
 }
 
 /// The byte range from the first to the last of `toks`, if any.

@@ -387,6 +387,50 @@ fn a_quotation_opening_with_a_denial_is_a_denial_and_a_competing_claim() {
         "{c:#?}"
     );
 
+    // "All statements … about X are … untrue": a denial of X, however long
+    // the subject; "is not false" stays an assertion.
+    let c = run(
+        "The ministry said: “All statements by representatives of the regime about the 'rocket attack' allegedly carried out by Russia on April 8 at the station are a provocation and are absolutely untrue.”",
+    );
+    assert_eq!(
+        (c[0].stance, c[0].content.as_str()),
+        (
+            Stance::Denies,
+            "the 'rocket attack' allegedly carried out by Russia on April 8 at the station"
+        ),
+        "{c:#?}"
+    );
+    let c = run("The ministry said: “All statements about the attack are not false.”");
+    assert!(c.iter().all(|x| x.stance == Stance::Asserts), "{c:#?}");
+
+    // An allegation and its denial in one sentence: the allegation ends
+    // where the sentence calls it untrue, quoted or not, and the speaker
+    // denies it.
+    for text in [
+        "Allegations by the Ukrainian side that Russia carried out the attack are “provocation and absolutely untrue,” the ministry said in a statement.",
+        "Allegations by the Ukrainian side that Russia carried out the attack are provocation and absolutely untrue, the ministry said in a statement.",
+    ] {
+        let c = run(text);
+        let got: Vec<(&str, Stance, &str)> = c
+            .iter()
+            .map(|x| {
+                (
+                    x.mention.as_deref().unwrap_or(&x.claimant),
+                    x.stance,
+                    x.content.as_str(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("the Ukrainian side", Stance::Asserts, "Russia carried out the attack"),
+                ("the ministry", Stance::Denies, "Russia carried out the attack"),
+            ],
+            "{text}"
+        );
+    }
+
     // "We deny that …": the clause is what is denied, not an earlier claim.
     let c = run(
         "Smith said the weather was fine on Sunday. “We deny that we paid anyone for the report. The report is accurate and it stands,” said Jones.",
@@ -691,4 +735,40 @@ fn spans_are_code_point_offsets_of_content() {
     let [s, e] = c[0].span.unwrap();
     let got: String = text.chars().skip(s).take(e - s).collect();
     assert_eq!(got, c[0].content);
+}
+
+#[test]
+fn a_quantity_is_no_fronted_phrase_and_a_reported_relative_clause_ends_a_content() {
+    // "At least 39 people, …": the content keeps its subject.
+    let c = run(
+        "At least 39 people, including four children, were killed in the attack, spokesman Artem Dekhtyarenko said.",
+    );
+    assert_eq!(
+        c[0].content, "At least 39 people, including four children, were killed in the attack",
+        "{c:#?}"
+    );
+    // ", which local authorities said …" reports another speaker: the
+    // ministry's content ends before it, and the authorities have their own.
+    let c = run(
+        "The ministry said it did not launch any attack on the station, which local authorities said had killed at least 39 people.",
+    );
+    assert_eq!(c[0].content, "it did not launch any attack on the station", "{c:#?}");
+    assert!(c.iter().any(|x| x.claimant == "local authorities"), "{c:#?}");
+}
+
+#[test]
+fn a_noun_like_cue_before_a_bare_clause_and_a_fronted_participle() {
+    // "reported" is also a noun: a cue before a clause without "that"
+    // when a subject precedes it, not in "the reports of clashes were …".
+    let c = run("Contradicting this, Pakistan’s military reported 23 of its soldiers were killed and 29 injured.");
+    let got: Vec<(Option<&str>, &str)> = c.iter().map(|x| (x.mention.as_deref(), x.content.as_str())).collect();
+    assert_eq!(
+        got,
+        [(
+            Some("Pakistan’s military"),
+            "23 of its soldiers were killed and 29 injured"
+        )],
+        "{c:#?}"
+    );
+    assert!(run("The reports of clashes were denied by the army.").is_empty());
 }

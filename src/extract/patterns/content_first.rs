@@ -36,8 +36,17 @@ pub(super) fn content_then_source(s: &SentenceScan<'_>, v: &VerbCue<'_>, out: &m
                 .then(|| (0..q).rev().find(|&k| s.is_punct(k, &["“", "\""])))
                 .flatten()
                 .map(|k| s.toks[k].start);
+            // ("Allegations by Kyiv that A are “untrue,” the ministry
+            // said": an allegation the clause opens with is its subject.)
+            let allegation = |p: usize| {
+                s.text[out[p].cue.clone()]
+                    .split_whitespace()
+                    .next()
+                    .is_some_and(|w| s.lex.is(WordClass::ACCUSATION, &w.to_lowercase()))
+            };
             if let Some(p) = s.previous_in_sentence(out)
                 && out[p].cue.start >= clause
+                && !allegation(p)
                 && opened.is_some_and(|o| out[p].cue.end <= o)
             {
                 let last = s.toks[cend - 1].start;

@@ -4,6 +4,7 @@
 
 use crate::claim::Stance;
 use crate::extract::lexicon::WordClass;
+use crate::extract::quoted_denial;
 use crate::extract::rules::{Attribution, antecedent};
 use crate::extract::scan::SentenceScan;
 use std::ops::Range;
@@ -210,7 +211,17 @@ impl SentenceScan<'_> {
             return None;
         }
         let accuser = self.source_range(by + 1..that)?;
-        let content = self.content_bytes(self.content_after(that))?;
+        // "Allegations by Kyiv that Russia struck are untrue, the ministry
+        // said": what is alleged ends where the sentence labels it false.
+        let mut r = self.content_after(that);
+        let word = |j: usize| self.low.get(j).copied().unwrap_or("");
+        if let Some(copula) = r
+            .clone()
+            .find(|&k| quoted_denial::labels_false(&word, k, self.lex).is_some())
+        {
+            r.end = copula;
+        }
+        let content = self.content_bytes(r)?;
         let cue_text = self.cue_words(i..by + 1);
         self.push(
             out,
