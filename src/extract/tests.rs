@@ -772,3 +772,15 @@ fn a_noun_like_cue_before_a_bare_clause_and_a_fronted_participle() {
     );
     assert!(run("The reports of clashes were denied by the army.").is_empty());
 }
+
+#[test]
+fn underscored_is_a_cue_and_a_noting_clause_is_not_its_content() {
+    let c = run(
+        "Responding to these claims, the official underscored the army's strong record in countering militants, while noting that the Taliban harbored such groups.",
+    );
+    assert_eq!(
+        (c[0].cue.as_deref(), c[0].content.as_str()),
+        (Some("underscored"), "the army's strong record in countering militants"),
+        "{c:#?}"
+    );
+}
