@@ -363,10 +363,7 @@ impl Actors {
     /// state names ("Pakistani side", "Islamabad"), each once, in order.
     pub(crate) fn sides_named(&self, text: &str) -> Vec<String> {
         let norm = normalise(text);
-        let words: Vec<&str> = norm
-            .split(' ')
-            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
-            .collect();
+        let words: Vec<&str> = norm.split(' ').map(crate::text::trim_to_alphanumeric).collect();
         let mut out: Vec<String> = Vec::new();
         // The phrase of up to four words from `start`, built once per start
         // in one buffer (`ends`: where each length ends), not joined anew
@@ -705,7 +702,9 @@ pub(crate) fn normalise(s: &str) -> String {
             out.push(' ');
         }
         if w.is_ascii() {
-            out.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+            let at = out.len();
+            out.push_str(w);
+            out[at..].make_ascii_lowercase();
         } else {
             out.push_str(&w.to_lowercase());
         }

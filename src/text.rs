@@ -13,6 +13,17 @@ pub struct Sentence {
     pub paragraph: usize,
 }
 
+/// `word` without what is not a letter or digit at either end; a word
+/// that starts and ends with an ASCII letter or digit (most) is returned
+/// without decoding its characters.
+pub(crate) fn trim_to_alphanumeric(word: &str) -> &str {
+    let b = word.as_bytes();
+    if b.first().is_some_and(u8::is_ascii_alphanumeric) && b.last().is_some_and(u8::is_ascii_alphanumeric) {
+        return word;
+    }
+    word.trim_matches(|c: char| !c.is_alphanumeric())
+}
+
 /// Splits `text[start..]` into sentences with `sentencex`, keeping byte
 /// ranges into the whole `text`. Paragraph breaks (blank lines, or single
 /// newlines between lines) always end a sentence.

@@ -489,13 +489,13 @@ impl<'a> Graph<'a> {
     /// Every candidate pair with its features: (from, to, features).
     fn pairs(&self) -> Vec<(At, At, Vec<usize>)> {
         let mut out = Vec::new();
-        self.each_pair(|from, to, feats| out.push((from, to, feats)));
+        self.each_pair(|from, to, feats| out.push((from, to, feats.to_vec())));
         out
     }
 
     /// Calls `each` with every candidate pair and its features, one at a
     /// time, so that proposing keeps no more than one pair in memory.
-    fn each_pair(&self, mut each: impl FnMut(At, At, Vec<usize>)) {
+    fn each_pair(&self, mut each: impl FnMut(At, At, &[usize])) {
         let cross = self.cross_articles();
         let flat: Vec<Prepared> = if cross.iter().any(|c| !c.is_empty()) {
             self.nodes.iter().flatten().map(|n| n.prepared.clone()).collect()
@@ -508,11 +508,21 @@ impl<'a> Graph<'a> {
                 .flat_map(|d| (0..self.nodes[d].len()).map(move |i| (d, i)))
                 .collect(),
         };
-        let mut memo = Memo::new();
+        MEMO.with_borrow_mut(|memo| self.each_pair_with(&cross, &index, memo, &mut each));
+    }
+
+    /// [`Graph::each_pair`] with the candidates' indexes and a memo.
+    fn each_pair_with(
+        &self,
+        cross: &[Vec<usize>],
+        index: &CrossIndex<'_>,
+        memo: &mut Memo,
+        each: &mut impl FnMut(At, At, &[usize]),
+    ) {
         for (d, nodes) in self.nodes.iter().enumerate() {
             for i in 0..nodes.len() {
                 let from = (d, i);
-                let cands = self.candidates(from, &cross, &index);
+                let cands = self.candidates(from, cross, index);
                 // Rank among the candidates of the same relation to `from`
                 // (same side or other side), by similarity: one sort.
                 let node = self.node(from);
@@ -536,7 +546,10 @@ impl<'a> Graph<'a> {
                 let mut rank = 0;
                 for (k, (same, comps, to)) in ranked.iter().enumerate() {
                     rank = if k > 0 && ranked[k - 1].0 == *same { rank + 1 } else { 0 };
-                    each(from, *to, self.features(from, *to, rank, comps, &mut memo));
+                    let feats = self.features(from, *to, rank, comps, memo);
+                    each(from, *to, &feats);
+                    // (The buffer is the next pair's.)
+                    memo.buf = feats;
                 }
             }
         }
@@ -593,47 +606,65 @@ const MAX_PARTS: usize = 4;
 /// dozen fixed strings, so hashing each byte by byte once per run instead
 /// of once per pair makes features several times cheaper. Direct-mapped;
 /// a miss only costs the hash. (Two strings at different addresses with
-/// the same text are two keys of one hash, never a wrong one.)
-struct Memo(Vec<([u64; 1 + MAX_PARTS], usize)>);
+/// the same text are two keys of one hash, never a wrong one.) One per
+/// thread, kept from article to article (the keys are addresses of
+/// `'static` strings), with the buffer of the pair's indexes.
+struct Memo {
+    slots: Vec<([u64; 1 + MAX_PARTS], usize)>,
+    buf: Vec<usize>,
+}
+
+thread_local! {
+    static MEMO: std::cell::RefCell<Memo> = std::cell::RefCell::new(Memo::new());
+}
 
 impl Memo {
     const SLOTS: usize = 1 << 11;
 
     fn new() -> Self {
-        Memo(vec![([0; 1 + MAX_PARTS], 0); Self::SLOTS])
+        Memo {
+            slots: vec![([0; 1 + MAX_PARTS], 0); Self::SLOTS],
+            buf: Vec::with_capacity(40),
+        }
     }
 }
 
 /// A string's address and length in one word: user-space addresses fit
 /// in 48 bits, and feature strings are short.
+#[inline(always)]
 fn address(s: &'static str) -> u64 {
     s.as_ptr() as u64 | (s.len() as u64) << 48
 }
 
 impl<'m> Features<'m> {
+    /// Features written into the memo's buffer.
     fn new(memo: &'m mut Memo) -> Self {
-        Features {
-            out: Vec::with_capacity(40),
-            memo,
-        }
+        let mut out = std::mem::take(&mut memo.buf);
+        out.clear();
+        Features { out, memo }
     }
 
     /// Adds the feature of `template` and `parts` (at most [`MAX_PARTS`]).
-    #[inline]
+    /// Inlined, so that the number of parts is known where it is called:
+    /// the key is then that many words, hashed and compared unrolled.
+    #[inline(always)]
     fn add(&mut self, template: &'static str, parts: &[&'static str]) {
-        debug_assert!(parts.len() <= MAX_PARTS && parts.iter().all(|p| p.len() < 1 << 16));
+        debug_assert!(template.len() < 1 << 13 && parts.len() <= MAX_PARTS && parts.iter().all(|p| p.len() < 1 << 16));
+        let n = parts.len().min(MAX_PARTS);
+        // The number of parts in the template's word (its top three bits,
+        // above a length under 2^13): the key is its first 1 + n words.
         let mut key = [0u64; 1 + MAX_PARTS];
-        key[0] = address(template);
-        for (k, p) in parts.iter().take(MAX_PARTS).enumerate() {
-            key[1 + k] = address(p);
+        key[0] = address(template) | (n as u64) << 61;
+        for k in 0..n {
+            key[1 + k] = address(parts[k]);
         }
-        let mix = key
+        let mix = key[..=n]
             .iter()
             .fold(0u64, |h, &w| (h ^ w).wrapping_mul(0x9e37_79b9_7f4a_7c15));
-        let slot = &mut self.memo.0[(mix >> 53) as usize & (Memo::SLOTS - 1)];
+        let slot = &mut self.memo.slots[(mix >> 53) as usize & (Memo::SLOTS - 1)];
         // (Word by word: an array `!=` calls memcmp.)
-        if slot.0.iter().zip(&key).any(|(a, b)| a != b) {
-            *slot = (key, feature_index(template, parts));
+        if slot.0[..=n].iter().zip(&key[..=n]).any(|(a, b)| a != b) {
+            *slot = (key, feature_index(template, &parts[..n]));
         }
         self.out.push(slot.1);
     }
@@ -663,8 +694,24 @@ fn sigmoid(x: f64) -> f64 {
     1.0 / (1.0 + (-x).exp())
 }
 
-fn probability(weights: &[f32], feats: &[usize]) -> f32 {
-    sigmoid(feats.iter().map(|&k| f64::from(weights[k])).sum()) as f32
+/// A sum of weights below which a pair's probability is under
+/// `threshold` for certain: its logit less a margin far above the rounding
+/// of the sigmoid to `f32`.
+fn floor(threshold: f32) -> f64 {
+    let t = f64::from(threshold);
+    (t / (1.0 - t)).ln() - 0.01
+}
+
+/// The model's probability of a pair, when it reaches `threshold` (whose
+/// [`floor`] is `floor`). Most pairs fall far short, so their sigmoid (an
+/// `exp`) is not worked out.
+fn proposed(weights: &[f32], feats: &[usize], threshold: f32, floor: f64) -> Option<f32> {
+    let z: f64 = feats.iter().map(|&k| f64::from(weights[k])).sum();
+    if z < floor {
+        return None;
+    }
+    let p = sigmoid(z) as f32;
+    (p >= threshold).then_some(p)
 }
 
 /// Proposes links among the claims of `docs` (several articles: within
@@ -679,9 +726,9 @@ pub fn propose(docs: &[Doc<'_>], actors: &Actors, linker: &Linker) -> Vec<Propos
     } else {
         linker.thresholds.reviewed
     };
+    let (contest_floor, support_floor) = (floor(threshold), floor(THRESHOLD));
     graph.each_pair(|from, to, feats| {
-        let p = probability(&linker.contest, &feats);
-        if p >= threshold {
+        if let Some(p) = proposed(&linker.contest, feats, threshold, contest_floor) {
             let b = graph.node(from);
             let kind = if b.denies || b.negated {
                 LinkKind::Rebuts
@@ -695,8 +742,7 @@ pub fn propose(docs: &[Doc<'_>], actors: &Actors, linker: &Linker) -> Vec<Propos
                 score: p,
             });
         }
-        let p = probability(&linker.support, &feats);
-        if p >= THRESHOLD {
+        if let Some(p) = proposed(&linker.support, feats, THRESHOLD, support_floor) {
             support.push(Proposal {
                 from,
                 to,
@@ -949,6 +995,16 @@ mod tests {
         ]
         .map(|parts| super::super::weights::feature_hash(0, &parts) as usize & (DIM - 1));
         assert_eq!(f.out, [expect, expect].concat());
+    }
+
+    #[test]
+    fn a_sum_below_the_floor_is_below_the_threshold() {
+        for t in CALIBRATION_GRID.into_iter().chain([THRESHOLD, EXTRACTED_THRESHOLD, REVIEWED_THRESHOLD]) {
+            let f = floor(t);
+            assert!((sigmoid(f) as f32) < t, "{t}");
+            assert!(proposed(&[f as f32 - 0.001], &[0], t, f).is_none(), "{t}");
+            assert_eq!(proposed(&[0.0], &[0], t, f), Some(0.5));
+        }
     }
 
     #[test]

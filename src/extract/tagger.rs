@@ -69,6 +69,8 @@ struct Context {
     quoted: Vec<bool>,
     /// The shape of each token ([`shape`]).
     shapes: Vec<&'static str>,
+    /// What each token's form gives the features ([`Form`]).
+    forms: Vec<Form>,
     /// How many tokens are cues of the reviewed lexicon.
     reviewed: usize,
     /// The last word ([`last_word`]).
@@ -80,11 +82,110 @@ impl Context {
         Context {
             quoted: quote_state(s.low),
             shapes: s.toks.iter().map(|t| shape(t.text(s.text))).collect(),
+            forms: Form::all(s.low),
             reviewed: s.cues.iter().filter(|c| reviewed(**c)).count(),
             last: last_word(s.low),
         }
     }
 }
+
+/// What a lower-case form gives the features of a token, as the word and
+/// as a neighbour: the hashes of the features that read only the form,
+/// and the hash states of those that start with it. News repeats its
+/// words, so each form is hashed once per thread ([`Form::all`]) rather
+/// than some twenty times per token; the features then hash only what
+/// follows the form (a neighbour, a shape).
+#[derive(Debug, Clone, Copy)]
+struct Form {
+    /// Whether a word of this form may be a cue head ([`candidate`]).
+    candidate: bool,
+    /// Template 1, the word.
+    word: u64,
+    /// Templates 2 and 3, its last three and two letters.
+    suffix3: u64,
+    suffix2: u64,
+    /// Template 12 after the word (the next word follows).
+    word_next: Fnv,
+    /// Template 14, the word quoted ("q") and not ("-").
+    word_quoted: [u64; 2],
+    /// Template 21, the crude stem.
+    stem: u64,
+    /// Template 22 after the stem (the next word follows).
+    stem_next: Fnv,
+    /// Template 25, the stem with a subject ("subj") and without ("-").
+    stem_subject: [u64; 2],
+    /// Templates 5, 6, 7 and 8: the form as the word before, after, two
+    /// before and two after.
+    prev: u64,
+    next: u64,
+    before2: u64,
+    after2: u64,
+    /// Templates 11 and 23 after the form as the word before (the word,
+    /// the next token's shape follow).
+    prev_word: Fnv,
+    prev_shape: Fnv,
+}
+
+/// Most forms [`Form::all`] remembers per thread before it starts over.
+const FORMS_MAX: usize = 1 << 16;
+
+impl Form {
+    fn new(word: &str) -> Form {
+        let suffix = |k: usize| word.char_indices().rev().nth(k - 1).map_or(word, |(b, _)| &word[b..]);
+        let stem = word
+            .strip_suffix("ing")
+            .or_else(|| word.strip_suffix("ed"))
+            .or_else(|| word.strip_suffix("es"))
+            .or_else(|| word.strip_suffix('s'))
+            .unwrap_or(word);
+        let word_after = |t: u8| Fnv::new(t).part(word);
+        let stem_after = Fnv::new(25).part(stem);
+        Form {
+            candidate: candidate(word),
+            word: hash(1, &[word]),
+            suffix3: hash(2, &[suffix(3)]),
+            suffix2: hash(3, &[suffix(2)]),
+            word_next: word_after(12),
+            word_quoted: ["q", "-"].map(|q| word_after(14).part(q).get()),
+            stem: hash(21, &[stem]),
+            stem_next: Fnv::new(22).part(stem),
+            stem_subject: ["subj", "-"].map(|x| stem_after.part(x).get()),
+            prev: hash(5, &[word]),
+            next: hash(6, &[word]),
+            before2: hash(7, &[word]),
+            after2: hash(8, &[word]),
+            prev_word: word_after(11),
+            prev_shape: word_after(23),
+        }
+    }
+
+    /// The forms of a sentence's lower-case tokens, through the thread's
+    /// table of forms already seen.
+    fn all(low: &[&str]) -> Vec<Form> {
+        thread_local! {
+            static FORMS: std::cell::RefCell<rustc_hash::FxHashMap<Box<str>, Form>> = Default::default();
+        }
+        FORMS.with_borrow_mut(|forms| {
+            low.iter()
+                .map(|&w| {
+                    if let Some(f) = forms.get(w) {
+                        return *f;
+                    }
+                    if forms.len() >= FORMS_MAX {
+                        forms.clear();
+                    }
+                    let f = Form::new(w);
+                    forms.insert(w.into(), f);
+                    f
+                })
+                .collect()
+        })
+    }
+}
+
+/// The forms of the words before the first and after the last token.
+static START: std::sync::LazyLock<Form> = std::sync::LazyLock::new(|| Form::new("<s>"));
+static END: std::sync::LazyLock<Form> = std::sync::LazyLock::new(|| Form::new("</s>"));
 
 /// The shape of a token: capitalised, all capitals, lower case, a digit, or
 /// which punctuation.
@@ -126,6 +227,16 @@ impl Sentence<'_> {
                 self.low[j as usize]
             }
         };
+        let form = |k: isize| -> &Form {
+            let j = i as isize + k;
+            if j < 0 {
+                &START
+            } else if j as usize >= n {
+                &END
+            } else {
+                &cx.forms[j as usize]
+            }
+        };
         let shape = |k: isize| -> &'static str {
             let j = i as isize + k;
             if j < 0 || j as usize >= n {
@@ -133,24 +244,27 @@ impl Sentence<'_> {
             }
             cx.shapes[j as usize]
         };
-        let quoted = if cx.quoted[i] { "q" } else { "-" };
         let cue = self.cues[i];
         let word = w(0);
-        let (prev, next) = (w(-1), w(1));
-        let suffix = |k: usize| word.char_indices().rev().nth(k - 1).map_or(word, |(b, _)| &word[b..]);
+        let me = form(0);
+        let next = w(1);
+        // (Features of a few fixed values are hashed at compile time.)
+        const POSITION: [u64; 3] = [fixed(15, &["first"]), fixed(15, &["last"]), fixed(15, &["mid"])];
         let position = if i == 0 {
-            "first"
+            0
         } else if cx.last.is_none_or(|l| l <= i) {
-            "last"
+            1
         } else {
-            "mid"
+            2
         };
+        const LEXICAL: [&str; 3] = ["denies", "asserts", "none"];
+        const LEXICAL_HASH: [u64; 3] = [fixed(16, &["denies"]), fixed(16, &["asserts"]), fixed(16, &["none"])];
         let lexical = match cue {
             Some(c) if c.learned.is_none() => match c.stance {
-                Stance::Denies => "denies",
-                Stance::Asserts => "asserts",
+                Stance::Denies => 0,
+                Stance::Asserts => 1,
             },
-            _ => "none",
+            _ => 2,
         };
         let clause = matches!(next, "that" | ":" | "“" | "\"") || (next == "," && matches!(w(2), "“" | "\""));
         // The learned share of the form in the cue table, in tenths.
@@ -158,57 +272,77 @@ impl Sentence<'_> {
         let share = cue
             .and_then(|c| c.learned)
             .map_or("none", |x| TENTHS[((x * 10.0) as usize).min(10)]);
-        let stem = word
-            .strip_suffix("ing")
-            .or_else(|| word.strip_suffix("ed"))
-            .or_else(|| word.strip_suffix("es"))
-            .or_else(|| word.strip_suffix('s'))
-            .unwrap_or(word);
         // A subject to the left (a name or pronoun within three tokens) and
         // "that" within four to the right: the frame of a reporting verb.
         let subject = (1..=3).any(|k| {
             let j = i as isize - k;
             j > 0 && (shape(-k) == "Aa" || self.cls[j as usize].has(WordClass::PRONOUN))
         });
-        let subject = if subject { "subj" } else { "-" };
-        let that = if (1..=4).any(|k| w(k) == "that") { "that" } else { "-" };
+        let that = (1..=4).any(|k| w(k) == "that");
+        const FRAME: [[u64; 2]; 2] = [
+            [fixed(24, &["subj", "that"]), fixed(24, &["subj", "-"])],
+            [fixed(24, &["-", "that"]), fixed(24, &["-", "-"])],
+        ];
         let other_cue = cx.reviewed > usize::from(reviewed(cue));
+        const QUOTED: [u64; 2] = [fixed(13, &["q"]), fixed(13, &["-"])];
+        const CLAUSE: [u64; 2] = [fixed(18, &["clause"]), fixed(18, &["-"])];
+        const OTHER: [u64; 2] = [fixed(26, &["other"]), fixed(26, &["-"])];
+        // (What reads only forms comes from [`Form`]; the list is in
+        // template order, as the weights were trained.)
         [
-            hash(0, &["bias"]),
-            hash(1, &[word]),
-            hash(2, &[suffix(3)]),
-            hash(3, &[suffix(2)]),
+            fixed(0, &["bias"]),
+            me.word,
+            me.suffix3,
+            me.suffix2,
             hash(4, &[shape(0)]),
-            hash(5, &[prev]),
-            hash(6, &[next]),
-            hash(7, &[w(-2)]),
-            hash(8, &[w(2)]),
+            form(-1).prev,
+            form(1).next,
+            form(-2).before2,
+            form(2).after2,
             hash(9, &[shape(-1)]),
             hash(10, &[shape(1)]),
-            hash(11, &[prev, word]),
-            hash(12, &[word, next]),
-            hash(13, &[quoted]),
-            hash(14, &[word, quoted]),
-            hash(15, &[position]),
-            hash(16, &[lexical]),
-            hash(17, &[lexical, next]),
-            hash(18, &[if clause { "clause" } else { "-" }]),
+            form(-1).prev_word.part(word).get(),
+            me.word_next.part(next).get(),
+            QUOTED[usize::from(!cx.quoted[i])],
+            me.word_quoted[usize::from(!cx.quoted[i])],
+            POSITION[position],
+            LEXICAL_HASH[lexical],
+            hash(17, &[LEXICAL[lexical], next]),
+            CLAUSE[usize::from(!clause)],
             hash(19, &[shape(-1), word]),
             hash(20, &[share]),
-            hash(21, &[stem]),
-            hash(22, &[stem, next]),
-            hash(23, &[prev, shape(1)]),
-            hash(24, &[subject, that]),
-            hash(25, &[stem, subject]),
-            hash(26, &[if other_cue { "other" } else { "-" }]),
+            me.stem,
+            me.stem_next.part(next).get(),
+            form(-1).prev_shape.part(shape(1)).get(),
+            FRAME[usize::from(!subject)][usize::from(!that)],
+            me.stem_subject[usize::from(!subject)],
+            OTHER[usize::from(!other_cue)],
         ]
     }
+}
+
+/// [`hash`] at compile time, for the features of a few fixed values.
+const fn fixed(template: u8, parts: &[&str]) -> u64 {
+    const PRIME: u64 = 0x100_0000_01b3;
+    let mut h = (0xcbf2_9ce4_8422_2325 ^ template as u64).wrapping_mul(PRIME);
+    let mut p = 0;
+    while p < parts.len() {
+        let bytes = parts[p].as_bytes();
+        let mut k = 0;
+        while k < bytes.len() {
+            h = (h ^ bytes[k] as u64).wrapping_mul(PRIME);
+            k += 1;
+        }
+        h = (h ^ 0xff).wrapping_mul(PRIME);
+        p += 1;
+    }
+    h
 }
 
 /// Number of features of a token ([`Sentence::features`]).
 const FEATURES: usize = 27;
 
-use super::weights::feature_hash as hash;
+use super::weights::{Fnv, feature_hash as hash};
 
 /// Whether a cue entry is of the reviewed lexicon.
 fn reviewed(cue: Option<&Cue>) -> bool {
@@ -253,7 +387,7 @@ impl Tagger {
         let cx = Context::new(s);
         (0..s.low.len())
             .map(|i| {
-                if !candidate(s.low[i]) {
+                if !cx.forms[i].candidate {
                     return None;
                 }
                 let feats = s.features(i, &cx);
@@ -366,6 +500,130 @@ mod tests {
             assert_eq!(heads.len(), 1, "{text}");
             assert_eq!(toks[heads[0]].text(text), head, "{text}");
         }
+    }
+
+    /// The features as [`Sentence::features`] made them before [`Form`]:
+    /// every feature hashed whole from its strings.
+    fn by_strings(s: &Sentence, i: usize, cx: &Context) -> [u64; FEATURES] {
+        let this = s;
+        let n = this.low.len();
+        let w = |k: isize| -> &str {
+            let j = i as isize + k;
+            if j < 0 {
+                "<s>"
+            } else if j as usize >= n {
+                "</s>"
+            } else {
+                this.low[j as usize]
+            }
+        };
+        let shape = |k: isize| -> &'static str {
+            let j = i as isize + k;
+            if j < 0 || j as usize >= n {
+                return "edge";
+            }
+            cx.shapes[j as usize]
+        };
+        let quoted = if cx.quoted[i] { "q" } else { "-" };
+        let cue = this.cues[i];
+        let word = w(0);
+        let (prev, next) = (w(-1), w(1));
+        let suffix = |k: usize| word.char_indices().rev().nth(k - 1).map_or(word, |(b, _)| &word[b..]);
+        let position = if i == 0 {
+            "first"
+        } else if cx.last.is_none_or(|l| l <= i) {
+            "last"
+        } else {
+            "mid"
+        };
+        let lexical = match cue {
+            Some(c) if c.learned.is_none() => match c.stance {
+                Stance::Denies => "denies",
+                Stance::Asserts => "asserts",
+            },
+            _ => "none",
+        };
+        let clause = matches!(next, "that" | ":" | "“" | "\"") || (next == "," && matches!(w(2), "“" | "\""));
+        // The learned share of the form in the cue table, in tenths.
+        const TENTHS: [&str; 11] = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10"];
+        let share = cue
+            .and_then(|c| c.learned)
+            .map_or("none", |x| TENTHS[((x * 10.0) as usize).min(10)]);
+        let stem = word
+            .strip_suffix("ing")
+            .or_else(|| word.strip_suffix("ed"))
+            .or_else(|| word.strip_suffix("es"))
+            .or_else(|| word.strip_suffix('s'))
+            .unwrap_or(word);
+        // A subject to the left (a name or pronoun within three tokens) and
+        // "that" within four to the right: the frame of a reporting verb.
+        let subject = (1..=3).any(|k| {
+            let j = i as isize - k;
+            j > 0 && (shape(-k) == "Aa" || this.cls[j as usize].has(WordClass::PRONOUN))
+        });
+        let subject = if subject { "subj" } else { "-" };
+        let that = if (1..=4).any(|k| w(k) == "that") { "that" } else { "-" };
+        let other_cue = cx.reviewed > usize::from(reviewed(cue));
+        [
+            hash(0, &["bias"]),
+            hash(1, &[word]),
+            hash(2, &[suffix(3)]),
+            hash(3, &[suffix(2)]),
+            hash(4, &[shape(0)]),
+            hash(5, &[prev]),
+            hash(6, &[next]),
+            hash(7, &[w(-2)]),
+            hash(8, &[w(2)]),
+            hash(9, &[shape(-1)]),
+            hash(10, &[shape(1)]),
+            hash(11, &[prev, word]),
+            hash(12, &[word, next]),
+            hash(13, &[quoted]),
+            hash(14, &[word, quoted]),
+            hash(15, &[position]),
+            hash(16, &[lexical]),
+            hash(17, &[lexical, next]),
+            hash(18, &[if clause { "clause" } else { "-" }]),
+            hash(19, &[shape(-1), word]),
+            hash(20, &[share]),
+            hash(21, &[stem]),
+            hash(22, &[stem, next]),
+            hash(23, &[prev, shape(1)]),
+            hash(24, &[subject, that]),
+            hash(25, &[stem, subject]),
+            hash(26, &[if other_cue { "other" } else { "-" }]),
+        ]
+    }
+
+    #[test]
+    fn features_from_forms_are_those_hashed_from_strings() {
+        let lex = Lexicon::with_learned("").unwrap();
+        let text = "“We did not,” she said. Kabul’s officials denied that militants operate, saying: \"No.\" \
+                    Ms. O'Neil, 55, insists that ÉTATS-UNIS rejected it. Reports say so";
+        // Twice: the second time every form comes from the table.
+        let mut compared = 0;
+        for _ in 0..2 {
+            for sentence in text::sentences(text, 0) {
+                let toks = text::tokens(text, sentence.range.clone());
+                let folded = Folded::new(text, &toks);
+                let low: Vec<&str> = folded.iter().collect();
+                let (cls, cues): (Vec<WordClass>, Vec<Option<&Cue>>) = low.iter().map(|w| lex.word(w)).unzip();
+                let s = Sentence {
+                    text,
+                    toks: &toks,
+                    low: &low,
+                    cls: &cls,
+                    cues: &cues,
+                };
+                let cx = Context::new(&s);
+                for i in 0..low.len() {
+                    compared += 1;
+                    assert_eq!(cx.forms[i].candidate, candidate(low[i]), "{}", low[i]);
+                    assert_eq!(s.features(i, &cx), by_strings(&s, i, &cx), "{} in {low:?}", low[i]);
+                }
+            }
+        }
+        assert!(compared > 60, "{compared}");
     }
 
     #[test]

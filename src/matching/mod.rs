@@ -154,15 +154,11 @@ pub fn features(claim: &Claim) -> Features {
 pub fn content_features(content: &str, stance: Stance) -> Features {
     let t = terms::terms(content);
     let (positive, flips) = polarity(&t, stance);
-    let terms: BTreeSet<String> = t
-        .stems
-        .into_iter()
-        .filter(|s| !DENIAL_STEMS.contains(&s.as_str()) && !LIGHT_STEMS.contains(&s.as_str()))
-        .collect();
-    let entities = entity_terms(content)
-        .into_iter()
-        .filter(|e| terms.contains(e))
-        .collect();
+    // (Filtered in place: a new set would be built node by node.)
+    let mut terms: BTreeSet<String> = t.stems;
+    terms.retain(|s| !DENIAL_STEMS.contains(&s.as_str()) && !LIGHT_STEMS.contains(&s.as_str()));
+    let mut entities = entity_terms(content);
+    entities.retain(|e| terms.contains(e));
     let names = terms.iter().filter(|t| terms::is_name(t)).cloned().collect();
     Features {
         terms,

@@ -299,7 +299,7 @@ pub(super) fn entity_terms(content: &str) -> BTreeSet<String> {
     let mut runs: Vec<String> = Vec::new();
     let mut current: Vec<&str> = Vec::new();
     for word in content.split_whitespace() {
-        let core = word.trim_matches(|c: char| !c.is_alphanumeric());
+        let core = crate::text::trim_to_alphanumeric(word);
         let capital = core.chars().next().is_some_and(char::is_uppercase);
         if capital {
             current.push(core);

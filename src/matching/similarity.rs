@@ -72,11 +72,16 @@ impl Vocabulary {
             v.docs += 1;
             seen.clear();
             for t in &f.terms {
-                let next = v.df.len() as u32;
-                let id = *v.ids.entry(t.clone()).or_insert(next);
-                if id == next {
-                    v.df.push(0);
-                }
+                // (Looked up before it is copied: most terms are known.)
+                let id = match v.ids.get(t.as_str()) {
+                    Some(&id) => id,
+                    None => {
+                        let id = v.df.len() as u32;
+                        v.ids.insert(t.clone(), id);
+                        v.df.push(0);
+                        id
+                    }
+                };
                 seen.push(id);
             }
             seen.sort_unstable();

@@ -90,9 +90,14 @@ const NAMES_MARKER: &str = "# names:";
 /// ("afghan", "islamabad", "ttp"), whatever its case.
 pub(crate) fn is_name(word: &str) -> bool {
     let t = tables();
-    t.synonyms
-        .get(&word.to_lowercase())
-        .is_some_and(|canon| t.names.contains(canon))
+    let named = |w: &str| t.synonyms.get(w).is_some_and(|canon| t.names.contains(canon));
+    // (Asked of every lower-case word of every content: one in lower case
+    // already is looked up as it is.)
+    if word.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        named(word)
+    } else {
+        named(&word.to_lowercase())
+    }
 }
 
 /// Whether a word negates what it is in (a `match` rather than a scan of a
