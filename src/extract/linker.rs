@@ -999,7 +999,10 @@ mod tests {
 
     #[test]
     fn a_sum_below_the_floor_is_below_the_threshold() {
-        for t in CALIBRATION_GRID.into_iter().chain([THRESHOLD, EXTRACTED_THRESHOLD, REVIEWED_THRESHOLD]) {
+        for t in CALIBRATION_GRID
+            .into_iter()
+            .chain([THRESHOLD, EXTRACTED_THRESHOLD, REVIEWED_THRESHOLD])
+        {
             let f = floor(t);
             assert!((sigmoid(f) as f32) < t, "{t}");
             assert!(proposed(&[f as f32 - 0.001], &[0], t, f).is_none(), "{t}");
