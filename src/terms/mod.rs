@@ -337,6 +337,27 @@ mod tests {
     }
 
     #[test]
+    fn british_and_american_spellings_are_one_term() {
+        let a = terms("the Taliban harbours militants and fired large-calibre rifles");
+        let b = terms("the Taliban harbored militants and fired large-caliber guns");
+        assert_eq!(a.stems, b.stems);
+        assert_eq!(terms("dangerous manoeuvres").stems, terms("dangerous maneuvers").stems);
+    }
+
+    #[test]
+    fn conflict_paraphrases_are_one_term() {
+        // A rocket attack and a missile attack are one claim; so are
+        // responding and a response.
+        assert_eq!(terms("a rocket attack").stems, terms("a missile attack").stems);
+        let a = terms("its forces will respond forcefully");
+        let b = terms("its forces will deliver a strong response");
+        assert!(
+            a.stems.contains("retaliate") && b.stems.contains("retaliate"),
+            "{a:?} {b:?}"
+        );
+    }
+
+    #[test]
     fn hyphenated_names_split() {
         let t = terms("a major hurdle in Pak-Afghan relationship");
         assert!(t.stems.contains("pakistan") && t.stems.contains("afghanistan"), "{t:?}");
