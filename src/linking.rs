@@ -123,6 +123,7 @@ pub fn article_of(store: &Store, file: usize) -> Result<Article, String> {
 /// The extractor's claims of some reference files' articles, before
 /// linking, with the rules' hints and the map from each extracted claim to
 /// the reference claim it matches.
+#[derive(Clone)]
 pub struct Extracted {
     /// The reference file of each article.
     pub files: Vec<usize>,

@@ -15,8 +15,8 @@
 use super::claims::{ClaimScores, LinkError, score};
 use super::{Prf, fmt3};
 use crate::extract::Model;
-use crate::extract::linker::Linker;
-use crate::linking;
+use crate::extract::linker::{CALIBRATION_GRID, Linker, Thresholds};
+use crate::linking::{self, Extracted};
 use crate::store::{Loaded, Store};
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -33,6 +33,9 @@ pub struct Fold {
     pub end_to_end: ClaimScores,
     /// `link` on the reference claims with their links removed.
     pub link_only: ClaimScores,
+    /// The contest thresholds it was scored at, calibrated on the other
+    /// disputes alone.
+    pub thresholds: Thresholds,
     /// The contest links missed or wrong end to end, to read the figures.
     pub end_to_end_errors: Vec<LinkError>,
     /// The contest links missed or wrong by `link` alone.
@@ -52,6 +55,10 @@ pub struct Lodo {
     pub pooled_end_to_end: Figures,
     /// Link-only counts of all folds added up.
     pub pooled_link_only: Figures,
+    /// The contest thresholds the calibration picks on all disputes, each
+    /// held out from a linker trained on the others: the built-in
+    /// `linker::EXTRACTED_THRESHOLD` and `linker::REVIEWED_THRESHOLD` should be these.
+    pub calibrated: Thresholds,
 }
 
 /// The headline F1 figures.
@@ -169,12 +176,51 @@ pub fn run(corpus: &Path, model: &Model) -> Result<Lodo, String> {
             })
             .collect()
     };
+    let held: Vec<Vec<usize>> = disputes
+        .iter()
+        .map(|(_, ids)| files_of(ids))
+        .collect::<Result<_, _>>()?;
+    // Each dispute's articles are extracted once; linking is what varies.
+    let extracted: Vec<Extracted> = held
+        .iter()
+        .map(|h| linking::extract_reference(&store, h, model))
+        .collect::<Result<_, _>>()?;
+    let without = |out: &[usize]| -> Vec<usize> {
+        (0..store.files.len())
+            .filter(|f| !out.iter().any(|&d| held[d].contains(f)))
+            .collect()
+    };
     let mut folds = Vec::new();
-    for (name, ids) in &disputes {
-        let held = files_of(ids)?;
-        let train: Vec<usize> = (0..store.files.len()).filter(|f| !held.contains(f)).collect();
-        let linker = linking::train(&store, &train, model)?;
-        folds.push(fold(&store, name, &held, model, &linker)?);
+    // Contest-link counts at each threshold of the grid, every dispute held
+    // out by a linker trained on all the others: what the rule picks there
+    // is what the built-in thresholds should be.
+    let mut all = Calibration::default();
+    for (d, (name, _)) in disputes.iter().enumerate() {
+        // The thresholds for this dispute are calibrated on the others
+        // alone, each held out in turn from a linker trained on the rest.
+        let mut inner = Calibration::default();
+        for i in (0..disputes.len()).filter(|&i| i != d) {
+            let linker = linking::train(&store, &without(&[d, i]), model)?;
+            inner.add(&store, &held[i], &extracted[i], &linker);
+        }
+        let mut linker = linking::train(&store, &without(&[d]), model)?;
+        all.add(&store, &held[d], &extracted[d], &linker);
+        linker.thresholds = inner.best();
+        let gold = Store::from_files(
+            held[d].iter().map(|&f| store.files[f].clone()).collect(),
+            store.actors.clone(),
+        );
+        let end_to_end = end_to_end(&store, &gold, &extracted[d], &linker);
+        let link_only = link_only(&store, &gold, &linker);
+        folds.push(Fold {
+            dispute: name.clone(),
+            articles: held[d].len(),
+            thresholds: linker.thresholds,
+            end_to_end_errors: end_to_end.contest_errors.clone(),
+            link_only_errors: link_only.contest_errors.clone(),
+            end_to_end,
+            link_only,
+        });
     }
     let e2e = || folds.iter().map(|f| &f.end_to_end);
     let only = || folds.iter().map(|f| &f.link_only);
@@ -183,18 +229,72 @@ pub fn run(corpus: &Path, model: &Model) -> Result<Lodo, String> {
         mean_link_only: Figures::mean(only()),
         pooled_end_to_end: Figures::pooled(e2e()),
         pooled_link_only: Figures::pooled(only()),
+        calibrated: all.best(),
         folds,
     })
 }
 
-/// Scores one held-out dispute with a linker trained without it.
-fn fold(store: &Store, name: &str, held: &[usize], model: &Model, linker: &Linker) -> Result<Fold, String> {
-    let gold_files: Vec<Loaded> = held.iter().map(|&f| store.files[f].clone()).collect();
-    let gold = Store::from_files(gold_files.clone(), store.actors.clone());
+/// Pooled contest-link counts (correct predicted, predicted, correct gold,
+/// gold) at each threshold of [`CALIBRATION_GRID`], end to end and by
+/// `link` alone.
+#[derive(Default)]
+struct Calibration {
+    end_to_end: [[usize; 4]; CALIBRATION_GRID.len()],
+    link_only: [[usize; 4]; CALIBRATION_GRID.len()],
+}
 
-    let extracted = linking::extract_reference(store, held, model)?;
-    let linked = extracted.link(&store.actors, linker);
-    let pred_files: Vec<Loaded> = gold_files
+impl Calibration {
+    /// Adds the counts of one held-out dispute (its reference files
+    /// `held`, their extraction) linked by `linker` at each threshold.
+    fn add(&mut self, store: &Store, held: &[usize], extracted: &Extracted, linker: &Linker) {
+        let gold = Store::from_files(
+            held.iter().map(|&f| store.files[f].clone()).collect(),
+            store.actors.clone(),
+        );
+        let count = |c: &mut [usize; 4], p: &Prf| {
+            for (x, y) in c.iter_mut().zip([p.correct_pred, p.pred, p.correct_gold, p.gold]) {
+                *x += y;
+            }
+        };
+        for (k, &t) in CALIBRATION_GRID.iter().enumerate() {
+            let mut l = linker.clone();
+            l.thresholds = Thresholds {
+                extracted: t,
+                reviewed: t,
+            };
+            count(
+                &mut self.end_to_end[k],
+                &end_to_end(store, &gold, extracted, &l).contest_links,
+            );
+            count(&mut self.link_only[k], &link_only(store, &gold, &l).contest_links);
+        }
+    }
+
+    /// The thresholds of best pooled F1 (the lower one on a tie).
+    fn best(&self) -> Thresholds {
+        let pick = |counts: &[[usize; 4]]| {
+            let f1 = |c: &[usize; 4]| Prf::new(c[0], c[1], c[2], c[3]).f1;
+            let mut best = 0;
+            for k in 1..counts.len() {
+                if f1(&counts[k]) > f1(&counts[best]) {
+                    best = k;
+                }
+            }
+            CALIBRATION_GRID[best]
+        };
+        Thresholds {
+            extracted: pick(&self.end_to_end),
+            reviewed: pick(&self.link_only),
+        }
+    }
+}
+
+/// Scores the extraction of a held-out dispute's articles, linked within
+/// and across articles, against its reference files `gold`.
+fn end_to_end(store: &Store, gold: &Store, extracted: &Extracted, linker: &Linker) -> ClaimScores {
+    let linked = extracted.clone().link(&store.actors, linker);
+    let pred_files: Vec<Loaded> = gold
+        .files
         .iter()
         .zip(linked)
         .map(|(g, claims)| {
@@ -203,9 +303,12 @@ fn fold(store: &Store, name: &str, held: &[usize], model: &Model, linker: &Linke
             l
         })
         .collect();
-    let end_to_end = score(&gold, &Store::from_files(pred_files, store.actors.clone()));
+    score(gold, &Store::from_files(pred_files, store.actors.clone()))
+}
 
-    let mut bare = gold_files;
+/// Scores `link` alone on the reference files `gold` with their links removed.
+fn link_only(store: &Store, gold: &Store, linker: &Linker) -> ClaimScores {
+    let mut bare = gold.files.clone();
     for l in &mut bare {
         for c in &mut l.file.claims {
             c.rebuts.clear();
@@ -226,15 +329,7 @@ fn fold(store: &Store, name: &str, held: &[usize], model: &Model, linker: &Linke
             .push(id);
     }
     let bare_store = Store::from_files(bare_store.files, store.actors.clone());
-    let link_only = score(&gold, &bare_store);
-    Ok(Fold {
-        dispute: name.to_string(),
-        articles: held.len(),
-        end_to_end_errors: end_to_end.contest_errors.clone(),
-        link_only_errors: link_only.contest_errors.clone(),
-        end_to_end,
-        link_only,
-    })
+    score(gold, &bare_store)
 }
 
 /// A readable table of the folds and the means.
@@ -283,9 +378,21 @@ pub fn render(l: &Lodo) -> String {
         l.pooled_end_to_end,
         l.pooled_link_only,
     ));
+    let per_fold: Vec<String> = l
+        .folds
+        .iter()
+        .map(|f| format!("{} {}/{}", f.dispute, f.thresholds.extracted, f.thresholds.reviewed))
+        .collect();
     format!(
         "{t}\nF1 per held-out dispute: the linker trained on the other disputes; end to end from article text, \
-         and `link` alone on the reference claims with their links removed\n"
+         and `link` alone on the reference claims with their links removed\n\
+         contest thresholds (extracted/reviewed), each calibrated on the other disputes alone: {}\n\
+         the calibration on all disputes picks {}/{} (built in: {}/{})\n",
+        per_fold.join(", "),
+        l.calibrated.extracted,
+        l.calibrated.reviewed,
+        crate::extract::linker::EXTRACTED_THRESHOLD,
+        crate::extract::linker::REVIEWED_THRESHOLD,
     )
 }
 

@@ -27,10 +27,21 @@ use chrono::NaiveDate;
 
 /// Number of weights of each of the two models (hashed feature space).
 pub const DIM: usize = 1 << 12;
-/// Least probability for a link to be proposed. Leave-one-dispute-out on
-/// news-dev formed a plateau from 0.2 to 0.4 (rebuts+counters F1 0.37–0.39
-/// end to end, pooled); 0.3 is its middle.
+/// Least probability for a `supports` link to be proposed.
 pub const THRESHOLD: f32 = 0.3;
+/// Least probability for a contest (`rebuts`/`counters`) among claims
+/// extracted from text. Their pairs carry the rules' proposals as features,
+/// and most reference links of the disputes the rules were written from
+/// have one, so a pair without one scores lower than a reviewed pair:
+/// extracted claims get their own threshold. Both are calibrated by
+/// `claimtrack eval lodo` (best pooled F1 over [`CALIBRATION_GRID`], each
+/// dispute held out; these are what the rule picks on all disputes).
+pub const EXTRACTED_THRESHOLD: f32 = 0.175;
+/// Least probability for a contest among claims of reviewed claim files
+/// (`claimtrack link`), calibrated as [`EXTRACTED_THRESHOLD`].
+pub const REVIEWED_THRESHOLD: f32 = 0.4;
+/// The contest thresholds `eval lodo` calibrates over.
+pub const CALIBRATION_GRID: [f32; 11] = [0.1, 0.125, 0.15, 0.175, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5];
 /// Most claims one claim contests: a denial may answer the same accusation
 /// reported twice (headline and body), rarely more.
 pub const MAX_TARGETS: usize = 2;
@@ -60,6 +71,26 @@ pub const LINKER_MAGIC: &[u8] = b"claimtrack-linker/1\n";
 pub struct Linker {
     contest: Vec<f32>,
     support: Vec<f32>,
+    /// The contest thresholds it proposes with (not in the file).
+    pub thresholds: Thresholds,
+}
+
+/// Least contest probabilities, by where the claims come from.
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
+pub struct Thresholds {
+    /// Claims extracted from text ([`EXTRACTED_THRESHOLD`]).
+    pub extracted: f32,
+    /// Claims of reviewed claim files ([`REVIEWED_THRESHOLD`]).
+    pub reviewed: f32,
+}
+
+impl Default for Thresholds {
+    fn default() -> Self {
+        Thresholds {
+            extracted: EXTRACTED_THRESHOLD,
+            reviewed: REVIEWED_THRESHOLD,
+        }
+    }
 }
 
 impl Linker {
@@ -86,6 +117,7 @@ impl Linker {
         Ok(Linker {
             contest: super::weights::from_bytes(a, DIM, "contest")?,
             support: super::weights::from_bytes(b, DIM, "support")?,
+            thresholds: Thresholds::default(),
         })
     }
 
@@ -175,9 +207,11 @@ impl Sides {
 /// caused…"), a defence with the speaker ("it did not launch an attack").
 fn lead(actors: &Actors, content: &str, own: &str) -> Option<String> {
     let words: Vec<&str> = content.split_whitespace().collect();
+    // ("Friday it did not launch …": a day before the subject.)
     let first = words
-        .first()
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase());
+        .iter()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
+        .find(|w| !DAYS.contains(&w.as_str()));
     if first
         .as_deref()
         .is_some_and(|w| matches!(w, "it" | "its" | "we" | "our" | "they" | "their"))
@@ -197,6 +231,21 @@ fn lead(actors: &Actors, content: &str, own: &str) -> Option<String> {
         .into_iter()
         .next()
 }
+
+/// Words for a day that may stand before a content's subject.
+const DAYS: [&str; 11] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "today",
+    "yesterday",
+    "on",
+    "earlier",
+];
 
 /// The class of a cue: the last word of it the lexicon knows decides.
 fn cue_class(lex: &Lexicon, cue: Option<&str>) -> &'static str {
@@ -625,9 +674,14 @@ pub fn propose(docs: &[Doc<'_>], actors: &Actors, linker: &Linker) -> Vec<Propos
     let graph = Graph::new(docs, actors, lex);
     let mut contest: Vec<Proposal> = Vec::new();
     let mut support: Vec<Proposal> = Vec::new();
+    let threshold = if docs.iter().any(|d| d.hints.is_some()) {
+        linker.thresholds.extracted
+    } else {
+        linker.thresholds.reviewed
+    };
     graph.each_pair(|from, to, feats| {
         let p = probability(&linker.contest, &feats);
-        if p >= THRESHOLD {
+        if p >= threshold {
             let b = graph.node(from);
             let kind = if b.denies || b.negated {
                 LinkKind::Rebuts
@@ -707,6 +761,7 @@ pub fn train(examples: &[(Vec<usize>, Label)]) -> Linker {
     Linker {
         contest: logistic(examples, |l| l == Label::Contest),
         support: logistic(examples, |l| l == Label::Support),
+        thresholds: Thresholds::default(),
     }
 }
 
@@ -868,6 +923,7 @@ mod tests {
             Some("Pakistan")
         );
         assert_eq!(lead("it did not launch an attack").as_deref(), Some("Russia"));
+        assert_eq!(lead("Friday it did not launch an attack").as_deref(), Some("Russia"));
         assert_eq!(
             lead("the station was hit by Russian forces using missiles").as_deref(),
             Some("Russia")

@@ -736,3 +736,51 @@ fn spans_are_code_point_offsets_of_content() {
     let got: String = text.chars().skip(s).take(e - s).collect();
     assert_eq!(got, c[0].content);
 }
+
+#[test]
+fn a_quantity_is_no_fronted_phrase_and_a_reported_relative_clause_ends_a_content() {
+    // "At least 39 people, …": the content keeps its subject.
+    let c = run(
+        "At least 39 people, including four children, were killed in the attack, spokesman Artem Dekhtyarenko said.",
+    );
+    assert_eq!(
+        c[0].content, "At least 39 people, including four children, were killed in the attack",
+        "{c:#?}"
+    );
+    // ", which local authorities said …" reports another speaker: the
+    // ministry's content ends before it, and the authorities have their own.
+    let c = run(
+        "The ministry said it did not launch any attack on the station, which local authorities said had killed at least 39 people.",
+    );
+    assert_eq!(c[0].content, "it did not launch any attack on the station", "{c:#?}");
+    assert!(c.iter().any(|x| x.claimant == "local authorities"), "{c:#?}");
+}
+
+#[test]
+fn a_noun_like_cue_before_a_bare_clause_and_a_fronted_participle() {
+    // "reported" is also a noun: a cue before a clause without "that"
+    // when a subject precedes it, not in "the reports of clashes were …".
+    let c = run("Contradicting this, Pakistan’s military reported 23 of its soldiers were killed and 29 injured.");
+    let got: Vec<(Option<&str>, &str)> = c.iter().map(|x| (x.mention.as_deref(), x.content.as_str())).collect();
+    assert_eq!(
+        got,
+        [(
+            Some("Pakistan’s military"),
+            "23 of its soldiers were killed and 29 injured"
+        )],
+        "{c:#?}"
+    );
+    assert!(run("The reports of clashes were denied by the army.").is_empty());
+}
+
+#[test]
+fn underscored_is_a_cue_and_a_noting_clause_is_not_its_content() {
+    let c = run(
+        "Responding to these claims, the official underscored the army's strong record in countering militants, while noting that the Taliban harbored such groups.",
+    );
+    assert_eq!(
+        (c[0].cue.as_deref(), c[0].content.as_str()),
+        (Some("underscored"), "the army's strong record in countering militants"),
+        "{c:#?}"
+    );
+}

@@ -77,14 +77,19 @@ impl SentenceScan<'_> {
             } else {
                 7
             };
-            // ("Citing a theory, Trump said …": a participle of a cue opening
-            // the sentence is a fronted phrase too; not "Beijing, which …".)
-            let participle = s < limit
+            // ("Citing a theory, Trump said …", "Contradicting this, the
+            // military reported …": a participle opening the sentence is a
+            // fronted phrase too; not "Beijing, which …".)
+            let participle = s + 1 < limit
                 && self.word(s).ends_with("ing")
-                && self.cues[s].is_some()
+                && self.is_word(s + 1)
                 && (0..s).all(|k| !self.is_word(k));
+            // ("At least 39 people, including four children, were killed":
+            // a quantity, not a fronted "at".)
+            let quantity = s + 1 < limit && self.word(s) == "at" && matches!(self.word(s + 1), "least" | "most");
             if s < limit
                 && (self.in_class(s, WordClass::CONNECTIVE) || participle)
+                && !quantity
                 && let Some(c) = (s + 1..limit.min(s + reach))
                     .take_while(|&k| !self.is_punct(k, &["“", "”", "\""]))
                     .find(|&k| self.is_punct(k, &[","]))
@@ -179,7 +184,13 @@ impl SentenceScan<'_> {
                 let participle = w.ends_with("ing") && self.lex.cue(w).is_some();
                 // "…, while Kabul insists …": another speaker's clause.
                 let contrast = matches!(w, "while" | "whereas") && reviewed_cue_after(k + 2);
-                if pointer || participle || contrast {
+                // "…, which local authorities said had killed 39 people": a
+                // relative clause that reports another speaker.
+                let relative = matches!(w, "which" | "who" | "where")
+                    && (k + 3..n.min(k + 8))
+                        .take_while(|&j| !self.is_punct(j, &[",", ";", "“", "\""]))
+                        .any(reviewed_verb);
+                if pointer || participle || contrast || relative {
                     e = k;
                     break;
                 }

@@ -204,7 +204,22 @@ impl<'a> SentenceScan<'a> {
         // "denied claims that …", "rejected reports that …": the object of
         // a speech verb, not a verb of its own.
         let object = i > 0 && self.cues[i - 1].is_some_and(|c| !c.noun);
-        (clause || subject || progressive || inverted) && !object
+        // "Pakistan's military reported 23 of its soldiers were killed": a
+        // clause without "that" (a finite verb within a few words) after a
+        // word that is no determiner or preposition, so not "the reports of
+        // clashes were …".
+        let n = self.toks.len();
+        let bare_clause = i > 0
+            && self.is_word(i - 1)
+            && !self.in_class(i - 1, WordClass::DETERMINER)
+            && !self.in_class(i - 1, WordClass::PREPOSITION)
+            && i + 1 < n
+            && self.is_word(i + 1)
+            && !self.in_class(i + 1, WordClass::PREPOSITION)
+            && (i + 2..n.min(i + 7))
+                .take_while(|&k| self.is_word(k))
+                .any(|k| self.in_class(k, WordClass::FINITE));
+        (clause || subject || progressive || inverted || bare_clause) && !object
     }
 
     /// Whether no noun phrase follows the verb at `i` (past adverbs and
