@@ -342,6 +342,24 @@ mod tests {
     }
 
     #[test]
+    fn british_and_american_spellings_are_one_term() {
+        let a = terms("the Taliban harbours militants and fired large-calibre rifles");
+        let b = terms("the Taliban harbored militants and fired large-caliber guns");
+        assert_eq!(a.stems, b.stems);
+        assert_eq!(terms("dangerous manoeuvres").stems, terms("dangerous maneuvers").stems);
+    }
+
+    #[test]
+    fn conflict_paraphrases_are_one_term() {
+        // News calls one weapon a rocket or a missile, and a gun a rifle.
+        assert_eq!(terms("a rocket attack").stems, terms("a missile attack").stems);
+        let a = terms("rockets and large-caliber guns");
+        let b = terms("missiles and large-calibre rifles");
+        assert_eq!(a.stems, b.stems);
+        assert!(a.stems.contains("missile") && a.stems.contains("weapon"), "{a:?}");
+    }
+
+    #[test]
     fn hyphenated_names_split() {
         let t = terms("a major hurdle in Pak-Afghan relationship");
         assert!(t.stems.contains("pakistan") && t.stems.contains("afghanistan"), "{t:?}");
