@@ -19,7 +19,7 @@
 //! inverted index of [`crate::matching`]), so linking a directory stays far
 //! from all pairs.
 
-use super::lexicon::Lexicon;
+use super::lexicon::{Lexicon, WordClass};
 use crate::actors::Actors;
 use crate::claim::{Claim, LinkKind, Stance};
 use crate::matching::{self, Prepared, Vocabulary};
@@ -205,13 +205,13 @@ impl Sides {
 /// accusation opens with the accused ("Russia carried out the attack"), a
 /// counter-accusation with the accuser ("it was China's actions that
 /// caused…"), a defence with the speaker ("it did not launch an attack").
-fn lead(actors: &Actors, content: &str, own: &str) -> Option<String> {
+fn lead(actors: &Actors, lex: &Lexicon, content: &str, own: &str) -> Option<String> {
     let words: Vec<&str> = content.split_whitespace().collect();
-    // ("Friday it did not launch …": a day before the subject.)
+    // ("Friday it did not launch …": a time word before the subject.)
     let first = words
         .iter()
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
-        .find(|w| !DAYS.contains(&w.as_str()));
+        .find(|w| !lex.is(WordClass::TIME, w));
     if first
         .as_deref()
         .is_some_and(|w| matches!(w, "it" | "its" | "we" | "our" | "they" | "their"))
@@ -231,21 +231,6 @@ fn lead(actors: &Actors, content: &str, own: &str) -> Option<String> {
         .into_iter()
         .next()
 }
-
-/// Words for a day that may stand before a content's subject.
-const DAYS: [&str; 11] = [
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "today",
-    "yesterday",
-    "on",
-    "earlier",
-];
 
 /// The class of a cue: the last word of it the lexicon knows decides.
 fn cue_class(lex: &Lexicon, cue: Option<&str>) -> &'static str {
@@ -310,7 +295,7 @@ impl<'a> Graph<'a> {
             for c in d.claims {
                 let f = kept.next().unwrap_or_else(|| matching::features(c));
                 let side = actors.side(&c.claimant);
-                let lead = lead(actors, &c.content, &side).map(|s| sides.id(s));
+                let lead = lead(actors, lex, &c.content, &side).map(|s| sides.id(s));
                 article.push(Node {
                     side: sides.id(side),
                     lead,
@@ -963,7 +948,8 @@ mod tests {
     #[test]
     fn a_content_leads_with_its_subject_its_speaker_or_a_passive_agent() {
         let actors = Actors::default();
-        let lead = |content: &str| lead(&actors, content, "Russia");
+        let lex = &super::super::Model::builtin().lex;
+        let lead = |content: &str| lead(&actors, lex, content, "Russia");
         assert_eq!(
             lead("Pakistani forces initiated the clash").as_deref(),
             Some("Pakistan")
