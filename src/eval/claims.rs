@@ -411,6 +411,76 @@ mod tests {
         assert_eq!(s.contest_links.f1, 1.0);
         assert_eq!(s.contested.f1, 1.0);
         assert!(s.missing.is_empty());
+        assert!(s.contest_errors.is_empty());
+    }
+
+    #[test]
+    fn contest_errors_name_the_missed_and_the_wrong_links_with_their_partners() {
+        let three = |rebuts: &[&str], on_c3: &[&str]| {
+            vec![file(
+                "a",
+                vec![
+                    claim(
+                        "c1",
+                        "Pakistan",
+                        Stance::Asserts,
+                        "militants operate from Afghan soil",
+                        &[],
+                    ),
+                    claim(
+                        "c2",
+                        "Afghanistan",
+                        Stance::Denies,
+                        "militants operate from Afghan soil",
+                        rebuts,
+                    ),
+                    claim(
+                        "c3",
+                        "Afghanistan",
+                        Stance::Asserts,
+                        "the border will reopen on Monday",
+                        on_c3,
+                    ),
+                ],
+            )]
+        };
+        let gold = Store::from_files(three(&["c1"], &[]), actors());
+        let pred = Store::from_files(three(&[], &["c1"]), actors());
+        let s = score(&gold, &pred);
+        let got: Vec<(&str, &str, &str, Option<&str>)> = s
+            .contest_errors
+            .iter()
+            .map(|e| {
+                (
+                    e.error,
+                    e.from.claim.as_str(),
+                    e.to.claim.as_str(),
+                    e.from.matched.as_deref(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    "missed",
+                    "a#c2",
+                    "a#c1",
+                    Some("a#c2 [Afghanistan] militants operate from Afghan soil")
+                ),
+                (
+                    "wrong",
+                    "a#c3",
+                    "a#c1",
+                    Some("a#c3 [Afghanistan] the border will reopen on Monday")
+                ),
+            ]
+        );
+        assert_eq!(
+            s.contest_errors.len(),
+            (s.contest_links.gold - s.contest_links.correct_gold)
+                + (s.contest_links.pred - s.contest_links.correct_pred)
+        );
     }
 
     #[test]

@@ -401,6 +401,19 @@ mod tests {
     use super::*;
 
     #[test]
+    fn calibration_picks_the_best_pooled_f1_and_the_lower_threshold_on_a_tie() {
+        let mut c = Calibration::default();
+        // End to end: 0.15 and 0.2 tie at the best F1; link alone: 0.4 is best.
+        c.end_to_end[2] = [4, 8, 4, 8];
+        c.end_to_end[4] = [4, 8, 4, 8];
+        c.end_to_end[6] = [2, 8, 2, 8];
+        c.link_only[8] = [5, 6, 5, 8];
+        c.link_only[0] = [5, 20, 5, 8];
+        let t = c.best();
+        assert_eq!((t.extracted, t.reviewed), (CALIBRATION_GRID[2], CALIBRATION_GRID[8]));
+    }
+
+    #[test]
     fn manifest_groups_clusters_and_lone_articles() {
         let m = "id\tcluster\toutlet\na\t-\tX\nb\tD\tY\nc\tD\tZ\nd\tE\tW\n";
         let d = disputes(m).unwrap();
