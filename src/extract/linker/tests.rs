@@ -1,0 +1,170 @@
+use super::*;
+
+fn claim(id: &str, who: &str, stance: Stance, content: &str) -> Claim {
+    Claim::new(id, who, stance, content)
+}
+
+/// An accusation, its denial, and a claim that answers nothing.
+fn article() -> Vec<Claim> {
+    let mut deny = claim(
+        "c2",
+        "Afghanistan",
+        Stance::Denies,
+        "militants operate from Afghan soil",
+    );
+    deny.cue = Some("denied".into());
+    vec![
+        claim("c1", "Pakistan", Stance::Asserts, "militants operate from Afghan soil"),
+        deny,
+        claim(
+            "c3",
+            "Pakistan",
+            Stance::Asserts,
+            "the border will reopen on Monday for traders",
+        ),
+    ]
+}
+
+fn label(from: At, to: At) -> Label {
+    if from == (0, 1) && to == (0, 0) {
+        Label::Contest
+    } else {
+        Label::None
+    }
+}
+
+#[test]
+fn training_is_deterministic_and_the_bytes_round_trip() {
+    let claims = article();
+    let docs = [Doc {
+        claims: &claims,
+        date: None,
+        hints: None,
+    }];
+    let ex = examples(&docs, &Actors::default(), label);
+    assert_eq!(ex.len(), 6, "every ordered pair of three claims");
+    let a = train(&ex);
+    let b = train(&ex);
+    assert_eq!(a, b);
+    assert_eq!(Linker::parse(&a.to_bytes()).unwrap(), a);
+    assert!(Linker::parse(b"claimtrack-linker/1\nshort").is_err());
+    assert!(Linker::parse(b"not a linker").is_err());
+}
+
+#[test]
+fn a_trained_linker_proposes_what_it_learned_and_nothing_else() {
+    let claims = article();
+    let docs = [Doc {
+        claims: &claims,
+        date: None,
+        hints: None,
+    }];
+    let linker = train(&examples(&docs, &Actors::default(), label));
+    let found = propose(&docs, &Actors::default(), &linker);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(
+        (found[0].from, found[0].to, found[0].kind),
+        ((0, 1), (0, 0), LinkKind::Rebuts)
+    );
+    let mut claims = claims.clone();
+    apply(&mut claims, &found);
+    apply(&mut claims, &found);
+    assert_eq!(claims[1].rebuts, ["c1"], "applied once, however often");
+}
+
+#[test]
+fn articles_a_week_apart_are_paired_and_those_further_apart_are_not() {
+    let a = article();
+    let b = vec![claim(
+        "c1",
+        "Afghanistan",
+        Stance::Denies,
+        "militants operate from Afghan soil",
+    )];
+    let day = |d: u32| NaiveDate::from_ymd_opt(2025, 3, d);
+    let docs = [
+        Doc {
+            claims: &a,
+            date: day(1),
+            hints: None,
+        },
+        Doc {
+            claims: &b,
+            date: day(5),
+            hints: None,
+        },
+    ];
+    let lex = &super::super::Model::builtin().lex;
+    let g = Graph::new(&docs, &Actors::default(), lex);
+    assert!(g.pairs().iter().any(|(from, to, _)| *from == (1, 0) && *to == (0, 0)));
+    let far = [
+        docs[0],
+        Doc {
+            date: day(20),
+            ..docs[1]
+        },
+    ];
+    let g = Graph::new(&far, &Actors::default(), lex);
+    assert!(!g.pairs().iter().any(|(from, to, _)| from.0 != to.0));
+}
+
+#[test]
+fn a_content_leads_with_its_subject_its_speaker_or_a_passive_agent() {
+    let actors = Actors::default();
+    let lex = &super::super::Model::builtin().lex;
+    let lead = |content: &str| lead(&actors, lex, content, "Russia");
+    assert_eq!(
+        lead("Pakistani forces initiated the clash").as_deref(),
+        Some("Pakistan")
+    );
+    assert_eq!(lead("it did not launch an attack").as_deref(), Some("Russia"));
+    assert_eq!(lead("Friday it did not launch an attack").as_deref(), Some("Russia"));
+    assert_eq!(
+        lead("the station was hit by Russian forces using missiles").as_deref(),
+        Some("Russia")
+    );
+    assert_eq!(lead("the border will reopen on Monday"), None);
+}
+
+#[test]
+fn a_feature_hashes_as_the_shared_feature_hash_does() {
+    let mut memo = Memo::new();
+    let mut f = Features::new(&mut memo);
+    // Twice each, the second from the memo; "afterb2" and "after" share
+    // an address prefix but not a length.
+    for _ in 0..2 {
+        f.add("bias", &[]);
+        f.add("place", &["other", "afterb2"]);
+        f.add("place", &["other", &"afterb2"[..5]]);
+    }
+    let expect = [
+        vec!["bias"],
+        vec!["place", "other", "afterb2"],
+        vec!["place", "other", "after"],
+    ]
+    .map(|parts| super::super::weights::feature_hash(0, &parts) as usize & (DIM - 1));
+    assert_eq!(f.out, [expect, expect].concat());
+}
+
+#[test]
+fn a_sum_below_the_floor_is_below_the_threshold() {
+    for t in CALIBRATION_GRID
+        .into_iter()
+        .chain([THRESHOLD, EXTRACTED_THRESHOLD, REVIEWED_THRESHOLD])
+    {
+        let f = floor(t);
+        assert!((sigmoid(f) as f32) < t, "{t}");
+        assert!(proposed(&[f as f32 - 0.001], &[0], t, f).is_none(), "{t}");
+        assert_eq!(proposed(&[0.0], &[0], t, f), Some(0.5));
+    }
+}
+
+#[test]
+fn cue_classes_come_from_the_lexicon() {
+    let lex = &super::super::Model::builtin().lex;
+    assert_eq!(cue_class(lex, Some("have denied")), "deny");
+    assert_eq!(cue_class(lex, Some("accused")), "accuse");
+    assert_eq!(cue_class(lex, Some("said")), "say");
+    assert_eq!(cue_class(lex, Some("labelled … as baseless")), "deny");
+    assert_eq!(cue_class(lex, None), "none");
+}
