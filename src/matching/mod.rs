@@ -23,7 +23,7 @@ mod index;
 mod normalise;
 mod similarity;
 
-pub use index::{Index, common_cutoff};
+pub use index::{Index, Scratch, common_cutoff};
 pub use normalise::variants;
 pub use similarity::{Components, Prepared, Vocabulary, components, similarity};
 
