@@ -321,28 +321,10 @@ impl Sentence<'_> {
     }
 }
 
-/// [`hash`] at compile time, for the features of a few fixed values.
-const fn fixed(template: u8, parts: &[&str]) -> u64 {
-    const PRIME: u64 = 0x100_0000_01b3;
-    let mut h = (0xcbf2_9ce4_8422_2325 ^ template as u64).wrapping_mul(PRIME);
-    let mut p = 0;
-    while p < parts.len() {
-        let bytes = parts[p].as_bytes();
-        let mut k = 0;
-        while k < bytes.len() {
-            h = (h ^ bytes[k] as u64).wrapping_mul(PRIME);
-            k += 1;
-        }
-        h = (h ^ 0xff).wrapping_mul(PRIME);
-        p += 1;
-    }
-    h
-}
-
 /// Number of features of a token ([`Sentence::features`]).
 const FEATURES: usize = 27;
 
-use super::weights::{Fnv, feature_hash as hash};
+use super::weights::{Fnv, feature_hash as hash, fixed};
 
 /// Whether a cue entry is of the reviewed lexicon.
 fn reviewed(cue: Option<&Cue>) -> bool {

@@ -28,6 +28,23 @@ pub(crate) fn feature_hash(template: u8, parts: &[&str]) -> u64 {
     parts.iter().fold(Fnv::new(template), |h, p| h.part(p)).get()
 }
 
+/// [`feature_hash`] at compile time, for features of fixed values.
+pub(crate) const fn fixed(template: u8, parts: &[&str]) -> u64 {
+    let mut h = (0xcbf2_9ce4_8422_2325 ^ template as u64).wrapping_mul(PRIME);
+    let mut p = 0;
+    while p < parts.len() {
+        let bytes = parts[p].as_bytes();
+        let mut k = 0;
+        while k < bytes.len() {
+            h = (h ^ bytes[k] as u64).wrapping_mul(PRIME);
+            k += 1;
+        }
+        h = (h ^ 0xff).wrapping_mul(PRIME);
+        p += 1;
+    }
+    h
+}
+
 /// [`feature_hash`] in steps: the state after a template and some parts,
 /// so that a feature whose first parts are known early (a word's, worked
 /// out once per form) is finished with the rest alone.
