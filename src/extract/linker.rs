@@ -361,11 +361,11 @@ impl<'a> Graph<'a> {
         out
     }
 
-    /// Hashed features of the pair (from answers to), written into `f`.
-    fn features(&self, from: At, to: At, rank: usize, c: &matching::Components, f: &mut Features) {
+    /// The features of the pair (from answers to), given to `f`.
+    fn features(&self, from: At, to: At, rank: usize, c: &matching::Components, f: &mut impl Sink) {
         let b = self.node(from);
         let a = self.node(to);
-        f.0.clear();
+        f.clear();
         // (Each part is a code of the values its template lists in
         // [`TEMPLATES`]; the comments name the values.)
         // same, other
@@ -462,13 +462,16 @@ impl<'a> Graph<'a> {
     /// Every candidate pair with its features: (from, to, features).
     fn pairs(&self) -> Vec<(At, At, Vec<usize>)> {
         let mut out = Vec::new();
-        self.each_pair(|from, to, feats| out.push((from, to, feats.to_vec())));
+        self.each_pair(&mut Vec::new(), |from, to, feats: &Vec<usize>| {
+            out.push((from, to, feats.clone()));
+        });
         out
     }
 
-    /// Calls `each` with every candidate pair and its features, one at a
-    /// time, so that proposing keeps no more than one pair in memory.
-    fn each_pair(&self, mut each: impl FnMut(At, At, &[usize])) {
+    /// Calls `each` with every candidate pair after giving its features to
+    /// `sink`, one pair at a time, so that proposing keeps no more than one
+    /// pair in memory.
+    fn each_pair<S: Sink>(&self, sink: &mut S, mut each: impl FnMut(At, At, &S)) {
         let cross = self.cross_articles();
         let flat: Vec<Prepared> = if cross.iter().any(|c| !c.is_empty()) {
             self.nodes.iter().flatten().map(|n| n.prepared.clone()).collect()
@@ -481,12 +484,17 @@ impl<'a> Graph<'a> {
                 .flat_map(|d| (0..self.nodes[d].len()).map(move |i| (d, i)))
                 .collect(),
         };
-        self.each_pair_with(&cross, &index, &mut each);
+        self.each_pair_with(&cross, &index, sink, &mut each);
     }
 
     /// [`Graph::each_pair`] with the candidates' indexes.
-    fn each_pair_with(&self, cross: &[Vec<usize>], index: &CrossIndex<'_>, each: &mut impl FnMut(At, At, &[usize])) {
-        let mut feats = Features(Vec::with_capacity(TEMPLATES.len()));
+    fn each_pair_with<S: Sink>(
+        &self,
+        cross: &[Vec<usize>],
+        index: &CrossIndex<'_>,
+        sink: &mut S,
+        each: &mut impl FnMut(At, At, &S),
+    ) {
         for (d, nodes) in self.nodes.iter().enumerate() {
             for i in 0..nodes.len() {
                 let from = (d, i);
@@ -514,8 +522,8 @@ impl<'a> Graph<'a> {
                 let mut rank = 0;
                 for (k, (same, comps, to)) in ranked.iter().enumerate() {
                     rank = if k > 0 && ranked[k - 1].0 == *same { rank + 1 } else { 0 };
-                    self.features(from, *to, rank, comps, &mut feats);
-                    each(from, *to, &feats.0);
+                    self.features(from, *to, rank, comps, sink);
+                    each(from, *to, sink);
                 }
             }
         }
@@ -704,11 +712,15 @@ static INDEX: [u16; OFFSETS[TEMPLATES.len()]] = {
     out
 };
 
-/// The weight indexes of one pair's features.
-struct Features(Vec<usize>);
+/// Where the features of a pair go, by their place in [`INDEX`]: their
+/// weight indexes (for training) or the two models' sums ([`Sums`]).
+trait Sink {
+    /// Starts the next pair.
+    fn clear(&mut self);
+    /// Takes the feature at `INDEX[at]`.
+    fn take(&mut self, at: usize);
 
-impl Features {
-    /// Adds the feature of template `t` whose parts have the codes
+    /// Gives the feature of template `t` whose parts have the codes
     /// `parts`. Inlined, so that the template and its radixes are
     /// constants where it is called.
     #[inline(always)]
@@ -719,7 +731,57 @@ impl Features {
             .iter()
             .zip(values)
             .fold(0, |code, (&p, v)| code * v.len() + usize::from(p));
-        self.0.push(usize::from(INDEX[OFFSETS[t as usize] + code]));
+        self.take(OFFSETS[t as usize] + code);
+    }
+}
+
+/// The weight indexes of a pair's features.
+impl Sink for Vec<usize> {
+    fn clear(&mut self) {
+        Vec::clear(self);
+    }
+
+    #[inline(always)]
+    fn take(&mut self, at: usize) {
+        self.push(usize::from(INDEX[at]));
+    }
+}
+
+/// The sums of a pair's weights in the two models, each feature's pair of
+/// weights looked up by its place in [`INDEX`] (no vector of indexes in
+/// between). Summed in feature order from -0.0, as `Iterator::sum` over
+/// the indexes did, so the sums are the same to the bit.
+struct Sums {
+    /// (contest, support) weight of each feature of [`INDEX`].
+    weights: Vec<(f32, f32)>,
+    contest: f64,
+    support: f64,
+}
+
+impl Sums {
+    fn new(linker: &Linker) -> Sums {
+        Sums {
+            weights: INDEX
+                .iter()
+                .map(|&k| (linker.contest[usize::from(k)], linker.support[usize::from(k)]))
+                .collect(),
+            contest: -0.0,
+            support: -0.0,
+        }
+    }
+}
+
+impl Sink for Sums {
+    fn clear(&mut self) {
+        self.contest = -0.0;
+        self.support = -0.0;
+    }
+
+    #[inline(always)]
+    fn take(&mut self, at: usize) {
+        let (c, s) = self.weights[at];
+        self.contest += f64::from(c);
+        self.support += f64::from(s);
     }
 }
 
@@ -740,11 +802,10 @@ fn floor(threshold: f32) -> f64 {
     (t / (1.0 - t)).ln() - 0.01
 }
 
-/// The model's probability of a pair, when it reaches `threshold` (whose
-/// [`floor`] is `floor`). Most pairs fall far short, so their sigmoid (an
-/// `exp`) is not worked out.
-fn proposed(weights: &[f32], feats: &[usize], threshold: f32, floor: f64) -> Option<f32> {
-    let z: f64 = feats.iter().map(|&k| f64::from(weights[k])).sum();
+/// The model's probability of a pair whose sum of weights is `z`, when it
+/// reaches `threshold` (whose [`floor`] is `floor`). Most pairs fall far
+/// short, so their sigmoid (an `exp`) is not worked out.
+fn proposed(z: f64, threshold: f32, floor: f64) -> Option<f32> {
     if z < floor {
         return None;
     }
@@ -765,8 +826,8 @@ pub fn propose(docs: &[Doc<'_>], actors: &Actors, linker: &Linker) -> Vec<Propos
         linker.thresholds.reviewed
     };
     let (contest_floor, support_floor) = (floor(threshold), floor(THRESHOLD));
-    graph.each_pair(|from, to, feats| {
-        if let Some(p) = proposed(&linker.contest, feats, threshold, contest_floor) {
+    graph.each_pair(&mut Sums::new(linker), |from, to, sums| {
+        if let Some(p) = proposed(sums.contest, threshold, contest_floor) {
             let b = graph.node(from);
             let kind = if b.denies || b.negated {
                 LinkKind::Rebuts
@@ -780,7 +841,7 @@ pub fn propose(docs: &[Doc<'_>], actors: &Actors, linker: &Linker) -> Vec<Propos
                 score: p,
             });
         }
-        if let Some(p) = proposed(&linker.support, feats, THRESHOLD, support_floor) {
+        if let Some(p) = proposed(sums.support, THRESHOLD, support_floor) {
             support.push(Proposal {
                 from,
                 to,

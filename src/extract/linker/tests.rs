@@ -128,7 +128,7 @@ fn a_content_leads_with_its_subject_its_speaker_or_a_passive_agent() {
 
 #[test]
 fn a_feature_hashes_as_the_shared_feature_hash_does() {
-    let mut f = Features(Vec::new());
+    let mut f: Vec<usize> = Vec::new();
     f.add(T::Bias, &[]);
     f.add(T::Place, &[1, 9]);
     f.add(T::Quoted, &[0, 1, 0]);
@@ -140,7 +140,7 @@ fn a_feature_hashes_as_the_shared_feature_hash_does() {
         vec!["rulesim", "same_as", "other", "b7"],
     ]
     .map(|parts| super::super::weights::feature_hash(0, &parts) as usize & (DIM - 1));
-    assert_eq!(f.0, expect);
+    assert_eq!(f, expect);
     // The enum names the templates in their order.
     assert_eq!(TEMPLATES[T::Accusedcue as usize].0, "accusedcue");
     assert_eq!(T::Rulesim as usize + 1, TEMPLATES.len());
@@ -154,8 +154,8 @@ fn a_sum_below_the_floor_is_below_the_threshold() {
     {
         let f = floor(t);
         assert!((sigmoid(f) as f32) < t, "{t}");
-        assert!(proposed(&[f as f32 - 0.001], &[0], t, f).is_none(), "{t}");
-        assert_eq!(proposed(&[0.0], &[0], t, f), Some(0.5));
+        assert!(proposed(f - 0.001, t, f).is_none(), "{t}");
+        assert_eq!(proposed(0.0, t, f), Some(0.5));
     }
 }
 
