@@ -60,6 +60,11 @@ impl Fnv {
         Fnv((0xcbf2_9ce4_8422_2325 ^ u64::from(template)).wrapping_mul(PRIME))
     }
 
+    /// The state after a template number and parts, at compile time.
+    pub(crate) const fn after(template: u8, parts: &[&str]) -> Fnv {
+        Fnv(fixed(template, parts))
+    }
+
     /// The state after one more part (its bytes, then 0xff).
     #[inline]
     pub(crate) fn part(self, p: &str) -> Fnv {
