@@ -291,12 +291,29 @@ impl CharIndex {
     pub(crate) fn new(text: &str) -> Self {
         let mut multi = Vec::new();
         let mut extra = 0;
-        for (b, c) in text.char_indices() {
-            let n = c.len_utf8();
+        let bytes = text.as_bytes();
+        let mut b = 0;
+        while b < bytes.len() {
+            // (Eight ASCII bytes at a time: most of a news text.)
+            if let Some(chunk) = bytes.get(b..b + 8)
+                && chunk.is_ascii()
+            {
+                b += 8;
+                continue;
+            }
+            // The length of the character that starts at `b`, from its
+            // first byte (`b` is always a char boundary).
+            let n = match bytes[b] {
+                0..0x80 => 1,
+                0xc0..0xe0 => 2,
+                0xe0..0xf0 => 3,
+                _ => 4,
+            };
             if n > 1 {
                 extra += n - 1;
                 multi.push((b + n, extra));
             }
+            b += n;
         }
         CharIndex { multi }
     }
@@ -477,6 +494,22 @@ mod tests {
                     tokens_by_chars(t, start..t.len()),
                     "{t:?} from {start}"
                 );
+            }
+        }
+    }
+
+    #[test]
+    fn char_offsets_of_every_boundary_count_code_points() {
+        for t in [
+            "a’b “c” d",
+            "",
+            "abcdefghijklmnop",
+            "abcdefg’hijklmnop日本語12345678𝄞x",
+            "é",
+        ] {
+            let ix = CharIndex::new(t);
+            for (k, (b, _)) in t.char_indices().chain([(t.len(), ' ')]).enumerate() {
+                assert_eq!(ix.char_offset(b), k, "{t:?} at {b}");
             }
         }
     }
