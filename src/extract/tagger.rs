@@ -26,6 +26,7 @@ use crate::claim::Stance;
 use crate::corpus::brat::Document;
 use crate::extract::lexicon::WordClass;
 use crate::text::{self, CharIndex, Token};
+use std::rc::Rc;
 
 /// Number of weights (hashed feature space).
 pub const DIM: usize = 1 << 18;
@@ -69,8 +70,9 @@ struct Context {
     quoted: Vec<bool>,
     /// The shape of each token, a code of [`SHAPES`] ([`shape`]).
     shapes: Vec<u8>,
-    /// What each token's form gives the features ([`Form`]).
-    forms: Vec<Form>,
+    /// What each token's form gives the features ([`Form`]), shared with
+    /// the thread's table rather than copied (a `Form` is 17 words).
+    forms: Vec<Rc<Form>>,
     /// How many tokens are cues of the reviewed lexicon.
     reviewed: usize,
     /// The last word ([`last_word`]).
@@ -161,21 +163,21 @@ impl Form {
 
     /// The forms of a sentence's lower-case tokens, through the thread's
     /// table of forms already seen.
-    fn all(low: &[&str]) -> Vec<Form> {
+    fn all(low: &[&str]) -> Vec<Rc<Form>> {
         thread_local! {
-            static FORMS: std::cell::RefCell<rustc_hash::FxHashMap<Box<str>, Form>> = Default::default();
+            static FORMS: std::cell::RefCell<rustc_hash::FxHashMap<Box<str>, Rc<Form>>> = Default::default();
         }
         FORMS.with_borrow_mut(|forms| {
             low.iter()
                 .map(|&w| {
                     if let Some(f) = forms.get(w) {
-                        return *f;
+                        return Rc::clone(f);
                     }
                     if forms.len() >= FORMS_MAX {
                         forms.clear();
                     }
-                    let f = Form::new(w);
-                    forms.insert(w.into(), f);
+                    let f = Rc::new(Form::new(w));
+                    forms.insert(w.into(), Rc::clone(&f));
                     f
                 })
                 .collect()
@@ -414,13 +416,15 @@ impl Tagger {
     /// candidates.
     pub fn scores(&self, s: &Sentence) -> Vec<Option<f32>> {
         let cx = Context::new(s);
+        // (As an array, a masked index needs no bounds check.)
+        let weights: &[f32; DIM] = self.weights.as_slice().try_into().expect("a tagger has DIM weights");
         (0..s.low.len())
             .map(|i| {
                 if !cx.forms[i].candidate {
                     return None;
                 }
                 let feats = s.features(i, &cx);
-                Some(feats.iter().map(|&f| self.weights[(f as usize) & (DIM - 1)]).sum())
+                Some(feats.iter().map(|&f| weights[(f as usize) & (DIM - 1)]).sum())
             })
             .collect()
     }
