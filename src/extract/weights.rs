@@ -16,9 +16,12 @@ pub(crate) fn from_bytes(bytes: &[u8], dim: usize, what: &str) -> Result<Vec<f32
             bytes.len()
         ));
     }
+    // (As arrays of four bytes: the loop compiles to vector moves.)
     Ok(bytes
-        .chunks_exact(4)
-        .map(|c| f32::from_le_bytes([c[0], c[1], c[2], c[3]]))
+        .as_chunks::<4>()
+        .0
+        .iter()
+        .map(|&c| f32::from_le_bytes(c))
         .collect())
 }
 
