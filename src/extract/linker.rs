@@ -208,7 +208,13 @@ impl Sides {
 /// counter-accusation with the accuser ("it was China's actions that
 /// caused…"), a defence with the speaker ("it did not launch an attack").
 fn lead(actors: &Actors, lex: &Lexicon, content: &str, own: &str) -> Option<String> {
-    let words: Vec<&str> = content.split_whitespace().collect();
+    // (An ASCII text without a vertical tab splits at ASCII white space
+    // where `split_whitespace` splits it, without decoding characters.)
+    let words: Vec<&str> = if content.bytes().all(|b| b.is_ascii() && b != 0x0b) {
+        content.split_ascii_whitespace().collect()
+    } else {
+        content.split_whitespace().collect()
+    };
     // ("Friday it did not launch …": a time word before the subject.)
     let first = words
         .iter()
