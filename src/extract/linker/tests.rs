@@ -135,7 +135,7 @@ fn a_feature_hashes_as_the_shared_feature_hash_does() {
     f.add(T::Rulesim, &[4, 1, 7]);
     let expect = [
         vec!["bias"],
-        vec!["place", "other", "afterb1"],
+        vec!["place", "other", "afterb2"],
         vec!["quoted", "same", "-", "q"],
         vec!["rulesim", "same_as", "other", "b7"],
     ]
