@@ -363,7 +363,15 @@ impl Actors {
     /// state names ("Pakistani side", "Islamabad"), each once, in order.
     pub(crate) fn sides_named(&self, text: &str) -> Vec<String> {
         let norm = normalise(text);
-        let words: Vec<&str> = norm.split(' ').map(crate::text::trim_to_alphanumeric).collect();
+        // (The words of `norm` are split at single spaces and hold no
+        // white space: a byte loop finds them without a `memchr` per word.)
+        let words: Vec<&str> = if norm.is_empty() {
+            vec![""]
+        } else {
+            norm.split_ascii_whitespace()
+                .map(crate::text::trim_to_alphanumeric)
+                .collect()
+        };
         let mut out: Vec<String> = Vec::new();
         // The phrase of up to four words from `start`, built once per start
         // in one buffer (`ends`: where each length ends), not joined anew
@@ -690,10 +698,22 @@ fn strip_possessive(s: &str) -> &str {
 
 /// Case-folded, possessives and a leading "the" removed, spaces single.
 pub(crate) fn normalise(s: &str) -> String {
-    // Written into one String (it runs for every mention and content).
+    // Written into one String (it runs for every mention and content). An
+    // ASCII text without a vertical tab (most) is split at ASCII white
+    // space, a byte at a time, which is where `split_whitespace` splits it.
     let mut out = String::with_capacity(s.len());
-    let mut words = 0;
-    for w in s.split_whitespace() {
+    if s.bytes().all(|b| b.is_ascii() && b != 0x0b) {
+        normalise_words(s.split_ascii_whitespace(), &mut out);
+    } else {
+        normalise_words(s.split_whitespace(), &mut out);
+    }
+    out
+}
+
+/// [`normalise`] of the words of a text, into `out`.
+fn normalise_words<'a>(words: impl Iterator<Item = &'a str>, out: &mut String) {
+    let mut count = 0;
+    for w in words {
         let w = strip_possessive(w.trim_matches(|c: char| matches!(c, ',' | ':' | ';' | '(' | ')' | '"' | '“' | '”')));
         if w.is_empty() {
             continue;
@@ -708,13 +728,12 @@ pub(crate) fn normalise(s: &str) -> String {
         } else {
             out.push_str(&w.to_lowercase());
         }
-        words += 1;
+        count += 1;
         // A leading "the" is dropped.
-        if words == 1 && out == "the" {
+        if count == 1 && out == "the" {
             out.clear();
         }
     }
-    out
 }
 
 #[cfg(test)]
@@ -831,6 +850,37 @@ mod tests {
         );
         assert!(a.sides_named("They told us to leave").is_empty());
         assert_eq!(a.sides_named("the Ethiopian side must withdraw"), ["Ethiopia"]);
+    }
+
+    #[test]
+    fn normalise_splits_where_split_whitespace_does() {
+        let by_chars = |s: &str| -> String {
+            let words: Vec<String> = s
+                .split_whitespace()
+                .map(|w| {
+                    strip_possessive(
+                        w.trim_matches(|c: char| matches!(c, ',' | ':' | ';' | '(' | ')' | '"' | '“' | '”')),
+                    )
+                })
+                .filter(|w| !w.is_empty())
+                .map(str::to_lowercase)
+                .collect();
+            let words = if words.first().is_some_and(|w| w == "the") {
+                &words[1..]
+            } else {
+                &words[..]
+            };
+            words.join(" ")
+        };
+        for s in [
+            "The  Afghan\tTaliban's \"spokesman\", (Zabihullah) Mujahid:",
+            "  the the ;; \u{b}x\u{c}y\r\nz \u{1f}w",
+            "“The” Kabul’s \u{a0}ÉTATS-Unis\u{3000}x",
+            "",
+            " ",
+        ] {
+            assert_eq!(normalise(s), by_chars(s), "{s:?}");
+        }
     }
 
     #[test]

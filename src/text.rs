@@ -24,6 +24,49 @@ pub(crate) fn trim_to_alphanumeric(word: &str) -> &str {
     word.trim_matches(|c: char| !c.is_alphanumeric())
 }
 
+/// How many words `split_whitespace` finds in `s`: eight ASCII bytes at a
+/// time, each other character decoded (extraction counts the words of
+/// every article and of every judged content).
+pub fn word_count(s: &str) -> usize {
+    const LOW: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let bytes = s.as_bytes();
+    // Whether the byte before `i` is white space (or `i` is 0), as the high
+    // bit of a byte.
+    let mut after_space = 0x80u64;
+    let (mut words, mut i) = (0, 0);
+    while i < bytes.len() {
+        if let Some(chunk) = bytes.get(i..i + 8)
+            && chunk.is_ascii()
+        {
+            let mut x = [0; 8];
+            x.copy_from_slice(chunk);
+            let x = u64::from_le_bytes(x);
+            // Per byte, the high bit: a space (0x20), or 9 to 13 (tab to
+            // carriage return): every byte is below 0x80, so the sums
+            // carry into no other byte.
+            let t = x ^ (0x20 * LOW);
+            let not_blank = ((t & !HIGH) + !HIGH) | t;
+            let at_least_9 = x + (0x80 - 9) * LOW;
+            let at_least_14 = x + (0x80 - 14) * LOW;
+            let space = (!not_blank | (at_least_9 & !at_least_14)) & HIGH;
+            let starts = !space & HIGH & ((space << 8) | after_space);
+            words += starts.count_ones() as usize;
+            after_space = (space >> 56) & 0x80;
+            i += 8;
+            continue;
+        }
+        let (space, len) = match s.get(i..).and_then(|rest| rest.chars().next()) {
+            Some(c) => (c.is_whitespace(), c.len_utf8()),
+            None => (false, 1),
+        };
+        words += usize::from(after_space != 0 && !space);
+        after_space = if space { 0x80 } else { 0 };
+        i += len;
+    }
+    words
+}
+
 /// Splits `text[start..]` into sentences with `sentencex`, keeping byte
 /// ranges into the whole `text`. Paragraph breaks (blank lines, or single
 /// newlines between lines) always end a sentence.
@@ -291,12 +334,29 @@ impl CharIndex {
     pub(crate) fn new(text: &str) -> Self {
         let mut multi = Vec::new();
         let mut extra = 0;
-        for (b, c) in text.char_indices() {
-            let n = c.len_utf8();
+        let bytes = text.as_bytes();
+        let mut b = 0;
+        while b < bytes.len() {
+            // (Eight ASCII bytes at a time: most of a news text.)
+            if let Some(chunk) = bytes.get(b..b + 8)
+                && chunk.is_ascii()
+            {
+                b += 8;
+                continue;
+            }
+            // The length of the character that starts at `b`, from its
+            // first byte (`b` is always a char boundary).
+            let n = match bytes[b] {
+                0..0x80 => 1,
+                0xc0..0xe0 => 2,
+                0xe0..0xf0 => 3,
+                _ => 4,
+            };
             if n > 1 {
                 extra += n - 1;
                 multi.push((b + n, extra));
             }
+            b += n;
         }
         CharIndex { multi }
     }
@@ -478,6 +538,39 @@ mod tests {
                     "{t:?} from {start}"
                 );
             }
+        }
+    }
+
+    #[test]
+    fn char_offsets_of_every_boundary_count_code_points() {
+        for t in [
+            "a’b “c” d",
+            "",
+            "abcdefghijklmnop",
+            "abcdefg’hijklmnop日本語12345678𝄞x",
+            "é",
+        ] {
+            let ix = CharIndex::new(t);
+            for (k, (b, _)) in t.char_indices().chain([(t.len(), ' ')]).enumerate() {
+                assert_eq!(ix.char_offset(b), k, "{t:?} at {b}");
+            }
+        }
+    }
+
+    #[test]
+    fn words_are_counted_as_split_whitespace_counts_them() {
+        for t in [
+            "",
+            " ",
+            "a",
+            " two  words ",
+            "x\u{b}y\u{c}z\r\n\tw\u{1f}v",
+            "“Kabul’s” \u{a0}ÉTATS\u{3000}Unis\u{2028}x\u{85}y 日本語 ",
+            "eight by eight, in runs of ASCII: seven\t\u{b}words\n\n\r\u{c} ",
+            "        ",
+            "aaaaaaaa bbbbbbb\u{1f}ccccccc\u{0}\u{7f}d’eeeeeeeeeeeeeeeee fff",
+        ] {
+            assert_eq!(word_count(t), t.split_whitespace().count(), "{t:?}");
         }
     }
 

@@ -243,7 +243,7 @@ fn extract_one(
         (None, ExtractFormat::Jsonl) => serde_json::to_string(&file).expect("a claim file always serialises"),
         _ => file.to_yaml(&header),
     };
-    let words = article.body().split_whitespace().count();
+    let words = claimtrack::text::word_count(article.body());
     (words, article.text.len(), target, rendered, file.claims.len())
 }
 

@@ -143,7 +143,7 @@ pub fn features(text: &str, a: &Attribution, nest: &Nesting) -> Vec<usize> {
         _ if source.chars().next().is_some_and(char::is_uppercase) => "Name",
         _ => "lower",
     };
-    let content_words = text[a.content.clone()].split_whitespace().count();
+    let content_words = text::word_count(&text[a.content.clone()]);
     let quoted = if a.quoted { "q" } else { "-" };
     let more = if a.more.is_empty() { "-" } else { "more" };
     let loose = if a.loose { "loose" } else { "-" };

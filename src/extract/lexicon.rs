@@ -196,29 +196,36 @@ pub(crate) fn fold(word: &str) -> String {
 }
 
 /// The folded forms ([`fold`]) of a sentence's tokens, kept in one buffer:
-/// one allocation per sentence instead of one `String` per token, and an
-/// ASCII word (most of them) is lower-cased in place without Unicode tables.
+/// one allocation per sentence instead of one `String` per token. The
+/// buffer starts with the sentence's text lower-cased in place (ASCII
+/// only, in one pass), where each ASCII token (most of them) finds its
+/// form; another token's form is folded after it.
 /// Users hold the forms as `&str`s ([`Folded::iter`]): slicing the buffer
 /// at every look-up cost more than the allocations it saves.
 #[derive(Debug, Clone, Default)]
 pub struct Folded {
     buf: String,
-    /// End of each form in `buf`.
-    ends: Vec<usize>,
+    /// Where each form is in `buf`.
+    spans: Vec<(usize, usize)>,
 }
 
 impl Folded {
     /// The folded forms of `toks` in `text`.
     pub(crate) fn new(text: &str, toks: &[Token]) -> Folded {
-        let mut buf = String::with_capacity(toks.last().map_or(0, |t| t.end) - toks.first().map_or(0, |t| t.start));
-        let mut ends = Vec::with_capacity(toks.len());
+        let from = toks.iter().map(|t| t.start).min().unwrap_or(0);
+        let to = toks.iter().map(|t| t.end).max().unwrap_or(0);
+        let mut buf = String::with_capacity(to - from + 16);
+        buf.push_str(&text[from..to]);
+        buf.make_ascii_lowercase();
+        let mut spans = Vec::with_capacity(toks.len());
         for t in toks {
+            if text.as_bytes()[t.start..t.end].is_ascii() {
+                spans.push((t.start - from, t.end - from));
+                continue;
+            }
             let word = t.text(text);
-            if word.is_ascii() {
-                let start = buf.len();
-                buf.push_str(word);
-                buf[start..].make_ascii_lowercase();
-            } else if word.contains('Σ') {
+            let start = buf.len();
+            if word.contains('Σ') {
                 // (Lower case of a capital sigma depends on its neighbours.)
                 buf.push_str(&fold(word));
             } else {
@@ -234,15 +241,14 @@ impl Folded {
                     }
                 }
             }
-            ends.push(buf.len());
+            spans.push((start, buf.len()));
         }
-        Folded { buf, ends }
+        Folded { buf, spans }
     }
 
     /// The forms in token order.
     pub(crate) fn iter(&self) -> impl Iterator<Item = &str> {
-        let starts = std::iter::once(0).chain(self.ends.iter().copied());
-        starts.zip(&self.ends).map(|(s, &e)| &self.buf[s..e])
+        self.spans.iter().map(|&(s, e)| &self.buf[s..e])
     }
 }
 

@@ -20,6 +20,7 @@
 //! from all pairs.
 
 use super::lexicon::{Lexicon, WordClass};
+use super::weights::fixed;
 use crate::actors::Actors;
 use crate::claim::{Claim, LinkKind, Stance};
 use crate::matching::{self, Prepared, Vocabulary};
@@ -180,7 +181,8 @@ struct Node {
     claimant: String,
     denies: bool,
     negated: bool,
-    cue: &'static str,
+    /// The cue's class, a code of [`CUE`] ([`cue_class`]).
+    cue: u8,
     quoted: bool,
     prepared: Prepared,
     named: Vec<u32>,
@@ -206,7 +208,13 @@ impl Sides {
 /// counter-accusation with the accuser ("it was China's actions that
 /// caused…"), a defence with the speaker ("it did not launch an attack").
 fn lead(actors: &Actors, lex: &Lexicon, content: &str, own: &str) -> Option<String> {
-    let words: Vec<&str> = content.split_whitespace().collect();
+    // (An ASCII text without a vertical tab splits at ASCII white space
+    // where `split_whitespace` splits it, without decoding characters.)
+    let words: Vec<&str> = if content.bytes().all(|b| b.is_ascii() && b != 0x0b) {
+        content.split_ascii_whitespace().collect()
+    } else {
+        content.split_whitespace().collect()
+    };
     // ("Friday it did not launch …": a time word before the subject.)
     let first = words
         .iter()
@@ -232,30 +240,30 @@ fn lead(actors: &Actors, lex: &Lexicon, content: &str, own: &str) -> Option<Stri
         .next()
 }
 
-/// The class of a cue: the last word of it the lexicon knows decides.
-fn cue_class(lex: &Lexicon, cue: Option<&str>) -> &'static str {
+/// The class of a cue, a code of [`CUE`]: the last word of it the lexicon
+/// knows decides.
+fn cue_class(lex: &Lexicon, cue: Option<&str>) -> u8 {
     let Some(cue) = cue else {
-        return "none";
+        return 0;
     };
-    let mut out = "say";
+    let mut out = 1;
     for w in cue.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
         let lower = w.to_lowercase();
         if let Some(c) = lex.cue(&lower) {
-            let class = if c.stance == Stance::Denies {
-                "deny"
+            out = if c.stance == Stance::Denies {
+                2
             } else if c.accuse {
-                "accuse"
+                3
             } else if c.evidence {
-                "evidence"
+                4
             } else {
-                "say"
+                1
             };
-            out = class;
         } else if matches!(
             lower.as_str(),
             "baseless" | "false" | "unfounded" | "lies" | "propaganda"
         ) {
-            out = "deny";
+            out = 2;
         }
     }
     out
@@ -359,110 +367,96 @@ impl<'a> Graph<'a> {
         out
     }
 
-    /// Hashed features of the pair (from answers to).
-    fn features(&self, from: At, to: At, rank: usize, c: &matching::Components, memo: &mut Memo) -> Vec<usize> {
+    /// The features of the pair (from answers to), given to `f`.
+    fn features(&self, from: At, to: At, rank: usize, c: &matching::Components, f: &mut impl Sink) {
         let b = self.node(from);
         let a = self.node(to);
-        let mut f = Features::new(memo);
-        let same_side = if b.side == a.side { "same" } else { "other" };
-        let same_claimant = b.claimant == a.claimant;
-        let stances = match (b.denies, a.denies) {
-            (true, true) => "dd",
-            (true, false) => "da",
-            (false, true) => "ad",
-            (false, false) => "aa",
-        };
-        let neg = match (b.negated, a.negated) {
-            (true, true) => "nn",
-            (true, false) => "np",
-            (false, true) => "pn",
-            (false, false) => "pp",
-        };
+        f.clear();
+        // (Each part is a code of the values its template lists in
+        // [`TEMPLATES`]; the comments name the values.)
+        // same, other
+        let same_side = u8::from(b.side != a.side);
+        let yes = |x: bool| u8::from(!x);
+        // dd, da, ad, aa
+        let stances = 2 * u8::from(!b.denies) + u8::from(!a.denies);
+        // nn, np, pn, pp
+        let neg = 2 * u8::from(!b.negated) + u8::from(!a.negated);
         let sim = bucket(c.similarity, &[0.0001, 0.1, 0.2, 0.3, 0.45, 0.6, 0.8]);
         let overlap = bucket(c.overlap, &[0.0001, 0.15, 0.3, 0.5, 0.75]);
-        let polarity = if b.prepared.positive == a.prepared.positive {
-            "same"
-        } else {
-            "opposite"
-        };
+        // same, opposite
+        let polarity = u8::from(b.prepared.positive != a.prepared.positive);
         // ("-": A names no side, so B cannot name A's side by name.)
         let b_names_a = if a.named.is_empty() {
-            "-"
+            0
         } else if b.named.contains(&a.side) {
-            "y"
+            1
         } else {
-            "n"
+            2
         };
-        let a_names_b = if a.named.contains(&b.side) { "y" } else { "n" };
+        let a_names_b = yes(a.named.contains(&b.side));
         let place = if from.0 != to.0 {
-            "cross"
+            0
         } else {
-            const PLACES: [[&str; 6]; 2] = [
-                ["beforeb0", "beforeb1", "beforeb2", "beforeb3", "beforeb4", "beforeb5"],
-                ["afterb0", "afterb1", "afterb2", "afterb3", "afterb4", "afterb5"],
-            ];
             let d = from.1 as i64 - to.1 as i64;
             let edges = [2, 3, 5, 9, 16];
-            PLACES[usize::from(d > 0)][edges.iter().filter(|&&e| d.unsigned_abs() >= e).count()]
+            1 + 6 * u8::from(d > 0) + edges.iter().filter(|&&e| d.unsigned_abs() >= e).count() as u8
         };
-        let rank = ["r0", "r1", "r2", "r3"][rank.min(3)];
-        f.add("bias", &[]);
-        f.add("side", &[same_side]);
-        f.add("claimant", &[if same_claimant { "y" } else { "n" }]);
-        f.add("stances", &[same_side, stances]);
-        f.add("neg", &[same_side, neg]);
-        f.add("bcue", &[same_side, b.cue]);
-        f.add("acue", &[same_side, a.cue]);
-        f.add("sim", &[same_side, sim]);
-        f.add("overlap", &[same_side, overlap]);
-        f.add("polarity", &[same_side, polarity, sim]);
-        f.add("entity", &[same_side, if c.entity < 1.0 { "clash" } else { "ok" }]);
-        f.add("numbers", &[same_side, if c.numbers < 1.0 { "clash" } else { "ok" }]);
-        f.add("names", &[same_side, b_names_a, a_names_b]);
-        f.add("bnames", &[same_side, b_names_a, b.cue]);
-        f.add("place", &[same_side, place]);
-        f.add("rank", &[same_side, rank]);
-        f.add("ranksim", &[same_side, rank, sim]);
-        f.add(
-            "quoted",
-            &[
-                same_side,
-                if b.quoted { "q" } else { "-" },
-                if a.quoted { "q" } else { "-" },
-            ],
-        );
+        let rank = rank.min(3) as u8;
+        f.add(T::Bias, &[]);
+        f.add(T::Side, &[same_side]);
+        f.add(T::Claimant, &[yes(b.claimant == a.claimant)]);
+        f.add(T::Stances, &[same_side, stances]);
+        f.add(T::Neg, &[same_side, neg]);
+        f.add(T::Bcue, &[same_side, b.cue]);
+        f.add(T::Acue, &[same_side, a.cue]);
+        f.add(T::Sim, &[same_side, sim]);
+        f.add(T::Overlap, &[same_side, overlap]);
+        f.add(T::Polarity, &[same_side, polarity, sim]);
+        let ok = |x: f64| if x < 1.0 { 0 } else { 1 };
+        f.add(T::Entity, &[same_side, ok(c.entity)]);
+        f.add(T::Numbers, &[same_side, ok(c.numbers)]);
+        f.add(T::Names, &[same_side, b_names_a, a_names_b]);
+        f.add(T::Bnames, &[same_side, b_names_a, b.cue]);
+        f.add(T::Place, &[same_side, place]);
+        f.add(T::Rank, &[same_side, rank]);
+        f.add(T::Ranksim, &[same_side, rank, sim]);
+        f.add(T::Quoted, &[same_side, u8::from(!b.quoted), u8::from(!a.quoted)]);
         // An answer (a denial, a negation) to a claim that names the
-        // answering side: the accusation it answers.
-        let b_pol = if b.prepared.positive { "pos" } else { "neg" };
-        let a_pol = if a.prepared.positive { "pos" } else { "neg" };
-        f.add("accused", &[same_side, a_names_b, b_pol, a_pol]);
-        f.add("accusedcue", &[same_side, a_names_b, b.cue]);
+        // answering side: the accusation it answers. (pos, neg)
+        let b_pol = u8::from(!b.prepared.positive);
+        let a_pol = u8::from(!a.prepared.positive);
+        f.add(T::Accused, &[same_side, a_names_b, b_pol, a_pol]);
+        f.add(T::Accusedcue, &[same_side, a_names_b, b.cue]);
         // Who does what: whether each content opens with the other side
         // (accuses it), its own side (defends itself) or neither.
-        let lead = |n: &Node, other: &Node| match &n.lead {
-            None => "-",
-            Some(s) if *s == other.side => "other",
-            Some(s) if *s == n.side => "self",
-            Some(_) => "third",
+        let lead = |n: &Node, other: &Node| match n.lead {
+            None => 0,
+            Some(s) if s == other.side => 1,
+            Some(s) if s == n.side => 2,
+            Some(_) => 3,
         };
-        f.add("lead", &[same_side, lead(a, b), lead(b, a), b_pol]);
-        f.add("leadcue", &[same_side, lead(a, b), b.cue]);
+        f.add(T::Lead, &[same_side, lead(a, b), lead(b, a), b_pol]);
+        f.add(T::Leadcue, &[same_side, lead(a, b), b.cue]);
         let first = self.first_accusation(to, b.side);
-        f.add("first", &[same_side, if first { "y" } else { "n" }, b_pol]);
-        f.add("head", &[same_side, if to.1 == 0 { "y" } else { "n" }, b_pol]);
+        f.add(T::First, &[same_side, yes(first), b_pol]);
+        f.add(T::Head, &[same_side, yes(to.1 == 0), b_pol]);
         if from.0 == to.0
             && let Some(hints) = self.docs[from.0].hints
         {
             let rule = hints[from.1]
                 .iter()
                 .find(|(j, _)| *j == to.1)
-                .map_or("none", |(_, k)| k.field());
-            f.add("rule", &[rule]);
-            f.add("rulesim", &[rule, same_side, sim]);
+                .map_or(0, |(_, k)| match k {
+                    LinkKind::Rebuts => 1,
+                    LinkKind::Counters => 2,
+                    LinkKind::Supports => 3,
+                    LinkKind::SameAs => 4,
+                });
+            f.add(T::Rule, &[rule]);
+            f.add(T::Rulesim, &[rule, same_side, sim]);
         } else {
-            f.add("rule", &["absent"]);
+            f.add(T::Rule, &[5]);
         }
-        f.out
     }
 
     /// Whether `at` is the first claim of its article by a side other than
@@ -474,13 +468,16 @@ impl<'a> Graph<'a> {
     /// Every candidate pair with its features: (from, to, features).
     fn pairs(&self) -> Vec<(At, At, Vec<usize>)> {
         let mut out = Vec::new();
-        self.each_pair(|from, to, feats| out.push((from, to, feats.to_vec())));
+        self.each_pair(&mut Vec::new(), |from, to, feats: &Vec<usize>| {
+            out.push((from, to, feats.clone()));
+        });
         out
     }
 
-    /// Calls `each` with every candidate pair and its features, one at a
-    /// time, so that proposing keeps no more than one pair in memory.
-    fn each_pair(&self, mut each: impl FnMut(At, At, &[usize])) {
+    /// Calls `each` with every candidate pair after giving its features to
+    /// `sink`, one pair at a time, so that proposing keeps no more than one
+    /// pair in memory.
+    fn each_pair<S: Sink>(&self, sink: &mut S, mut each: impl FnMut(At, At, &S)) {
         let cross = self.cross_articles();
         let flat: Vec<Prepared> = if cross.iter().any(|c| !c.is_empty()) {
             self.nodes.iter().flatten().map(|n| n.prepared.clone()).collect()
@@ -493,16 +490,16 @@ impl<'a> Graph<'a> {
                 .flat_map(|d| (0..self.nodes[d].len()).map(move |i| (d, i)))
                 .collect(),
         };
-        MEMO.with_borrow_mut(|memo| self.each_pair_with(&cross, &index, memo, &mut each));
+        self.each_pair_with(&cross, &index, sink, &mut each);
     }
 
-    /// [`Graph::each_pair`] with the candidates' indexes and a memo.
-    fn each_pair_with(
+    /// [`Graph::each_pair`] with the candidates' indexes.
+    fn each_pair_with<S: Sink>(
         &self,
         cross: &[Vec<usize>],
         index: &CrossIndex<'_>,
-        memo: &mut Memo,
-        each: &mut impl FnMut(At, At, &[usize]),
+        sink: &mut S,
+        each: &mut impl FnMut(At, At, &S),
     ) {
         for (d, nodes) in self.nodes.iter().enumerate() {
             for i in 0..nodes.len() {
@@ -531,10 +528,8 @@ impl<'a> Graph<'a> {
                 let mut rank = 0;
                 for (k, (same, comps, to)) in ranked.iter().enumerate() {
                     rank = if k > 0 && ranked[k - 1].0 == *same { rank + 1 } else { 0 };
-                    let feats = self.features(from, *to, rank, comps, memo);
-                    each(from, *to, &feats);
-                    // (The buffer is the next pair's.)
-                    memo.buf = feats;
+                    self.features(from, *to, rank, comps, sink);
+                    each(from, *to, sink);
                 }
             }
         }
@@ -577,102 +572,228 @@ fn window(claims: usize) -> usize {
     WINDOW.min((PAIR_BUDGET / (2 * claims.max(1))).max(2))
 }
 
-/// Hashed feature indexes of one pair.
-struct Features<'m> {
-    out: Vec<usize>,
-    memo: &'m mut Memo,
+/// The values of a part of a feature, in the order of their codes.
+type Values = &'static [&'static str];
+
+const SIDE: Values = &["same", "other"];
+const YES: Values = &["y", "n"];
+/// The classes of cues ([`cue_class`]).
+const CUE: Values = &["none", "say", "deny", "accuse", "evidence"];
+const SIM: Values = &["b0", "b1", "b2", "b3", "b4", "b5", "b6", "b7"];
+const OVERLAP: Values = &["b0", "b1", "b2", "b3", "b4", "b5"];
+const RANK: Values = &["r0", "r1", "r2", "r3"];
+const POLE: Values = &["pos", "neg"];
+const LEAD: Values = &["-", "other", "self", "third"];
+const QUOTED: Values = &["q", "-"];
+
+/// The feature templates: name and the values of each part. A feature is
+/// hashed from the name and its parts' values ([`fixed`] with template 0);
+/// the hashes of all of them are worked out at compile time ([`INDEX`]),
+/// so a pair's features are table look-ups by code.
+const TEMPLATES: [(&str, &[Values]); 26] = [
+    ("bias", &[]),
+    ("side", &[SIDE]),
+    ("claimant", &[YES]),
+    ("stances", &[SIDE, &["dd", "da", "ad", "aa"]]),
+    ("neg", &[SIDE, &["nn", "np", "pn", "pp"]]),
+    ("bcue", &[SIDE, CUE]),
+    ("acue", &[SIDE, CUE]),
+    ("sim", &[SIDE, SIM]),
+    ("overlap", &[SIDE, OVERLAP]),
+    ("polarity", &[SIDE, &["same", "opposite"], SIM]),
+    ("entity", &[SIDE, &["clash", "ok"]]),
+    ("numbers", &[SIDE, &["clash", "ok"]]),
+    ("names", &[SIDE, &["-", "y", "n"], YES]),
+    ("bnames", &[SIDE, &["-", "y", "n"], CUE]),
+    (
+        "place",
+        &[
+            SIDE,
+            &[
+                "cross", "beforeb0", "beforeb1", "beforeb2", "beforeb3", "beforeb4", "beforeb5", "afterb0", "afterb1",
+                "afterb2", "afterb3", "afterb4", "afterb5",
+            ],
+        ],
+    ),
+    ("rank", &[SIDE, RANK]),
+    ("ranksim", &[SIDE, RANK, SIM]),
+    ("quoted", &[SIDE, QUOTED, QUOTED]),
+    ("accused", &[SIDE, YES, POLE, POLE]),
+    ("accusedcue", &[SIDE, YES, CUE]),
+    ("lead", &[SIDE, LEAD, LEAD, POLE]),
+    ("leadcue", &[SIDE, LEAD, CUE]),
+    ("first", &[SIDE, YES, POLE]),
+    ("head", &[SIDE, YES, POLE]),
+    (
+        "rule",
+        &[&["none", "rebuts", "counters", "supports", "same_as", "absent"]],
+    ),
+    (
+        "rulesim",
+        &[&["none", "rebuts", "counters", "supports", "same_as"], SIDE, SIM],
+    ),
+];
+
+/// A template by its place in [`TEMPLATES`].
+#[derive(Clone, Copy)]
+enum T {
+    Bias,
+    Side,
+    Claimant,
+    Stances,
+    Neg,
+    Bcue,
+    Acue,
+    Sim,
+    Overlap,
+    Polarity,
+    Entity,
+    Numbers,
+    Names,
+    Bnames,
+    Place,
+    Rank,
+    Ranksim,
+    Quoted,
+    Accused,
+    Accusedcue,
+    Lead,
+    Leadcue,
+    First,
+    Head,
+    Rule,
+    Rulesim,
 }
 
 /// Most parts a feature has after its template.
 const MAX_PARTS: usize = 4;
 
-/// The hashes of features already made, by the addresses and lengths of
-/// their template and parts: every feature is a combination of a few
-/// dozen fixed strings, so hashing each byte by byte once per run instead
-/// of once per pair makes features several times cheaper. Direct-mapped;
-/// a miss only costs the hash. (Two strings at different addresses with
-/// the same text are two keys of one hash, never a wrong one.) One per
-/// thread, kept from article to article (the keys are addresses of
-/// `'static` strings), with the buffer of the pair's indexes.
-struct Memo {
-    slots: Vec<([u64; 1 + MAX_PARTS], usize)>,
-    buf: Vec<usize>,
+/// How many features a template makes (every combination of its values).
+const fn combinations(parts: &[Values]) -> usize {
+    let mut n = 1;
+    let mut k = 0;
+    while k < parts.len() {
+        n *= parts[k].len();
+        k += 1;
+    }
+    n
 }
 
-thread_local! {
-    static MEMO: std::cell::RefCell<Memo> = std::cell::RefCell::new(Memo::new());
-}
+/// Where each template's features start in [`INDEX`], and their total.
+const OFFSETS: [usize; TEMPLATES.len() + 1] = {
+    let mut out = [0; TEMPLATES.len() + 1];
+    let mut t = 0;
+    while t < TEMPLATES.len() {
+        out[t + 1] = out[t] + combinations(TEMPLATES[t].1);
+        t += 1;
+    }
+    out
+};
 
-impl Memo {
-    const SLOTS: usize = 1 << 11;
-
-    fn new() -> Self {
-        Memo {
-            slots: vec![([0; 1 + MAX_PARTS], 0); Self::SLOTS],
-            buf: Vec::with_capacity(40),
+/// The weight index of every feature, by template and code (the parts'
+/// codes in mixed radix, the last part fastest).
+static INDEX: [u16; OFFSETS[TEMPLATES.len()]] = {
+    let mut out = [0; OFFSETS[TEMPLATES.len()]];
+    let mut t = 0;
+    while t < TEMPLATES.len() {
+        let (name, parts) = TEMPLATES[t];
+        let n = combinations(parts);
+        let mut code = 0;
+        while code < n {
+            let mut strings = [name; 1 + MAX_PARTS];
+            let (mut rest, mut radix) = (code, n);
+            let mut k = 0;
+            while k < parts.len() {
+                radix /= parts[k].len();
+                strings[1 + k] = parts[k][rest / radix];
+                rest %= radix;
+                k += 1;
+            }
+            let (strings, _) = strings.split_at(1 + parts.len());
+            out[OFFSETS[t] + code] = (fixed(0, strings) as usize & (DIM - 1)) as u16;
+            code += 1;
         }
+        t += 1;
     }
-}
+    out
+};
 
-/// A string's address and length in one word: user-space addresses fit
-/// in 48 bits, and feature strings are short.
-#[inline(always)]
-fn address(s: &'static str) -> u64 {
-    s.as_ptr() as u64 | (s.len() as u64) << 48
-}
+/// Where the features of a pair go, by their place in [`INDEX`]: their
+/// weight indexes (for training) or the two models' sums ([`Sums`]).
+trait Sink {
+    /// Starts the next pair.
+    fn clear(&mut self);
+    /// Takes the feature at `INDEX[at]`.
+    fn take(&mut self, at: usize);
 
-impl<'m> Features<'m> {
-    /// Features written into the memo's buffer.
-    fn new(memo: &'m mut Memo) -> Self {
-        let mut out = std::mem::take(&mut memo.buf);
-        out.clear();
-        Features { out, memo }
-    }
-
-    /// Adds the feature of `template` and `parts` (at most [`MAX_PARTS`]).
-    /// Inlined, so that the number of parts is known where it is called:
-    /// the key is then that many words, hashed and compared unrolled.
+    /// Gives the feature of template `t` whose parts have the codes
+    /// `parts`. Inlined, so that the template and its radixes are
+    /// constants where it is called.
     #[inline(always)]
-    fn add(&mut self, template: &'static str, parts: &[&'static str]) {
-        debug_assert!(template.len() < 1 << 13 && parts.len() <= MAX_PARTS && parts.iter().all(|p| p.len() < 1 << 16));
-        let n = parts.len().min(MAX_PARTS);
-        // The number of parts in the template's word (its top three bits,
-        // above a length under 2^13): the key is its first 1 + n words.
-        let mut key = [0u64; 1 + MAX_PARTS];
-        key[0] = address(template) | (n as u64) << 61;
-        for k in 0..n {
-            key[1 + k] = address(parts[k]);
-        }
-        let mix = key[..=n]
+    fn add(&mut self, t: T, parts: &[u8]) {
+        let values = TEMPLATES[t as usize].1;
+        debug_assert!(parts.len() == values.len() && parts.iter().zip(values).all(|(&p, v)| usize::from(p) < v.len()));
+        let code = parts
             .iter()
-            .fold(0u64, |h, &w| (h ^ w).wrapping_mul(0x9e37_79b9_7f4a_7c15));
-        let slot = &mut self.memo.slots[(mix >> 53) as usize & (Memo::SLOTS - 1)];
-        // (Word by word: an array `!=` calls memcmp.)
-        if slot.0[..=n].iter().zip(&key[..=n]).any(|(a, b)| a != b) {
-            *slot = (key, feature_index(template, &parts[..n]));
-        }
-        self.out.push(slot.1);
+            .zip(values)
+            .fold(0, |code, (&p, v)| code * v.len() + usize::from(p));
+        self.take(OFFSETS[t as usize] + code);
     }
 }
 
-/// The index of the feature `template` + `parts`, as
-/// [`super::weights::feature_hash`] with template 0 gives it, without
-/// gathering the parts first.
-fn feature_index(template: &str, parts: &[&str]) -> usize {
-    const PRIME: u64 = 0x100_0000_01b3;
-    let mut h = 0xcbf2_9ce4_8422_2325u64.wrapping_mul(PRIME);
-    for p in std::iter::once(template).chain(parts.iter().copied()) {
-        for b in p.bytes() {
-            h = (h ^ u64::from(b)).wrapping_mul(PRIME);
-        }
-        h = (h ^ 0xff).wrapping_mul(PRIME);
+/// The weight indexes of a pair's features.
+impl Sink for Vec<usize> {
+    fn clear(&mut self) {
+        Vec::clear(self);
     }
-    h as usize & (DIM - 1)
+
+    #[inline(always)]
+    fn take(&mut self, at: usize) {
+        self.push(usize::from(INDEX[at]));
+    }
 }
 
-fn bucket(x: f64, edges: &[f64]) -> &'static str {
-    const NAMES: [&str; 9] = ["b0", "b1", "b2", "b3", "b4", "b5", "b6", "b7", "b8"];
-    NAMES[edges.iter().filter(|&&e| x >= e).count().min(8)]
+/// The sums of a pair's weights in the two models, each feature's pair of
+/// weights looked up by its place in [`INDEX`] (no vector of indexes in
+/// between). Summed in feature order from -0.0, as `Iterator::sum` over
+/// the indexes did, so the sums are the same to the bit.
+struct Sums {
+    /// (contest, support) weight of each feature of [`INDEX`].
+    weights: Vec<(f32, f32)>,
+    contest: f64,
+    support: f64,
+}
+
+impl Sums {
+    fn new(linker: &Linker) -> Sums {
+        Sums {
+            weights: INDEX
+                .iter()
+                .map(|&k| (linker.contest[usize::from(k)], linker.support[usize::from(k)]))
+                .collect(),
+            contest: -0.0,
+            support: -0.0,
+        }
+    }
+}
+
+impl Sink for Sums {
+    fn clear(&mut self) {
+        self.contest = -0.0;
+        self.support = -0.0;
+    }
+
+    #[inline(always)]
+    fn take(&mut self, at: usize) {
+        let (c, s) = self.weights[at];
+        self.contest += f64::from(c);
+        self.support += f64::from(s);
+    }
+}
+
+/// The code of the bucket of `x` among `edges`: how many it reaches.
+fn bucket(x: f64, edges: &[f64]) -> u8 {
+    edges.iter().filter(|&&e| x >= e).count() as u8
 }
 
 fn sigmoid(x: f64) -> f64 {
@@ -687,11 +808,10 @@ fn floor(threshold: f32) -> f64 {
     (t / (1.0 - t)).ln() - 0.01
 }
 
-/// The model's probability of a pair, when it reaches `threshold` (whose
-/// [`floor`] is `floor`). Most pairs fall far short, so their sigmoid (an
-/// `exp`) is not worked out.
-fn proposed(weights: &[f32], feats: &[usize], threshold: f32, floor: f64) -> Option<f32> {
-    let z: f64 = feats.iter().map(|&k| f64::from(weights[k])).sum();
+/// The model's probability of a pair whose sum of weights is `z`, when it
+/// reaches `threshold` (whose [`floor`] is `floor`). Most pairs fall far
+/// short, so their sigmoid (an `exp`) is not worked out.
+fn proposed(z: f64, threshold: f32, floor: f64) -> Option<f32> {
     if z < floor {
         return None;
     }
@@ -712,8 +832,8 @@ pub fn propose(docs: &[Doc<'_>], actors: &Actors, linker: &Linker) -> Vec<Propos
         linker.thresholds.reviewed
     };
     let (contest_floor, support_floor) = (floor(threshold), floor(THRESHOLD));
-    graph.each_pair(|from, to, feats| {
-        if let Some(p) = proposed(&linker.contest, feats, threshold, contest_floor) {
+    graph.each_pair(&mut Sums::new(linker), |from, to, sums| {
+        if let Some(p) = proposed(sums.contest, threshold, contest_floor) {
             let b = graph.node(from);
             let kind = if b.denies || b.negated {
                 LinkKind::Rebuts
@@ -727,7 +847,7 @@ pub fn propose(docs: &[Doc<'_>], actors: &Actors, linker: &Linker) -> Vec<Propos
                 score: p,
             });
         }
-        if let Some(p) = proposed(&linker.support, feats, THRESHOLD, support_floor) {
+        if let Some(p) = proposed(sums.support, THRESHOLD, support_floor) {
             support.push(Proposal {
                 from,
                 to,

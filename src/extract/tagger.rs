@@ -26,6 +26,7 @@ use crate::claim::Stance;
 use crate::corpus::brat::Document;
 use crate::extract::lexicon::WordClass;
 use crate::text::{self, CharIndex, Token};
+use std::rc::Rc;
 
 /// Number of weights (hashed feature space).
 pub const DIM: usize = 1 << 18;
@@ -67,10 +68,11 @@ pub struct Sentence<'a> {
 struct Context {
     /// Whether each token is inside a quotation ([`quote_state`]).
     quoted: Vec<bool>,
-    /// The shape of each token ([`shape`]).
-    shapes: Vec<&'static str>,
-    /// What each token's form gives the features ([`Form`]).
-    forms: Vec<Form>,
+    /// The shape of each token, a code of [`SHAPES`] ([`shape`]).
+    shapes: Vec<u8>,
+    /// What each token's form gives the features ([`Form`]), shared with
+    /// the thread's table rather than copied (a `Form` is 17 words).
+    forms: Vec<Rc<Form>>,
     /// How many tokens are cues of the reviewed lexicon.
     reviewed: usize,
     /// The last word ([`last_word`]).
@@ -161,21 +163,21 @@ impl Form {
 
     /// The forms of a sentence's lower-case tokens, through the thread's
     /// table of forms already seen.
-    fn all(low: &[&str]) -> Vec<Form> {
+    fn all(low: &[&str]) -> Vec<Rc<Form>> {
         thread_local! {
-            static FORMS: std::cell::RefCell<rustc_hash::FxHashMap<Box<str>, Form>> = Default::default();
+            static FORMS: std::cell::RefCell<rustc_hash::FxHashMap<Box<str>, Rc<Form>>> = Default::default();
         }
         FORMS.with_borrow_mut(|forms| {
             low.iter()
                 .map(|&w| {
                     if let Some(f) = forms.get(w) {
-                        return *f;
+                        return Rc::clone(f);
                     }
                     if forms.len() >= FORMS_MAX {
                         forms.clear();
                     }
-                    let f = Form::new(w);
-                    forms.insert(w.into(), f);
+                    let f = Rc::new(Form::new(w));
+                    forms.insert(w.into(), Rc::clone(&f));
                     f
                 })
                 .collect()
@@ -187,30 +189,48 @@ impl Form {
 static START: std::sync::LazyLock<Form> = std::sync::LazyLock::new(|| Form::new("<s>"));
 static END: std::sync::LazyLock<Form> = std::sync::LazyLock::new(|| Form::new("</s>"));
 
-/// The shape of a token: capitalised, all capitals, lower case, a digit, or
-/// which punctuation.
-fn shape(t: &str) -> &'static str {
+/// The shapes of tokens ([`shape`]), and "edge" for a neighbour beyond
+/// the sentence.
+const SHAPES: [&str; 11] = ["AA", "Aa", "aa", "9", "open", "close", ",", ":", ".", "p", "edge"];
+/// The code of "Aa" and of "edge" in [`SHAPES`].
+const CAPITALISED: u8 = 1;
+const EDGE: u8 = 10;
+
+/// The shape of a token, a code of [`SHAPES`]: capitalised, all capitals,
+/// lower case, a digit, or which punctuation.
+fn shape(t: &str) -> u8 {
     let first = t.chars().next().unwrap_or(' ');
     if first.is_uppercase() {
         if t.chars().all(|c| !c.is_lowercase()) {
-            "AA"
+            0
         } else {
-            "Aa"
+            CAPITALISED
         }
     } else if first.is_lowercase() {
-        "aa"
+        2
     } else if first.is_numeric() {
-        "9"
+        3
     } else {
         match first {
-            '“' | '"' | '‘' => "open",
-            '”' | '’' => "close",
-            ',' => ",",
-            ':' => ":",
-            '.' | '!' | '?' => ".",
-            _ => "p",
+            '“' | '"' | '‘' => 4,
+            '”' | '’' => 5,
+            ',' => 6,
+            ':' => 7,
+            '.' | '!' | '?' => 8,
+            _ => 9,
         }
     }
+}
+
+/// The hash of template `template` over each shape alone.
+const fn by_shape(template: u8) -> [u64; SHAPES.len()] {
+    let mut out = [0; SHAPES.len()];
+    let mut k = 0;
+    while k < SHAPES.len() {
+        out[k] = fixed(template, &[SHAPES[k]]);
+        k += 1;
+    }
+    out
 }
 
 impl Sentence<'_> {
@@ -237,12 +257,13 @@ impl Sentence<'_> {
                 &cx.forms[j as usize]
             }
         };
-        let shape = |k: isize| -> &'static str {
+        let shape = |k: isize| -> usize {
             let j = i as isize + k;
-            if j < 0 || j as usize >= n {
-                return "edge";
-            }
-            cx.shapes[j as usize]
+            usize::from(if j < 0 || j as usize >= n {
+                EDGE
+            } else {
+                cx.shapes[j as usize]
+            })
         };
         let cue = self.cues[i];
         let word = w(0);
@@ -257,8 +278,13 @@ impl Sentence<'_> {
         } else {
             2
         };
-        const LEXICAL: [&str; 3] = ["denies", "asserts", "none"];
         const LEXICAL_HASH: [u64; 3] = [fixed(16, &["denies"]), fixed(16, &["asserts"]), fixed(16, &["none"])];
+        // (Template 17 before the next word.)
+        const LEXICAL_NEXT: [Fnv; 3] = [
+            Fnv::after(17, &["denies"]),
+            Fnv::after(17, &["asserts"]),
+            Fnv::after(17, &["none"]),
+        ];
         let lexical = match cue {
             Some(c) if c.learned.is_none() => match c.stance {
                 Stance::Denies => 0,
@@ -267,16 +293,26 @@ impl Sentence<'_> {
             _ => 2,
         };
         let clause = matches!(next, "that" | ":" | "“" | "\"") || (next == "," && matches!(w(2), "“" | "\""));
-        // The learned share of the form in the cue table, in tenths.
-        const TENTHS: [&str; 11] = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10"];
+        // The learned share of the form in the cue table, in tenths (0 to
+        // 10), or none (11).
+        const SHARE: [u64; 12] = {
+            const TENTHS: [&str; 12] = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "none"];
+            let mut out = [0; 12];
+            let mut k = 0;
+            while k < 12 {
+                out[k] = fixed(20, &[TENTHS[k]]);
+                k += 1;
+            }
+            out
+        };
         let share = cue
             .and_then(|c| c.learned)
-            .map_or("none", |x| TENTHS[((x * 10.0) as usize).min(10)]);
+            .map_or(11, |x| ((x * 10.0) as usize).min(10));
         // A subject to the left (a name or pronoun within three tokens) and
         // "that" within four to the right: the frame of a reporting verb.
         let subject = (1..=3).any(|k| {
             let j = i as isize - k;
-            j > 0 && (shape(-k) == "Aa" || self.cls[j as usize].has(WordClass::PRONOUN))
+            j > 0 && (shape(-k) == usize::from(CAPITALISED) || self.cls[j as usize].has(WordClass::PRONOUN))
         });
         let that = (1..=4).any(|k| w(k) == "that");
         const FRAME: [[u64; 2]; 2] = [
@@ -287,6 +323,19 @@ impl Sentence<'_> {
         const QUOTED: [u64; 2] = [fixed(13, &["q"]), fixed(13, &["-"])];
         const CLAUSE: [u64; 2] = [fixed(18, &["clause"]), fixed(18, &["-"])];
         const OTHER: [u64; 2] = [fixed(26, &["other"]), fixed(26, &["-"])];
+        const SHAPE: [u64; SHAPES.len()] = by_shape(4);
+        const SHAPE_BEFORE: [u64; SHAPES.len()] = by_shape(9);
+        const SHAPE_AFTER: [u64; SHAPES.len()] = by_shape(10);
+        // (Template 19 before the word.)
+        const SHAPE_WORD: [Fnv; SHAPES.len()] = {
+            let mut out = [Fnv::after(19, &[]); SHAPES.len()];
+            let mut k = 0;
+            while k < SHAPES.len() {
+                out[k] = Fnv::after(19, &[SHAPES[k]]);
+                k += 1;
+            }
+            out
+        };
         // (What reads only forms comes from [`Form`]; the list is in
         // template order, as the weights were trained.)
         [
@@ -294,26 +343,26 @@ impl Sentence<'_> {
             me.word,
             me.suffix3,
             me.suffix2,
-            hash(4, &[shape(0)]),
+            SHAPE[shape(0)],
             form(-1).prev,
             form(1).next,
             form(-2).before2,
             form(2).after2,
-            hash(9, &[shape(-1)]),
-            hash(10, &[shape(1)]),
+            SHAPE_BEFORE[shape(-1)],
+            SHAPE_AFTER[shape(1)],
             form(-1).prev_word.part(word).get(),
             me.word_next.part(next).get(),
             QUOTED[usize::from(!cx.quoted[i])],
             me.word_quoted[usize::from(!cx.quoted[i])],
             POSITION[position],
             LEXICAL_HASH[lexical],
-            hash(17, &[LEXICAL[lexical], next]),
+            LEXICAL_NEXT[lexical].part(next).get(),
             CLAUSE[usize::from(!clause)],
-            hash(19, &[shape(-1), word]),
-            hash(20, &[share]),
+            SHAPE_WORD[shape(-1)].part(word).get(),
+            SHARE[share],
             me.stem,
             me.stem_next.part(next).get(),
-            form(-1).prev_shape.part(shape(1)).get(),
+            form(-1).prev_shape.part(SHAPES[shape(1)]).get(),
             FRAME[usize::from(!subject)][usize::from(!that)],
             me.stem_subject[usize::from(!subject)],
             OTHER[usize::from(!other_cue)],
@@ -321,28 +370,10 @@ impl Sentence<'_> {
     }
 }
 
-/// [`hash`] at compile time, for the features of a few fixed values.
-const fn fixed(template: u8, parts: &[&str]) -> u64 {
-    const PRIME: u64 = 0x100_0000_01b3;
-    let mut h = (0xcbf2_9ce4_8422_2325 ^ template as u64).wrapping_mul(PRIME);
-    let mut p = 0;
-    while p < parts.len() {
-        let bytes = parts[p].as_bytes();
-        let mut k = 0;
-        while k < bytes.len() {
-            h = (h ^ bytes[k] as u64).wrapping_mul(PRIME);
-            k += 1;
-        }
-        h = (h ^ 0xff).wrapping_mul(PRIME);
-        p += 1;
-    }
-    h
-}
-
 /// Number of features of a token ([`Sentence::features`]).
 const FEATURES: usize = 27;
 
-use super::weights::{Fnv, feature_hash as hash};
+use super::weights::{Fnv, feature_hash as hash, fixed};
 
 /// Whether a cue entry is of the reviewed lexicon.
 fn reviewed(cue: Option<&Cue>) -> bool {
@@ -385,13 +416,15 @@ impl Tagger {
     /// candidates.
     pub fn scores(&self, s: &Sentence) -> Vec<Option<f32>> {
         let cx = Context::new(s);
+        // (As an array, a masked index needs no bounds check.)
+        let weights: &[f32; DIM] = self.weights.as_slice().try_into().expect("a tagger has DIM weights");
         (0..s.low.len())
             .map(|i| {
                 if !cx.forms[i].candidate {
                     return None;
                 }
                 let feats = s.features(i, &cx);
-                Some(feats.iter().map(|&f| self.weights[(f as usize) & (DIM - 1)]).sum())
+                Some(feats.iter().map(|&f| weights[(f as usize) & (DIM - 1)]).sum())
             })
             .collect()
     }
@@ -522,7 +555,7 @@ mod tests {
             if j < 0 || j as usize >= n {
                 return "edge";
             }
-            cx.shapes[j as usize]
+            SHAPES[usize::from(cx.shapes[j as usize])]
         };
         let quoted = if cx.quoted[i] { "q" } else { "-" };
         let cue = this.cues[i];

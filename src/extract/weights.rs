@@ -16,9 +16,12 @@ pub(crate) fn from_bytes(bytes: &[u8], dim: usize, what: &str) -> Result<Vec<f32
             bytes.len()
         ));
     }
+    // (As arrays of four bytes: the loop compiles to vector moves.)
     Ok(bytes
-        .chunks_exact(4)
-        .map(|c| f32::from_le_bytes([c[0], c[1], c[2], c[3]]))
+        .as_chunks::<4>()
+        .0
+        .iter()
+        .map(|&c| f32::from_le_bytes(c))
         .collect())
 }
 
@@ -26,6 +29,23 @@ pub(crate) fn from_bytes(bytes: &[u8], dim: usize, what: &str) -> Result<Vec<f32
 #[inline]
 pub(crate) fn feature_hash(template: u8, parts: &[&str]) -> u64 {
     parts.iter().fold(Fnv::new(template), |h, p| h.part(p)).get()
+}
+
+/// [`feature_hash`] at compile time, for features of fixed values.
+pub(crate) const fn fixed(template: u8, parts: &[&str]) -> u64 {
+    let mut h = (0xcbf2_9ce4_8422_2325 ^ template as u64).wrapping_mul(PRIME);
+    let mut p = 0;
+    while p < parts.len() {
+        let bytes = parts[p].as_bytes();
+        let mut k = 0;
+        while k < bytes.len() {
+            h = (h ^ bytes[k] as u64).wrapping_mul(PRIME);
+            k += 1;
+        }
+        h = (h ^ 0xff).wrapping_mul(PRIME);
+        p += 1;
+    }
+    h
 }
 
 /// [`feature_hash`] in steps: the state after a template and some parts,
@@ -41,6 +61,11 @@ impl Fnv {
     #[inline]
     pub(crate) fn new(template: u8) -> Fnv {
         Fnv((0xcbf2_9ce4_8422_2325 ^ u64::from(template)).wrapping_mul(PRIME))
+    }
+
+    /// The state after a template number and parts, at compile time.
+    pub(crate) const fn after(template: u8, parts: &[&str]) -> Fnv {
+        Fnv(fixed(template, parts))
     }
 
     /// The state after one more part (its bytes, then 0xff).

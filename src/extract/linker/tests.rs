@@ -128,22 +128,22 @@ fn a_content_leads_with_its_subject_its_speaker_or_a_passive_agent() {
 
 #[test]
 fn a_feature_hashes_as_the_shared_feature_hash_does() {
-    let mut memo = Memo::new();
-    let mut f = Features::new(&mut memo);
-    // Twice each, the second from the memo; "afterb2" and "after" share
-    // an address prefix but not a length.
-    for _ in 0..2 {
-        f.add("bias", &[]);
-        f.add("place", &["other", "afterb2"]);
-        f.add("place", &["other", &"afterb2"[..5]]);
-    }
+    let mut f: Vec<usize> = Vec::new();
+    f.add(T::Bias, &[]);
+    f.add(T::Place, &[1, 9]);
+    f.add(T::Quoted, &[0, 1, 0]);
+    f.add(T::Rulesim, &[4, 1, 7]);
     let expect = [
         vec!["bias"],
         vec!["place", "other", "afterb2"],
-        vec!["place", "other", "after"],
+        vec!["quoted", "same", "-", "q"],
+        vec!["rulesim", "same_as", "other", "b7"],
     ]
     .map(|parts| super::super::weights::feature_hash(0, &parts) as usize & (DIM - 1));
-    assert_eq!(f.out, [expect, expect].concat());
+    assert_eq!(f, expect);
+    // The enum names the templates in their order.
+    assert_eq!(TEMPLATES[T::Accusedcue as usize].0, "accusedcue");
+    assert_eq!(T::Rulesim as usize + 1, TEMPLATES.len());
 }
 
 #[test]
@@ -154,17 +154,18 @@ fn a_sum_below_the_floor_is_below_the_threshold() {
     {
         let f = floor(t);
         assert!((sigmoid(f) as f32) < t, "{t}");
-        assert!(proposed(&[f as f32 - 0.001], &[0], t, f).is_none(), "{t}");
-        assert_eq!(proposed(&[0.0], &[0], t, f), Some(0.5));
+        assert!(proposed(f - 0.001, t, f).is_none(), "{t}");
+        assert_eq!(proposed(0.0, t, f), Some(0.5));
     }
 }
 
 #[test]
 fn cue_classes_come_from_the_lexicon() {
     let lex = &super::super::Model::builtin().lex;
-    assert_eq!(cue_class(lex, Some("have denied")), "deny");
-    assert_eq!(cue_class(lex, Some("accused")), "accuse");
-    assert_eq!(cue_class(lex, Some("said")), "say");
-    assert_eq!(cue_class(lex, Some("labelled … as baseless")), "deny");
-    assert_eq!(cue_class(lex, None), "none");
+    let class = |cue| CUE[usize::from(cue_class(lex, cue))];
+    assert_eq!(class(Some("have denied")), "deny");
+    assert_eq!(class(Some("accused")), "accuse");
+    assert_eq!(class(Some("said")), "say");
+    assert_eq!(class(Some("labelled … as baseless")), "deny");
+    assert_eq!(class(None), "none");
 }
