@@ -4,7 +4,7 @@
 
 use super::Features;
 use super::normalise::variants;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// How much a pair's score is kept when both contents name states or armed
 /// groups of the synonym table's name groups and none of them is shared
