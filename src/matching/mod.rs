@@ -212,7 +212,7 @@ pub fn content_features_in(content: &str, stance: Stance, actors: &Actors) -> Fe
 fn content_features_as(content: &str, stance: Stance, actors: &Actors, speaker: Option<&str>) -> Features {
     // Polarity from the whole content, frame included; only its terms are
     // needed, not the entities and names of the full features.
-    let (positive, flips) = polarity(&terms::terms(content), stance);
+    let (positive, flips) = terms::with_terms(content, |t| polarity(t, stance));
     let (text, named) = normalise(content, actors, speaker);
     let mut f = content_features(&text, Stance::Asserts);
     f.positive = positive;
@@ -222,7 +222,7 @@ fn content_features_as(content: &str, stance: Stance, actors: &Actors, speaker: 
         f.sentences = parts
             .into_iter()
             .map(|s| {
-                let negated = terms::terms(s).negated;
+                let negated = terms::with_terms(s, |t| t.negated);
                 (
                     content_features(&normalise(s, actors, speaker).0, Stance::Asserts).terms,
                     negated,

@@ -318,7 +318,11 @@ pub(super) fn entity_terms(content: &str) -> BTreeSet<String> {
     if !current.is_empty() {
         runs.push(current.join(" "));
     }
-    runs.iter().flat_map(|r| terms::terms(r).stems).collect()
+    let mut out = BTreeSet::new();
+    for r in &runs {
+        terms::with_terms(r, |t| out.extend(t.stems.iter().cloned()));
+    }
+    out
 }
 
 /// Groups of entity terms that are spelling variants of one name: the same

@@ -138,19 +138,26 @@ const TERMS_MEMO_MAX: usize = 1 << 12;
 /// for each claim's terms twice (the rules' links, then the learned
 /// linker's features), and a clone costs a fraction of making them.
 pub(crate) fn terms(content: &str) -> Terms {
+    with_terms(content, Terms::clone)
+}
+
+/// `f` of the terms of a content, borrowed from the per-thread memo of
+/// [`terms`]: a caller that needs a few of them copies only those.
+pub(crate) fn with_terms<R>(content: &str, f: impl FnOnce(&Terms) -> R) -> R {
     thread_local! {
         static MEMO: RefCell<HashMap<String, Terms>> = RefCell::default();
     }
     MEMO.with_borrow_mut(|memo| {
         if let Some(t) = memo.get(content) {
-            return t.clone();
+            return f(t);
         }
         if memo.len() >= TERMS_MEMO_MAX {
             memo.clear();
         }
         let t = make_terms(content);
-        memo.insert(content.to_string(), t.clone());
-        t
+        let r = f(&t);
+        memo.insert(content.to_string(), t);
+        r
     })
 }
 
