@@ -121,6 +121,93 @@ impl SentenceScan<'_> {
         Some(r)
     }
 
+    /// [`Self::source_range`] of a subject right before its verb: the words
+    /// after the last comma when there are any ("Reluctantly, Brafman",
+    /// "Iowa, Rubio" after "In Cedar Rapids,", "Five years earlier,
+    /// Bloomberg", "Trump, Sexton said, …"): what that comma ends is a
+    /// fronted phrase or the content's own subject, never the speaker. (Not
+    /// a list, "Smith, Jones and Brown"; "Zimmerman, 32" is a name and its
+    /// age; an aside between commas is [`Self::source_range`]'s.)
+    pub(in crate::extract) fn after_fronted_phrase(&self, r: Range<usize>) -> Option<Range<usize>> {
+        let whole = || self.source_range(r.clone());
+        let Some(c) = (r.start + 1..r.end).rev().find(|&k| self.is_punct(k, &[","])) else {
+            return whole();
+        };
+        let after = c + 1..r.end;
+        let words: Vec<usize> = after.clone().filter(|&k| self.is_word(k)).collect();
+        if words.is_empty() {
+            return whole();
+        }
+        if words
+            .iter()
+            .all(|&k| self.word(k).starts_with(|ch: char| ch.is_ascii_digit()))
+        {
+            return self.source_range(r.start..c).or_else(whole);
+        }
+        let lower = |k: usize| self.toks[k].text(self.text).starts_with(char::is_lowercase);
+        let first = words[0];
+        // Not a subject: "367,491 people", "Sept. 15, 2011", "the GOP
+        // chairman, this past week", "…, said Sanders believes", "…, there is".
+        let digit = |k: usize| self.word(k).starts_with(|ch: char| ch.is_ascii_digit());
+        let no_subject = (digit(first) && digit(c - 1))
+            || (words.len() <= 3 && self.in_class(first, WordClass::TIME))
+            || (lower(first) && self.verb_like(self.word(first)))
+            || self.word(first) == "there"
+            || self.in_class(first, WordClass::ASIDE)
+            || after.clone().any(|k| matches!(self.word(k), "and" | "or"));
+        // Nor the end of one name: "Stacy Baker of Columbia, South
+        // Carolina", "the snarky, anti-GOP headline", "color-coded, timed
+        // tickets".
+        let before: Vec<usize> = (r.start..c).filter(|&k| self.is_word(k)).collect();
+        let place = (r.start..c)
+            .rev()
+            .find(|&k| !self.toks[k].text(self.text).starts_with(char::is_uppercase))
+            .is_some_and(|k| matches!(self.word(k), "of" | "from"));
+        let adjectives = before
+            .iter()
+            .filter(|&&k| !self.in_class(k, WordClass::DETERMINER))
+            .count()
+            == 1
+            && before
+                .iter()
+                .all(|&k| lower(k) || self.in_class(k, WordClass::DETERMINER));
+        let bracketed = (r.start..r.end).any(|k| self.is_punct(k, &["(", ")", "“", "”", "\""]));
+        if no_subject || place || adjectives || bracketed {
+            return whole();
+        }
+        self.source_range(after).or_else(whole)
+    }
+
+    /// "Here in Columbia, Sanders stepped up …", "Back in 1999, Mr. Trump
+    /// expressed …": where the clause before `limit` starts past a fronted
+    /// adverbial (a time, a place, an adverb, a participle) and its comma.
+    fn past_fronted_adverbial(&self, limit: usize) -> usize {
+        let s = self.clause_start(limit);
+        let Some(c) = (s + 1..limit.min(s + 14)).find(|&k| self.is_punct(k, &[","])) else {
+            return s;
+        };
+        let first = self.word(s);
+        let adverbial = self.in_class(
+            s,
+            WordClass::PREPOSITION
+                | WordClass::TIME
+                | WordClass::CONNECTIVE
+                | WordClass::ADJUNCT
+                | WordClass::SOURCE_LEAD_ADVERB,
+        ) || (first.len() > 4
+            && (first.ends_with("ly") || first.ends_with("ing") || first.ends_with("ed")))
+            || matches!(
+                self.word(c - 1),
+                "ago" | "later" | "earlier" | "afterward" | "afterwards"
+            );
+        let words_only = (s..c).all(|k| self.is_word(k) || self.is_punct(k, &["-", "'", "’", "."]));
+        if adverbial && words_only && c + 1 < limit && self.is_word(c + 1) {
+            c + 1
+        } else {
+            s
+        }
+    }
+
     /// "In a Bloomberg interview Trump declared": after a prepositional
     /// phrase fronted without a comma, the name or pronoun right before the
     /// cue, when a time word or a lower-case word of the phrase (not a
@@ -206,7 +293,7 @@ impl SentenceScan<'_> {
             // source: "Despite the sheen, officials said" has its subject
             // after the comma. (Any other range that is no source, such as
             // an open quotation, has none.)
-            match self.source_range(start..cue_start) {
+            match self.after_fronted_phrase(start..cue_start) {
                 Some(r) => return Some(r),
                 None if !self.in_class(start, WordClass::PREPOSITION) => return None,
                 None => {}
@@ -244,7 +331,7 @@ impl SentenceScan<'_> {
     /// words, determiners and "of", or a pronoun ("It", "the Clinton
     /// campaign").
     pub(in crate::extract) fn subject(&self, limit: usize) -> Option<Range<usize>> {
-        let s = self.clause_start(limit);
+        let s = self.past_fronted_adverbial(limit);
         let mut e = s;
         while e < limit && e < s + 8 {
             let w = self.word(e);
