@@ -294,6 +294,24 @@ impl SentenceScan<'_> {
             // after the comma. (Any other range that is no source, such as
             // an open quotation, has none.)
             match self.after_fronted_phrase(start..cue_start) {
+                // "The town released a statement Wednesday saying …": a
+                // participle's speaker is the subject of the verb before it
+                // (a past form, no cue: "She said the tweets accusing …" is
+                // a content).
+                Some(r) if self.word(cue_start).ends_with("ing") => {
+                    let verb = (r.start + 1..r.end)
+                        .find(|&k| {
+                            self.toks[k].text(self.text).starts_with(char::is_lowercase) && self.verb_like(self.word(k))
+                        })
+                        .filter(|&k| {
+                            let w = self.word(k);
+                            (w.ends_with("ed") || self.in_class(k, WordClass::PAST)) && self.lex.cue(w).is_none()
+                        });
+                    return match verb.and_then(|v| self.subject(cue_start).filter(|s| s.end == v)) {
+                        Some(s) => Some(s),
+                        None => Some(r),
+                    };
+                }
                 Some(r) => return Some(r),
                 None if !self.in_class(start, WordClass::PREPOSITION) => return None,
                 None => {}
@@ -368,7 +386,9 @@ impl SentenceScan<'_> {
         // "The mayor visited …", "Pakistan's military did …": a determiner's
         // or a possessive's noun, up to the verb (a word
         // in -ed, a cue, an auxiliary).
-        if e > s && (led || self.in_class(e - 1, WordClass::DETERMINER) || self.word(e - 1).ends_with("'s")) {
+        // (Also past a name: "the Vermont senator", "The Trump campaign".)
+        let opened = led || self.in_class(s, WordClass::DETERMINER);
+        if e > s && (opened || self.in_class(e - 1, WordClass::DETERMINER) || self.word(e - 1).ends_with("'s")) {
             while e < limit && e < s + 8 && self.is_word(e) {
                 let w = self.word(e);
                 if self.verb_like(w) {

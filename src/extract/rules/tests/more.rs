@@ -546,3 +546,28 @@ fn a_fronted_phrase_before_the_subject_is_no_part_of_the_source() {
         assert_eq!(a.first().map(|x| x.0.as_str()), Some(source), "{text}: {a:?}");
     }
 }
+
+#[test]
+fn a_participle_after_a_clause_has_the_clauses_subject() {
+    for (text, source) in [
+        (
+            "The town released a statement Wednesday saying the comments were based on opinion.",
+            "The town",
+        ),
+        (
+            "The president left no doubt of his commitment, saying that nobody was more qualified.",
+            "The president",
+        ),
+        (
+            "The Vermont senator emailed supporters saying the struggle continues.",
+            "The Vermont senator",
+        ),
+        (
+            "Rubio's campaign sent out a press release saying Murphy owes Florida an explanation.",
+            "Rubio's campaign",
+        ),
+    ] {
+        let a = find_in(text);
+        assert_eq!(a.first().map(|x| x.0.as_str()), Some(source), "{text}: {a:?}");
+    }
+}
