@@ -42,7 +42,17 @@ impl SentenceScan<'_> {
                     .next()
                     .is_some_and(char::is_uppercase)
                 && !self.in_class(k + 1, WordClass::ADJUNCT);
-            (lower && self.in_class(k, WordClass::AFTER_SOURCE) && !place)
+            // "Nine in 10 voters", "one in four": a share, not an adjunct.
+            let number = |j: usize| {
+                let w = self.word(j);
+                w.starts_with(|c: char| c.is_ascii_digit())
+                    || matches!(
+                        w,
+                        "one" | "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine" | "ten"
+                    )
+            };
+            let share = self.word(k) == "in" && k + 1 < r.end && number(k - 1) && number(k + 1);
+            (lower && self.in_class(k, WordClass::AFTER_SOURCE) && !place && !share)
                 || (self.is_punct(k, &[","]) && k + 1 < r.end && self.word(k + 1).ends_with("ing"))
         }) {
             r.end = k;

@@ -571,3 +571,15 @@ fn a_participle_after_a_clause_has_the_clauses_subject() {
         assert_eq!(a.first().map(|x| x.0.as_str()), Some(source), "{text}: {a:?}");
     }
 }
+
+#[test]
+fn a_share_and_an_aside_for_example_in_a_source() {
+    let a = find_in("Nine in 10 Democratic voters say she could win.");
+    assert_eq!(
+        a.first().map(|x| x.0.as_str()),
+        Some("Nine in 10 Democratic voters"),
+        "{a:?}"
+    );
+    let a = find_in("Cement makers, for instance, argue that imports grew.");
+    assert_eq!(a.first().map(|x| x.0.as_str()), Some("Cement makers"), "{a:?}");
+}
