@@ -342,6 +342,7 @@ impl SentenceScan<'_> {
             .rev()
             .find(|&k| self.is_punct(k, &[",", ";", ":", "(", ")", "”", "\""]) || self.in_class(k, WordClass::BOUNDARY))
             .map_or(start, |k| k + 1);
+        let cut = self.coordinated_subject(start, cut, cue_start);
         // "X, the Y (Z), had claimed": the subject before its appositive.
         if self.words_in(cut..cue_start) == 0
             && cue_start > 0
@@ -353,6 +354,41 @@ impl SentenceScan<'_> {
         }
         let r = self.source_range(cut..cue_start)?;
         (self.words_in(r.clone()) <= 8).then_some(r)
+    }
+
+    /// "Trump and his attorneys have said", "he and Brafman had said": when
+    /// the subject from `cut` follows "and" or "or", where the first of the
+    /// two starts: a short name, pronoun or noun phrase with no verb, after
+    /// the clause's start, a comma or a boundary word (not "Kabul said
+    /// they crossed and Islamabad said").
+    fn coordinated_subject(&self, start: usize, cut: usize, cue_start: usize) -> usize {
+        if cut <= start + 1 || !matches!(self.word(cut - 1), "and" | "or") {
+            return cut;
+        }
+        // ("Mr. Rubio and his advisers": the period of a title is no end.)
+        let item_start = |end: usize| {
+            (start..end)
+                .rev()
+                .find(|&k| (!self.is_word(k) && !self.is_punct(k, &["."])) || self.in_class(k, WordClass::BOUNDARY))
+                .map_or(start, |k| k + 1)
+        };
+        let item = |from: usize, end: usize| {
+            let words: Vec<usize> = (from..end).filter(|&k| self.is_word(k)).collect();
+            let opens = words.first().is_some_and(|&k| {
+                self.toks[k].text(self.text).starts_with(char::is_uppercase)
+                    || self.in_class(k, WordClass::DETERMINER | WordClass::PRONOUN)
+            });
+            let verb = words
+                .iter()
+                .any(|&k| self.toks[k].text(self.text).starts_with(char::is_lowercase) && self.verb_like(self.word(k)));
+            let preposition = words.iter().any(|&k| self.in_class(k, WordClass::PREPOSITION));
+            opens && !verb && !preposition && (1..=4).contains(&words.len())
+        };
+        let from = item_start(cut - 1);
+        if !item(from, cut - 1) || self.words_in(from..cue_start) > 8 {
+            return cut;
+        }
+        from
     }
 
     /// The subject at the start of the clause before `limit`: capitalised

@@ -583,3 +583,26 @@ fn a_share_and_an_aside_for_example_in_a_source() {
     let a = find_in("Cement makers, for instance, argue that imports grew.");
     assert_eq!(a.first().map(|x| x.0.as_str()), Some("Cement makers"), "{a:?}");
 }
+
+#[test]
+fn a_coordinated_subject_is_one_source() {
+    for (text, source) in [
+        (
+            "Trump and his attorneys have said the company would return.",
+            "Trump and his attorneys",
+        ),
+        ("He and Brafman had said the deal was done.", "He and Brafman"),
+        (
+            "Mr. Peck and Mr. Mahaney said Alphabet was the likely buyer.",
+            "Mr. Peck and Mr. Mahaney",
+        ),
+        // A clause before "and" is no part of the next subject.
+        (
+            "Pashinyan said the troops crossed the border and Baku said that they did not.",
+            "Baku",
+        ),
+    ] {
+        let a = find_in(text);
+        assert_eq!(a.last().map(|x| x.0.as_str()), Some(source), "{text}: {a:?}");
+    }
+}
