@@ -802,3 +802,72 @@ fn underscored_is_a_cue_and_a_noting_clause_is_not_its_content() {
         "{c:#?}"
     );
 }
+
+#[test]
+fn a_participle_after_a_closed_quotation_or_while_or_before_a_colon_speaks_too() {
+    // "“…,” adding that …": the quotation ends the first content, with its
+    // closing mark; the participle is the same speaker's.
+    let c = run(
+        r#"China stressed that "the operation was lawful," adding that the responsibility lay with the other side."#,
+    );
+    let got: Vec<(&str, &str)> = c
+        .iter()
+        .map(|x| (x.cue.as_deref().unwrap_or(""), x.content.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("stressed", "the operation was lawful"),
+            ("adding", "the responsibility lay with the other side")
+        ],
+        "{c:#?}"
+    );
+    // ", while noting that …" continues the attribution before it.
+    let c = run("The army said two soldiers were killed, while noting that the attack had been repelled.");
+    assert_eq!(c.len(), 2, "{c:#?}");
+    assert_eq!(
+        (c[1].claimant.as_str(), c[1].content.as_str()),
+        ("army", "the attack had been repelled")
+    );
+    // "… saying: “…”" without a comma: the quotation is not the accusation's.
+    let c = run(
+        r#"The ministry accused Kyiv of carrying out the attack saying: "The purpose was to stop the evacuation.""#,
+    );
+    let got: Vec<(&str, &str)> = c
+        .iter()
+        .map(|x| (x.cue.as_deref().unwrap_or(""), x.content.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("accused", "Kyiv of carrying out the attack"),
+            ("saying", "The purpose was to stop the evacuation")
+        ],
+        "{c:#?}"
+    );
+}
+
+#[test]
+fn an_accusation_noun_with_its_possessor_and_a_relative_denial_of_it() {
+    // "X's accusations that A, which Y denies": X asserts A, Y denies A.
+    let c = run("Ties are strained by Islamabad's accusations that the Taliban harbors militants, which Kabul denies.");
+    let got: Vec<(&str, &str, &str)> = c
+        .iter()
+        .map(|x| (x.claimant.as_str(), x.cue.as_deref().unwrap_or(""), x.content.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("Islamabad", "accusations", "the Taliban harbors militants"),
+            ("Kabul", "denies", "the Taliban harbors militants")
+        ],
+        "{c:#?}"
+    );
+    assert_eq!(c[1].stance, crate::claim::Stance::Denies);
+    // A pointer without a clause after it is no accusation of its own.
+    assert!(
+        run("The minister rejected the allegations.")
+            .iter()
+            .all(|x| x.cue.as_deref() != Some("allegations"))
+    );
+}

@@ -48,7 +48,16 @@ pub(super) fn fronted_participle(s: &SentenceScan<'_>, v: &VerbCue<'_>, out: &mu
 pub(super) fn participle_continues(s: &SentenceScan<'_>, v: &VerbCue<'_>, out: &mut Vec<Attribution>) -> Option<bool> {
     let VerbCue { i, cs, kind, cue, .. } = *v;
     let after_and = cs > 0 && s.word(cs - 1) == "and" && s.previous_in_sentence(out).is_some();
-    if s.word(i).ends_with("ing") && cs > 0 && (s.is_punct(cs - 1, &[","]) || after_and) {
+    // "…, while noting that …", "“…,” adding that …", "… saying: “…”".
+    let after_comma =
+        |k: usize| s.is_punct(k, &[","]) || (k > 0 && s.is_punct(k - 1, &[","]) && s.is_punct(k, &["”", "\""]));
+    let joined = cs > 0
+        && (after_comma(cs - 1)
+            || (cs > 1 && s.word(cs - 1) == "while" && after_comma(cs - 2))
+            || (s.cue_end(i) < s.toks.len()
+                && s.is_punct(s.cue_end(i), &[":"])
+                && s.previous_in_sentence(out).is_some()));
+    if s.word(i).ends_with("ing") && (joined || after_and) {
         // ", calling for …": a particle closes the cue.
         let ce = s.cue_end(i);
         let cue_text = s.cue_words(cs..ce);

@@ -32,6 +32,27 @@ pub(super) fn pointing_denial(s: &SentenceScan<'_>, v: &VerbCue<'_>, out: &mut V
                 && (s.in_class(k - 1, WordClass::DETERMINER)
                     || (s.in_class(k, WordClass::ACCUSATION) && s.is_punct(k - 1, &[","])))
         });
+        // "Islamabad's accusations that A, which the Taliban denies": the
+        // relative pronoun points at the attribution whose content ends
+        // at its comma.
+        let which = (cs.saturating_sub(6)..cs)
+            .rev()
+            .find(|&k| k >= 2 && s.word(k) == "which" && s.is_punct(k - 1, &[","]));
+        if pointer.is_none()
+            && let Some(w) = which
+            && let Some(prev) = s.previous_in_sentence(out)
+            && out[prev].content.end <= s.toks[w - 1].start
+            && (0..w - 1).all(|k| s.toks[k].start < out[prev].content.end || !s.is_word(k))
+            && let Some(src) = s.source_range(w + 1..cs)
+        {
+            let content = Some((out[prev].content.clone(), out[prev].quoted));
+            if s.push(out, cs..i + 1, cue_text, src, content, kind) {
+                let last = out.len() - 1;
+                out[last].points_back = Some(prev);
+                return Some(true);
+            }
+            return Some(false);
+        }
         if let Some(p) = pointer {
             let src_start = if s.word(p + 1) == "that" || s.word(p + 1) == "which" {
                 p + 2

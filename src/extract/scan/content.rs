@@ -171,8 +171,21 @@ impl SentenceScan<'_> {
                 e = k;
                 break;
             }
+            // "…, saying: “…”": a participle that opens a quotation
+            // speaks of its own, comma or not.
+            if self.word(k).ends_with("ing") && self.cues[k].is_some() && k + 1 < n && self.is_punct(k + 1, &[":"]) {
+                e = k;
+                break;
+            }
             if self.is_punct(k, &[",", "–", "—", ";"]) && k + 1 < n {
                 let w = self.word(k + 1);
+                // ("“… lawful,” adding that …": the quotation closes after
+                // the comma; the content keeps its closing mark.)
+                let closed = k + 2 < n && self.is_punct(k + 1, &["”", "\""]);
+                if closed && self.word(k + 2).ends_with("ing") && self.cues[k + 2].is_some() {
+                    e = k + 2;
+                    break;
+                }
                 let pointer = self.lex.is(WordClass::DETERMINER, w)
                     && (k + 2 < n
                         && self.in_class(k + 2, WordClass::POINTER)
