@@ -75,10 +75,14 @@ pub enum EvalCommand {
         /// actors.yaml) instead of the reference claim files.
         #[arg(long)]
         extracted: bool,
-        /// Calibrate thresholds on the best F-beta: 1 is F1, 0.5 weighs
-        /// precision twice as much as recall.
-        #[arg(long, value_name = "B", default_value_t = 1.0, value_parser = positive)]
-        beta: f64,
+        /// Calibrate thresholds on the most recall at this precision or
+        /// more (the default: 0.75, the rule of diff's built-in threshold).
+        #[arg(long, value_name = "P", value_parser = unit)]
+        min_precision: Option<f64>,
+        /// Calibrate thresholds on the best F-beta instead: 1 is F1, 0.5
+        /// weighs precision twice as much as recall.
+        #[arg(long, value_name = "B", value_parser = positive, conflicts_with = "min_precision")]
+        beta: Option<f64>,
         /// Output format.
         #[arg(long, value_enum, default_value_t = EvalFormat::Table)]
         format: EvalFormat,
@@ -198,6 +202,7 @@ pub fn run(cmd: EvalCommand) -> Result<ExitCode> {
         EvalCommand::Diff {
             corpus,
             extracted,
+            min_precision,
             beta,
             format,
             model,
@@ -209,7 +214,12 @@ pub fn run(cmd: EvalCommand) -> Result<ExitCode> {
             } else {
                 eval::diff::Source::Reference
             };
-            let e = eval::diff::run(&corpus, source, &model, beta, errors)
+            let objective = match (beta, min_precision) {
+                (Some(beta), _) => eval::diff::Objective::FBeta(beta),
+                (None, Some(min_precision)) => eval::diff::Objective::Recall { min_precision },
+                (None, None) => eval::diff::Objective::default(),
+            };
+            let e = eval::diff::run(&corpus, source, &model, objective, errors)
                 .map_err(|e| anyhow::anyhow!("{}: {e}", corpus.display()))?;
             format.show(&e, eval::diff::render)?
         }
@@ -242,5 +252,13 @@ fn positive(s: &str) -> Result<f64, String> {
     match s.parse::<f64>() {
         Ok(x) if x > 0.0 && x.is_finite() => Ok(x),
         _ => Err(format!("`{s}` is not a positive number")),
+    }
+}
+
+/// A precision: a number from 0 to 1.
+fn unit(s: &str) -> Result<f64, String> {
+    match s.parse::<f64>() {
+        Ok(x) if (0.0..=1.0).contains(&x) => Ok(x),
+        _ => Err(format!("`{s}` is not a number from 0 to 1")),
     }
 }

@@ -126,8 +126,8 @@ pub struct PairError {
 pub struct DiffEval {
     /// Which claims.
     pub source: Source,
-    /// The beta of the F-beta the thresholds are calibrated on (1: F1).
-    pub beta: f64,
+    /// What the thresholds are calibrated on.
+    pub objective: Objective,
     /// Each dispute with at least two articles, in manifest order.
     pub folds: Vec<Fold>,
     /// Mean over folds of precision (folds that found something).
@@ -149,16 +149,76 @@ struct Side {
     gold: Vec<Option<ClaimAt>>,
 }
 
-/// The rule: the thresholds with the best F-beta (`beta` 1: F1; 0.5
-/// weighs precision twice as much as recall) form ranges; the middle of the
-/// widest (ties: the lowest), rounded down to 0.01, as far as possible from
-/// the pairs that would change the result on either side.
-pub fn calibrate(rows: &[(f64, Counts)], beta: f64) -> f64 {
-    let best = rows.iter().map(|r| r.1.f_beta(beta)).fold(0.0, f64::max);
+/// The precision the default rule holds: the issue's bar for `repeated`
+/// on reviewed claim files (issue #17: precision 0.75, recall 0.60). The
+/// bar asks for precision first; the rule then takes all the recall it can
+/// get at that precision.
+pub const MIN_PRECISION: f64 = 0.75;
+
+/// What the calibration of the threshold maximises on the disputes it is
+/// given.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Objective {
+    /// The most recall among the thresholds whose precision is at least
+    /// `min_precision` (when none is, the best precision): the rule of the
+    /// built-in default, with [`MIN_PRECISION`].
+    Recall {
+        /// The precision to hold.
+        min_precision: f64,
+    },
+    /// The best F-beta: recall weighs `beta` times as much as precision (1:
+    /// F1; 0.5: precision twice as much as recall).
+    FBeta(f64),
+}
+
+impl Default for Objective {
+    fn default() -> Self {
+        Objective::Recall {
+            min_precision: MIN_PRECISION,
+        }
+    }
+}
+
+impl Objective {
+    /// The value to maximise. For `Recall`, a threshold that holds the
+    /// precision scores its recall (0 to 1) and one that does not scores
+    /// its precision minus 1 (below 0), so that the best precision wins
+    /// when no threshold holds it.
+    fn value(self, c: &Counts) -> f64 {
+        match self {
+            Objective::FBeta(beta) => c.f_beta(beta),
+            Objective::Recall { min_precision } => match c.precision() {
+                Some(p) if p >= min_precision - 1e-9 => c.recall().unwrap_or(0.0),
+                p => p.unwrap_or(0.0) - 1.0,
+            },
+        }
+    }
+}
+
+impl std::fmt::Display for Objective {
+    /// "most recall at precision ≥ 0.75", "best F0.5".
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Objective::Recall { min_precision } => write!(f, "most recall at precision ≥ {min_precision}"),
+            Objective::FBeta(beta) => write!(f, "best F{beta}"),
+        }
+    }
+}
+
+/// The rule: the thresholds with the best value of the `objective` form
+/// ranges; the middle of the widest (ties: the lowest), rounded down to
+/// 0.01, as far as possible from the pairs that would change the result on
+/// either side.
+pub fn calibrate(rows: &[(f64, Counts)], objective: Objective) -> f64 {
+    let best = rows
+        .iter()
+        .map(|r| objective.value(&r.1))
+        .fold(f64::NEG_INFINITY, f64::max);
     let mut ranges: Vec<(f64, f64)> = Vec::new();
     let mut start: Option<f64> = None;
     for (i, (t, c)) in rows.iter().enumerate() {
-        let top = c.f_beta(beta) >= best - 1e-9;
+        let top = objective.value(c) >= best - 1e-9;
         if top && start.is_none() {
             start = Some(*t);
         }
@@ -178,9 +238,15 @@ pub fn calibrate(rows: &[(f64, Counts)], beta: f64) -> f64 {
 }
 
 /// Runs the evaluation of one source on a corpus laid out as `news-dev`,
-/// thresholds calibrated on F-`beta`; with `errors`, each fold lists its
+/// thresholds calibrated on the `objective`; with `errors`, each fold lists its
 /// errors ([`PairError`]).
-pub fn run(corpus: &Path, source: Source, model: &Model, beta: f64, errors: bool) -> Result<DiffEval, String> {
+pub fn run(
+    corpus: &Path,
+    source: Source,
+    model: &Model,
+    objective: Objective,
+    errors: bool,
+) -> Result<DiffEval, String> {
     let manifest_path = corpus.join("MANIFEST.tsv");
     let manifest = std::fs::read_to_string(&manifest_path).map_err(|e| format!("{}: {e}", manifest_path.display()))?;
     let disputes = super::lodo::disputes(&manifest).map_err(|e| format!("{}: {e}", manifest_path.display()))?;
@@ -242,7 +308,7 @@ pub fn run(corpus: &Path, source: Source, model: &Model, beta: f64, errors: bool
         .iter()
         .enumerate()
         .map(|(d, (name, files))| {
-            let threshold = calibrate(&rows_without(Some(d)), beta);
+            let threshold = calibrate(&rows_without(Some(d)), objective);
             Fold {
                 dispute: name.clone(),
                 articles: files.len(),
@@ -274,10 +340,10 @@ pub fn run(corpus: &Path, source: Source, model: &Model, beta: f64, errors: bool
     }
     Ok(DiffEval {
         source,
-        beta,
+        objective,
         mean_precision: mean(Counts::precision),
         mean_recall: mean(Counts::recall),
-        all_threshold: calibrate(&rows_without(None), beta),
+        all_threshold: calibrate(&rows_without(None), objective),
         pooled,
         at_default,
         folds,
@@ -588,10 +654,10 @@ pub fn render(e: &DiffEval) -> String {
     }
     format!(
         "{t}\n{source}: `repeated` against the reference same_as links (transitive closure), over ordered article pairs; \
-         each dispute scored at the threshold calibrated on the others (best F{})\n\
+         each dispute scored at the threshold calibrated on the others ({})\n\
          mean over disputes: precision {} recall {}\n\
          threshold the rule picks on all disputes: {:.2}; at the default {:.2}: precision {} recall {} ({} of {} found, {} reference), {} claims unaccounted\n",
-        e.beta,
+        e.objective,
         fmt3(e.mean_precision),
         fmt3(e.mean_recall),
         e.all_threshold,
@@ -630,12 +696,31 @@ mod tests {
             (0.46, c(5, 6, 10)),
         ]
         .into();
-        assert!((calibrate(&rows, 1.0) - 0.42).abs() < 1e-9);
+        assert!((calibrate(&rows, Objective::FBeta(1.0)) - 0.42).abs() < 1e-9);
         assert_eq!(c(0, 0, 3).precision(), None);
         assert_eq!(c(0, 0, 3).f1(), 0.0);
         // Precision first: 4 of 5 found (recall 0.4) beats 6 of 10 (0.6).
         let rows = [(0.30, c(6, 10, 10)), (0.50, c(4, 5, 10))];
-        assert!((calibrate(&rows, 1.0) - 0.30).abs() < 1e-9);
-        assert!((calibrate(&rows, 0.5) - 0.50).abs() < 1e-9);
+        assert!((calibrate(&rows, Objective::FBeta(1.0)) - 0.30).abs() < 1e-9);
+        assert!((calibrate(&rows, Objective::FBeta(0.5)) - 0.50).abs() < 1e-9);
+    }
+
+    #[test]
+    fn the_default_rule_takes_the_most_recall_that_holds_the_precision() {
+        let rows: Vec<(f64, Counts)> = [
+            (0.30, c(8, 14, 10)), // precision 0.57: below 0.75
+            (0.40, c(7, 9, 10)),  // 0.78, recall 0.7: the most recall at 0.75
+            (0.41, c(7, 9, 10)),
+            (0.42, c(7, 9, 10)),
+            (0.50, c(6, 7, 10)), // 0.86, recall 0.6: less recall
+            (0.60, c(0, 0, 10)), // nothing found
+        ]
+        .into();
+        let rule = Objective::default();
+        assert!((calibrate(&rows, rule) - 0.41).abs() < 1e-9);
+        // Where no threshold holds the precision, the best precision wins.
+        let strict = Objective::Recall { min_precision: 0.9 };
+        assert!((calibrate(&rows, strict) - 0.50).abs() < 1e-9);
+        assert_eq!(rule.to_string(), "most recall at precision ≥ 0.75");
     }
 }

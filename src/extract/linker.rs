@@ -36,7 +36,7 @@ pub const THRESHOLD: f32 = 0.3;
 /// extracted claims get their own threshold. Both are calibrated by
 /// `claimtrack eval lodo` (best pooled F1 over [`CALIBRATION_GRID`], each
 /// dispute held out; these are what the rule picks on all disputes).
-pub const EXTRACTED_THRESHOLD: f32 = 0.25;
+pub const EXTRACTED_THRESHOLD: f32 = 0.175;
 /// Least probability for a contest among claims of reviewed claim files
 /// (`claimtrack link`), calibrated as [`EXTRACTED_THRESHOLD`].
 pub const REVIEWED_THRESHOLD: f32 = 0.25;

@@ -113,6 +113,7 @@ pub(crate) fn find(text: &str, body_start: usize, lex: &Lexicon, tagger: Option<
         scan.run(&mut out, tagger);
     }
     repoint_forward(&mut out);
+    repoint_inner(&mut out);
     out
 }
 
@@ -144,6 +145,31 @@ fn repoint_forward(out: &mut [Attribution]) {
         if let Some(j) = (k + 1..out.len()).find(|&j| out[j].accuse && out[j].stance == Stance::Asserts) {
             out[k].points_back = Some(j);
             out[k].content = out[j].content.clone();
+            out[k].quoted = out[j].quoted;
+        }
+    }
+}
+
+/// A denial whose content opens with the accusation it rejects ("Pakistan
+/// rejected Taliban claims of heavy losses", "… rejected Kabul's claims that
+/// A") denies what that accusation says, and points at it.
+fn repoint_inner(out: &mut [Attribution]) {
+    for k in 0..out.len() {
+        if out[k].stance != Stance::Denies || out[k].points_back.is_some() {
+            continue;
+        }
+        let outer = out[k].content.clone();
+        let inner = (k + 1..out.len()).find(|&j| {
+            out[j].accuse
+                && out[j].stance == Stance::Asserts
+                && out[j].source.start >= outer.start
+                && out[j].source.start <= outer.start + 4
+                && out[j].content.start > outer.start
+                && out[j].content.start < outer.end
+        });
+        if let Some(j) = inner {
+            out[k].points_back = Some(j);
+            out[k].content = out[j].content.start..out[j].content.end.min(outer.end);
             out[k].quoted = out[j].quoted;
         }
     }

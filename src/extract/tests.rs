@@ -871,3 +871,51 @@ fn an_accusation_noun_with_its_possessor_and_a_relative_denial_of_it() {
             .all(|x| x.cue.as_deref() != Some("allegations"))
     );
 }
+
+#[test]
+fn a_denial_of_a_named_sides_claims_denies_what_they_say() {
+    // "rejected Taliban claims of A": the Taliban assert A (a name before
+    // a noun cue owns it) and the denial denies A, not "Taliban claims of A";
+    // ", terming …" names what was said and is no part of it.
+    let c = run(
+        "Pakistan categorically rejected Taliban claims of significant casualties among its forces, terming the reports false.",
+    );
+    let got: Vec<(&str, Stance, &str)> = c
+        .iter()
+        .map(|x| (x.claimant.as_str(), x.stance, x.content.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("Pakistan", Stance::Denies, "significant casualties among its forces"),
+            ("Taliban", Stance::Asserts, "significant casualties among its forces")
+        ],
+        "{c:#?}"
+    );
+    // A passive denial ends the claim it denies.
+    let c = run("Kabul's claim that Pakistan shelters the group was rejected by Islamabad.");
+    assert_eq!(c[0].content, "Pakistan shelters the group", "{c:#?}");
+}
+
+#[test]
+fn exaggerated_is_a_label_of_falsehood_and_a_title_with_its_name_set_off_speaks() {
+    let c = run(
+        "Mujahid said 58 soldiers were killed. A senior official dismissed these assertions as “exaggerated and far from reality.”",
+    );
+    assert_eq!(c.len(), 2, "{c:#?}");
+    assert_eq!(
+        (c[1].stance, c[1].content.as_str()),
+        (Stance::Denies, "58 soldiers were killed")
+    );
+    // "Title, Name, said A": the name set off after a title is no content
+    // before an inverted "said …".
+    let c = run("The government’s chief spokesman, Zabihullah Mujahid, said Afghan forces captured 25 army posts.");
+    assert_eq!(
+        (c[0].mention.as_deref(), c[0].content.as_str()),
+        (
+            Some("The government’s chief spokesman, Zabihullah Mujahid"),
+            "Afghan forces captured 25 army posts"
+        ),
+        "{c:#?}"
+    );
+}

@@ -24,6 +24,17 @@ pub struct Index<'a> {
     heavy: Vec<(f64, u32)>,
 }
 
+/// The buffers of one thread's searches ([`Index::scratch`]).
+#[derive(Debug)]
+pub struct Scratch {
+    /// claim -> shared weight accumulated so far (zero between searches)
+    acc: Vec<f64>,
+    /// The claims whose accumulator a search touched.
+    touched: Vec<u32>,
+    /// (claim, shared weight) of the candidates to score.
+    found: Vec<(u32, f64)>,
+}
+
 /// The document frequency above which a term is common in an index of `n`
 /// claims.
 pub fn common_cutoff(n: usize) -> usize {
@@ -88,18 +99,25 @@ impl<'a> Index<'a> {
         self.search_with(query, threshold, &mut self.scratch())
     }
 
-    /// A zeroed accumulator for [`Index::search_with`].
-    pub fn scratch(&self) -> Vec<f64> {
-        vec![0.0; self.claims.len()]
+    /// Zeroed buffers for [`Index::search_with`].
+    pub fn scratch(&self) -> Scratch {
+        Scratch {
+            acc: vec![0.0; self.claims.len()],
+            touched: Vec::new(),
+            found: Vec::new(),
+        }
     }
 
-    /// [`Index::search`] with an accumulator of [`Index::scratch`], all
-    /// zero again on return: one per thread lets threads share the index.
-    pub fn search_with(&self, query: &Prepared, threshold: f64, acc: &mut [f64]) -> Vec<(usize, f64)> {
-        let mut found: Vec<(u32, f64)> = Vec::new();
+    /// [`Index::search`] with the buffers of [`Index::scratch`], the
+    /// accumulator all zero again on return: one per thread lets threads
+    /// share the index, and a search that walks long posting lists
+    /// allocates nothing but its result.
+    pub fn search_with(&self, query: &Prepared, threshold: f64, scratch: &mut Scratch) -> Vec<(usize, f64)> {
+        let Scratch { acc, touched, found } = scratch;
+        touched.clear();
+        found.clear();
         if self.common_share(query) >= threshold {
             // Walk every posting list, accumulating shared weights.
-            let mut touched: Vec<u32> = Vec::new();
             for &(t, w) in &query.terms {
                 for &(c, theirs) in self.list(t) {
                     if acc[c as usize] == 0.0 {
@@ -108,7 +126,7 @@ impl<'a> Index<'a> {
                     acc[c as usize] += w.min(theirs);
                 }
             }
-            for c in touched {
+            for &c in touched.iter() {
                 found.push((c, std::mem::take(&mut acc[c as usize])));
             }
         } else {
@@ -123,7 +141,6 @@ impl<'a> Index<'a> {
                 .filter(|(t, _)| self.is_common(*t))
                 .map(|(_, w)| w)
                 .sum();
-            let mut touched: Vec<u32> = Vec::new();
             for &(t, w) in &query.terms {
                 if !self.is_common(t) {
                     for &(c, theirs) in self.list(t) {
@@ -140,7 +157,7 @@ impl<'a> Index<'a> {
                     acc[c as usize] = f64::MIN_POSITIVE;
                 }
             }
-            for c in touched {
+            for &c in touched.iter() {
                 let partial = std::mem::take(&mut acc[c as usize]);
                 let other = &self.claims[c as usize];
                 if score_bound(query, other, partial + common_weight) >= threshold {
@@ -149,7 +166,7 @@ impl<'a> Index<'a> {
             }
         }
         let mut out: Vec<(usize, f64)> = found
-            .into_iter()
+            .drain(..)
             .filter(|&(c, shared)| shared > 0.0 && score_bound(query, &self.claims[c as usize], shared) >= threshold)
             .map(|(c, shared)| (c as usize, score(query, &self.claims[c as usize], shared)))
             .filter(|&(_, s)| s >= threshold)

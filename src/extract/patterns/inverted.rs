@@ -43,9 +43,19 @@ pub(super) fn inverted(s: &SentenceScan<'_>, v: &VerbCue<'_>, out: &mut Vec<Attr
             || (first.chars().all(char::is_lowercase) && capital(i + 2) && capital(i + 3));
         // "Derek Mitchell, who served as …, said Clinton reached out": a
         // name and its appositive before the cue, a clause after it.
+        // ("The Taliban's chief spokesman, Zabihullah Mujahid, said …": a
+        // title and the name set off after it.)
+        let name_set_off = cs > 2
+            && s.is_punct(cs - 1, &[","])
+            && (0..cs - 1).rev().find(|&k| s.is_punct(k, &[","])).is_some_and(|c| {
+                c > 0
+                    && (2..=5).contains(&(cs - 1 - c))
+                    && (c + 1..cs - 1)
+                        .all(|k| s.toks[k].text(s.text).starts_with(char::is_uppercase) || s.is_punct(k, &["."]))
+            });
         let appositive_before = cs > 1
             && s.is_punct(cs - 1, &[","])
-            && (s.name_then_comma(cs - 1) || s.relative_clause_before(cs - 1).is_some());
+            && (name_set_off || s.name_then_comma(cs - 1) || s.relative_clause_before(cs - 1).is_some());
         let clause_after = (i + 1..end).any(|k| s.in_class(k, WordClass::FINITE));
         if named
             && !appositive_before

@@ -124,7 +124,10 @@ pub(super) fn subject_verb(s: &SentenceScan<'_>, v: &VerbCue<'_>, out: &mut Vec<
     let VerbCue {
         i, cs, n, kind, cue, ..
     } = *v;
-    let possessor = s.possessor(cs);
+    // ("rejected Taliban claims of …": a name before a noun cue owns it.)
+    let possessor = s
+        .possessor(cs)
+        .or_else(|| if cue.noun { s.name_owning(cs) } else { None });
     let Some(src) = possessor.clone().or_else(|| s.source_before(cs)) else {
         return Some(false);
     };

@@ -166,6 +166,16 @@ impl SentenceScan<'_> {
             if k == s {
                 continue;
             }
+            // "Kabul's claim that A was rejected by Islamabad": the passive
+            // denial is no part of the claim.
+            if matches!(self.word(k), "was" | "were")
+                && k + 2 < n
+                && self.cues[k + 1].is_some_and(|c| c.stance == Stance::Denies)
+                && self.word(k + 2) == "by"
+            {
+                e = k;
+                break;
+            }
             let capital_after = k + 1 < n && self.toks[k + 1].text(self.text).starts_with(char::is_uppercase);
             if self.is_punct(k, &[";"]) && (reviewed_cue_after(k + 1) || capital_after) {
                 e = k;
@@ -194,7 +204,13 @@ impl SentenceScan<'_> {
                 let denied_charge = self.lex.is(WordClass::ACCUSATION, w)
                     && (k + 2..n.min(k + 6)).any(|j| self.cues[j].is_some_and(|c| c.stance == Stance::Denies));
                 let pointer = pointer || denied_charge;
-                let participle = w.ends_with("ing") && self.lex.cue(w).is_some();
+                // (", terming the reports false", ", labelling them …": a
+                // participle that names what was said is no part of it.)
+                let naming = matches!(
+                    w,
+                    "calling" | "terming" | "describing" | "labelling" | "labeling" | "branding"
+                );
+                let participle = (w.ends_with("ing") && self.lex.cue(w).is_some()) || naming;
                 // "…, while Kabul insists …": another speaker's clause.
                 let contrast = matches!(w, "while" | "whereas") && reviewed_cue_after(k + 2);
                 // "…, which local authorities said had killed 39 people": a

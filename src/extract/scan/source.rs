@@ -536,6 +536,26 @@ impl SentenceScan<'_> {
     /// The possessor before a noun cue at `cs` ("Pakistan's claim", "the
     /// ministry's assertion"): the words before "'s" that name it. Not a
     /// pronoun's "'s" ("he's said"), which is "is" or "has".
+    /// The name before a noun cue that a verb or preposition precedes
+    /// ("rejected Taliban claims of …", "by Kabul allegations that …"):
+    /// it owns the noun. (At a clause's start the cue may be the verb:
+    /// "The Taliban claims that …".)
+    pub(in crate::extract) fn name_owning(&self, cs: usize) -> Option<Range<usize>> {
+        let capital = |k: usize| self.toks[k].text(self.text).starts_with(char::is_uppercase);
+        let mut start = cs;
+        while start > 0 && self.is_word(start - 1) && capital(start - 1) && cs - start < 4 {
+            start -= 1;
+        }
+        let before = start.checked_sub(1)?;
+        let lower_word = self.is_word(before)
+            && !capital(before)
+            && !self.in_class(before, WordClass::DETERMINER)
+            && !self.lex.is(WordClass::PRONOUN, self.word(before));
+        (start < cs && lower_word)
+            .then(|| self.source_range(start..cs))
+            .flatten()
+    }
+
     pub(in crate::extract) fn possessor(&self, cs: usize) -> Option<Range<usize>> {
         let owner = self.word(cs.checked_sub(1)?).strip_suffix("'s")?;
         if owner.is_empty()
