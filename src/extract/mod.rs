@@ -586,8 +586,8 @@ fn unlinked_claims(
             mention.split_whitespace().next().map(str::to_lowercase).as_deref(),
             Some("it" | "its" | "they" | "their")
         );
-        let claimant = if (a.pronoun || possessive)
-            && neuter
+        // ("Baku issued a statement. The statement said …": its issuer.)
+        let claimant = if ((a.pronoun || possessive) && neuter || anaphoric)
             && a.continues.is_none()
             && let Some(side) = subject_before(text, &atts[..k], a, actors)
         {

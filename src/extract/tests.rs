@@ -86,6 +86,24 @@ fn its_is_the_side_the_sentence_before_names_when_that_holds_no_claim() {
 }
 
 #[test]
+fn the_statement_is_its_issuers_when_the_sentence_before_issued_it() {
+    let actors = "schema: claimtrack-actors/1\nactors:\n  - name: Azerbaijan\n    aliases: [Baku]\n  - name: Armenia\n";
+    let c = run_with(
+        actors,
+        "Armenia said that its positions were shelled. Baku issued a statement on Monday. The statement said Armenian troops had fired first.",
+    );
+    let who: Vec<&str> = c.iter().map(|x| x.claimant.as_str()).collect();
+    assert_eq!(who, ["Armenia", "Azerbaijan"], "{c:#?}");
+    // Said in a claim just before, the statement is that claim's.
+    let c = run_with(
+        actors,
+        "Baku said in a statement that Armenian troops had fired first. The statement said two soldiers were hurt.",
+    );
+    let who: Vec<&str> = c.iter().map(|x| x.claimant.as_str()).collect();
+    assert_eq!(who, ["Azerbaijan", "Azerbaijan"], "{c:#?}");
+}
+
+#[test]
 fn the_official_is_the_one_described_so_before_and_a_sentence_may_place_officials() {
     let c = run(
         "A senior Pakistani official said that the claims were exaggerated. The official said that Pakistan would respond.",

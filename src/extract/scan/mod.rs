@@ -453,13 +453,12 @@ impl<'a> SentenceScan<'a> {
         })
     }
 
-    /// Whether `w` reads as a verb where a subject ends: a word in -ed, a
-    /// cue, an auxiliary or a finite verb.
+    /// Whether `w` reads as a verb where a subject ends: a word in -ed, an
+    /// irregular past form, a cue, an auxiliary or a finite verb.
     pub(in crate::extract) fn verb_like(&self, w: &str) -> bool {
         w.ends_with("ed")
             || self.lex.cue(w).is_some()
-            || self.lex.is(WordClass::AUX, w)
-            || self.lex.is(WordClass::FINITE, w)
+            || self.lex.is(WordClass::AUX | WordClass::FINITE | WordClass::PAST, w)
     }
 
     /// Whether the clause before token `limit` opens with a name followed

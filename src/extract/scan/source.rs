@@ -42,7 +42,17 @@ impl SentenceScan<'_> {
                     .next()
                     .is_some_and(char::is_uppercase)
                 && !self.in_class(k + 1, WordClass::ADJUNCT);
-            (lower && self.in_class(k, WordClass::AFTER_SOURCE) && !place)
+            // "Nine in 10 voters", "one in four": a share, not an adjunct.
+            let number = |j: usize| {
+                let w = self.word(j);
+                w.starts_with(|c: char| c.is_ascii_digit())
+                    || matches!(
+                        w,
+                        "one" | "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine" | "ten"
+                    )
+            };
+            let share = self.word(k) == "in" && k + 1 < r.end && number(k - 1) && number(k + 1);
+            (lower && self.in_class(k, WordClass::AFTER_SOURCE) && !place && !share)
                 || (self.is_punct(k, &[","]) && k + 1 < r.end && self.word(k + 1).ends_with("ing"))
         }) {
             r.end = k;
@@ -119,6 +129,93 @@ impl SentenceScan<'_> {
             return Some(last..r.end);
         }
         Some(r)
+    }
+
+    /// [`Self::source_range`] of a subject right before its verb: the words
+    /// after the last comma when there are any ("Reluctantly, Brafman",
+    /// "Iowa, Rubio" after "In Cedar Rapids,", "Five years earlier,
+    /// Bloomberg", "Trump, Sexton said, …"): what that comma ends is a
+    /// fronted phrase or the content's own subject, never the speaker. (Not
+    /// a list, "Smith, Jones and Brown"; "Zimmerman, 32" is a name and its
+    /// age; an aside between commas is [`Self::source_range`]'s.)
+    pub(in crate::extract) fn after_fronted_phrase(&self, r: Range<usize>) -> Option<Range<usize>> {
+        let whole = || self.source_range(r.clone());
+        let Some(c) = (r.start + 1..r.end).rev().find(|&k| self.is_punct(k, &[","])) else {
+            return whole();
+        };
+        let after = c + 1..r.end;
+        let words: Vec<usize> = after.clone().filter(|&k| self.is_word(k)).collect();
+        if words.is_empty() {
+            return whole();
+        }
+        if words
+            .iter()
+            .all(|&k| self.word(k).starts_with(|ch: char| ch.is_ascii_digit()))
+        {
+            return self.source_range(r.start..c).or_else(whole);
+        }
+        let lower = |k: usize| self.toks[k].text(self.text).starts_with(char::is_lowercase);
+        let first = words[0];
+        // Not a subject: "367,491 people", "Sept. 15, 2011", "the GOP
+        // chairman, this past week", "…, said Sanders believes", "…, there is".
+        let digit = |k: usize| self.word(k).starts_with(|ch: char| ch.is_ascii_digit());
+        let no_subject = (digit(first) && digit(c - 1))
+            || (words.len() <= 3 && self.in_class(first, WordClass::TIME))
+            || (lower(first) && self.verb_like(self.word(first)))
+            || self.word(first) == "there"
+            || self.in_class(first, WordClass::ASIDE)
+            || after.clone().any(|k| matches!(self.word(k), "and" | "or"));
+        // Nor the end of one name: "Stacy Baker of Columbia, South
+        // Carolina", "the snarky, anti-GOP headline", "color-coded, timed
+        // tickets".
+        let before: Vec<usize> = (r.start..c).filter(|&k| self.is_word(k)).collect();
+        let place = (r.start..c)
+            .rev()
+            .find(|&k| !self.toks[k].text(self.text).starts_with(char::is_uppercase))
+            .is_some_and(|k| matches!(self.word(k), "of" | "from"));
+        let adjectives = before
+            .iter()
+            .filter(|&&k| !self.in_class(k, WordClass::DETERMINER))
+            .count()
+            == 1
+            && before
+                .iter()
+                .all(|&k| lower(k) || self.in_class(k, WordClass::DETERMINER));
+        let bracketed = (r.start..r.end).any(|k| self.is_punct(k, &["(", ")", "“", "”", "\""]));
+        if no_subject || place || adjectives || bracketed {
+            return whole();
+        }
+        self.source_range(after).or_else(whole)
+    }
+
+    /// "Here in Columbia, Sanders stepped up …", "Back in 1999, Mr. Trump
+    /// expressed …": where the clause before `limit` starts past a fronted
+    /// adverbial (a time, a place, an adverb, a participle) and its comma.
+    fn past_fronted_adverbial(&self, limit: usize) -> usize {
+        let s = self.clause_start(limit);
+        let Some(c) = (s + 1..limit.min(s + 14)).find(|&k| self.is_punct(k, &[","])) else {
+            return s;
+        };
+        let first = self.word(s);
+        let adverbial = self.in_class(
+            s,
+            WordClass::PREPOSITION
+                | WordClass::TIME
+                | WordClass::CONNECTIVE
+                | WordClass::ADJUNCT
+                | WordClass::SOURCE_LEAD_ADVERB,
+        ) || (first.len() > 4
+            && (first.ends_with("ly") || first.ends_with("ing") || first.ends_with("ed")))
+            || matches!(
+                self.word(c - 1),
+                "ago" | "later" | "earlier" | "afterward" | "afterwards"
+            );
+        let words_only = (s..c).all(|k| self.is_word(k) || self.is_punct(k, &["-", "'", "’", "."]));
+        if adverbial && words_only && c + 1 < limit && self.is_word(c + 1) {
+            c + 1
+        } else {
+            s
+        }
     }
 
     /// "In a Bloomberg interview Trump declared": after a prepositional
@@ -206,7 +303,25 @@ impl SentenceScan<'_> {
             // source: "Despite the sheen, officials said" has its subject
             // after the comma. (Any other range that is no source, such as
             // an open quotation, has none.)
-            match self.source_range(start..cue_start) {
+            match self.after_fronted_phrase(start..cue_start) {
+                // "The town released a statement Wednesday saying …": a
+                // participle's speaker is the subject of the verb before it
+                // (a past form, no cue: "She said the tweets accusing …" is
+                // a content).
+                Some(r) if self.word(cue_start).ends_with("ing") => {
+                    let verb = (r.start + 1..r.end)
+                        .find(|&k| {
+                            self.toks[k].text(self.text).starts_with(char::is_lowercase) && self.verb_like(self.word(k))
+                        })
+                        .filter(|&k| {
+                            let w = self.word(k);
+                            (w.ends_with("ed") || self.in_class(k, WordClass::PAST)) && self.lex.cue(w).is_none()
+                        });
+                    return match verb.and_then(|v| self.subject(cue_start).filter(|s| s.end == v)) {
+                        Some(s) => Some(s),
+                        None => Some(r),
+                    };
+                }
                 Some(r) => return Some(r),
                 None if !self.in_class(start, WordClass::PREPOSITION) => return None,
                 None => {}
@@ -227,6 +342,7 @@ impl SentenceScan<'_> {
             .rev()
             .find(|&k| self.is_punct(k, &[",", ";", ":", "(", ")", "”", "\""]) || self.in_class(k, WordClass::BOUNDARY))
             .map_or(start, |k| k + 1);
+        let cut = self.coordinated_subject(start, cut, cue_start);
         // "X, the Y (Z), had claimed": the subject before its appositive.
         if self.words_in(cut..cue_start) == 0
             && cue_start > 0
@@ -240,11 +356,46 @@ impl SentenceScan<'_> {
         (self.words_in(r.clone()) <= 8).then_some(r)
     }
 
+    /// "Trump and his attorneys have said", "he and Brafman had said": when
+    /// the subject from `cut` follows "and" or "or", where the first of the
+    /// two starts: a short name, pronoun or noun phrase with no verb, after
+    /// the clause's start, a comma or a boundary word (not "Kabul said
+    /// they crossed and Islamabad said").
+    fn coordinated_subject(&self, start: usize, cut: usize, cue_start: usize) -> usize {
+        if cut <= start + 1 || !matches!(self.word(cut - 1), "and" | "or") {
+            return cut;
+        }
+        // ("Mr. Rubio and his advisers": the period of a title is no end.)
+        let item_start = |end: usize| {
+            (start..end)
+                .rev()
+                .find(|&k| (!self.is_word(k) && !self.is_punct(k, &["."])) || self.in_class(k, WordClass::BOUNDARY))
+                .map_or(start, |k| k + 1)
+        };
+        let item = |from: usize, end: usize| {
+            let words: Vec<usize> = (from..end).filter(|&k| self.is_word(k)).collect();
+            let opens = words.first().is_some_and(|&k| {
+                self.toks[k].text(self.text).starts_with(char::is_uppercase)
+                    || self.in_class(k, WordClass::DETERMINER | WordClass::PRONOUN)
+            });
+            let verb = words
+                .iter()
+                .any(|&k| self.toks[k].text(self.text).starts_with(char::is_lowercase) && self.verb_like(self.word(k)));
+            let preposition = words.iter().any(|&k| self.in_class(k, WordClass::PREPOSITION));
+            opens && !verb && !preposition && (1..=4).contains(&words.len())
+        };
+        let from = item_start(cut - 1);
+        if !item(from, cut - 1) || self.words_in(from..cue_start) > 8 {
+            return cut;
+        }
+        from
+    }
+
     /// The subject at the start of the clause before `limit`: capitalised
     /// words, determiners and "of", or a pronoun ("It", "the Clinton
     /// campaign").
     pub(in crate::extract) fn subject(&self, limit: usize) -> Option<Range<usize>> {
-        let s = self.clause_start(limit);
+        let s = self.past_fronted_adverbial(limit);
         let mut e = s;
         while e < limit && e < s + 8 {
             let w = self.word(e);
@@ -281,7 +432,9 @@ impl SentenceScan<'_> {
         // "The mayor visited …", "Pakistan's military did …": a determiner's
         // or a possessive's noun, up to the verb (a word
         // in -ed, a cue, an auxiliary).
-        if e > s && (led || self.in_class(e - 1, WordClass::DETERMINER) || self.word(e - 1).ends_with("'s")) {
+        // (Also past a name: "the Vermont senator", "The Trump campaign".)
+        let opened = led || self.in_class(s, WordClass::DETERMINER);
+        if e > s && (opened || self.in_class(e - 1, WordClass::DETERMINER) || self.word(e - 1).ends_with("'s")) {
             while e < limit && e < s + 8 && self.is_word(e) {
                 let w = self.word(e);
                 if self.verb_like(w) {

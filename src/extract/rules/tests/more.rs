@@ -506,3 +506,103 @@ fn cues_keep_their_adverbs_and_negated_contractions_are_no_assertions() {
     assert!(c.iter().all(|x| x.loose), "a negated cue makes no assertion: {c:?}");
     assert_eq!(c[0].cue_text, "didn't say", "{c:?}");
 }
+
+#[test]
+fn a_fronted_phrase_before_the_subject_is_no_part_of_the_source() {
+    for (text, source) in [
+        ("Reluctantly, Brafman said he had come to the conclusion.", "Brafman"),
+        (
+            "During a town hall meeting in Cedar Rapids, Iowa, Rubio told reporters that the law was bad.",
+            "Rubio",
+        ),
+        ("Five years earlier, Bloomberg said he would not run.", "Bloomberg"),
+        (
+            "Pointing to one big change in staffing, Walsh noted that Ohio had one staffer.",
+            "Walsh",
+        ),
+        (
+            "Back in 1999, Mr. Trump praised his skills, telling CNBC that he wished he could be like that.",
+            "Mr. Trump",
+        ),
+        ("Trump, Sexton said, has created a strange campaign.", "Sexton"),
+    ] {
+        let a = find_in(text);
+        assert!(a.iter().any(|x| x.0 == source), "{text}: {a:?}");
+        assert!(a.iter().all(|x| !x.0.contains(',')), "{text}: {a:?}");
+    }
+    // A list, an aside and a number keep their commas or lose the aside.
+    for (text, source) in [
+        (
+            "Ethiopian officials, however, insisted that the dam was safe.",
+            "Ethiopian officials",
+        ),
+        ("Some 367,491 people said the vote was fair.", "Some 367,491 people"),
+        (
+            "Stacy Baker of Columbia, South Carolina says the vote was fair.",
+            "Stacy Baker of Columbia, South Carolina",
+        ),
+    ] {
+        let a = find_in(text);
+        assert_eq!(a.first().map(|x| x.0.as_str()), Some(source), "{text}: {a:?}");
+    }
+}
+
+#[test]
+fn a_participle_after_a_clause_has_the_clauses_subject() {
+    for (text, source) in [
+        (
+            "The town released a statement Wednesday saying the comments were based on opinion.",
+            "The town",
+        ),
+        (
+            "The president left no doubt of his commitment, saying that nobody was more qualified.",
+            "The president",
+        ),
+        (
+            "The Vermont senator emailed supporters saying the struggle continues.",
+            "The Vermont senator",
+        ),
+        (
+            "Rubio's campaign sent out a press release saying Murphy owes Florida an explanation.",
+            "Rubio's campaign",
+        ),
+    ] {
+        let a = find_in(text);
+        assert_eq!(a.first().map(|x| x.0.as_str()), Some(source), "{text}: {a:?}");
+    }
+}
+
+#[test]
+fn a_share_and_an_aside_for_example_in_a_source() {
+    let a = find_in("Nine in 10 Democratic voters say she could win.");
+    assert_eq!(
+        a.first().map(|x| x.0.as_str()),
+        Some("Nine in 10 Democratic voters"),
+        "{a:?}"
+    );
+    let a = find_in("Cement makers, for instance, argue that imports grew.");
+    assert_eq!(a.first().map(|x| x.0.as_str()), Some("Cement makers"), "{a:?}");
+}
+
+#[test]
+fn a_coordinated_subject_is_one_source() {
+    for (text, source) in [
+        (
+            "Trump and his attorneys have said the company would return.",
+            "Trump and his attorneys",
+        ),
+        ("He and Brafman had said the deal was done.", "He and Brafman"),
+        (
+            "Mr. Peck and Mr. Mahaney said Alphabet was the likely buyer.",
+            "Mr. Peck and Mr. Mahaney",
+        ),
+        // A clause before "and" is no part of the next subject.
+        (
+            "Pashinyan said the troops crossed the border and Baku said that they did not.",
+            "Baku",
+        ),
+    ] {
+        let a = find_in(text);
+        assert_eq!(a.last().map(|x| x.0.as_str()), Some(source), "{text}: {a:?}");
+    }
+}
