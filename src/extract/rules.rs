@@ -159,14 +159,18 @@ fn repoint_inner(out: &mut [Attribution]) {
             continue;
         }
         let outer = out[k].content.clone();
-        let inner = (k + 1..out.len()).find(|&j| {
-            out[j].accuse
-                && out[j].stance == Stance::Asserts
-                && out[j].source.start >= outer.start
-                && out[j].source.start <= outer.start + 4
-                && out[j].content.start > outer.start
-                && out[j].content.start < outer.end
-        });
+        // (Only attributions whose cue is inside the content: those come
+        // next, so the search stays linear in a long article.)
+        let inner = (k + 1..out.len())
+            .take_while(|&j| out[j].cue.start < outer.end)
+            .find(|&j| {
+                out[j].accuse
+                    && out[j].stance == Stance::Asserts
+                    && out[j].source.start >= outer.start
+                    && out[j].source.start <= outer.start + 4
+                    && out[j].content.start > outer.start
+                    && out[j].content.start < outer.end
+            });
         if let Some(j) = inner {
             out[k].points_back = Some(j);
             out[k].content = out[j].content.start..out[j].content.end.min(outer.end);

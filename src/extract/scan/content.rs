@@ -206,11 +206,7 @@ impl SentenceScan<'_> {
                 let pointer = pointer || denied_charge;
                 // (", terming the reports false", ", labelling them …": a
                 // participle that names what was said is no part of it.)
-                let naming = matches!(
-                    w,
-                    "calling" | "terming" | "describing" | "labelling" | "labeling" | "branding"
-                );
-                let participle = (w.ends_with("ing") && self.lex.cue(w).is_some()) || naming;
+                let participle = (w.ends_with("ing") && self.lex.cue(w).is_some()) || self.lex.is(WordClass::NAMING, w);
                 // "…, while Kabul insists …": another speaker's clause.
                 let contrast = matches!(w, "while" | "whereas") && reviewed_cue_after(k + 2);
                 // "…, which local authorities said had killed 39 people": a
