@@ -45,13 +45,7 @@ pub(super) fn pointing_denial(s: &SentenceScan<'_>, v: &VerbCue<'_>, out: &mut V
             && (0..w - 1).all(|k| s.toks[k].start < out[prev].content.end || !s.is_word(k))
             && let Some(src) = s.source_range(w + 1..cs)
         {
-            let content = Some((out[prev].content.clone(), out[prev].quoted));
-            if s.push(out, cs..i + 1, cue_text, src, content, kind) {
-                let last = out.len() - 1;
-                out[last].points_back = Some(prev);
-                return Some(true);
-            }
-            return Some(false);
+            return Some(push_pointing_back(s, out, cs..i + 1, cue_text, src, prev, kind));
         }
         if let Some(p) = pointer {
             let src_start = if s.word(p + 1) == "that" || s.word(p + 1) == "which" {
@@ -62,15 +56,28 @@ pub(super) fn pointing_denial(s: &SentenceScan<'_>, v: &VerbCue<'_>, out: &mut V
             let src = s.source_range(src_start..cs);
             let earlier = src.clone().and_then(|r| antecedent(out, s.text, &s.span(r)));
             if let (Some(src), Some(antecedent)) = (src, earlier) {
-                let content = Some((out[antecedent].content.clone(), out[antecedent].quoted));
-                if s.push(out, cs..i + 1, cue_text, src, content, kind) {
-                    let last = out.len() - 1;
-                    out[last].points_back = Some(antecedent);
-                    return Some(true);
-                }
-                return Some(false);
+                return Some(push_pointing_back(s, out, cs..i + 1, cue_text, src, antecedent, kind));
             }
         }
     }
     None
+}
+
+/// Pushes a denial that repeats the content of the attribution
+/// `antecedent` and points back at it; false when it was not pushed.
+fn push_pointing_back(
+    s: &SentenceScan<'_>,
+    out: &mut Vec<Attribution>,
+    cue: std::ops::Range<usize>,
+    cue_text: String,
+    src: std::ops::Range<usize>,
+    antecedent: usize,
+    kind: (Stance, bool, bool),
+) -> bool {
+    let content = Some((out[antecedent].content.clone(), out[antecedent].quoted));
+    let pushed = s.push(out, cue, cue_text, src, content, kind);
+    if pushed && let Some(last) = out.last_mut() {
+        last.points_back = Some(antecedent);
+    }
+    pushed
 }
