@@ -31,6 +31,13 @@ fn rule_links(actors_yaml: &str, text: &str) -> Vec<Claim> {
     claims
 }
 
+/// Each claim as (claimant, stance, content).
+fn who_says(c: &[Claim]) -> Vec<(&str, Stance, &str)> {
+    c.iter()
+        .map(|x| (x.claimant.as_str(), x.stance, x.content.as_str()))
+        .collect()
+}
+
 #[test]
 fn a_news_agency_speaks_for_no_institution_named_after_it() {
     let c = run(
@@ -354,10 +361,7 @@ fn a_quotation_opening_with_a_denial_is_a_denial_and_a_competing_claim() {
         actors,
         "Pakistan alleged that India had a hand in the train attack. “We strongly reject the baseless allegations made by Pakistan. The whole world knows where the epicentre of terrorism lies,” said Randhir Jaiswal.",
     );
-    let got: Vec<(&str, Stance, &str)> = c
-        .iter()
-        .map(|x| (x.claimant.as_str(), x.stance, x.content.as_str()))
-        .collect();
+    let got = who_says(&c);
     assert_eq!(
         got,
         [
@@ -880,10 +884,7 @@ fn a_denial_of_a_named_sides_claims_denies_what_they_say() {
     let c = run(
         "Pakistan categorically rejected Taliban claims of significant casualties among its forces, terming the reports false.",
     );
-    let got: Vec<(&str, Stance, &str)> = c
-        .iter()
-        .map(|x| (x.claimant.as_str(), x.stance, x.content.as_str()))
-        .collect();
+    let got = who_says(&c);
     assert_eq!(
         got,
         [

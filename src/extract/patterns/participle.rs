@@ -51,15 +51,13 @@ pub(super) fn participle_continues(s: &SentenceScan<'_>, v: &VerbCue<'_>, out: &
     // "…, while noting that …", "“…,” adding that …", "… saying: “…”".
     let after_comma =
         |k: usize| s.is_punct(k, &[","]) || (k > 0 && s.is_punct(k - 1, &[","]) && s.is_punct(k, &["”", "\""]));
+    // (", calling for …": a particle closes the cue.)
+    let ce = s.cue_end(i);
     let joined = cs > 0
         && (after_comma(cs - 1)
             || (cs > 1 && s.word(cs - 1) == "while" && after_comma(cs - 2))
-            || (s.cue_end(i) < s.toks.len()
-                && s.is_punct(s.cue_end(i), &[":"])
-                && s.previous_in_sentence(out).is_some()));
+            || (ce < s.toks.len() && s.is_punct(ce, &[":"]) && s.previous_in_sentence(out).is_some()));
     if s.word(i).ends_with("ing") && (joined || after_and) {
-        // ", calling for …": a particle closes the cue.
-        let ce = s.cue_end(i);
         let cue_text = s.cue_words(cs..ce);
         let Some(prev) = s.previous_in_sentence(out) else {
             // "It attacked Trump, saying …": the sentence's subject speaks.
