@@ -345,6 +345,23 @@ impl<'a> Graph<'a> {
         &self.nodes[at.0][at.1]
     }
 
+    /// The claim before `at` when the two are one reciprocal accusation
+    /// written once per side ("Armenia and Azerbaijan blame each other for
+    /// A"): the same reciprocal cue and content, different sides. What the
+    /// words say decides that pair, not the weights: a dispute whose
+    /// training folds hold no such sentence would otherwise miss it.
+    fn reciprocal_partner(&self, at: At) -> Option<usize> {
+        let p = at.1.checked_sub(1)?;
+        let claims = self.docs[at.0].claims;
+        let (b, a) = (&claims[at.1], &claims[p]);
+        let cue = b.cue.as_deref()?;
+        (a.cue.as_deref() == Some(cue)
+            && a.content == b.content
+            && self.node(at).side != self.node((at.0, p)).side
+            && super::patterns::is_reciprocal_cue(cue))
+        .then_some(p)
+    }
+
     /// The candidate answers to `from`: claims of its article within the
     /// window, and claims of nearby articles that share terms with it.
     fn candidates(&self, from: At, cross: &[Vec<usize>], index: &CrossIndex<'_>) -> Vec<At> {
@@ -832,8 +849,26 @@ pub fn propose(docs: &[Doc<'_>], actors: &Actors, linker: &Linker) -> Vec<Propos
         linker.thresholds.reviewed
     };
     let (contest_floor, support_floor) = (floor(threshold), floor(THRESHOLD));
+    // Each side of a reciprocal accusation contests the other side's, and
+    // nothing else: its content is the summary both share.
+    let mut reciprocal = std::collections::HashSet::new();
+    for (d, doc) in docs.iter().enumerate() {
+        for i in 0..doc.claims.len() {
+            if let Some(p) = graph.reciprocal_partner((d, i)) {
+                reciprocal.extend([(d, i), (d, p)]);
+                contest.push(Proposal {
+                    from: (d, i),
+                    to: (d, p),
+                    kind: LinkKind::Counters,
+                    score: 1.0,
+                });
+            }
+        }
+    }
     graph.each_pair(&mut Sums::new(linker), |from, to, sums| {
-        if let Some(p) = proposed(sums.contest, threshold, contest_floor) {
+        if reciprocal.contains(&from) {
+            // (Its one contest is above; it may still support.)
+        } else if let Some(p) = proposed(sums.contest, threshold, contest_floor) {
             let b = graph.node(from);
             let kind = if b.denies || b.negated {
                 LinkKind::Rebuts

@@ -169,3 +169,58 @@ fn cue_classes_come_from_the_lexicon() {
     assert_eq!(class(Some("labelled … as baseless")), "deny");
     assert_eq!(class(None), "none");
 }
+
+#[test]
+fn the_second_side_of_a_reciprocal_accusation_counters_the_first_whatever_the_weights() {
+    let twin = |id: &str, who: &str, cue: &str| {
+        let mut c = claim(id, who, Stance::Asserts, "clashes along their border");
+        c.cue = Some(cue.into());
+        c
+    };
+    let mut claims = article();
+    claims.extend([
+        twin("c4", "Armenia", "blame each other for"),
+        twin("c5", "Azerbaijan", "blame each other for"),
+        // Two sides saying the same thing together contest nothing.
+        twin("c6", "Armenia", "said"),
+        twin("c7", "Azerbaijan", "said"),
+    ]);
+    let docs = [Doc {
+        claims: &claims,
+        date: None,
+        hints: None,
+    }];
+    let contests = |linker: &Linker| -> Vec<(At, At, f32)> {
+        propose(&docs, &Actors::default(), linker)
+            .into_iter()
+            .filter(|p| p.kind != LinkKind::Supports)
+            .map(|p| (p.from, p.to, p.score))
+            .collect()
+    };
+    // A linker that learned that nothing is contested still proposes the pair.
+    let never = train(&examples(&docs, &Actors::default(), |_, _| Label::None));
+    assert_eq!(contests(&never), [((0, 4), (0, 3), 1.0)]);
+    // One that learned that alike claims of two sides contest each other
+    // proposes more, but neither side of the pair contests anything else.
+    let alike = train(&examples(&docs, &Actors::default(), |from, to| {
+        if from.1 >= 3 && to.1 >= 3 && from.1 != to.1 {
+            Label::Contest
+        } else {
+            Label::None
+        }
+    }));
+    let found = contests(&alike);
+    assert!(found.len() > 1, "{found:?}");
+    let from_pair: Vec<_> = found.iter().filter(|(from, _, _)| matches!(from.1, 3 | 4)).collect();
+    assert_eq!(from_pair, [&((0, 4), (0, 3), 1.0)]);
+}
+
+#[test]
+fn reciprocal_cues_are_recognised_by_their_words() {
+    use super::super::patterns::is_reciprocal_cue;
+    assert!(is_reciprocal_cue("blame each other for"));
+    assert!(is_reciprocal_cue("have traded blame for"));
+    assert!(is_reciprocal_cue("Accused one another of"));
+    assert!(!is_reciprocal_cue("blamed"));
+    assert!(!is_reciprocal_cue("said each"));
+}

@@ -15,3 +15,5 @@ mod participle;
 mod pointing;
 mod reciprocal;
 mod verb;
+
+pub(super) use reciprocal::is_reciprocal_cue;

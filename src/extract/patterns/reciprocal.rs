@@ -7,6 +7,34 @@ use crate::claim::Stance;
 use crate::extract::rules::Attribution;
 use crate::extract::scan::SentenceScan;
 
+/// Verbs made reciprocal by "each other" / "one another".
+const BLAME: &[&str] = &["blame", "blamed", "blaming", "accuse", "accused", "accusing"];
+/// Verbs made reciprocal by what is traded ("traded blame").
+const TRADE: &[&str] = &["trade", "traded", "trading", "swap", "swapped", "exchange", "exchanged"];
+/// What two sides trade when they accuse each other.
+const TRADED: &[&str] = &["blame", "accusations", "charges", "allegations"];
+
+/// Whether the words from `i` on (`word(i)`, `word(i + 1)`, …) make a
+/// reciprocal accusation; the index past it.
+fn reciprocal_object<'w>(i: usize, word: impl Fn(usize) -> &'w str) -> Option<usize> {
+    if BLAME.contains(&word(i)) && matches!((word(i + 1), word(i + 2)), ("each", "other") | ("one", "another")) {
+        Some(i + 3)
+    } else if TRADE.contains(&word(i)) && TRADED.contains(&word(i + 1)) {
+        Some(i + 2)
+    } else {
+        None
+    }
+}
+
+/// Whether a claim's cue is a reciprocal accusation ("blame each other
+/// for", "have traded blame for"). The pattern below writes one claim per
+/// side with the same cue and content; the second counters the first.
+pub(in crate::extract) fn is_reciprocal_cue(cue: &str) -> bool {
+    let words: Vec<String> = cue.split_whitespace().map(str::to_lowercase).collect();
+    let word = |k: usize| words.get(k).map_or("", String::as_str);
+    (0..words.len()).any(|i| reciprocal_object(i, word).is_some())
+}
+
 impl SentenceScan<'_> {
     /// A reciprocal accusation at token `i` whose subject is two names
     /// joined by "and": an attribution for each, the cue running to the
@@ -16,15 +44,7 @@ impl SentenceScan<'_> {
         let n = self.toks.len();
         let word = |k: usize| if k < n { self.word(k) } else { "" };
         // The object that makes the verb reciprocal, and where it ends.
-        let object_end = match word(i) {
-            "blame" | "blamed" | "blaming" | "accuse" | "accused" | "accusing" => {
-                (matches!((word(i + 1), word(i + 2)), ("each", "other") | ("one", "another"))).then_some(i + 3)
-            }
-            "trade" | "traded" | "trading" | "swap" | "swapped" | "exchange" | "exchanged" => {
-                matches!(word(i + 1), "blame" | "accusations" | "charges" | "allegations").then_some(i + 2)
-            }
-            _ => None,
-        }?;
+        let object_end = reciprocal_object(i, word)?;
         if !matches!(word(object_end), "for" | "of" | "over") {
             return None;
         }
