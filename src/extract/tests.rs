@@ -920,3 +920,58 @@ fn exaggerated_is_a_label_of_falsehood_and_a_title_with_its_name_set_off_speaks(
         "{c:#?}"
     );
 }
+
+#[test]
+fn a_temporal_clause_reporting_another_speaker_ends_the_content() {
+    let c = run(
+        "The Azerbaijani Defense Ministry has said it lost 50 troops in overnight clashes after Yerevan said that at least 49 of its soldiers were killed.",
+    );
+    assert_eq!(
+        who_says(&c),
+        [
+            ("Azerbaijan", Stance::Asserts, "it lost 50 troops in overnight clashes"),
+            ("Yerevan", Stance::Asserts, "at least 49 of its soldiers were killed"),
+        ],
+        "{c:#?}"
+    );
+    // A temporal clause without a speaker of its own stays in the claim.
+    let c = run("The ministry said the shelling began after troops crossed the border.");
+    assert_eq!(
+        c[0].content, "the shelling began after troops crossed the border",
+        "{c:#?}"
+    );
+}
+
+#[test]
+fn a_dateline_with_an_agency_in_brackets_is_no_part_of_the_subject() {
+    let c = run(
+        "MANILA (Reuters) – The Philippines repeated its call for China to stop provocative actions, warning that its attempts to block resupply missions could have disastrous results.",
+    );
+    assert_eq!(
+        who_says(&c),
+        [(
+            "Philippines",
+            Stance::Asserts,
+            "its attempts to block resupply missions could have disastrous results"
+        )],
+        "{c:#?}"
+    );
+}
+
+#[test]
+fn a_quotation_resumed_after_the_cue_is_a_claim_of_its_own() {
+    let c = run(
+        "“They are cynically destroying the civilian population,” the Ukrainian president said on social media. “This is an evil without limits.”",
+    );
+    let who = who_says(&c);
+    assert_eq!(who.len(), 2, "{c:#?}");
+    assert_eq!(who[0].2, "They are cynically destroying the civilian population");
+    assert_eq!(who[1], (who[0].0, Stance::Asserts, "This is an evil without limits"));
+    assert_eq!(c[1].quoted, Some(true));
+    // A denial's resumed quotation asserts what the speaker goes on to say.
+    let c = run("“We reject these claims,” the spokesman denied. “Our forces were not there.”");
+    assert_eq!(c.last().map(|x| x.stance), Some(Stance::Asserts), "{c:#?}");
+    // A clause that goes on after the cue without quotation marks stays one claim.
+    let c = run("The museum, he said, celebrated the heroes of the war.");
+    assert_eq!(c.len(), 1, "{c:#?}");
+}

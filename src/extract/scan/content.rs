@@ -42,8 +42,9 @@ impl SentenceScan<'_> {
         {
             // ("Manila, Philippines -- Manila summoned": "--" is two tokens.)
             let end = if self.is_punct(k, &["-"]) { k + 1 } else { k };
+            // ("MANILA (Reuters) –": an agency in brackets.)
             let all_names = (0..k).all(|j| {
-                self.is_punct(j, &[","])
+                self.is_punct(j, &[",", "(", ")"])
                     || self.toks[j]
                         .text(self.text)
                         .chars()
@@ -172,6 +173,17 @@ impl SentenceScan<'_> {
                 && k + 2 < n
                 && self.cues[k + 1].is_some_and(|c| c.stance == Stance::Denies)
                 && self.word(k + 2) == "by"
+            {
+                e = k;
+                break;
+            }
+            // "it lost 50 troops after Yerevan said that …": a temporal
+            // clause that reports another speaker is the narrator's, not
+            // part of the claim.
+            if matches!(self.word(k), "after" | "before" | "as" | "while" | "whereas")
+                && (k + 2..n.min(k + 7))
+                    .take_while(|&j| !self.is_punct(j, &[",", ";", "“", "\""]))
+                    .any(reviewed_verb)
             {
                 e = k;
                 break;
