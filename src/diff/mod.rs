@@ -195,7 +195,7 @@ pub struct Diff {
 }
 
 /// The canonical name of a claimant.
-fn canonical(actors: &Actors, name: &str) -> String {
+pub(crate) fn canonical(actors: &Actors, name: &str) -> String {
     actors.get(name).map_or_else(|| name.to_string(), |a| a.name.clone())
 }
 
