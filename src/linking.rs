@@ -205,6 +205,12 @@ pub fn apply_across(claims: &mut [Vec<Claim>], article_ids: &[String], proposals
 /// Trains a linker on reference `files` of a store: their reference claims
 /// and the claims `model` extracts from their articles.
 pub fn train(store: &Store, files: &[usize], model: &Model) -> Result<Linker, String> {
+    Ok(linker::train(&examples(store, files, model)?, linker::L2))
+}
+
+/// The labelled pairs [`train`] learns from, for training with other
+/// penalties.
+pub fn examples(store: &Store, files: &[usize], model: &Model) -> Result<Vec<(Vec<usize>, Label)>, String> {
     let labels = reference_labels(store);
     let mut examples = linker::examples(&docs(store, files), &store.actors, |from: At, to: At| {
         let from = (files[from.0], from.1);
@@ -219,5 +225,5 @@ pub fn train(store: &Store, files: &[usize], model: &Model) -> Result<Linker, St
             _ => Label::None,
         }
     }));
-    Ok(linker::train(&examples))
+    Ok(examples)
 }

@@ -15,7 +15,7 @@
 use super::claims::{ClaimScores, LinkError, score};
 use super::{Prf, fmt3};
 use crate::extract::Model;
-use crate::extract::linker::{CALIBRATION_GRID, Linker, Thresholds};
+use crate::extract::linker::{self, CALIBRATION_GRID, L2_GRID, Linker, Thresholds};
 use crate::linking::{self, Extracted};
 use crate::store::{Loaded, Store};
 use serde::Serialize;
@@ -36,6 +36,8 @@ pub struct Fold {
     /// The contest thresholds it was scored at, calibrated on the other
     /// disputes alone.
     pub thresholds: Thresholds,
+    /// The linker's L2 penalty, calibrated with the thresholds.
+    pub l2: f64,
     /// The contest links missed or wrong end to end, to read the figures.
     pub end_to_end_errors: Vec<LinkError>,
     /// The contest links missed or wrong by `link` alone.
@@ -59,6 +61,8 @@ pub struct Lodo {
     /// held out from a linker trained on the others: the built-in
     /// `linker::EXTRACTED_THRESHOLD` and `linker::REVIEWED_THRESHOLD` should be these.
     pub calibrated: Thresholds,
+    /// The L2 penalty it picks with them (the built-in `linker::L2`).
+    pub calibrated_l2: f64,
 }
 
 /// The headline F1 figures.
@@ -191,21 +195,23 @@ pub fn run(corpus: &Path, model: &Model) -> Result<Lodo, String> {
             .collect()
     };
     let mut folds = Vec::new();
-    // Contest-link counts at each threshold of the grid, every dispute held
-    // out by a linker trained on all the others: what the rule picks there
-    // is what the built-in thresholds should be.
-    let mut all = Calibration::default();
+    // Contest-link counts at each penalty and threshold of the grids, every
+    // dispute held out by a linker trained on all the others: what the rule
+    // picks there is what the built-in settings should be.
+    let mut all = Calibrations::default();
     for (d, (name, _)) in disputes.iter().enumerate() {
-        // The thresholds for this dispute are calibrated on the others
+        // The settings for this dispute are calibrated on the others
         // alone, each held out in turn from a linker trained on the rest.
-        let mut inner = Calibration::default();
+        let mut inner = Calibrations::default();
         for i in (0..disputes.len()).filter(|&i| i != d) {
-            let linker = linking::train(&store, &without(&[d, i]), model)?;
-            inner.add(&store, &held[i], &extracted[i], &linker);
+            let examples = linking::examples(&store, &without(&[d, i]), model)?;
+            inner.add(&store, &held[i], &extracted[i], &examples);
         }
-        let mut linker = linking::train(&store, &without(&[d]), model)?;
-        all.add(&store, &held[d], &extracted[d], &linker);
-        linker.thresholds = inner.best();
+        let examples = linking::examples(&store, &without(&[d]), model)?;
+        all.add(&store, &held[d], &extracted[d], &examples);
+        let (l2, thresholds) = inner.best();
+        let mut linker = linker::train(&examples, l2);
+        linker.thresholds = thresholds;
         let gold = Store::from_files(
             held[d].iter().map(|&f| store.files[f].clone()).collect(),
             store.actors.clone(),
@@ -215,7 +221,8 @@ pub fn run(corpus: &Path, model: &Model) -> Result<Lodo, String> {
         folds.push(Fold {
             dispute: name.clone(),
             articles: held[d].len(),
-            thresholds: linker.thresholds,
+            thresholds,
+            l2,
             end_to_end_errors: end_to_end.contest_errors.clone(),
             link_only_errors: link_only.contest_errors.clone(),
             end_to_end,
@@ -229,9 +236,36 @@ pub fn run(corpus: &Path, model: &Model) -> Result<Lodo, String> {
         mean_link_only: Figures::mean(only()),
         pooled_end_to_end: Figures::pooled(e2e()),
         pooled_link_only: Figures::pooled(only()),
-        calibrated: all.best(),
+        calibrated: all.best().1,
+        calibrated_l2: all.best().0,
         folds,
     })
+}
+
+/// A [`Calibration`] per penalty of [`L2_GRID`].
+#[derive(Default)]
+struct Calibrations([Calibration; L2_GRID.len()]);
+
+impl Calibrations {
+    /// Adds the counts of one held-out dispute at each penalty, the linker
+    /// trained on `examples` of the others.
+    fn add(&mut self, store: &Store, held: &[usize], extracted: &Extracted, examples: &[(Vec<usize>, linker::Label)]) {
+        for (c, &l2) in self.0.iter_mut().zip(&L2_GRID) {
+            c.add(store, held, extracted, &linker::train(examples, l2));
+        }
+    }
+
+    /// The penalty whose best thresholds score best, end to end and by
+    /// `link` alone added up (the first on a tie), with those thresholds.
+    fn best(&self) -> (f64, Thresholds) {
+        let mut best = 0;
+        for k in 1..L2_GRID.len() {
+            if self.0[k].best_f1() > self.0[best].best_f1() {
+                best = k;
+            }
+        }
+        (L2_GRID[best], self.0[best].best())
+    }
 }
 
 /// Pooled contest-link counts (correct predicted, predicted, correct gold,
@@ -272,21 +306,35 @@ impl Calibration {
 
     /// The thresholds of best pooled F1 (the lower one on a tie).
     fn best(&self) -> Thresholds {
-        let pick = |counts: &[[usize; 4]]| {
-            let f1 = |c: &[usize; 4]| Prf::new(c[0], c[1], c[2], c[3]).f1;
-            let mut best = 0;
-            for k in 1..counts.len() {
-                if f1(&counts[k]) > f1(&counts[best]) {
-                    best = k;
-                }
-            }
-            CALIBRATION_GRID[best]
-        };
         Thresholds {
-            extracted: pick(&self.end_to_end),
-            reviewed: pick(&self.link_only),
+            extracted: CALIBRATION_GRID[best_index(&self.end_to_end)],
+            reviewed: CALIBRATION_GRID[best_index(&self.link_only)],
         }
     }
+
+    /// The best pooled F1 end to end plus that of `link` alone.
+    fn best_f1(&self) -> f64 {
+        [&self.end_to_end, &self.link_only]
+            .map(|counts| f1(&counts[best_index(counts)]))
+            .iter()
+            .sum()
+    }
+}
+
+/// The F1 of counts (correct predicted, predicted, correct gold, gold).
+fn f1(c: &[usize; 4]) -> f64 {
+    Prf::new(c[0], c[1], c[2], c[3]).f1
+}
+
+/// The index of the best F1 among counts, the first on a tie.
+fn best_index(counts: &[[usize; 4]]) -> usize {
+    let mut best = 0;
+    for k in 1..counts.len() {
+        if f1(&counts[k]) > f1(&counts[best]) {
+            best = k;
+        }
+    }
+    best
 }
 
 /// Scores the extraction of a held-out dispute's articles, linked within
@@ -381,18 +429,25 @@ pub fn render(l: &Lodo) -> String {
     let per_fold: Vec<String> = l
         .folds
         .iter()
-        .map(|f| format!("{} {}/{}", f.dispute, f.thresholds.extracted, f.thresholds.reviewed))
+        .map(|f| {
+            format!(
+                "{} {}/{} L2 {:e}",
+                f.dispute, f.thresholds.extracted, f.thresholds.reviewed, f.l2
+            )
+        })
         .collect();
     format!(
         "{t}\nF1 per held-out dispute: the linker trained on the other disputes; end to end from article text, \
          and `link` alone on the reference claims with their links removed\n\
-         contest thresholds (extracted/reviewed), each calibrated on the other disputes alone: {}\n\
-         the calibration on all disputes picks {}/{} (built in: {}/{})\n",
+         contest thresholds (extracted/reviewed) and L2 penalty, each calibrated on the other disputes alone: {}\n\
+         the calibration on all disputes picks {}/{} L2 {:e} (built in: {}/{} L2 {:e})\n",
         per_fold.join(", "),
         l.calibrated.extracted,
         l.calibrated.reviewed,
-        crate::extract::linker::EXTRACTED_THRESHOLD,
-        crate::extract::linker::REVIEWED_THRESHOLD,
+        l.calibrated_l2,
+        linker::EXTRACTED_THRESHOLD,
+        linker::REVIEWED_THRESHOLD,
+        linker::L2,
     )
 }
 
@@ -411,6 +466,20 @@ mod tests {
         c.link_only[0] = [5, 20, 5, 8];
         let t = c.best();
         assert_eq!((t.extracted, t.reviewed), (CALIBRATION_GRID[2], CALIBRATION_GRID[8]));
+    }
+
+    #[test]
+    fn the_penalty_is_the_one_whose_best_thresholds_score_best_in_both_modes() {
+        let mut c = Calibrations::default();
+        // Penalty 0: best end to end alone; penalty 2: best added up.
+        c.0[0].end_to_end[3] = [6, 8, 6, 8];
+        c.0[0].link_only[3] = [1, 8, 1, 8];
+        c.0[2].end_to_end[5] = [5, 8, 5, 8];
+        c.0[2].link_only[1] = [5, 8, 5, 8];
+        let (l2, t) = c.best();
+        assert_eq!(l2, L2_GRID[2]);
+        assert_eq!((t.extracted, t.reviewed), (CALIBRATION_GRID[5], CALIBRATION_GRID[1]));
+        assert_eq!(Calibrations::default().best().0, L2_GRID[0], "the first on a tie");
     }
 
     #[test]

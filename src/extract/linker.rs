@@ -61,8 +61,13 @@ const CROSS_MAX: usize = 50;
 const ITERATIONS: usize = 400;
 /// Step size of gradient descent.
 const RATE: f64 = 1.0;
-/// L2 penalty per weight.
-const L2: f64 = 1e-4;
+/// L2 penalty per weight of the built-in linker: what `claimtrack eval
+/// lodo`'s calibration picks from [`L2_GRID`] on all disputes.
+pub const L2: f64 = 3e-4;
+/// The penalties `eval lodo` calibrates over, with the thresholds: how
+/// much the weights may fit the disputes trained on is what decides how
+/// well they carry to a new one.
+pub const L2_GRID: [f64; 4] = [1e-4, 3e-4, 1e-3, 3e-3];
 
 /// First bytes of a linker file.
 pub const LINKER_MAGIC: &[u8] = b"claimtrack-linker/1\n";
@@ -941,12 +946,12 @@ pub fn examples(docs: &[Doc<'_>], actors: &Actors, label: impl Fn(At, At) -> Lab
         .collect()
 }
 
-/// Trains both models on labelled pairs. Deterministic: full-batch
-/// gradient descent in a fixed order.
-pub fn train(examples: &[(Vec<usize>, Label)]) -> Linker {
+/// Trains both models on labelled pairs with the penalty `l2` per weight.
+/// Deterministic: full-batch gradient descent in a fixed order.
+pub fn train(examples: &[(Vec<usize>, Label)], l2: f64) -> Linker {
     Linker {
-        contest: logistic(examples, |l| l == Label::Contest),
-        support: logistic(examples, |l| l == Label::Support),
+        contest: logistic(examples, l2, |l| l == Label::Contest),
+        support: logistic(examples, l2, |l| l == Label::Support),
         thresholds: Thresholds::default(),
     }
 }
@@ -954,7 +959,7 @@ pub fn train(examples: &[(Vec<usize>, Label)]) -> Linker {
 /// L2-regularised logistic regression by full-batch gradient descent with
 /// per-weight step sizes (AdaGrad), so rare features learn as fast as the
 /// bias.
-fn logistic(examples: &[(Vec<usize>, Label)], yes: impl Fn(Label) -> bool) -> Vec<f32> {
+fn logistic(examples: &[(Vec<usize>, Label)], l2: f64, yes: impl Fn(Label) -> bool) -> Vec<f32> {
     let mut w = vec![0f64; DIM];
     let mut g2 = vec![1e-8f64; DIM];
     let n = examples.len().max(1) as f64;
@@ -968,7 +973,7 @@ fn logistic(examples: &[(Vec<usize>, Label)], yes: impl Fn(Label) -> bool) -> Ve
             }
         }
         for k in 0..DIM {
-            let g = grad[k] / n + L2 * w[k];
+            let g = grad[k] / n + l2 * w[k];
             g2[k] += g * g;
             w[k] -= RATE * g / g2[k].sqrt();
         }

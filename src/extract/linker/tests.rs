@@ -43,8 +43,8 @@ fn training_is_deterministic_and_the_bytes_round_trip() {
     }];
     let ex = examples(&docs, &Actors::default(), label);
     assert_eq!(ex.len(), 6, "every ordered pair of three claims");
-    let a = train(&ex);
-    let b = train(&ex);
+    let a = train(&ex, L2);
+    let b = train(&ex, L2);
     assert_eq!(a, b);
     assert_eq!(Linker::parse(&a.to_bytes()).unwrap(), a);
     assert!(Linker::parse(b"claimtrack-linker/1\nshort").is_err());
@@ -59,7 +59,7 @@ fn a_trained_linker_proposes_what_it_learned_and_nothing_else() {
         date: None,
         hints: None,
     }];
-    let linker = train(&examples(&docs, &Actors::default(), label));
+    let linker = train(&examples(&docs, &Actors::default(), label), L2);
     let found = propose(&docs, &Actors::default(), &linker);
     assert_eq!(found.len(), 1, "{found:?}");
     assert_eq!(
@@ -198,17 +198,20 @@ fn the_second_side_of_a_reciprocal_accusation_counters_the_first_whatever_the_we
             .collect()
     };
     // A linker that learned that nothing is contested still proposes the pair.
-    let never = train(&examples(&docs, &Actors::default(), |_, _| Label::None));
+    let never = train(&examples(&docs, &Actors::default(), |_, _| Label::None), L2);
     assert_eq!(contests(&never), [((0, 4), (0, 3), 1.0)]);
     // One that learned that alike claims of two sides contest each other
     // proposes more, but neither side of the pair contests anything else.
-    let alike = train(&examples(&docs, &Actors::default(), |from, to| {
-        if from.1 >= 3 && to.1 >= 3 && from.1 != to.1 {
-            Label::Contest
-        } else {
-            Label::None
-        }
-    }));
+    let alike = train(
+        &examples(&docs, &Actors::default(), |from, to| {
+            if from.1 >= 3 && to.1 >= 3 && from.1 != to.1 {
+                Label::Contest
+            } else {
+                Label::None
+            }
+        }),
+        L2,
+    );
     let found = contests(&alike);
     assert!(found.len() > 1, "{found:?}");
     let from_pair: Vec<_> = found.iter().filter(|(from, _, _)| matches!(from.1, 3 | 4)).collect();
