@@ -920,3 +920,24 @@ fn exaggerated_is_a_label_of_falsehood_and_a_title_with_its_name_set_off_speaks(
         "{c:#?}"
     );
 }
+
+#[test]
+fn a_temporal_clause_reporting_another_speaker_ends_the_content() {
+    let c = run(
+        "The Azerbaijani Defense Ministry has said it lost 50 troops in overnight clashes after Yerevan said that at least 49 of its soldiers were killed.",
+    );
+    assert_eq!(
+        who_says(&c),
+        [
+            ("Azerbaijan", Stance::Asserts, "it lost 50 troops in overnight clashes"),
+            ("Yerevan", Stance::Asserts, "at least 49 of its soldiers were killed"),
+        ],
+        "{c:#?}"
+    );
+    // A temporal clause without a speaker of its own stays in the claim.
+    let c = run("The ministry said the shelling began after troops crossed the border.");
+    assert_eq!(
+        c[0].content, "the shelling began after troops crossed the border",
+        "{c:#?}"
+    );
+}

@@ -176,6 +176,17 @@ impl SentenceScan<'_> {
                 e = k;
                 break;
             }
+            // "it lost 50 troops after Yerevan said that …": a temporal
+            // clause that reports another speaker is the narrator's, not
+            // part of the claim.
+            if matches!(self.word(k), "after" | "before" | "as" | "while" | "whereas")
+                && (k + 2..n.min(k + 7))
+                    .take_while(|&j| !self.is_punct(j, &[",", ";", "“", "\""]))
+                    .any(reviewed_verb)
+            {
+                e = k;
+                break;
+            }
             let capital_after = k + 1 < n && self.toks[k + 1].text(self.text).starts_with(char::is_uppercase);
             if self.is_punct(k, &[";"]) && (reviewed_cue_after(k + 1) || capital_after) {
                 e = k;
