@@ -941,3 +941,19 @@ fn a_temporal_clause_reporting_another_speaker_ends_the_content() {
         "{c:#?}"
     );
 }
+
+#[test]
+fn a_dateline_with_an_agency_in_brackets_is_no_part_of_the_subject() {
+    let c = run(
+        "MANILA (Reuters) – The Philippines repeated its call for China to stop provocative actions, warning that its attempts to block resupply missions could have disastrous results.",
+    );
+    assert_eq!(
+        who_says(&c),
+        [(
+            "Philippines",
+            Stance::Asserts,
+            "its attempts to block resupply missions could have disastrous results"
+        )],
+        "{c:#?}"
+    );
+}

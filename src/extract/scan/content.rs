@@ -42,8 +42,9 @@ impl SentenceScan<'_> {
         {
             // ("Manila, Philippines -- Manila summoned": "--" is two tokens.)
             let end = if self.is_punct(k, &["-"]) { k + 1 } else { k };
+            // ("MANILA (Reuters) –": an agency in brackets.)
             let all_names = (0..k).all(|j| {
-                self.is_punct(j, &[","])
+                self.is_punct(j, &[",", "(", ")"])
                     || self.toks[j]
                         .text(self.text)
                         .chars()
