@@ -21,7 +21,7 @@ mod weights;
 
 use crate::actors::Actors;
 use crate::article::Article;
-use crate::claim::{ArticleMeta, Claim, ClaimFile, LinkKind};
+use crate::claim::{ArticleMeta, Claim, ClaimFile, LinkKind, Stance};
 use crate::text::CharIndex;
 use lexicon::Lexicon;
 pub use rules::Attribution;
@@ -900,7 +900,7 @@ fn claim_attributions(text: &str, atts: Vec<Attribution>) -> Vec<Attribution> {
     let contents = Cover::new(atts.iter().filter(|a| !a.question).map(|a| a.content.clone()));
     let mut cues: Vec<usize> = atts.iter().filter(|a| !a.question).map(|a| a.cue.start).collect();
     cues.sort_unstable();
-    keep(atts, |_, a| {
+    let kept = keep(atts, |_, a| {
         // "The agency said A, according to a statement": the statement is
         // where the claim was said, not a claimant of its own.
         let lower = a.cue_text.to_lowercase();
@@ -925,7 +925,55 @@ fn claim_attributions(text: &str, atts: Vec<Attribution>) -> Vec<Attribution> {
             && !cited_evidence
             && !frames_a_claim
             && !relays_a_claim
-    })
+    });
+    resumed_quotations_apart(text, kept)
+}
+
+/// "“A,” the president said. “B.”": the quotation that resumes after the
+/// cue is a claim of its own by the same speaker, as claim files record
+/// it (the span output keeps it as more content of one attribution). A
+/// clause that goes on after "he said" without quotation marks stays part
+/// of its content.
+fn resumed_quotations_apart(text: &str, atts: Vec<Attribution>) -> Vec<Attribution> {
+    let opens_quotation = |r: &std::ops::Range<usize>| text[..r.start].ends_with(['“', '"']);
+    if !atts.iter().any(|a| a.more.iter().any(opens_quotation)) {
+        return atts;
+    }
+    // Where each attribution lands once the quotations are inserted after
+    // it, to map the links between attributions.
+    let mut new_index = Vec::with_capacity(atts.len());
+    let mut next = 0;
+    for a in &atts {
+        new_index.push(next);
+        next += 1 + a.more.iter().filter(|r| opens_quotation(r)).count();
+    }
+    let mut out = Vec::with_capacity(next);
+    for mut a in atts {
+        a.points_back = a.points_back.map(|p| new_index[p]);
+        a.continues = a.continues.map(|p| new_index[p]);
+        let (quotations, rest): (Vec<_>, Vec<_>) = std::mem::take(&mut a.more).into_iter().partition(opens_quotation);
+        a.more = rest;
+        let parent = out.len();
+        let resumed: Vec<Attribution> = quotations
+            .into_iter()
+            .map(|content| Attribution {
+                content,
+                quoted: true,
+                // (What the speaker goes on to say: "“We reject it,” he
+                // said. “Our forces were not there.”")
+                stance: Stance::Asserts,
+                accused: None,
+                points_back: None,
+                continues: Some(parent),
+                more: Vec::new(),
+                answers_accusation: false,
+                ..a.clone()
+            })
+            .collect();
+        out.push(a);
+        out.extend(resumed);
+    }
+    out
 }
 
 /// Byte ranges indexed to tell whether any of them covers a position.

@@ -957,3 +957,21 @@ fn a_dateline_with_an_agency_in_brackets_is_no_part_of_the_subject() {
         "{c:#?}"
     );
 }
+
+#[test]
+fn a_quotation_resumed_after_the_cue_is_a_claim_of_its_own() {
+    let c = run(
+        "“They are cynically destroying the civilian population,” the Ukrainian president said on social media. “This is an evil without limits.”",
+    );
+    let who = who_says(&c);
+    assert_eq!(who.len(), 2, "{c:#?}");
+    assert_eq!(who[0].2, "They are cynically destroying the civilian population");
+    assert_eq!(who[1], (who[0].0, Stance::Asserts, "This is an evil without limits"));
+    assert_eq!(c[1].quoted, Some(true));
+    // A denial's resumed quotation asserts what the speaker goes on to say.
+    let c = run("“We reject these claims,” the spokesman denied. “Our forces were not there.”");
+    assert_eq!(c.last().map(|x| x.stance), Some(Stance::Asserts), "{c:#?}");
+    // A clause that goes on after the cue without quotation marks stays one claim.
+    let c = run("The museum, he said, celebrated the heroes of the war.");
+    assert_eq!(c.len(), 1, "{c:#?}");
+}
