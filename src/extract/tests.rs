@@ -975,3 +975,25 @@ fn a_quotation_resumed_after_the_cue_is_a_claim_of_its_own() {
     let c = run("The museum, he said, celebrated the heroes of the war.");
     assert_eq!(c.len(), 1, "{c:#?}");
 }
+
+#[test]
+fn what_a_speaker_called_something_is_its_claim() {
+    let c = run(
+        "The Taliban said its forces carried out retaliatory strikes in response to what it described as repeated violations of Afghanistan's territory and airspace.",
+    );
+    let who = who_says(&c);
+    assert_eq!(
+        who[1],
+        (
+            "Taliban",
+            Stance::Asserts,
+            "repeated violations of Afghanistan's territory and airspace"
+        ),
+        "{c:#?}"
+    );
+    assert_eq!(c[1].cue.as_deref(), Some("described as"));
+    let c = run("The gunman used a rifle in what officials called a hate crime.");
+    assert_eq!(who_says(&c), [("officials", Stance::Asserts, "a hate crime")], "{c:#?}");
+    // "what are called …" names nobody.
+    assert!(run("They favor what are called progressive taxes.").is_empty());
+}

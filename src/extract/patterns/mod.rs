@@ -8,6 +8,7 @@ mod according;
 mod asked;
 mod content_first;
 mod denial;
+mod described;
 mod inverted;
 mod label;
 mod loose;

@@ -97,6 +97,10 @@ impl<'a> SentenceScan<'a> {
                 && let Some(end) = self.asked(i, out)
             {
                 resume = end;
+            } else if self.low[i] == "what"
+                && let Some(end) = self.what_described(i, out)
+            {
+                resume = end;
             } else if let Some(end) = self.reciprocal(i, out) {
                 resume = end;
             } else if let Some(end) = self.quoted_as_saying(i, out) {
