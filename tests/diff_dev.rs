@@ -39,6 +39,12 @@ fn default_threshold_and_every_claim_accounted_for() {
             let c = f.counts;
             assert_eq!(count("false"), c.found - c.tp, "{source:?} {}", f.dispute);
             assert_eq!(count("missed"), c.gold - c.tp, "{source:?} {}", f.dispute);
+            // Every missed link says why; reviewed files lose nothing to extraction.
+            for x in &f.errors {
+                assert_eq!(x.cause.is_some(), x.kind == "missed", "{source:?} {x:?}");
+                let extraction = matches!(x.cause, Some(diff::Cause::NotExtracted | diff::Cause::OtherContent));
+                assert!(source == Source::Extracted || !extraction, "{x:?}");
+            }
         }
         if source == Source::Reference {
             assert!(

@@ -195,7 +195,7 @@ pub struct Diff {
 }
 
 /// The canonical name of a claimant.
-fn canonical(actors: &Actors, name: &str) -> String {
+pub(crate) fn canonical(actors: &Actors, name: &str) -> String {
     actors.get(name).map_or_else(|| name.to_string(), |a| a.name.clone())
 }
 
@@ -267,7 +267,14 @@ const OPENING: usize = 2;
 /// if any: one of the article's first [`OPENING`] claims (a headline or a
 /// standfirst) and a later claim by the same claimant with the same
 /// polarity at or above `threshold` (the best, then followed to the last
-/// of a chain). A reader of both articles sees one assertion, said twice
+/// of a chain) that says little more than it: their weighted Dice at
+/// least [`JOIN`] × `threshold`. The similarity alone counts a short claim
+/// inside a long one as said again (its overlap is full): "Armenia of
+/// 'large-scale provocation'" is not restated by a 60-word quote that
+/// ends on "the large-scale provocations it carried out today", and
+/// another article's "its troops were responding to large-scale
+/// provocations" repeats the short claim, not the quote (docs/diff.md,
+/// round 9). A reader of both articles sees one assertion, said twice
 /// in one of them; the reference files link the body's claim, not the
 /// headline's, and so does the diff.
 fn restatements(at: &[ClaimAt], p: &[Prepared], who: &[String], index: &Index, threshold: f64) -> Vec<Option<usize>> {
@@ -279,7 +286,12 @@ fn restatements(at: &[ClaimAt], p: &[Prepared], who: &[String], index: &Index, t
                 return None;
             }
             index.search(&p[i], threshold).into_iter().find_map(|(j, _)| {
-                (at[j].0 == a.0 && at[j].1 > a.1 && who[j] == who[i] && p[j].positive == p[i].positive).then_some(j)
+                (at[j].0 == a.0
+                    && at[j].1 > a.1
+                    && who[j] == who[i]
+                    && p[j].positive == p[i].positive
+                    && matching::components(&p[i], &p[j]).dice >= JOIN * threshold)
+                    .then_some(j)
             })
         })
         .collect();

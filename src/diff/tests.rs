@@ -183,6 +183,53 @@ fn repeats_come_first_and_every_claim_has_one_section() {
 
 /// Only an opening claim (headline, standfirst) restates a later one, and
 /// only the same claimant's with the same polarity: two body claims that
+/// A short opening claim inside a long body claim is not said again by
+/// it: the body says much more (weighted Dice under 0.9 × the threshold),
+/// and another article that says just the short claim repeats it.
+#[test]
+fn an_opening_claim_inside_a_long_quote_is_not_a_restatement() {
+    let a = Stance::Asserts;
+    let old = store(
+        "a",
+        vec![Claim::new(
+            "c1",
+            "Azerbaijan",
+            a,
+            "its troops were responding to large-scale provocations by the Armenian military",
+        )],
+    );
+    let quote = "Armenia's continued policy of military adventurism and revanchism, intensive shelling of \
+                 the positions of the Azerbaijani army in the Kelbajar and Lachin directions during the last \
+                 month and the large-scale provocations it carried out today are the main reasons for the \
+                 escalation of the conflict";
+    let new = store(
+        "b",
+        vec![
+            Claim::new("c1", "Azerbaijan", a, "Armenia of large-scale provocation"),
+            Claim::new("c2", "Azerbaijan", a, quote),
+        ],
+    );
+    let pair = |t: f64| {
+        let d = diff(&old, &new, &Actors::default(), t);
+        assert!(d.unaccounted(&old, &new).is_empty());
+        d.repeated
+            .iter()
+            .map(|p| (p.old.1, p.new.1, p.new_restated.clone()))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(pair(matching::DEFAULT_THRESHOLD), [(0, 0, vec![])]);
+    // Said again in as many words, the opening claim is still a restatement.
+    let new = store(
+        "b",
+        vec![
+            Claim::new("c1", "Azerbaijan", a, "Armenia of large-scale provocation"),
+            Claim::new("c2", "Azerbaijan", a, "Armenia's large-scale provocation today"),
+        ],
+    );
+    let d = diff(&old, &new, &Actors::default(), matching::DEFAULT_THRESHOLD);
+    assert!(d.repeated.iter().all(|p| p.new.1 != 0), "{:?}", d.repeated);
+}
+
 /// say alike things are two claims, and another claimant's is another.
 #[test]
 fn only_an_opening_claim_restates_the_body() {

@@ -119,6 +119,57 @@ pub struct PairError {
     /// position", "newly contested", "not repeated", "new"; "not
     /// extracted").
     pub sections: [&'static str; 2],
+    /// The reference claims the two stand for (`ARTICLE-ID#CLAIM-ID`; none
+    /// for an extracted claim that matches no reference claim).
+    pub reference: [Option<String>; 2],
+    /// For a missed link, why `repeated` did not pair it ([`Cause`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cause: Option<Cause>,
+}
+
+/// Why a reference link was missed, the first that applies: what is lost
+/// before the matcher (an end not extracted, or extracted with a content
+/// that is not the reference's) against what the matcher's decision
+/// leaves out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Cause {
+    /// An end has no extracted claim that holds half of its words.
+    NotExtracted,
+    /// Each end has an extracted claim that holds half of its words or
+    /// more, but one of them is too unlike the reference content (word
+    /// Dice < 0.5) to stand for it: a frame, a clause more or less.
+    OtherContent,
+    /// Both extracted; their claimants differ after actor resolution.
+    Claimant,
+    /// Both extracted, same claimant, similarity under the threshold.
+    BelowThreshold,
+    /// Both extracted, same claimant, at or above the threshold, but a
+    /// rule kept them apart: opposite polarity, a demand against an
+    /// assertion, or each taken by another pair (one to one, joins,
+    /// restatements).
+    Rule,
+}
+
+impl Cause {
+    /// All causes, in order.
+    pub const ALL: [Cause; 5] = [
+        Cause::NotExtracted,
+        Cause::OtherContent,
+        Cause::Claimant,
+        Cause::BelowThreshold,
+        Cause::Rule,
+    ];
+    /// What the text output calls it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Cause::NotExtracted => "not extracted",
+            Cause::OtherContent => "extracted with other content",
+            Cause::Claimant => "claimants differ",
+            Cause::BelowThreshold => "below the threshold",
+            Cause::Rule => "kept apart by a rule",
+        }
+    }
 }
 
 /// The evaluation of one source.
@@ -536,14 +587,41 @@ fn pair_errors(
     );
     let (os, ns) = (sections(&d, true, of.len()), sections(&d, false, nf.len()));
     let text = |c: &crate::claim::Claim| format!("{} {}: {}", c.claimant, c.stance.as_str(), c.content);
-    let error = |kind, o: usize, n: usize| PairError {
-        kind,
-        old: old.store.full_id((0, o)),
-        new: new.store.full_id((0, n)),
-        similarity: Some((matching::similarity(&op[o], &np[n]) * 1000.0).round() / 1000.0),
-        old_claim: text(old.store.claim((0, o))),
-        new_claim: text(new.store.claim((0, n))),
-        sections: [os[o], ns[n]],
+    let who = |s: &Side, c: usize| diff::canonical(&store.actors, &s.store.claim((0, c)).claimant);
+    let error = |kind, o: usize, n: usize| {
+        let similarity = matching::similarity(&op[o], &np[n]);
+        let cause = (kind == "missed").then(|| {
+            if who(old, o) != who(new, n) {
+                Cause::Claimant
+            } else if similarity < threshold {
+                Cause::BelowThreshold
+            } else {
+                Cause::Rule
+            }
+        });
+        PairError {
+            kind,
+            old: old.store.full_id((0, o)),
+            new: new.store.full_id((0, n)),
+            similarity: Some((similarity * 1000.0).round() / 1000.0),
+            old_claim: text(old.store.claim((0, o))),
+            new_claim: text(new.store.claim((0, n))),
+            sections: [os[o], ns[n]],
+            reference: [
+                old.gold[o].map(|g| store.full_id(g)),
+                new.gold[n].map(|g| store.full_id(g)),
+            ],
+            cause,
+        }
+    };
+    // Whether some extracted claim of a side holds half of the words of a
+    // reference claim it was not matched to.
+    let held = |s: &Side, x: ClaimAt| {
+        let words = word_set(&store.claim(x).content);
+        s.store.all().any(|at| {
+            let shared = words.intersection(&word_set(&s.store.claim(at).content)).count();
+            2 * shared >= words.len()
+        })
     };
     let linked = |x: Option<ClaimAt>, y: Option<ClaimAt>| match (x, y) {
         (Some(x), Some(y)) => links.contains(&(x.min(y), x.max(y))),
@@ -584,6 +662,12 @@ fn pair_errors(
                     o.map_or("not extracted", |o| os[o]),
                     n.map_or("not extracted", |n| ns[n]),
                 ],
+                reference: [Some(store.full_id(x)), Some(store.full_id(y))],
+                cause: Some(if (o.is_some() || held(old, x)) && (n.is_some() || held(new, y)) {
+                    Cause::OtherContent
+                } else {
+                    Cause::NotExtracted
+                }),
             }),
         }
     }
@@ -640,8 +724,9 @@ pub fn render(e: &DiffEval) -> String {
         errors.push_str(&format!("\nerrors of {} at {:.2}:\n", f.dispute, f.threshold));
         for x in &f.errors {
             let sim = x.similarity.map_or_else(|| "-".to_string(), |s| format!("{s:.2}"));
+            let cause = x.cause.map_or_else(String::new, |c| format!(", {}", c.as_str()));
             errors.push_str(&format!(
-                "  {:6}  {} ~ {}  similarity {sim}  ({} / {})\n    old: {}\n    new: {}\n",
+                "  {:6}  {} ~ {}  similarity {sim}  ({} / {}{cause})\n    old: {}\n    new: {}\n",
                 x.kind,
                 x.old,
                 x.new,
@@ -651,6 +736,14 @@ pub fn render(e: &DiffEval) -> String {
                 crate::sanitize::clean(&x.new_claim),
             ));
         }
+    }
+    let missed: Vec<Cause> = e.folds.iter().flat_map(|f| &f.errors).filter_map(|x| x.cause).collect();
+    if !missed.is_empty() {
+        let counts: Vec<String> = Cause::ALL
+            .iter()
+            .map(|c| format!("{} {}", c.as_str(), missed.iter().filter(|&m| m == c).count()))
+            .collect();
+        errors.push_str(&format!("\nmissed links by cause: {}\n", counts.join(", ")));
     }
     format!(
         "{t}\n{source}: `repeated` against the reference same_as links (transitive closure), over ordered article pairs; \
