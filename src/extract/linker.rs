@@ -856,11 +856,12 @@ pub fn propose(docs: &[Doc<'_>], actors: &Actors, linker: &Linker) -> Vec<Propos
     let (contest_floor, support_floor) = (floor(threshold), floor(THRESHOLD));
     // Each side of a reciprocal accusation contests the other side's, and
     // nothing else: its content is the summary both share.
-    let mut reciprocal = std::collections::HashSet::new();
+    let mut reciprocal: Vec<Vec<bool>> = docs.iter().map(|d| vec![false; d.claims.len()]).collect();
     for (d, doc) in docs.iter().enumerate() {
         for i in 0..doc.claims.len() {
             if let Some(p) = graph.reciprocal_partner((d, i)) {
-                reciprocal.extend([(d, i), (d, p)]);
+                reciprocal[d][i] = true;
+                reciprocal[d][p] = true;
                 contest.push(Proposal {
                     from: (d, i),
                     to: (d, p),
@@ -871,7 +872,7 @@ pub fn propose(docs: &[Doc<'_>], actors: &Actors, linker: &Linker) -> Vec<Propos
         }
     }
     graph.each_pair(&mut Sums::new(linker), |from, to, sums| {
-        if reciprocal.contains(&from) {
+        if reciprocal[from.0][from.1] {
             // (Its one contest is above; it may still support.)
         } else if let Some(p) = proposed(sums.contest, threshold, contest_floor) {
             let b = graph.node(from);
