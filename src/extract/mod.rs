@@ -597,6 +597,12 @@ fn unlinked_claims(
                 Some(prev) => claims[prev].claimant.clone(),
                 None => mention.clone(),
             }
+        } else if mention.eq_ignore_ascii_case("the latter")
+            && let Some(side) = k.checked_sub(1).and_then(|p| other_party(&claims[p], actors))
+        {
+            // "Islamabad accuses the Taliban of A, which the latter
+            // denies": the party the claim before names, not its claimant.
+            side
         } else if let Some(prev) = titled_before(&mention, &claims) {
             // "The defence minister said": the one named with that title.
             prev
@@ -681,6 +687,13 @@ fn rule_hints(claims: &mut [Claim]) -> Vec<linker::Hints> {
             hints
         })
         .collect()
+}
+
+/// The first side a claim's content names other than its claimant's: the
+/// one it accuses.
+fn other_party(claim: &Claim, actors: &Actors) -> Option<String> {
+    let own = actors.side(&claim.claimant);
+    actors.sides_named(&claim.content).into_iter().find(|s| *s != own)
 }
 
 /// How many earlier claims (or distinct claimants) a mention is compared

@@ -997,3 +997,13 @@ fn what_a_speaker_called_something_is_its_claim() {
     // "what are called …" names nobody.
     assert!(run("They favor what are called progressive taxes.").is_empty());
 }
+
+#[test]
+fn the_latter_is_the_party_the_claim_before_accuses() {
+    let c = run("Pakistan accuses Afghanistan of harbouring militants, which the latter denies.");
+    let who = who_says(&c);
+    assert_eq!(who.len(), 2, "{c:#?}");
+    assert_eq!(who[1].0, "Afghanistan", "{c:#?}");
+    assert_eq!(who[1].1, Stance::Denies);
+    assert_eq!(c[1].mention.as_deref(), Some("the latter"));
+}
