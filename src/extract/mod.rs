@@ -939,34 +939,51 @@ fn claim_attributions(text: &str, atts: Vec<Attribution>) -> Vec<Attribution> {
             && !frames_a_claim
             && !relays_a_claim
     });
-    resumed_quotations_apart(text, kept)
+    claims_apart(text, kept)
 }
 
-/// "“A,” the president said. “B.”": the quotation that resumes after the
-/// cue is a claim of its own by the same speaker, as claim files record
-/// it (the span output keeps it as more content of one attribution). A
-/// clause that goes on after "he said" without quotation marks stays part
-/// of its content.
-fn resumed_quotations_apart(text: &str, atts: Vec<Attribution>) -> Vec<Attribution> {
+/// Claims that one attribution holds apart, as claim files record them
+/// (the span output keeps one attribution):
+/// - "“A,” the president said. “B.”": the quotation that resumes after the
+///   cue is a claim of its own by the same speaker, asserting (a clause
+///   that goes on after "he said" without quotation marks stays part of its
+///   content);
+/// - "said A, and that B": each complement of the verb is a claim, with
+///   the verb's stance.
+fn claims_apart(text: &str, atts: Vec<Attribution>) -> Vec<Attribution> {
     let opens_quotation = |r: &std::ops::Range<usize>| text[..r.start].ends_with(['“', '"']);
-    if !atts.iter().any(|a| a.more.iter().any(opens_quotation)) {
+    let extra = |a: &Attribution| {
+        usize::from(second_complement(text, a).is_some()) + a.more.iter().filter(|r| opens_quotation(r)).count()
+    };
+    if !atts.iter().any(|a| extra(a) > 0) {
         return atts;
     }
-    // Where each attribution lands once the quotations are inserted after
-    // it, to map the links between attributions.
+    // Where each attribution lands once the claims are inserted after it,
+    // to map the links between attributions.
     let mut new_index = Vec::with_capacity(atts.len());
     let mut next = 0;
     for a in &atts {
         new_index.push(next);
-        next += 1 + a.more.iter().filter(|r| opens_quotation(r)).count();
+        next += 1 + extra(a);
     }
     let mut out = Vec::with_capacity(next);
     for mut a in atts {
         a.points_back = a.points_back.map(|p| new_index[p]);
         a.continues = a.continues.map(|p| new_index[p]);
+        let parent = out.len();
+        let second = second_complement(text, &a).map(|(first_end, second)| {
+            let b = Attribution {
+                content: second,
+                points_back: None,
+                continues: Some(parent),
+                more: Vec::new(),
+                ..a.clone()
+            };
+            a.content.end = first_end;
+            b
+        });
         let (quotations, rest): (Vec<_>, Vec<_>) = std::mem::take(&mut a.more).into_iter().partition(opens_quotation);
         a.more = rest;
-        let parent = out.len();
         let resumed: Vec<Attribution> = quotations
             .into_iter()
             .map(|content| Attribution {
@@ -984,9 +1001,23 @@ fn resumed_quotations_apart(text: &str, atts: Vec<Attribution>) -> Vec<Attributi
             })
             .collect();
         out.push(a);
+        out.extend(second);
         out.extend(resumed);
     }
     out
+}
+
+/// For "A, and that B" as a content (not a quotation, not a denial that
+/// points back): where A ends and B's range.
+fn second_complement(text: &str, a: &Attribution) -> Option<(usize, std::ops::Range<usize>)> {
+    if a.quoted || a.points_back.is_some() {
+        return None;
+    }
+    let content = &text[a.content.clone()];
+    let at = content.find(" and that ")?;
+    let first_end = a.content.start + content[..at].trim_end_matches([',', ' ']).len();
+    let second = a.content.start + at + " and that ".len()..a.content.end;
+    (first_end > a.content.start && text[second.clone()].split_whitespace().count() >= 2).then_some((first_end, second))
 }
 
 /// Byte ranges indexed to tell whether any of them covers a position.

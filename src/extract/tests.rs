@@ -1007,3 +1007,26 @@ fn the_latter_is_the_party_the_claim_before_accuses() {
     assert_eq!(who[1].1, Stance::Denies);
     assert_eq!(c[1].mention.as_deref(), Some("the latter"));
 }
+
+#[test]
+fn each_that_clause_of_one_verb_is_a_claim_with_its_stance() {
+    let c = run(
+        "Mujahid said 30 Pakistani soldiers were wounded, and that all official borders are under the control of Afghan forces.",
+    );
+    let who = who_says(&c);
+    assert_eq!(
+        who,
+        [
+            ("Mujahid", Stance::Asserts, "30 Pakistani soldiers were wounded"),
+            (
+                "Mujahid",
+                Stance::Asserts,
+                "all official borders are under the control of Afghan forces"
+            ),
+        ],
+        "{c:#?}"
+    );
+    let c = run("Kabul denied that its forces fired first and that any post was lost.");
+    assert_eq!(c.len(), 2, "{c:#?}");
+    assert!(c.iter().all(|x| x.stance == Stance::Denies), "{c:#?}");
+}
