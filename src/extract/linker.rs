@@ -37,10 +37,10 @@ pub const THRESHOLD: f32 = 0.3;
 /// extracted claims get their own threshold. Both are calibrated by
 /// `claimtrack eval lodo` (best pooled F1 over [`CALIBRATION_GRID`], each
 /// dispute held out; these are what the rule picks on all disputes).
-pub const EXTRACTED_THRESHOLD: f32 = 0.175;
+pub const EXTRACTED_THRESHOLD: f32 = 0.2;
 /// Least probability for a contest among claims of reviewed claim files
 /// (`claimtrack link`), calibrated as [`EXTRACTED_THRESHOLD`].
-pub const REVIEWED_THRESHOLD: f32 = 0.25;
+pub const REVIEWED_THRESHOLD: f32 = 0.3;
 /// The contest thresholds `eval lodo` calibrates over.
 pub const CALIBRATION_GRID: [f32; 11] = [0.1, 0.125, 0.15, 0.175, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5];
 /// Most claims one claim contests: a denial may answer the same accusation
