@@ -229,6 +229,7 @@ pub fn run(corpus: &Path, model: &Model) -> Result<Lodo, String> {
             link_only,
         });
     }
+    let (calibrated_l2, calibrated) = all.best();
     let e2e = || folds.iter().map(|f| &f.end_to_end);
     let only = || folds.iter().map(|f| &f.link_only);
     Ok(Lodo {
@@ -236,8 +237,8 @@ pub fn run(corpus: &Path, model: &Model) -> Result<Lodo, String> {
         mean_link_only: Figures::mean(only()),
         pooled_end_to_end: Figures::pooled(e2e()),
         pooled_link_only: Figures::pooled(only()),
-        calibrated: all.best().1,
-        calibrated_l2: all.best().0,
+        calibrated,
+        calibrated_l2,
         folds,
     })
 }

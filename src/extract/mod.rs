@@ -952,26 +952,24 @@ fn claim_attributions(text: &str, atts: Vec<Attribution>) -> Vec<Attribution> {
 ///   the verb's stance.
 fn claims_apart(text: &str, atts: Vec<Attribution>) -> Vec<Attribution> {
     let opens_quotation = |r: &std::ops::Range<usize>| text[..r.start].ends_with(['“', '"']);
-    let extra = |a: &Attribution| {
-        usize::from(second_complement(text, a).is_some()) + a.more.iter().filter(|r| opens_quotation(r)).count()
-    };
-    if !atts.iter().any(|a| extra(a) > 0) {
-        return atts;
-    }
+    let seconds: Vec<_> = atts.iter().map(|a| second_complement(text, a)).collect();
     // Where each attribution lands once the claims are inserted after it,
     // to map the links between attributions.
     let mut new_index = Vec::with_capacity(atts.len());
     let mut next = 0;
-    for a in &atts {
+    for (a, second) in atts.iter().zip(&seconds) {
         new_index.push(next);
-        next += 1 + extra(a);
+        next += 1 + usize::from(second.is_some()) + a.more.iter().filter(|r| opens_quotation(r)).count();
+    }
+    if next == atts.len() {
+        return atts;
     }
     let mut out = Vec::with_capacity(next);
-    for mut a in atts {
+    for (mut a, second) in atts.into_iter().zip(seconds) {
         a.points_back = a.points_back.map(|p| new_index[p]);
         a.continues = a.continues.map(|p| new_index[p]);
         let parent = out.len();
-        let second = second_complement(text, &a).map(|(first_end, second)| {
+        let second = second.map(|(first_end, second)| {
             let b = Attribution {
                 content: second,
                 points_back: None,
