@@ -13,7 +13,7 @@
 use crate::actors::Actors;
 use crate::article::Article;
 use crate::claim::{Claim, LinkKind};
-use crate::corpus::{match_pairs, word_set};
+use crate::corpus::match_claims;
 use crate::extract::linker::{self, At, Doc, Hints, Label, Linker, Proposal};
 use crate::extract::{self, Model};
 use crate::store::{ClaimAt, Store};
@@ -154,9 +154,8 @@ pub fn extract_reference(store: &Store, files: &[usize], model: &Model) -> Resul
         let article = article_of(store, f)?;
         let (claims, hints) = extract::claims_with_hints(&article, &store.actors, model);
         let gold = &store.files[f].file.claims;
-        let pw: Vec<_> = claims.iter().map(|c| word_set(&c.content)).collect();
-        let gw: Vec<_> = gold.iter().map(|c| word_set(&c.content)).collect();
-        out.matched.push(match_pairs(&pw, &gw).into_iter().collect());
+        out.matched
+            .push(match_claims(&store.actors, &claims, gold).into_iter().collect());
         out.claims.push(claims);
         out.hints.push(hints);
         out.dates.push(article.published);

@@ -9,6 +9,8 @@
 
 pub mod brat;
 
+use crate::actors::Actors;
+use crate::claim::Claim;
 use std::collections::BTreeSet;
 
 /// Least Dice coefficient of content word sets for two contents to match.
@@ -35,20 +37,50 @@ pub fn dice(a: &BTreeSet<String>, b: &BTreeSet<String>) -> f64 {
 /// with Dice ≥ [`MATCH_DICE`], best first (ties: earlier gold, then earlier
 /// predicted). Returns `(pred index, gold index)` pairs.
 pub fn match_pairs(pred: &[BTreeSet<String>], gold: &[BTreeSet<String>]) -> Vec<(usize, usize)> {
-    let mut cands: Vec<(f64, usize, usize)> = Vec::new();
+    match_pairs_by(pred, gold, |_, _| 0)
+}
+
+/// One-to-one matching of predicted to reference claims: [`match_pairs`] on
+/// their contents, where a tie goes to the reference claim of the same
+/// claimant (through `actors`), then of the same stance. A denial often
+/// repeats the words of the accusation it answers, so content alone would
+/// pair the accuser's claim with the denial written first.
+pub fn match_claims(actors: &Actors, pred: &[Claim], gold: &[Claim]) -> Vec<(usize, usize)> {
+    let pw: Vec<_> = pred.iter().map(|c| word_set(&c.content)).collect();
+    let gw: Vec<_> = gold.iter().map(|c| word_set(&c.content)).collect();
+    match_pairs_by(&pw, &gw, |p, g| {
+        let (pc, gc) = (&pred[p], &gold[g]);
+        2 * u8::from(actors.agrees(&gc.claimant, &pc.claimant, pc.mention.as_deref()))
+            + u8::from(pc.stance == gc.stance)
+    })
+}
+
+/// [`match_pairs`] where, at equal Dice, the pair that `tie` ranks higher
+/// goes first.
+fn match_pairs_by(
+    pred: &[BTreeSet<String>],
+    gold: &[BTreeSet<String>],
+    tie: impl Fn(usize, usize) -> u8,
+) -> Vec<(usize, usize)> {
+    let mut cands: Vec<(f64, u8, usize, usize)> = Vec::new();
     for (p, pw) in pred.iter().enumerate() {
         for (g, gw) in gold.iter().enumerate() {
             let d = dice(pw, gw);
             if d >= MATCH_DICE {
-                cands.push((d, g, p));
+                cands.push((d, tie(p, g), g, p));
             }
         }
     }
-    cands.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+    cands.sort_by(|a, b| {
+        b.0.total_cmp(&a.0)
+            .then(b.1.cmp(&a.1))
+            .then(a.2.cmp(&b.2))
+            .then(a.3.cmp(&b.3))
+    });
     let mut used_p = vec![false; pred.len()];
     let mut used_g = vec![false; gold.len()];
     let mut out = Vec::new();
-    for (_, g, p) in cands {
+    for (_, _, g, p) in cands {
         if !used_p[p] && !used_g[g] {
             used_p[p] = true;
             used_g[g] = true;

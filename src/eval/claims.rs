@@ -2,7 +2,8 @@
 //!
 //! Files are paired by article id. Within an article, a predicted claim
 //! matches a reference claim when the Dice coefficient of their content
-//! word sets is ≥ 0.5 (one-to-one, best first, see [`crate::corpus::match_pairs`]).
+//! word sets is ≥ 0.5 (one-to-one, best first; at equal Dice the reference
+//! claim of the same claimant, then stance; see [`crate::corpus::match_claims`]).
 //! Over matched pairs:
 //! - **claimant**: the claimants agree: equal ignoring case, or the
 //!   predicted claimant or mention resolves through the reference actors
@@ -16,9 +17,8 @@
 //!   contested reference claim (contested as [`crate::dispute`] defines it).
 
 use super::{Prf, fmt3, prf_table};
-use crate::actors::Actors;
 use crate::claim::{LinkKind, Stance};
-use crate::corpus::{match_pairs, word_set};
+use crate::corpus::match_claims;
 use crate::dispute;
 use crate::store::{ClaimAt, Store};
 use comfy_table::{Table, presets};
@@ -128,14 +128,12 @@ pub fn score(gold: &Store, pred: &Store) -> ClaimScores {
         let pclaims = &pred.files[pf].file.claims;
         n_pred += pclaims.len();
         den_pred += pclaims.iter().filter(|c| c.stance == Stance::Denies).count();
-        let gw: Vec<_> = gclaims.iter().map(|c| word_set(&c.content)).collect();
-        let pw: Vec<_> = pclaims.iter().map(|c| word_set(&c.content)).collect();
-        let pairs = match_pairs(&pw, &gw);
+        let pairs = match_claims(actors, pclaims, gclaims);
         let mut agree_here = 0;
         for &(p, g) in &pairs {
             map.insert((pf, p), (gf, g));
             let (pc, gc) = (&pclaims[p], &gclaims[g]);
-            if claimant_agrees(actors, &gc.claimant, &pc.claimant, pc.mention.as_deref()) {
+            if actors.agrees(&gc.claimant, &pc.claimant, pc.mention.as_deref()) {
                 agree_here += 1;
             }
             if pc.stance == gc.stance {
@@ -244,14 +242,6 @@ pub fn score(gold: &Store, pred: &Store) -> ClaimScores {
     out
 }
 
-/// The claimants agree: same name ignoring case, or the predicted claimant
-/// or mention resolves through the actors file to the reference claimant.
-pub fn claimant_agrees(actors: &Actors, gold: &str, pred: &str, mention: Option<&str>) -> bool {
-    let g = gold.trim().to_lowercase();
-    let same = |s: &str| s.trim().to_lowercase() == g;
-    same(pred) || same(&actors.resolve(pred)) || mention.is_some_and(|m| same(&actors.resolve(m)))
-}
-
 /// Every resolvable link of a store: (kind, from, to).
 fn links(store: &Store) -> HashSet<(LinkKind, ClaimAt, ClaimAt)> {
     let mut out = HashSet::new();
@@ -314,6 +304,7 @@ pub fn render(s: &ClaimScores) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::actors::Actors;
     use crate::claim::{ActorsFile, ArticleMeta, Claim, ClaimFile};
     use crate::store::Loaded;
     use std::path::PathBuf;
@@ -412,6 +403,50 @@ mod tests {
         assert_eq!(s.contested.f1, 1.0);
         assert!(s.missing.is_empty());
         assert!(s.contest_errors.is_empty());
+    }
+
+    #[test]
+    fn a_content_written_twice_matches_the_claim_of_the_same_claimant() {
+        // The denial repeats the accusation's words and comes first; the
+        // accusation alone is extracted, and it is the accuser's claim.
+        let gold = Store::from_files(
+            vec![file(
+                "a",
+                vec![
+                    claim(
+                        "c1",
+                        "Afghanistan",
+                        Stance::Denies,
+                        "militants operate from Afghan soil",
+                        &["c2"],
+                    ),
+                    claim(
+                        "c2",
+                        "Pakistan",
+                        Stance::Asserts,
+                        "militants operate from Afghan soil",
+                        &[],
+                    ),
+                ],
+            )],
+            actors(),
+        );
+        let pred = Store::from_files(
+            vec![file(
+                "a",
+                vec![claim(
+                    "c1",
+                    "Pakistan",
+                    Stance::Asserts,
+                    "militants operate from Afghan soil",
+                    &[],
+                )],
+            )],
+            Actors::default(),
+        );
+        let s = score(&gold, &pred);
+        assert_eq!((s.claims.correct_pred, s.claimant.correct_pred), (1, 1));
+        assert_eq!(s.stance_accuracy, 1.0);
     }
 
     #[test]

@@ -1,15 +1,14 @@
 //! Calibration of the `confidence` of extracted claims: is a claim given
 //! 0.8 right four times in five? Every article of a reference corpus (laid
 //! out as for [`super::lodo`]) is extracted; a claim is right when it is
-//! matched to a reference claim on content ([`super::match_pairs`]) with
+//! matched to a reference claim on content ([`crate::corpus::match_claims`]) with
 //! an agreeing claimant and the same stance. The calibration is fitted on
 //! all disputes (the weights to compile into
 //! [`crate::extract::confidence::WEIGHTS`]) and, to measure it honestly,
 //! once per dispute on the others, predicting the one left out.
 
-use super::claims::claimant_agrees;
 use super::fmt3;
-use crate::corpus::{match_pairs, word_set};
+use crate::corpus::match_claims;
 use crate::extract::Model;
 use crate::extract::confidence::{self, FEATURES, Features, WEIGHTS};
 use crate::linking::article_of;
@@ -127,13 +126,10 @@ fn labelled(store: &Store, f: usize, model: &Model) -> Result<Vec<(Features, boo
     let article = article_of(store, f)?;
     let (claims, features) = crate::extract::claims_with_features(&article, &store.actors, model);
     let gold = &store.files[f].file.claims;
-    let pw: Vec<_> = claims.iter().map(|c| word_set(&c.content)).collect();
-    let gw: Vec<_> = gold.iter().map(|c| word_set(&c.content)).collect();
     let mut right = vec![false; claims.len()];
-    for (p, g) in match_pairs(&pw, &gw) {
+    for (p, g) in match_claims(&store.actors, &claims, gold) {
         let (pc, gc) = (&claims[p], &gold[g]);
-        right[p] =
-            pc.stance == gc.stance && claimant_agrees(&store.actors, &gc.claimant, &pc.claimant, pc.mention.as_deref());
+        right[p] = pc.stance == gc.stance && store.actors.agrees(&gc.claimant, &pc.claimant, pc.mention.as_deref());
     }
     Ok(features.into_iter().zip(right).collect())
 }

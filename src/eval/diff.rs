@@ -10,7 +10,7 @@
 
 use super::fmt3;
 use crate::claim::ClaimFile;
-use crate::corpus::{match_pairs, word_set};
+use crate::corpus::{match_claims, word_set};
 use crate::diff;
 use crate::extract::{self, Model};
 use crate::linking;
@@ -450,9 +450,9 @@ fn side(store: &Store, file: usize, source: Source, model: &Model) -> Result<Sid
         Source::Extracted => {
             let article = linking::article_of(store, file)?;
             let extracted: ClaimFile = extract::extract_with(&article, &store.actors, None, model);
-            let pw: Vec<_> = extracted.claims.iter().map(|c| word_set(&c.content)).collect();
-            let gw: Vec<_> = reference.file.claims.iter().map(|c| word_set(&c.content)).collect();
-            let matched: HashMap<usize, usize> = match_pairs(&pw, &gw).into_iter().collect();
+            let matched: HashMap<usize, usize> = match_claims(&store.actors, &extracted.claims, &reference.file.claims)
+                .into_iter()
+                .collect();
             let gold = (0..extracted.claims.len())
                 .map(|c| matched.get(&c).map(|&g| (file, g)))
                 .collect();
