@@ -40,7 +40,7 @@ pub const THRESHOLD: f32 = 0.3;
 pub const EXTRACTED_THRESHOLD: f32 = 0.2;
 /// Least probability for a contest among claims of reviewed claim files
 /// (`claimtrack link`), calibrated as [`EXTRACTED_THRESHOLD`].
-pub const REVIEWED_THRESHOLD: f32 = 0.3;
+pub const REVIEWED_THRESHOLD: f32 = 0.25;
 /// The contest thresholds `eval lodo` calibrates over.
 pub const CALIBRATION_GRID: [f32; 11] = [0.1, 0.125, 0.15, 0.175, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5];
 /// Most claims one claim contests: a denial may answer the same accusation
