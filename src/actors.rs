@@ -322,6 +322,38 @@ fn builtin_demonym(word: &str) -> Option<&'static str> {
     TABLE.get(word).copied()
 }
 
+/// The state of the two words `first` `second` when they are a two-word
+/// name or demonym of [`DEMONYMS`] ("south sudan", "north korean"), whose
+/// second word alone may name another state.
+fn builtin_pair(first: &str, second: &str) -> Option<&'static str> {
+    static FIRSTS: std::sync::LazyLock<HashSet<&str>> = std::sync::LazyLock::new(|| {
+        DEMONYMS
+            .iter()
+            .filter_map(|(d, _)| Some(d.split_once(' ')?.0))
+            .collect()
+    });
+    if !FIRSTS.contains(first) {
+        return None;
+    }
+    builtin_demonym(&format!("{first} {second}"))
+}
+
+/// The built-in states that `words` name, with where each starts, a
+/// two-word name read as one ("South Sudanese" is South Sudan, not Sudan).
+fn builtin_states<'w>(words: &'w [&'w str]) -> impl Iterator<Item = (usize, &'static str)> + 'w {
+    let mut next = 0;
+    (0..words.len()).filter_map(move |k| {
+        if k < next {
+            return None;
+        }
+        let pair = words.get(k + 1).and_then(|w| builtin_pair(words[k], w));
+        next = k + 1 + usize::from(pair.is_some());
+        // ("us" is a pronoun far more often than the United States.)
+        pair.or_else(|| builtin_demonym(words[k]).filter(|_| words[k] != "us"))
+            .map(|s| (k, s))
+    })
+}
+
 /// Words that, after a demonym, make the phrase speak for the state
 /// ("Afghan officials", "Pakistani military", "the Afghan Taliban").
 const STATE_HEADS: &[&str] = &[
@@ -520,11 +552,11 @@ impl Actors {
         // for each length: the linker asks this of every claim it pairs.
         let mut phrase = String::new();
         let mut ends: Vec<usize> = Vec::with_capacity(4);
+        let mut builtin = builtin_states(&words).peekable();
         for start in 0..words.len() {
-            // ("us" is a pronoun far more often than the United States.)
-            let mut found = builtin_demonym(words[start])
-                .filter(|_| words[start] != "us")
-                .map(str::to_string)
+            let mut found = builtin
+                .next_if(|&(k, _)| k == start)
+                .map(|(_, state)| state.to_string())
                 .or_else(|| self.demonyms.get(words[start]).map(|&i| self.actors[i].name.clone()));
             phrase.clear();
             ends.clear();
@@ -680,13 +712,11 @@ fn demonym_official(words: &[&str]) -> Option<&'static str> {
     if !OFFICIAL_HEADS.contains(&last) {
         return None;
     }
-    let states: Vec<&'static str> = words
+    let words: Vec<&str> = words
         .iter()
-        .filter_map(|w| {
-            let w = w.trim_end_matches("'s").trim_end_matches("’s");
-            builtin_demonym(w).filter(|_| w != "us")
-        })
+        .map(|w| w.trim_end_matches("'s").trim_end_matches("’s"))
         .collect();
+    let states: Vec<&'static str> = builtin_states(&words).map(|(_, s)| s).collect();
     // One state only: "Pakistani and Afghan officials" speak for neither.
     match states.as_slice() {
         [first, rest @ ..] if rest.iter().all(|s| s == first) => Some(first),
@@ -916,6 +946,19 @@ mod tests {
             a.sides_named("Guyanese troops crossed into Venezuela"),
             ["Guyana", "Venezuela"]
         );
+        // A people by the plural of its demonym.
+        assert_eq!(
+            a.sides_named("Israelis and Filipinos were evacuated"),
+            ["Israel", "Philippines"]
+        );
+        assert_eq!(a.resolve("Afghans"), "Afghanistan");
+        // A two-word state is one name: its second word names no other.
+        assert_eq!(
+            a.sides_named("South Sudanese troops entered Sudan"),
+            ["South Sudan", "Sudan"]
+        );
+        assert_eq!(a.sides_named("North Korea fired a missile"), ["North Korea"]);
+        assert_eq!(a.resolve("a South Sudanese army official"), "South Sudan");
     }
 
     fn actors() -> Actors {
