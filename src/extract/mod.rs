@@ -643,7 +643,7 @@ fn unlinked_claims(
                 let start = a.content.start + framed;
                 start + denied_object_len(&text[start..a.content.end])..a.content.end
             }
-            crate::claim::Stance::Asserts => a.content.clone(),
+            crate::claim::Stance::Asserts => continued(text, a),
         };
         let content = normalise_space(&text[content_range.clone()]);
         let mut c = Claim::new(format!("c{}", k + 1), claimant, stance, content);
@@ -940,6 +940,28 @@ fn claim_attributions(text: &str, atts: Vec<Attribution>) -> Vec<Attribution> {
             && !relays_a_claim
     });
     claims_apart(text, kept)
+}
+
+/// The content of an asserting claim as worded in the text: its first
+/// piece, run on to the end of the piece that continues its sentence past
+/// the source ("The strike, officials said, killed four people", "Sales,
+/// according to analysts, fell 12 percent"). A claim's content is one
+/// stretch of text; the span output keeps the pieces apart, as PolNeAR
+/// marks them.
+fn continued(text: &str, a: &Attribution) -> std::ops::Range<usize> {
+    a.more
+        .iter()
+        .filter(|m| {
+            // (Right after the comma that closes the source: a quotation
+            // resumed, "…,'' he said. ''…", is no continuation.)
+            m.start >= a.content.end && {
+                let gap = &text[a.content.end..m.start];
+                !gap.contains('\n') && gap.trim_end().ends_with(',')
+            }
+        })
+        .map(|m| a.content.start..m.end)
+        .next()
+        .unwrap_or_else(|| a.content.clone())
 }
 
 /// Claims that one attribution holds apart, as claim files record them

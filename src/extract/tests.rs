@@ -1030,3 +1030,29 @@ fn each_that_clause_of_one_verb_is_a_claim_with_its_stance() {
     assert_eq!(c.len(), 2, "{c:#?}");
     assert!(c.iter().all(|x| x.stance == Stance::Denies), "{c:#?}");
 }
+
+#[test]
+fn a_source_set_inside_its_clause_leaves_the_claim_the_whole_clause() {
+    // The span output keeps the pieces apart; a claim's content is one
+    // stretch of text, so it runs on past the source.
+    let c = run("The strike, officials said, killed four people in the town.");
+    assert_eq!(
+        who_says(&c),
+        [(
+            "officials",
+            Stance::Asserts,
+            "The strike, officials said, killed four people in the town"
+        )],
+        "{c:#?}"
+    );
+    let c = run("The strike, according to officials, killed four people in the town.");
+    assert_eq!(
+        who_says(&c),
+        [(
+            "officials",
+            Stance::Asserts,
+            "The strike, according to officials, killed four people in the town"
+        )],
+        "{c:#?}"
+    );
+}
