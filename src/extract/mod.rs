@@ -944,10 +944,9 @@ fn claim_attributions(text: &str, atts: Vec<Attribution>) -> Vec<Attribution> {
 
 /// The content of an asserting claim as worded in the text: its first
 /// piece, run on to the end of the piece that continues its sentence past
-/// the source ("The strike, officials said, killed four people", "Sales,
-/// according to analysts, fell 12 percent"). A claim's content is one
-/// stretch of text; the span output keeps the pieces apart, as PolNeAR
-/// marks them.
+/// the source ("The strike, officials said, killed four people"). A
+/// claim's content is one stretch of text; the span output keeps the
+/// pieces apart, as PolNeAR marks them.
 fn continued(text: &str, a: &Attribution) -> std::ops::Range<usize> {
     a.more
         .iter()

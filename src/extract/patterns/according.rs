@@ -116,31 +116,13 @@ impl SentenceScan<'_> {
             i
         };
         let content = self.content_bytes(start..content_end);
-        let after = src.end;
-        let pushed = self.push(
+        self.push(
             out,
             cue,
             self.cue_words(i..i + 2),
             src,
             content,
             (Stance::Asserts, false, false),
-        );
-        // "Sales, according to analysts, fell 12 percent": the clause goes
-        // on after the source, and that is content too. (After a longer
-        // stretch the source may run on in an appositive: "…, according to
-        // an analysis by X, a former aide …".)
-        if pushed
-            && self.words_in(start..content_end) <= 4
-            && after + 1 < n
-            && self.is_punct(after, &[","])
-            && self.is_word(after + 1)
-            && !self.in_class(after + 1, WordClass::ADJUNCT)
-            && !(after + 1..n).any(|k| self.is_punct(k, &["“", "\"", "”"]))
-            && let Some((rest, _)) = self.content_bytes(after + 1..n)
-            && let Some(last) = out.last_mut()
-        {
-            last.more.push(rest);
-        }
-        pushed
+        )
     }
 }
