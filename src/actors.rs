@@ -326,16 +326,19 @@ fn builtin_demonym(word: &str) -> Option<&'static str> {
 /// name or demonym of [`DEMONYMS`] ("south sudan", "north korean"), whose
 /// second word alone may name another state.
 fn builtin_pair(first: &str, second: &str) -> Option<&'static str> {
-    static FIRSTS: std::sync::LazyLock<HashSet<&str>> = std::sync::LazyLock::new(|| {
-        DEMONYMS
-            .iter()
-            .filter_map(|(d, _)| Some(d.split_once(' ')?.0))
-            .collect()
+    // By first word, the second words and their states: a look-up with no
+    // joined String (the linker asks this of every word it reads).
+    type Pairs = HashMap<&'static str, Vec<(&'static str, &'static str)>>;
+    static PAIRS: std::sync::LazyLock<Pairs> = std::sync::LazyLock::new(|| {
+        let mut t: Pairs = HashMap::default();
+        for &(d, s) in DEMONYMS {
+            if let Some((a, b)) = d.split_once(' ') {
+                t.entry(a).or_default().push((b, s));
+            }
+        }
+        t
     });
-    if !FIRSTS.contains(first) {
-        return None;
-    }
-    builtin_demonym(&format!("{first} {second}"))
+    PAIRS.get(first)?.iter().find(|(b, _)| *b == second).map(|&(_, s)| s)
 }
 
 /// The built-in states that `words` name, with where each starts, a
