@@ -628,7 +628,9 @@ fn unlinked_claims(
         } else {
             let resolved = actors.resolve(&mention);
             // "Zabiullah" after "Zabihullah Mujahid": one person.
-            spelling_of(&resolved, &claimants, actors).unwrap_or(resolved)
+            spelling_of(&resolved, &claimants, actors)
+                .or_else(|| surname_of(&resolved, &claimants, actors))
+                .unwrap_or(resolved)
         };
         // "denied claims that X": what is denied is X; "said there is no
         // truth in reports that X" denies X too.
@@ -664,6 +666,7 @@ fn unlinked_claims(
         claims.push(c);
     }
     score(&atts, &mut claims);
+    point_bare_denials(&mut atts, &mut claims, actors);
     repoint_denials(text, &mut atts, &mut claims, actors);
     link::link(&atts, &mut claims, actors);
     // The rules' links are hints to the learned linker, which decides.
@@ -770,6 +773,27 @@ fn spelling_of(name: &str, claimants: &[String], actors: &Actors) -> Option<Stri
     })
 }
 
+/// The earlier claimant of the article that a bare surname stands for
+/// ("Vucic said" after "Serbian President Aleksandar Vucic said"): the last
+/// one of two to four capitalised words whose last word it is. The surname
+/// may be no actor of the actors file nor name a state, and the full name
+/// a person of the file or else neither ("Sudan" is no short "South
+/// Sudan").
+fn surname_of(name: &str, claimants: &[String], actors: &Actors) -> Option<String> {
+    let unknown = |n: &str| actors.get(n).is_none() && actors.sides_named(n).is_empty();
+    if name.contains(' ') || name.chars().count() < 3 || !name.starts_with(char::is_uppercase) || !unknown(name) {
+        return None;
+    }
+    claimants.iter().rev().take(LOOK_BACK).find_map(|other| {
+        let theirs: Vec<&str> = other.split_whitespace().collect();
+        ((2..=4).contains(&theirs.len())
+            && theirs.last() == Some(&name)
+            && theirs.iter().all(|w| w.starts_with(char::is_uppercase))
+            && (unknown(other) || actors.get(other).and_then(|x| x.kind.as_deref()) == Some("person")))
+        .then(|| other.clone())
+    })
+}
+
 /// Words that name news outlets and wire services rather than parties to
 /// a dispute ("Anadolu Agency", "state broadcaster", "RIA Novosti").
 const OUTLET_WORDS: &[&str] = &[
@@ -819,46 +843,107 @@ fn denial_frame_len(content: &str) -> usize {
         "it is false that ",
         "it was false that ",
     ];
-    FRAMES
-        .iter()
-        .find(|f| content.get(..f.len()).is_some_and(|head| head.eq_ignore_ascii_case(f)) && content.len() > f.len())
-        .map_or(0, |f| f.len())
+    // (Quotation marks inside the frame are no words of it: "there is
+    // “no truth” in".)
+    let after_frame = |frame: &str| {
+        let mut wanted = frame.chars().peekable();
+        for (at, ch) in content.char_indices() {
+            if wanted.peek().is_none() {
+                return Some(at);
+            }
+            if matches!(ch, '"' | '“' | '”') {
+                continue;
+            }
+            if !wanted.next().is_some_and(|w| w.eq_ignore_ascii_case(&ch)) {
+                return None;
+            }
+        }
+        None
+    };
+    FRAMES.iter().find_map(|f| after_frame(f)).unwrap_or(0)
+}
+
+/// Accusation nouns that name what a denial denies ("the claims that A",
+/// "there is no truth in these reports").
+const DENIED_NOUNS: &[&str] = &[
+    "claim",
+    "claims",
+    "allegation",
+    "allegations",
+    "accusation",
+    "accusations",
+    "report",
+    "reports",
+    "charge",
+    "charges",
+    "suggestion",
+    "suggestions",
+    "assertion",
+    "assertions",
+];
+
+/// `content` without the determiner it opens with, if any.
+fn without_determiner(content: &str) -> &str {
+    for det in ["the ", "these ", "those ", "such ", "any ", "all "] {
+        if content
+            .get(..det.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(det))
+        {
+            return &content[det.len()..];
+        }
+    }
+    content
+}
+
+/// Whether a denied content is no more than an accusation noun ("these
+/// claims", "the reports"): the denial answers a claim made before it.
+fn bare_denied_noun(content: &str) -> bool {
+    let rest = without_determiner(content.trim_end_matches(['.', ',', '"', '”']));
+    DENIED_NOUNS.contains(&rest.to_lowercase().as_str())
 }
 
 /// The length in bytes of an accusation noun and "that" opening a denied
 /// content ("claims that", "the reports that"), 0 when there is none.
 fn denied_object_len(content: &str) -> usize {
-    const NOUNS: &[&str] = &[
-        "claim",
-        "claims",
-        "allegation",
-        "allegations",
-        "accusation",
-        "accusations",
-        "report",
-        "reports",
-        "charge",
-        "charges",
-        "suggestion",
-        "suggestions",
-        "assertion",
-        "assertions",
-    ];
-    let mut rest = content;
-    for det in ["the ", "these ", "those ", "such ", "any "] {
-        if rest.get(..det.len()).is_some_and(|head| head.eq_ignore_ascii_case(det)) {
-            rest = &rest[det.len()..];
-            break;
-        }
-    }
+    let rest = without_determiner(content);
     let Some((noun, after)) = rest.split_once(' ') else {
         return 0;
     };
     match after.strip_prefix("that ") {
-        Some(object) if NOUNS.contains(&noun.to_lowercase().as_str()) && !object.trim().is_empty() => {
+        Some(object) if DENIED_NOUNS.contains(&noun.to_lowercase().as_str()) && !object.trim().is_empty() => {
             content.len() - object.len()
         }
         _ => 0,
+    }
+}
+
+/// A denial of no more than "these claims" ("said there is no truth in
+/// these claims") that points at nothing answers the last claim of another
+/// side before it, an accusation if there is one: it copies that content.
+fn point_bare_denials(atts: &mut [Attribution], claims: &mut [Claim], actors: &Actors) {
+    for k in 0..atts.len() {
+        if claims[k].stance != crate::claim::Stance::Denies
+            || atts[k].points_back.is_some()
+            || !bare_denied_noun(&claims[k].content)
+        {
+            continue;
+        }
+        let side = actors.side(&claims[k].claimant);
+        let other =
+            |j: &usize| claims[*j].stance == crate::claim::Stance::Asserts && actors.side(&claims[*j].claimant) != side;
+        let window = k.saturating_sub(link::LINK_WINDOW)..k;
+        if let Some(j) = window
+            .clone()
+            .rev()
+            .filter(other)
+            .find(|&j| atts[j].accuse)
+            .or_else(|| window.rev().find(other))
+        {
+            atts[k].points_back = Some(j);
+            claims[k].content = claims[j].content.clone();
+            claims[k].span = claims[j].span;
+            claims[k].quoted = claims[j].quoted;
+        }
     }
 }
 

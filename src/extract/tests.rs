@@ -198,6 +198,55 @@ fn no_truth_in_reports_is_a_denial_of_what_they_report() {
 }
 
 #[test]
+fn no_truth_in_quotation_marks_and_in_these_claims_are_denials() {
+    let c = run("Aleksandar Vucic said there is \"no truth\" in claims that Belgrade armed the group.");
+    assert_eq!(
+        (c[0].stance, c[0].content.as_str()),
+        (Stance::Denies, "Belgrade armed the group"),
+        "{c:#?}"
+    );
+    // "these claims" answers the claim of the other side before it.
+    let c = run(
+        "Guyana said Venezuelan troops had crossed the border. \"There is no truth in these claims,\" Venezuela's foreign ministry said.",
+    );
+    assert_eq!(
+        who_says(&c),
+        [
+            ("Guyana", Stance::Asserts, "Venezuelan troops had crossed the border"),
+            ("Venezuela", Stance::Denies, "Venezuelan troops had crossed the border")
+        ],
+        "{c:#?}"
+    );
+    assert!(bare_denied_noun("these claims"));
+    assert!(!bare_denied_noun("these claims of fraud"));
+}
+
+#[test]
+fn a_participle_that_asserts_after_a_pointer_is_a_claim_not_a_qualifier() {
+    // ("lie" is a qualifier in "called it a lie", a verb here.)
+    let c = run("Venezuela slammed the statement by Guyana, saying the oil blocks lie in disputed waters.");
+    assert_eq!(
+        who_says(&c),
+        [("Venezuela", Stance::Asserts, "the oil blocks lie in disputed waters")],
+        "{c:#?}"
+    );
+    let c = run("Guyana said the troops crossed. Caracas rejected the claim, calling it \"a lie\".");
+    assert_eq!(c[1].cue.as_deref(), Some("rejected … , calling it a lie"), "{c:#?}");
+}
+
+#[test]
+fn a_bare_surname_is_the_person_named_in_full_before() {
+    let c = run(
+        "Serbian President Aleksandar Vucic said the army was ready. Vucic said the talks had failed. Mr. Vucic added that the border was closed.",
+    );
+    let who: Vec<&str> = c.iter().map(|x| x.claimant.as_str()).collect();
+    assert_eq!(who, ["Aleksandar Vucic"; 3], "{c:#?}");
+    // A state is no surname: "Sudan" after "South Sudan" stays Sudan.
+    let c = run("South Sudan said the border was calm. Sudan said its troops stayed home.");
+    assert_eq!(c[1].claimant, "Sudan", "{c:#?}");
+}
+
+#[test]
 fn a_denied_claim_that_is_the_claim_denied() {
     let c = run(
         "Kabul denied claims that militants crossed the border. Moscow rejected reports that its jets flew over the town.",

@@ -57,9 +57,23 @@ impl SentenceScan<'_> {
         }
         // "… claims (of Indian involvement) as “baseless”": the qualifier
         // follows the pointer or its complement.
+        // (", saying the oil blocks lie in …": a reviewed participle that
+        // asserts opens a claim of its own, which holds no qualifier; ",
+        // calling it nonsense" is the qualifier.)
+        let saying = |j: usize| {
+            self.is_punct(j, &[","])
+                && j + 1 < n
+                && self.word(j + 1).ends_with("ing")
+                && self
+                    .lex
+                    .cue(self.low[j + 1])
+                    .is_some_and(|c| c.stance == Stance::Asserts && c.learned.is_none())
+        };
         let neg = (k..n.min(k + 9))
             .take_while(|&j| {
-                !self.is_punct(j, &[".", ";"]) && (self.word(j) == "as" || !self.in_class(j, WordClass::BOUNDARY))
+                !self.is_punct(j, &[".", ";"])
+                    && !saying(j)
+                    && (self.word(j) == "as" || !self.in_class(j, WordClass::BOUNDARY))
             })
             .find(|&j| self.in_class(j, WordClass::NEGATIVE));
         let is_denial_verb = self.cues[i].is_some_and(|c| c.stance == Stance::Denies);
