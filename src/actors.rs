@@ -487,7 +487,7 @@ impl Actors {
             bounds.push((at, at + w.len()));
             at += w.len() + 1;
         }
-        let mut best: Option<(usize, usize, usize)> = None; // (len, start, actor)
+        let mut best: Option<(usize, usize, usize, usize)> = None; // (len, start, end, actor)
         for start in 0..words.len() {
             for end in (start + 1..=words.len()).rev() {
                 let phrase = &norm[bounds[start].0..bounds[end - 1].1];
@@ -500,14 +500,27 @@ impl Actors {
                         return self.actors[i].name.clone();
                     }
                     let len = phrase.len();
-                    if best.is_none_or(|(l, s, _)| len > l || (len == l && start < s)) {
-                        best = Some((len, start, i));
+                    if best.is_none_or(|(l, s, _, _)| len > l || (len == l && start < s)) {
+                        best = Some((len, start, end, i));
                     }
                     break;
                 }
             }
         }
-        if let Some((_, _, i)) = best {
+        if let Some((_, _, end, i)) = best {
+            // "Kremlin spokesperson Dmitry Peskov", "Taliban spokesman
+            // Zabihullah Mujahid": a person the file does not know, named
+            // after the title, speaks, not the actor the title names.
+            if let Some(name) = appositive_name(mention)
+                && end + name.split_whitespace().count() <= words.len()
+            {
+                if let Some(&j) = self.index.get(&normalise(&name)) {
+                    return self.actors[j].name.clone();
+                }
+                if self.sides_named(&name).is_empty() {
+                    return name;
+                }
+            }
             return self.actors[i].name.clone();
         }
         if let Some(state) = demonym_state(&words) {
@@ -801,6 +814,13 @@ const TITLES: &[&str] = &[
     "mrs.",
     "ms.",
     "dr.",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "lieutenant",
+    "admiral",
+    "brigadier",
     "prof.",
     "judge",
     "adviser",
@@ -808,6 +828,11 @@ const TITLES: &[&str] = &[
     "mayor",
     "speaker",
 ];
+
+/// Whether a word is a title written before a name ("Minister", "Gen.").
+pub(crate) fn is_title(word: &str) -> bool {
+    TITLES.contains(&normalise(word).as_str())
+}
 
 /// "Afghan spokesperson Mujahid" / "Head of the jirga, Syed Kazmi" -> the
 /// run of capitalised words that ends the mention, when the mention is a
@@ -831,10 +856,13 @@ fn appositive_name(mention: &str) -> Option<String> {
     }
     // "Information Minister Attaullah Tarar", "Gen. Asim Munir": a title in
     // capitals ends where the name begins.
-    if let Some(t) = (start..words.len() - 1)
-        .rev()
-        .find(|&k| TITLES.contains(&normalise(words[k]).as_str()))
-    {
+    // ("General" is a title before a name of two words or more, not in
+    // "General Motors".)
+    let title = |k: usize| {
+        let w = normalise(words[k]);
+        TITLES.contains(&w.as_str()) || w == "general" && k + 2 < words.len()
+    };
+    if let Some(t) = (start..words.len() - 1).rev().find(|&k| title(k)) {
         return Some(words[t + 1..].join(" ").trim_end_matches(',').to_string());
     }
     // The name must be preceded by a lower-case title word or a comma.
@@ -962,6 +990,25 @@ mod tests {
         );
         assert_eq!(a.sides_named("North Korea fired a missile"), ["North Korea"]);
         assert_eq!(a.resolve("a South Sudanese army official"), "South Sudan");
+    }
+
+    #[test]
+    fn a_person_the_file_does_not_know_speaks_not_the_actor_of_the_title() {
+        let file: ActorsFile = serde_yaml::from_str(
+            "schema: claimtrack-actors/1\nactors:\n  - name: Russia\n    aliases: [Kremlin]\n  - name: Afghanistan\n    aliases: [Taliban]\n",
+        )
+        .unwrap();
+        let a = Actors::new(&file);
+        assert_eq!(a.resolve("Kremlin spokesperson Dmitry Peskov"), "Dmitry Peskov");
+        assert_eq!(a.resolve("Taliban spokesman Zabihullah Mujahid"), "Zabihullah Mujahid");
+        // The actor alone, or a name that is the actor's, stays the actor.
+        assert_eq!(a.resolve("the Kremlin"), "Russia");
+        assert_eq!(a.resolve("Taliban spokesman Kremlin"), "Russia");
+        assert_eq!(a.resolve("Mr Zelenskyy"), "Zelenskyy");
+        assert_eq!(
+            a.resolve("Lieutenant General Ahmed Sharif Chaudhry"),
+            "Ahmed Sharif Chaudhry"
+        );
     }
 
     fn actors() -> Actors {

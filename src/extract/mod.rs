@@ -630,6 +630,7 @@ fn unlinked_claims(
             // "Zabiullah" after "Zabihullah Mujahid": one person.
             spelling_of(&resolved, &claimants, actors)
                 .or_else(|| surname_of(&resolved, &claimants, actors))
+                .or_else(|| full_name_before(text, a.source.start, &resolved, actors))
                 .unwrap_or(resolved)
         };
         // "denied claims that X": what is denied is X; "said there is no
@@ -773,25 +774,132 @@ fn spelling_of(name: &str, claimants: &[String], actors: &Actors) -> Option<Stri
     })
 }
 
+/// Whether `name` may be a bare surname: one capitalised word, not an
+/// acronym of two letters ("UN"), no actor of the actors file, naming no
+/// state.
+fn bare_surname(name: &str, actors: &Actors) -> bool {
+    let letters = name.chars().count();
+    !name.contains(' ')
+        && name.starts_with(char::is_uppercase)
+        && (letters >= 3 || letters == 2 && !name.chars().all(char::is_uppercase))
+        && actors.get(name).is_none()
+        && actors.sides_named(name).is_empty()
+}
+
 /// The earlier claimant of the article that a bare surname stands for
-/// ("Vucic said" after "Serbian President Aleksandar Vucic said"): the last
-/// one of two to four capitalised words whose last word it is. The surname
-/// may be no actor of the actors file nor name a state, and the full name
-/// a person of the file or else neither ("Sudan" is no short "South
+/// ("Vucic said" after "Serbian President Aleksandar Vucic said", "Mao
+/// said" after "Mao Ning"): the last one of two to four capitalised words
+/// whose last word it is, else of two whose first word it is (a family
+/// name written first). The full name must be a person of the actors file
+/// or else unknown to it and name no state ("Sudan" is no short "South
 /// Sudan").
 fn surname_of(name: &str, claimants: &[String], actors: &Actors) -> Option<String> {
-    let unknown = |n: &str| actors.get(n).is_none() && actors.sides_named(n).is_empty();
-    if name.contains(' ') || name.chars().count() < 3 || !name.starts_with(char::is_uppercase) || !unknown(name) {
+    if !bare_surname(name, actors) {
         return None;
     }
-    claimants.iter().rev().take(LOOK_BACK).find_map(|other| {
+    let full = |other: &&String, first: bool| {
         let theirs: Vec<&str> = other.split_whitespace().collect();
-        ((2..=4).contains(&theirs.len())
-            && theirs.last() == Some(&name)
+        let at = if first { theirs.first() } else { theirs.last() };
+        (if first {
+            theirs.len() == 2
+        } else {
+            (2..=4).contains(&theirs.len())
+        }) && at == Some(&name)
             && theirs.iter().all(|w| w.starts_with(char::is_uppercase))
-            && (unknown(other) || actors.get(other).and_then(|x| x.kind.as_deref()) == Some("person")))
-        .then(|| other.clone())
+            && (actors.get(other).is_none() && actors.sides_named(other).is_empty()
+                || actors.get(other).and_then(|x| x.kind.as_deref()) == Some("person"))
+    };
+    let recent = || claimants.iter().rev().take(LOOK_BACK);
+    recent()
+        .find(|other| full(other, false))
+        .or_else(|| recent().find(|other| full(other, true)))
+        .cloned()
+}
+
+/// Whether a capitalised word is written in lower case elsewhere in
+/// `text` as well: a common word ("Rival", "Committee", "Many"), no name.
+fn common_word(text: &str, word: &str) -> bool {
+    let lower = word.to_lowercase();
+    text.match_indices(&lower).any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + lower.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
     })
+}
+
+/// How far before a bare surname [`full_name_before`] looks for the name
+/// in full: a few paragraphs, so that the search stays linear.
+const NAME_LOOK_BACK: usize = 8_000;
+
+/// The full name a bare surname stands for when that person made no claim
+/// before ("Lavrov said" after "… spoke with Russian Foreign Minister
+/// Sergei Lavrov"): the last place in the text before `before` where one
+/// or two capitalised words that are no title nor state precede it.
+fn full_name_before(text: &str, before: usize, name: &str, actors: &Actors) -> Option<String> {
+    if !bare_surname(name, actors) {
+        return None;
+    }
+    let mut from = before.saturating_sub(NAME_LOOK_BACK);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let window = &text[from..before];
+    let mut end = window.len();
+    while let Some(at) = window[..end].rfind(name) {
+        end = at;
+        let after = window[at + name.len()..].chars().next();
+        if after.is_some_and(char::is_alphanumeric) {
+            continue;
+        }
+        let given: Vec<&str> = window[..at]
+            .split_whitespace()
+            .rev()
+            .take(2)
+            .take_while(|w| {
+                w.starts_with(char::is_uppercase)
+                    && w.chars().all(|c| c.is_alphabetic() || c == '-')
+                    && !crate::actors::is_title(w)
+                    && !common_word(window, w)
+                    && !matches!(
+                        w.to_lowercase().as_str(),
+                        "the"
+                            | "a"
+                            | "an"
+                            | "in"
+                            | "on"
+                            | "at"
+                            | "and"
+                            | "but"
+                            | "after"
+                            | "when"
+                            | "while"
+                            | "with"
+                            | "by"
+                            | "for"
+                            | "of"
+                            | "as"
+                            | "if"
+                            | "then"
+                    )
+                    && actors.sides_named(w).is_empty()
+            })
+            .collect();
+        if !given.is_empty() && window[..at].ends_with(' ') {
+            let mut words: Vec<&str> = given.into_iter().rev().collect();
+            // ("Rival Hillary Clinton": of two, a word that opens its
+            // sentence may be no name.)
+            if words.len() == 2 {
+                let first = window[..at].rfind(words[0]).unwrap_or(0);
+                let before = window[..first].trim_end();
+                if before.is_empty() || before.ends_with(['.', '!', '?', '"', '”', '\n']) {
+                    words.remove(0);
+                }
+            }
+            words.push(name);
+            return Some(words.join(" "));
+        }
+    }
+    None
 }
 
 /// Words that name news outlets and wire services rather than parties to

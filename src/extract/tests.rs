@@ -241,6 +241,18 @@ fn a_bare_surname_is_the_person_named_in_full_before() {
     );
     let who: Vec<&str> = c.iter().map(|x| x.claimant.as_str()).collect();
     assert_eq!(who, ["Aleksandar Vucic"; 3], "{c:#?}");
+    // A family name written first; a full name the text gave without a
+    // claim of that person.
+    let c = run(
+        "Chinese foreign ministry spokesperson Mao Ning said the shoal was Chinese. Mao said the boats had no permission.",
+    );
+    assert_eq!(c[1].claimant, "Mao Ning", "{c:#?}");
+    let c = run(
+        "Bayramov spoke with Russian Foreign Minister Sergei Lavrov on Tuesday. Lavrov said both sides must avoid conflict.",
+    );
+    assert_eq!(c[0].claimant, "Sergei Lavrov", "{c:#?}");
+    let c = run("Spokesman Gan Yu said the vessels trespassed. \"It was dangerous,\" Yu added.");
+    assert_eq!(c[1].claimant, "Gan Yu", "{c:#?}");
     // A state is no surname: "Sudan" after "South Sudan" stays Sudan.
     let c = run("South Sudan said the border was calm. Sudan said its troops stayed home.");
     assert_eq!(c[1].claimant, "Sudan", "{c:#?}");

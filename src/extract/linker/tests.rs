@@ -227,3 +227,24 @@ fn reciprocal_cues_are_recognised_by_their_words() {
     assert!(!is_reciprocal_cue("blamed"));
     assert!(!is_reciprocal_cue("said each"));
 }
+
+#[test]
+fn a_person_the_actors_file_does_not_know_takes_the_side_their_mention_names() {
+    let mut makolo = claim("c1", "Yolande Makolo", Stance::Asserts, "Kinshasa is to blame");
+    makolo.mention = Some("Rwandan government spokeswoman Yolande Makolo".into());
+    let mut envoy = claim("c2", "Ubaid Nizamani", Stance::Asserts, "talks went well");
+    envoy.mention = Some("Pakistan's ambassador to Afghanistan Ubaid Nizamani".into());
+    let mut congo = claim("c3", "Congo", Stance::Asserts, "Rwanda sent troops");
+    congo.mention = Some("Congo's government".into());
+    let claims = vec![makolo, envoy, congo];
+    let docs = [Doc {
+        claims: &claims,
+        date: None,
+        hints: None,
+    }];
+    let sides = claimant_sides(&docs, &Actors::default());
+    assert_eq!(sides.get("Yolande Makolo").map(String::as_str), Some("Rwanda"));
+    // Two sides named: neither is taken; a state is its own side already.
+    assert_eq!(sides.get("Ubaid Nizamani"), None);
+    assert_eq!(sides.get("Congo"), None);
+}
