@@ -2,7 +2,7 @@
 //! (through `actors.yaml` and a built-in demonym table) and rolling actors up
 //! to the side they speak for (`member_of`).
 
-use crate::claim::{Actor, ActorsFile};
+use crate::claim::{Actor, ActorsFile, Claim};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// Country names and demonyms that resolve to the country without an actors file.
@@ -775,6 +775,26 @@ impl Actors {
             }
         }
         best.map(|(_, name)| name)
+    }
+
+    /// The sides of claimants the actors file does not know, by the one
+    /// side a mention of theirs names ("Rwandan government spokeswoman
+    /// Yolande Makolo" speaks for Rwanda, and so does her "Makolo said"
+    /// after it). Other claimants' sides are [`Actors::side`].
+    pub(crate) fn mention_sides<'c>(&self, claims: impl Iterator<Item = &'c Claim>) -> HashMap<&'c str, String> {
+        let mut out = HashMap::default();
+        for c in claims {
+            if out.contains_key(c.claimant.as_str()) || self.get(&c.claimant).is_some() {
+                continue;
+            }
+            if let Some(m) = &c.mention
+                && let [side] = self.sides_named(m).as_slice()
+                && *side != c.claimant
+            {
+                out.insert(c.claimant.as_str(), side.clone());
+            }
+        }
+        out
     }
 
     /// The side an actor speaks for: follows `member_of` to the top (cycles

@@ -282,25 +282,6 @@ struct Graph<'a> {
     first_naming: Vec<rustc_hash::FxHashMap<u32, usize>>,
 }
 
-/// The sides of claimants the actors file does not know, by the one side
-/// a mention of theirs names ("Rwandan government spokeswoman Yolande
-/// Makolo" speaks for Rwanda, and so does her "Makolo said" after it).
-fn claimant_sides<'d>(docs: &'d [Doc<'_>], actors: &Actors) -> rustc_hash::FxHashMap<&'d str, String> {
-    let mut out = rustc_hash::FxHashMap::default();
-    for c in docs.iter().flat_map(|d| d.claims) {
-        if out.contains_key(c.claimant.as_str()) || actors.get(&c.claimant).is_some() {
-            continue;
-        }
-        if let Some(m) = &c.mention
-            && let [side] = actors.sides_named(m).as_slice()
-            && *side != c.claimant
-        {
-            out.insert(c.claimant.as_str(), side.clone());
-        }
-    }
-    out
-}
-
 impl<'a> Graph<'a> {
     fn new(docs: &'a [Doc<'a>], actors: &Actors, lex: &Lexicon) -> Self {
         // The terms are counted before any is weighed. Up to KEEP_FEATURES
@@ -320,7 +301,7 @@ impl<'a> Graph<'a> {
             Vocabulary::new(all())
         };
         let mut kept = kept.into_iter();
-        let claimant_sides = claimant_sides(docs, actors);
+        let claimant_sides = actors.mention_sides(docs.iter().flat_map(|d| d.claims));
         let mut sides = Sides::default();
         let mut nodes: Vec<Vec<Node>> = Vec::with_capacity(docs.len());
         for d in docs {

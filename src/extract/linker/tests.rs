@@ -242,7 +242,7 @@ fn a_person_the_actors_file_does_not_know_takes_the_side_their_mention_names() {
         date: None,
         hints: None,
     }];
-    let sides = claimant_sides(&docs, &Actors::default());
+    let sides = Actors::default().mention_sides(docs.iter().flat_map(|d| d.claims));
     assert_eq!(sides.get("Yolande Makolo").map(String::as_str), Some("Rwanda"));
     // Two sides named: neither is taken; a state is its own side already.
     assert_eq!(sides.get("Ubaid Nizamani"), None);
