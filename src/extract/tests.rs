@@ -1107,3 +1107,17 @@ fn a_source_set_inside_its_clause_leaves_the_claim_the_whole_clause() {
         "{c:#?}"
     );
 }
+
+#[test]
+fn a_relative_that_after_an_infinitive_stays_in_the_content() {
+    let c = run("Washington urged both sides to refrain from actions that could inflame tensions.");
+    assert_eq!(
+        c[0].content, "both sides to refrain from actions that could inflame tensions",
+        "{c:#?}"
+    );
+    // A "to" of an adjunct or an addressee is no infinitive.
+    let c = run("The minister said in a letter to lawmakers that the border would stay closed.");
+    assert_eq!(c[0].content, "the border would stay closed", "{c:#?}");
+    let c = run("The minister told reporters on his way to Kabul that the talks had failed.");
+    assert_eq!(c[0].content, "the talks had failed", "{c:#?}");
+}

@@ -123,9 +123,25 @@ impl SentenceScan<'_> {
         // ("said he's unconvinced that …": a subject pronoun opens the
         // content's own clause.)
         let subject_pronoun = from < n && matches!(self.word(from), "he" | "she" | "they" | "we" | "i");
+        // ("urged both sides to refrain from actions that could …": after
+        // an object and an infinitive, "that" opens a relative clause of
+        // the infinitive's object; "said in a letter to lawmakers that …"
+        // opens with an adjunct and its "to" is a preposition.)
+        let infinitive = |k: usize| {
+            from < n
+                && !self.in_class(from, WordClass::ADJUNCT)
+                && (from + 1..k).any(|j| {
+                    self.word(j) == "to"
+                        && self.is_word(j + 1)
+                        && self.toks[j + 1].text(self.text).starts_with(char::is_lowercase)
+                        && !self.in_class(j + 1, WordClass::DETERMINER)
+                        && !self.in_class(j + 1, WordClass::ADDRESSEE)
+                })
+        };
         if let Some(k) = window
             && self.word(k) == "that"
             && !subject_pronoun
+            && !infinitive(k)
             && (from..k)
                 .all(|j| !self.in_class(j, WordClass::FINITE) && self.cues[j].is_none_or(|c| c.learned.is_some()))
         {
