@@ -485,6 +485,14 @@ const STATE_HEADS: &[&str] = &[
     "leadership",
     "side",
     "delegation",
+    "air force",
+    "navy",
+    "coast guard",
+    "armed forces",
+    "police",
+    "defence ministry",
+    "defense ministry",
+    "interior ministry",
 ];
 
 /// The actors known to one run: an actors file (possibly empty) plus the
@@ -649,6 +657,13 @@ impl Actors {
         // "a senior Azerbaijani defence official", "the Armenian
         // government's press office": an official of a state speaks for it.
         if let Some(state) = demonym_official(&words) {
+            return state.to_string();
+        }
+        // "the Chinese embassy in New Delhi": where it sits is no speaker.
+        if let Some(at) = words.iter().position(|w| *w == "in")
+            && at > 0
+            && let Some(state) = demonym_state(&words[..at]).or_else(|| demonym_official(&words[..at]))
+        {
             return state.to_string();
         }
         clean_mention(mention)
@@ -1143,6 +1158,8 @@ mod tests {
         assert_eq!(a.resolve("Baku's military"), "Azerbaijan");
         assert_eq!(a.resolve("The Ministry of Defense of Armenia"), "Armenia");
         assert_eq!(a.resolve("the Government of South Sudan"), "South Sudan");
+        assert_eq!(a.resolve("The Indian air force"), "India");
+        assert_eq!(a.resolve("the Chinese embassy in New Delhi"), "China");
         assert_eq!(a.sides_named("Kabul accused New Delhi"), ["Afghanistan", "India"]);
     }
 

@@ -1121,3 +1121,33 @@ fn a_relative_that_after_an_infinitive_stays_in_the_content() {
     let c = run("The minister told reporters on his way to Kabul that the talks had failed.");
     assert_eq!(c[0].content, "the talks had failed", "{c:#?}");
 }
+
+#[test]
+fn a_dateline_of_two_words_or_a_hyphen_is_no_part_of_the_source() {
+    for text in [
+        "NEW DELHI (AP) - India's army said that Chinese troops crossed the border.",
+        "NEW DELHI, Dec 13 (Reuters) - India's army said that Chinese troops crossed the border.",
+    ] {
+        let c = run(text);
+        assert_eq!(
+            (c[0].claimant.as_str(), c[0].mention.as_deref()),
+            ("India", Some("India's army")),
+            "{c:#?}"
+        );
+    }
+}
+
+#[test]
+fn nothing_but_lies_qualifies_a_denial() {
+    let c = run(
+        "India said Chinese troops crossed the border. Beijing has dismissed such reports as \"nothing but lies\".",
+    );
+    assert_eq!(
+        who_says(&c),
+        [
+            ("India", Stance::Asserts, "Chinese troops crossed the border"),
+            ("China", Stance::Denies, "Chinese troops crossed the border")
+        ],
+        "{c:#?}"
+    );
+}

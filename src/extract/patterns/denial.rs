@@ -71,9 +71,11 @@ impl SentenceScan<'_> {
         };
         let neg = (k..n.min(k + 9))
             .take_while(|&j| {
+                // ("as “nothing but lies”": "but" means "only" there.)
+                let only = self.word(j) == "but" && j > 0 && self.word(j - 1) == "nothing";
                 !self.is_punct(j, &[".", ";"])
                     && !saying(j)
-                    && (self.word(j) == "as" || !self.in_class(j, WordClass::BOUNDARY))
+                    && (self.word(j) == "as" || only || !self.in_class(j, WordClass::BOUNDARY))
             })
             .find(|&j| self.in_class(j, WordClass::NEGATIVE));
         let is_denial_verb = self.cues[i].is_some_and(|c| c.stance == Stance::Denies);

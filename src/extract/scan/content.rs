@@ -20,7 +20,15 @@ impl SentenceScan<'_> {
             .map_or(0, |k| k + 1);
         // Dateline: capitalised words then ":" or a dash, within five tokens;
         // "YEREVAN, Sept 14 (Reuters) -": a place, a date and an agency.
-        let agency = (limit > 4 && self.is_punct(1, &[","]) && self.is_word(0))
+        // ("NEW DELHI (AP) -", "NEW DELHI, Dec 13 (Reuters) -": a place of
+        // two words, or in capitals without a comma.)
+        let capitals = |j: usize| {
+            let w = self.toks[j].text(self.text);
+            w.chars().count() >= 2 && w.chars().all(|c| c.is_uppercase())
+        };
+        let placed =
+            limit > 4 && self.is_word(0) && (self.is_punct(1, &[","]) || self.is_punct(2, &[","]) || capitals(0));
+        let agency = placed
             .then(|| {
                 (3..limit.min(12)).find(|&k| {
                     self.is_punct(k, &["-", "—", "–"])
