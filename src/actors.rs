@@ -943,6 +943,46 @@ fn issuer(mention: &str) -> Option<&str> {
     (["from", "by", "of", "for"].contains(&of) && !issuer.trim().is_empty()).then_some(issuer)
 }
 
+/// The last word of a body's name ("Security Service", "Foreign Office").
+const BODY_HEADS: &[&str] = &[
+    "service",
+    "ministry",
+    "office",
+    "department",
+    "guard",
+    "council",
+    "agency",
+    "army",
+    "police",
+    "committee",
+    "command",
+    "embassy",
+    "government",
+    "forces",
+    "force",
+];
+
+/// Words that make a name a body's, not a person's ("Refugee Processing
+/// Center").
+const ORG_WORDS: &[&str] = &[
+    "center",
+    "centre",
+    "institute",
+    "foundation",
+    "group",
+    "university",
+    "bureau",
+    "commission",
+    "unit",
+    "division",
+    "board",
+    "corps",
+    "party",
+    "company",
+    "association",
+    "network",
+];
+
 /// Title words written in capitals before a name.
 const TITLES: &[&str] = &[
     "minister",
@@ -1025,6 +1065,19 @@ fn appositive_name(mention: &str) -> Option<String> {
     };
     if let Some(t) = (start..words.len() - 1).rev().find(|&k| title(k)) {
         return Some(words[t + 1..].join(" ").trim_end_matches(',').to_string());
+    }
+    // "Ukraine's Security Service Artem Dekhtyarenko": a body's name ends
+    // where a person's name of two or three words begins.
+    if let Some(b) = (start..words.len().saturating_sub(2))
+        .rev()
+        .find(|&k| BODY_HEADS.contains(&normalise(words[k]).as_str()))
+        && (2..=3).contains(&(words.len() - b - 1))
+        && !words[b + 1..].iter().any(|w| {
+            let w = normalise(w);
+            BODY_HEADS.contains(&w.as_str()) || ORG_WORDS.contains(&w.as_str())
+        })
+    {
+        return Some(words[b + 1..].join(" ").trim_end_matches(',').to_string());
     }
     // The name must be preceded by a lower-case title word or a comma.
     if start == 0 {
@@ -1175,6 +1228,15 @@ mod tests {
         // The actor alone, or a name that is the actor's, stays the actor.
         assert_eq!(a.resolve("the Kremlin"), "Russia");
         assert_eq!(a.resolve("Mr Zelenskyy"), "Zelenskyy");
+        assert_eq!(
+            a.resolve("spokesman for Ukraine's Security Service Artem Dekhtyarenko"),
+            "Artem Dekhtyarenko"
+        );
+        assert_eq!(a.resolve("the Pakistan Foreign Office"), "Pakistan");
+        assert_eq!(
+            a.resolve("The State Department Refugee Processing Center"),
+            "State Department Refugee Processing Center"
+        );
         assert_eq!(
             a.resolve("Lieutenant General Ahmed Sharif Chaudhry"),
             "Ahmed Sharif Chaudhry"

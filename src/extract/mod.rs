@@ -827,6 +827,12 @@ fn common_word(text: &str, word: &str) -> bool {
     })
 }
 
+/// Capitalised words that open a sentence or phrase, never a given name.
+const FUNCTION_WORDS: &[&str] = &[
+    "the", "a", "an", "in", "on", "at", "and", "but", "after", "when", "while", "with", "by", "for", "of", "as", "if",
+    "then",
+];
+
 /// How far before a bare surname [`full_name_before`] looks for the name
 /// in full: a few paragraphs, so that the search stays linear.
 const NAME_LOOK_BACK: usize = 8_000;
@@ -860,27 +866,7 @@ fn full_name_before(text: &str, before: usize, name: &str, actors: &Actors) -> O
                     && w.chars().all(|c| c.is_alphabetic() || c == '-')
                     && !crate::actors::is_title(w)
                     && !common_word(window, w)
-                    && !matches!(
-                        w.to_lowercase().as_str(),
-                        "the"
-                            | "a"
-                            | "an"
-                            | "in"
-                            | "on"
-                            | "at"
-                            | "and"
-                            | "but"
-                            | "after"
-                            | "when"
-                            | "while"
-                            | "with"
-                            | "by"
-                            | "for"
-                            | "of"
-                            | "as"
-                            | "if"
-                            | "then"
-                    )
+                    && !FUNCTION_WORDS.contains(&w.to_lowercase().as_str())
                     && actors.sides_named(w).is_empty()
             })
             .collect();
