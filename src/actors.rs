@@ -907,7 +907,10 @@ fn demonym_state(words: &[&str]) -> Option<&'static str> {
             "armed forces",
         ]
         .iter()
-        .any(|h| head == *h || head.starts_with(&format!("{h} of ")))
+        .any(|h| {
+            head.strip_prefix(h)
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with(" of "))
+        })
     {
         return builtin_demonym(state).or_else(|| {
             let (first, second) = state.split_once(' ')?;
