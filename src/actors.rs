@@ -1168,6 +1168,11 @@ mod tests {
     use super::*;
     use crate::claim::Actor;
 
+    /// The actors of an actors file written as YAML.
+    fn from_yaml(yaml: &str) -> Actors {
+        Actors::new(&serde_yaml::from_str::<ActorsFile>(yaml).unwrap())
+    }
+
     #[test]
     fn an_official_named_by_demonym_speaks_for_the_state() {
         let a = Actors::default();
@@ -1221,11 +1226,9 @@ mod tests {
 
     #[test]
     fn a_person_the_file_does_not_know_speaks_not_the_actor_of_the_title() {
-        let file: ActorsFile = serde_yaml::from_str(
+        let a = from_yaml(
             "schema: claimtrack-actors/1\nactors:\n  - name: Russia\n    aliases: [Kremlin]\n  - name: Afghanistan\n    aliases: [Taliban]\n",
-        )
-        .unwrap();
-        let a = Actors::new(&file);
+        );
         assert_eq!(a.resolve("Kremlin spokesperson Dmitry Peskov"), "Dmitry Peskov");
         assert_eq!(a.resolve("Taliban spokesman Zabihullah Mujahid"), "Zabihullah Mujahid");
         // The actor alone, or a name that is the actor's, stays the actor.
@@ -1324,22 +1327,16 @@ mod tests {
 
     #[test]
     fn aliases_teach_demonyms() {
-        let file: ActorsFile = serde_yaml::from_str(
+        let a = from_yaml(
             "schema: claimtrack-actors/1\nactors:\n  - name: Ethiopia\n    aliases: [Ethiopian government, Addis Ababa]\n",
-        )
-        .unwrap();
-        let a = Actors::new(&file);
+        );
         assert_eq!(a.resolve("Ethiopian officials"), "Ethiopia");
         assert_eq!(a.resolve("the Ethiopian military"), "Ethiopia");
         assert_eq!(a.resolve("Ethiopian runners"), "Ethiopian runners");
-        let file: ActorsFile = serde_yaml::from_str(
+        let sudan = from_yaml(
             "schema: claimtrack-actors/1\nactors:\n  - name: Sudan\n    aliases: [Transitional government]\n",
-        )
-        .unwrap();
-        assert_eq!(
-            Actors::new(&file).resolve("transitional officials"),
-            "transitional officials"
         );
+        assert_eq!(sudan.resolve("transitional officials"), "transitional officials");
         assert!(a.sides_named("They told us to leave").is_empty());
         assert_eq!(a.sides_named("the Ethiopian side must withdraw"), ["Ethiopia"]);
     }
