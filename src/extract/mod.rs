@@ -23,7 +23,7 @@ use crate::actors::Actors;
 use crate::article::Article;
 use crate::claim::{ArticleMeta, Claim, ClaimFile, LinkKind, Stance};
 use crate::text::CharIndex;
-use lexicon::Lexicon;
+use lexicon::{Lexicon, WordClass};
 pub use rules::Attribution;
 
 /// What the extractor knows: the reviewed cue lexicon and word lists, the
@@ -184,7 +184,7 @@ pub fn extract_with(article: &Article, actors: &Actors, text_path: Option<String
     // One list of attributions at a time, moved from step to step and gone
     // before linking: a 50 MB article makes over a million.
     let atts = claim_attributions(&article.text, attributions(article, model));
-    let (mut claims, hints) = unlinked_claims(article, atts, actors, |atts, claims| {
+    let (mut claims, hints) = unlinked_claims(article, atts, actors, &model.lex, |atts, claims| {
         let features = confidence::all_features(&article.text, atts, claims, model.filter.as_ref());
         confidence::set(claims, &features);
     });
@@ -476,7 +476,7 @@ fn dateline_side(article: &Article, actors: &Actors) -> Option<String> {
 /// extracted claims).
 pub fn claims_with_hints(article: &Article, actors: &Actors, model: &Model) -> (Vec<Claim>, Vec<linker::Hints>) {
     let atts = claim_attributions(&article.text, attributions(article, model));
-    unlinked_claims(article, atts, actors, |_, _| {})
+    unlinked_claims(article, atts, actors, &model.lex, |_, _| {})
 }
 
 /// The claims of one article before linking, each with the features its
@@ -488,7 +488,7 @@ pub fn claims_with_features(
 ) -> (Vec<Claim>, Vec<confidence::Features>) {
     let atts = claim_attributions(&article.text, attributions(article, model));
     let mut features = Vec::new();
-    let (claims, _) = unlinked_claims(article, atts, actors, |atts, claims| {
+    let (claims, _) = unlinked_claims(article, atts, actors, &model.lex, |atts, claims| {
         features = confidence::all_features(&article.text, atts, claims, model.filter.as_ref());
     });
     (claims, features)
@@ -519,6 +519,7 @@ fn unlinked_claims(
     article: &Article,
     mut atts: Vec<Attribution>,
     actors: &Actors,
+    lex: &Lexicon,
     score: impl FnOnce(&[Attribution], &mut [Claim]),
 ) -> (Vec<Claim>, Vec<linker::Hints>) {
     let text = &article.text;
@@ -668,6 +669,7 @@ fn unlinked_claims(
     }
     score(&atts, &mut claims);
     point_bare_denials(&mut atts, &mut claims, actors);
+    point_statement_denials(lex, &mut atts, &mut claims, actors);
     repoint_denials(text, &mut atts, &mut claims, actors);
     link::link(&atts, &mut claims, actors);
     // The rules' links are hints to the learned linker, which decides.
@@ -1041,6 +1043,178 @@ fn point_bare_denials(atts: &mut [Attribution], claims: &mut [Claim], actors: &A
     }
 }
 
+/// Nouns for what a side said: "the US statement", "Manila's remarks".
+const STATEMENT_NOUNS: &[&str] = &[
+    "statement",
+    "statements",
+    "remarks",
+    "comments",
+    "account",
+    "version",
+    "claim",
+    "claims",
+    "allegation",
+    "allegations",
+    "accusation",
+    "accusations",
+    "assertion",
+    "assertions",
+];
+
+/// Verbs that reject a statement they take as object ("slams US
+/// statement"), though not what they take otherwise ("slammed the attack").
+const REJECTING: &[&str] = &[
+    "slam",
+    "slams",
+    "slammed",
+    "blast",
+    "blasts",
+    "blasted",
+    "criticise",
+    "criticises",
+    "criticised",
+    "criticize",
+    "criticizes",
+    "criticized",
+    "denounce",
+    "denounces",
+    "denounced",
+    "rebuff",
+    "rebuffs",
+    "rebuffed",
+    "lambast",
+    "lambasts",
+    "lambasted",
+];
+
+/// Verbs that, before "the facts" or "the truth", say a statement is false
+/// ("… disregarded the facts").
+const FALSIFYING: &[&str] = &[
+    "disregard",
+    "disregards",
+    "disregarded",
+    "distort",
+    "distorts",
+    "distorted",
+    "ignore",
+    "ignores",
+    "ignored",
+    "twist",
+    "twists",
+    "twisted",
+    "misrepresent",
+    "misrepresents",
+    "misrepresented",
+    "contradict",
+    "contradicts",
+    "contradicted",
+];
+
+/// The side whose statement a content names and the words after the
+/// statement noun: "US statement on collision …" (United States), "the
+/// remarks by Armenia's foreign minister" (Armenia); `None` unless one
+/// side is named, and not `own`.
+fn statement_of<'c>(content: &'c str, own: &str, actors: &Actors) -> Option<(String, Vec<&'c str>)> {
+    let words: Vec<&str> = content.split_whitespace().collect();
+    let first = usize::from(
+        words
+            .first()
+            .is_some_and(|w| matches!(w.to_lowercase().as_str(), "a" | "an" | "the" | "this")),
+    );
+    let noun = (first..words.len().min(first + 4)).find(|&j| {
+        STATEMENT_NOUNS.contains(&words[j].trim_end_matches([',', '.', '"', '”']).to_lowercase().as_str())
+    })?;
+    let (named, rest) = if noun > first {
+        (&words[first..noun], noun + 1)
+    } else if words.get(noun + 1).is_some_and(|w| matches!(*w, "by" | "from" | "of")) {
+        let end = words.len().min(noun + 6);
+        (&words[noun + 2..end], end)
+    } else {
+        return None;
+    };
+    // ("Pakistan's claims that A", "claims of Indian involvement": the
+    // content is given.)
+    let given = words
+        .get(rest)
+        .is_some_and(|w| matches!(w.to_lowercase().as_str(), "that" | "of" | "about"));
+    match actors.sides_named(&us_spelled_out(&named.join(" "))).as_slice() {
+        [side] if side != own && !given => Some((side.clone(), words[rest..].to_vec())),
+        _ => None,
+    }
+}
+
+/// `text` with "US" in capitals written "United States", which
+/// [`Actors::sides_named`] reads as the state ("us" it takes for the
+/// pronoun): "the US State Department".
+fn us_spelled_out(text: &str) -> String {
+    text.split(' ')
+        .map(|w| match w.trim_end_matches(['\'', '’', 's']) {
+            "US" | "U.S." => "United States",
+            _ => w,
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The words after a statement noun that call it false: a negative word
+/// ("was baseless") or a falsifying verb before "the facts" ("disregarded
+/// the facts"), as recorded in the cue.
+fn falsity(lex: &Lexicon, rest: &[&str]) -> Option<String> {
+    let bare = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+    rest.iter().enumerate().find_map(|(j, w)| {
+        let word = bare(w);
+        if lex.is(WordClass::NEGATIVE, &word) {
+            return Some(word);
+        }
+        let facts = rest.get(j + 2).map(|w| bare(w));
+        (FALSIFYING.contains(&word.as_str())
+            && rest.get(j + 1).is_some_and(|w| bare(w) == "the")
+            && matches!(facts.as_deref(), Some("facts" | "truth")))
+        .then(|| format!("{word} the {}", facts.unwrap_or_default()))
+    })
+}
+
+/// A claim about a statement of another side that rejects it ("China slams
+/// US statement on collision with Philippine boat") or calls it false
+/// ("said a US statement … “disregarded the facts”") denies what that side
+/// said in the article: the content of its nearest claim.
+fn point_statement_denials(lex: &Lexicon, atts: &mut [Attribution], claims: &mut [Claim], actors: &Actors) {
+    for k in 0..atts.len() {
+        if atts[k].points_back.is_some() {
+            continue;
+        }
+        let Some((side, rest)) = statement_of(&claims[k].content, &actors.side(&claims[k].claimant), actors) else {
+            continue;
+        };
+        let cue = claims[k].cue.clone().unwrap_or_default();
+        let rejecting = cue.split_whitespace().any(|w| {
+            let w = w.to_lowercase();
+            REJECTING.contains(&w.as_str()) || lex.cue(&w).is_some_and(|c| c.stance == Stance::Denies)
+        });
+        let cue = match falsity(lex, &rest) {
+            _ if rejecting => cue,
+            Some(words) => format!("{cue} … {words}"),
+            None => continue,
+        };
+        // (Its side by the actors file, else the one side its mention
+        // names: "the US State Department".)
+        let speaks_for = |c: &Claim| {
+            actors.side(&c.claimant) == side
+                || actors.sides_named(&us_spelled_out(c.mention.as_deref().unwrap_or(&c.claimant))) == [side.as_str()]
+        };
+        let said = |j: &usize| *j != k && claims[*j].stance == Stance::Asserts && speaks_for(&claims[*j]);
+        let target = (0..claims.len()).filter(said).min_by_key(|&j| (j.abs_diff(k), j < k));
+        claims[k].stance = Stance::Denies;
+        claims[k].cue = Some(cue);
+        if let Some(j) = target {
+            atts[k].points_back = Some(j);
+            claims[k].content = claims[j].content.clone();
+            claims[k].span = claims[j].span;
+            claims[k].quoted = claims[j].quoted;
+        }
+    }
+}
+
 /// Re-points denials that point back at the wrong claim, copying the
 /// content of the right one:
 /// - "The Taliban rejected Islamabad's allegations": the last accusation
@@ -1059,7 +1233,7 @@ fn repoint_denials(text: &str, atts: &mut [Attribution], claims: &mut [Claim], a
         let better = match who {
             Some(who) if claims[p].claimant != who => (0..k)
                 .rev()
-                .take_while(|&j| claims[j].stance != crate::claim::Stance::Denies)
+                .take_while(|&j| claims[j].stance != Stance::Denies)
                 .find(|&j| atts[j].accuse && claims[j].claimant == who),
             _ if actors.side(&claims[p].claimant) == side => {
                 let other = |j: &usize| {

@@ -1151,3 +1151,41 @@ fn nothing_but_lies_qualifies_a_denial() {
         "{c:#?}"
     );
 }
+
+#[test]
+fn a_rejected_or_falsified_statement_of_another_side_denies_what_it_said() {
+    let text = "China slams US statement on collision with Philippine boat\n\nBEIJING: China’s foreign ministry on Monday said a US statement in which Washington sided with the Philippines “disregarded the facts”. In a statement on Sunday, the US State Department said China’s coast guard had violated international law.";
+    let c = run(text);
+    let us = "China’s coast guard had violated international law";
+    assert_eq!(
+        who_says(&c),
+        [
+            ("China", Stance::Denies, us),
+            ("China", Stance::Denies, us),
+            ("US State Department", Stance::Asserts, us),
+        ],
+        "{c:#?}"
+    );
+    assert_eq!(c[1].cue.as_deref(), Some("said … disregarded the facts"));
+    // Welcomed, or not said to be false, the statement is what is said.
+    let c = run(&text
+        .replace("slams", "welcomes")
+        .replace("“disregarded the facts”", "was timely"));
+    assert!(c.iter().all(|x| x.stance == Stance::Asserts), "{c:#?}");
+    assert_eq!(
+        c[0].content,
+        "a US statement in which Washington sided with the Philippines was timely"
+    );
+    // "Pakistan's claims that A": the content is given.
+    let c = run("Islamabad said militants crossed over. Kabul rejected Pakistan's claims that it shelters militants.");
+    assert_eq!(c[1].content, "it shelters militants", "{c:#?}");
+}
+
+#[test]
+fn a_cue_inside_a_quotation_does_not_take_the_quotation_for_its_content() {
+    let c = run(
+        "Mao Ning told reporters that the United States “issued a statement in violation of international law, groundlessly attacking and accusing China’s legitimate rights”.",
+    );
+    assert_eq!(c.len(), 1, "{c:#?}");
+    assert_eq!(c[0].claimant, "Mao Ning");
+}

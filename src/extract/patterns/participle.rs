@@ -125,8 +125,12 @@ impl SentenceScan<'_> {
         let Some((content, quoted)) = content else {
             return false;
         };
+        let cue_b = self.span(cue_tokens);
+        if self.holds_own_cue(&content, &cue_b) {
+            return false;
+        }
         out.push(Attribution {
-            cue: self.span(cue_tokens),
+            cue: cue_b,
             cue_text,
             source: out[prev].source.clone(),
             content,

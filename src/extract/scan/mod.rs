@@ -412,13 +412,17 @@ impl<'a> SentenceScan<'a> {
         let Some((content, quoted)) = content else {
             return false;
         };
+        let cue_b = self.span(cue.clone());
+        if self.holds_own_cue(&content, &cue_b) {
+            return false;
+        }
         let source_b = self.span(source);
         let pronoun = self
             .lex
             .is(WordClass::PRONOUN, &self.text[source_b.clone()].to_lowercase());
         let learned = self.cues[cue.end - 1].and_then(|c| c.learned);
         out.push(Attribution {
-            cue: self.span(cue),
+            cue: cue_b,
             cue_text,
             source: source_b,
             content,
@@ -439,6 +443,13 @@ impl<'a> SentenceScan<'a> {
             question: false,
         });
         true
+    }
+
+    /// Whether a content holds its own cue: the cue stood inside a
+    /// quotation, which became the content ("the United States “issued a
+    /// statement …, attacking and accusing China’s …”").
+    pub(in crate::extract) fn holds_own_cue(&self, content: &Range<usize>, cue: &Range<usize>) -> bool {
+        content.start <= cue.start && cue.end <= content.end
     }
 
     pub(in crate::extract) fn cue_words(&self, r: Range<usize>) -> String {
