@@ -812,6 +812,17 @@ impl Actors {
         out
     }
 
+    /// Whether a mention names a state by the built-in table ("The United
+    /// States", "Sudan's army", "Kigali"), which "the group" never stands for.
+    pub(crate) fn names_state(mention: &str) -> bool {
+        let norm = normalise(mention);
+        let words: Vec<&str> = norm
+            .split_ascii_whitespace()
+            .map(crate::text::trim_to_alphanumeric)
+            .collect();
+        builtin_states(&words).next().is_some()
+    }
+
     /// The side an actor speaks for: follows `member_of` to the top (cycles
     /// stop where they close). Unknown names are their own side.
     pub(crate) fn side(&self, name: &str) -> String {

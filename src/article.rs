@@ -317,18 +317,20 @@ pub(crate) fn without_dateline(title: &str) -> &str {
         let Some(at) = title.find(sep) else { continue };
         let (head, rest) = (&title[..at], title[at + sep.len()..].trim_start());
         let words: Vec<&str> = head.split_whitespace().collect();
-        let place = |w: &&str| {
+        // (A date after the place: "KHARTOUM, June 9 (AFP) -".)
+        let place = |(k, w): (usize, &&str)| {
             let w = w.trim_matches(|c: char| matches!(c, ',' | '(' | ')' | '.'));
-            w.starts_with(|c: char| c.is_uppercase()) && w.chars().all(|c| c.is_alphabetic() || c == '-')
+            (w.starts_with(|c: char| c.is_uppercase()) && w.chars().all(|c| c.is_alphabetic() || c == '-'))
+                || (k > 0 && (1..=4).contains(&w.len()) && w.chars().all(|c| c.is_ascii_digit()))
         };
         let capitals = words.first().is_some_and(|w| {
             let w = w.trim_end_matches(',');
             w.chars().count() >= 3 && w.chars().all(|c| c.is_uppercase() || c == '-')
         });
         if !words.is_empty()
-            && words.len() <= 4
+            && words.len() <= 6
             && head.chars().count() <= 40
-            && words.iter().all(place)
+            && words.iter().enumerate().all(place)
             && (any_case || capitals)
             && rest.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || c == '“' || c == '"')
         {
@@ -459,6 +461,14 @@ mod tests {
             (
                 "KABUL — Taliban authorities claimed Sunday that they killed soldiers.",
                 "Taliban authorities claimed Sunday that they killed soldiers.",
+            ),
+            (
+                "KHARTOUM, June 9 (AFP) - Sudan's army blamed the RSF.",
+                "Sudan's army blamed the RSF.",
+            ),
+            (
+                "NEW DELHI, Dec 13 (Reuters) - India said the talks failed.",
+                "India said the talks failed.",
             ),
             ("Pakistan: Talks Fail Again", "Pakistan: Talks Fail Again"),
             (

@@ -615,8 +615,14 @@ fn unlinked_claims(
             && let Some(prev) = (0..k)
                 .rev()
                 // (not the one who denies this very claim: "India rejected
-                // the allegations made by the foreign office that …")
-                .find(|&j| !person(&claims[j]) && atts[j].points_back != Some(k))
+                // the allegations made by the foreign office that …"; and
+                // "the group" is no state: "The United States accused …,
+                // an accusation the group dismissed")
+                .find(|&j| {
+                    !person(&claims[j])
+                        && atts[j].points_back != Some(k)
+                        && !(group && Actors::names_state(claims[j].mention.as_deref().unwrap_or(&claims[j].claimant)))
+                })
         {
             claims[prev].claimant.clone()
         } else if let Some(prev) = described_before(&mention, &claims) {
@@ -649,6 +655,8 @@ fn unlinked_claims(
             }
             crate::claim::Stance::Asserts => continued(text, a),
         };
+        let content_range =
+            content_range.start..content_range.end - labelled_false_len(&text[content_range.clone()], lex);
         let content = normalise_space(&text[content_range.clone()]);
         let mut c = Claim::new(format!("c{}", k + 1), claimant, stance, content);
         if c.claimant != mention {
@@ -957,6 +965,23 @@ fn denial_frame_len(content: &str) -> usize {
         None
     };
     FRAMES.iter().find_map(|f| after_frame(f)).unwrap_or(0)
+}
+
+/// The length in bytes of the label that ends a content, 0 when there is
+/// none: "dismissed Cambodian claims that jets had bombed a road as
+/// “completely false”" labels what the claims say, which ends before "as".
+fn labelled_false_len(content: &str, lex: &Lexicon) -> usize {
+    let Some(at) = content.rfind(" as ") else {
+        return 0;
+    };
+    let words: Vec<String> = content[at + 4..]
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
+        .collect();
+    match words.as_slice() {
+        [.., last] if words.len() <= 3 && lex.is(WordClass::NEGATIVE, last) => content.len() - at,
+        _ => 0,
+    }
 }
 
 /// Accusation nouns that name what a denial denies ("the claims that A",

@@ -136,10 +136,19 @@ fn speaker_label(paragraph: &str) -> bool {
 /// A denial of "the allegations" whose antecedent is no accusation answers
 /// the first accusation the article reports after it, if there is one
 /// ("Kabul rejected the allegations … Pakistan's military had claimed that
-/// …"): it copies that claim's content instead.
+/// …"): it copies that claim's content instead. ("Such accusations" point
+/// back.)
 fn repoint_forward(out: &mut [Attribution]) {
     for k in 0..out.len() {
         if !out[k].answers_accusation || out[k].points_back.is_some_and(|p| out[p].accuse) {
+            continue;
+        }
+        // ("has denied such accusations": "such", "these" point back.)
+        let anaphoric = out[k]
+            .cue_text
+            .split_whitespace()
+            .any(|w| matches!(w.to_lowercase().as_str(), "such" | "these" | "those" | "this"));
+        if anaphoric && out[k].points_back.is_some() {
             continue;
         }
         if let Some(j) = (k + 1..out.len()).find(|&j| out[j].accuse && out[j].stance == Stance::Asserts) {

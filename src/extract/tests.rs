@@ -1189,3 +1189,52 @@ fn a_cue_inside_a_quotation_does_not_take_the_quotation_for_its_content() {
     assert_eq!(c.len(), 1, "{c:#?}");
     assert_eq!(c[0].claimant, "Mao Ning");
 }
+
+#[test]
+fn an_accusation_the_group_dismissed_as_motivated_is_its_denial() {
+    let c = run(
+        "The RSF said it had not entered the hospital. The United States has accused both sides of committing war crimes, an accusation the group dismissed as politically motivated.",
+    );
+    let war_crimes = "both sides of committing war crimes";
+    assert_eq!(
+        who_says(&c)[2],
+        ("RSF", Stance::Denies, war_crimes),
+        "\"the group\" is no state, and the \"as\" phrase ends the clause: {c:#?}"
+    );
+}
+
+#[test]
+fn such_accusations_point_back_not_at_a_later_accusation() {
+    let c = run(
+        "A senior army officer said the paramilitaries were using civilians as human shields. The RSF has repeatedly denied such accusations. The United States has accused both sides of committing war crimes.",
+    );
+    assert_eq!(c[1].stance, Stance::Denies, "{c:#?}");
+    assert_eq!(c[1].content, "the paramilitaries were using civilians as human shields");
+}
+
+#[test]
+fn a_wire_dateline_with_a_date_names_the_side_of_an_unnamed_official() {
+    let c = run(
+        "Sudan army blames RSF\n\nKHARTOUM, June 9 (AFP) - A senior army officer said the paramilitaries were using civilians as human shields.",
+    );
+    assert_eq!(c[0].claimant, "Sudan", "{c:#?}");
+}
+
+#[test]
+fn claims_labelled_false_end_before_the_label() {
+    let c = run(
+        "He dismissed Cambodian claims that Thai jets had dropped bombs on a road as “completely false”. The Cambodian foreign ministry said Thailand had used cluster munitions. A Thai government spokesman said the claim was groundless.",
+    );
+    let bombs = "Thai jets had dropped bombs on a road";
+    assert!(
+        c.iter().any(|x| x.claimant == "Cambodia" && x.content == bombs),
+        "{c:#?}"
+    );
+    assert_eq!(c[0].content, bombs);
+    // "the claim": the one just reported, though an accusation came before.
+    let last = c.last().unwrap();
+    assert_eq!(
+        (last.stance, last.content.as_str()),
+        (Stance::Denies, "Thailand had used cluster munitions")
+    );
+}

@@ -161,8 +161,11 @@ impl SentenceScan<'_> {
     ) -> (Option<usize>, bool) {
         let accusation = self.in_class(pointer_at, WordClass::ACCUSATION);
         let accused = out.iter().rposition(|a| a.accuse && a.stance == Stance::Asserts);
+        // ("said the claim was groundless": the one just reported, an
+        // accusation or not.)
+        let prefer_accusation = accusation && self.word(pointer_at) != "claim";
         let claim = accused
-            .filter(|_| accusation)
+            .filter(|_| prefer_accusation)
             .or_else(|| antecedent(out, self.text, &self.span(src.clone())));
         (claim, accusation)
     }

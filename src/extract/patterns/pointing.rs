@@ -8,16 +8,17 @@ use crate::extract::rules::{Attribution, antecedent};
 use crate::extract::scan::SentenceScan;
 
 /// "…, a claim that Afghan officials have denied": points back.
-/// (or "… as “disinformation”." after a denial)
+/// (or "… as “disinformation”.", "… as politically motivated." after a denial)
 pub(super) fn pointing_denial(s: &SentenceScan<'_>, v: &VerbCue<'_>, out: &mut Vec<Attribution>) -> Option<bool> {
     let VerbCue {
         i, cs, n, kind, cue, ..
     } = *v;
     let cue_text = s.cue_words(cs..i + 1);
+    // (A denial verb's "as" phrase ends the clause too: "an accusation the
+    // group dismissed as politically motivated".)
     let qualified_end = cue.stance == Stance::Denies
         && i + 1 < n
         && s.word(i + 1) == "as"
-        && (i + 2..n.min(i + 7)).any(|j| s.in_class(j, WordClass::NEGATIVE))
         && (i + 2..n).take_while(|&j| !s.is_punct(j, &[",", ";"])).take(6).count() <= 5;
     let after_is_end = i + 1 >= n || s.is_punct(i + 1, &[",", ".", ";"]) || qualified_end;
     if after_is_end {
