@@ -997,6 +997,26 @@ const ORG_WORDS: &[&str] = &[
     "network",
 ];
 
+/// Words of an office after "of" ("Secretary of State", "Minister of
+/// Foreign Affairs"), which a person's name after it does not hold.
+const OFFICE_WORDS: &[&str] = &[
+    "state",
+    "foreign",
+    "affairs",
+    "defence",
+    "defense",
+    "interior",
+    "home",
+    "external",
+    "justice",
+    "finance",
+    "information",
+    "staff",
+    "army",
+    "security",
+    "the",
+];
+
 /// Title words written in capitals before a name.
 const TITLES: &[&str] = &[
     "minister",
@@ -1098,6 +1118,16 @@ fn appositive_name(mention: &str) -> Option<String> {
         return None;
     }
     let before = words[start - 1];
+    // "Secretary of State Antony Blinken", "Minister of Foreign Affairs
+    // Wang Yi": the office ends where a name of two words (three when the
+    // third is no office word) ends the mention.
+    if before == "of" && start >= 2 && TITLES.contains(&normalise(words[start - 2]).as_str()) {
+        let run = words.len() - start;
+        let three = run >= 4 && !OFFICE_WORDS.contains(&normalise(words[words.len() - 3]).as_str());
+        let name = words.len() - if three { 3 } else { 2 };
+        return (run >= 3 && !OFFICE_WORDS.contains(&normalise(words[name]).as_str()))
+            .then(|| words[name..].join(" ").trim_end_matches(',').to_string());
+    }
     // ("Ministry of External Affairs" is one name: "of" is no title.)
     let function_word = matches!(
         before,

@@ -535,10 +535,13 @@ fn unlinked_claims(
             .to_string();
         // "its foreign secretary", "their spokesman": speaks for the one
         // named before.
+        // (Unless a name follows: "Its spokesman, Daoud Shehab" speaks
+        // for himself.)
         let possessive = mention
             .split_whitespace()
             .next()
-            .is_some_and(|w| matches!(w, "its" | "their" | "Its" | "Their"));
+            .is_some_and(|w| matches!(w, "its" | "their" | "Its" | "Their"))
+            && !named_after_title(&actors.resolve(&mention), &mention);
         // "The statement said": the statement just reported, by its issuer.
         let anaphoric = ["the statement", "the letter", "the press release", "the communique"]
             .iter()
@@ -714,6 +717,17 @@ fn other_party(claim: &Claim, actors: &Actors) -> Option<String> {
 /// with: far more than an article names, and a bound that keeps resolution
 /// linear on huge inputs.
 const LOOK_BACK: usize = 200;
+
+/// Whether `resolved`, what a mention resolves to, is a person's name the
+/// mention gives after a title: two or three capitalised words ending it
+/// ("Its spokesman, Daoud Shehab" -> "Daoud Shehab").
+fn named_after_title(resolved: &str, mention: &str) -> bool {
+    let words: Vec<&str> = resolved.split_whitespace().collect();
+    resolved != mention
+        && mention.ends_with(resolved)
+        && (2..=3).contains(&words.len())
+        && words.iter().all(|w| w.starts_with(char::is_uppercase))
+}
 
 /// The claimant of the latest claim whose mention holds `mention`'s title
 /// before a name: "the defence minister" after "Defence Minister Khawaja
@@ -1068,7 +1082,8 @@ fn point_bare_denials(atts: &mut [Attribution], claims: &mut [Claim], actors: &A
     }
 }
 
-/// Nouns for what a side said: "the US statement", "Manila's remarks".
+/// Nouns for what a side said: "the US statement", "Manila's remarks",
+/// "the U.S. assessment".
 const STATEMENT_NOUNS: &[&str] = &[
     "statement",
     "statements",
@@ -1076,6 +1091,11 @@ const STATEMENT_NOUNS: &[&str] = &[
     "comments",
     "account",
     "version",
+    "assessment",
+    "narrative",
+    "findings",
+    "report",
+    "reports",
     "claim",
     "claims",
     "allegation",
@@ -1228,7 +1248,11 @@ fn point_statement_denials(lex: &Lexicon, atts: &mut [Attribution], claims: &mut
                 || actors.sides_named(&us_spelled_out(c.mention.as_deref().unwrap_or(&c.claimant))) == [side.as_str()]
         };
         let said = |j: &usize| *j != k && claims[*j].stance == Stance::Asserts && speaks_for(&claims[*j]);
-        let target = (0..claims.len()).filter(said).min_by_key(|&j| (j.abs_diff(k), j < k));
+        // (What it said, before a participle going on from it: "…,
+        // citing data".)
+        let target = (0..claims.len())
+            .filter(said)
+            .min_by_key(|&j| (atts[j].continues.is_some(), j.abs_diff(k), j < k));
         claims[k].stance = Stance::Denies;
         claims[k].cue = Some(cue);
         if let Some(j) = target {

@@ -1238,3 +1238,44 @@ fn claims_labelled_false_end_before_the_label() {
         (Stance::Denies, "Thailand had used cluster munitions")
     );
 }
+
+#[test]
+fn found_on_a_probe_of_the_gaza_hospital_blast() {
+    let text = "Israel and Hamas trade blame over hospital blast\n\nGAZA, Oct 18 (Reuters) - Hamas and Israel blamed each other on Wednesday for a blast that killed hundreds of people. The Gaza health ministry said an Israeli air strike had hit the hospital. The Israeli military denied responsibility, saying the blast was caused by a rocket misfired by Islamic Jihad. Islamic Jihad rejected the Israeli account. Its spokesman, Daoud Shehab, said the claim was a lie. U.S. President Joe Biden said the blast appeared to have been carried out by \"the other team\", citing data from the Pentagon. Palestinian officials dismissed the U.S. assessment.";
+    let c = run(text);
+    let said = |who: &str, stance: Stance| c.iter().filter(|x| x.claimant == who && x.stance == stance).count();
+    // "blamed each other on Wednesday for": one accusation per side.
+    assert!(
+        c.iter()
+            .any(|x| x.claimant == "Hamas" && x.content == "a blast that killed hundreds of people"),
+        "{c:#?}"
+    );
+    // "denied responsibility": a denial of the claim just reported.
+    let strike = "an Israeli air strike had hit the hospital";
+    assert!(
+        c.iter()
+            .any(|x| x.claimant == "Israel" && x.stance == Stance::Denies && x.content == strike),
+        "{c:#?}"
+    );
+    // "Its spokesman, Daoud Shehab": the person named speaks.
+    assert_eq!(said("Daoud Shehab", Stance::Denies), 1, "{c:#?}");
+    // "…, citing data": Biden cites, not a speaker made of his clause.
+    assert!(
+        c.iter()
+            .any(|x| x.claimant == "Joe Biden" && x.content == "data from the Pentagon"),
+        "{c:#?}"
+    );
+    // "dismissed the U.S. assessment": a denial of what Biden said.
+    let last = c.last().unwrap();
+    assert_eq!(last.stance, Stance::Denies);
+    assert!(last.content.starts_with("the blast appeared"), "{c:#?}");
+}
+
+#[test]
+fn a_title_with_its_office_before_a_name() {
+    let c = run(
+        "U.S. Secretary of State Antony Blinken said the talks failed. Minister of Foreign Affairs Wang Yi said they went well.",
+    );
+    assert_eq!(c[0].claimant, "Antony Blinken");
+    assert_eq!(c[1].claimant, "Wang Yi");
+}

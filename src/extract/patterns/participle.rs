@@ -59,7 +59,7 @@ pub(super) fn participle_continues(s: &SentenceScan<'_>, v: &VerbCue<'_>, out: &
             || (ce < s.toks.len() && s.is_punct(ce, &[":"]) && s.previous_in_sentence(out).is_some()));
     if s.word(i).ends_with("ing") && (joined || after_and) {
         let cue_text = s.cue_words(cs..ce);
-        let Some(prev) = s.previous_in_sentence(out) else {
+        let Some(prev) = s.previous_outer_in_sentence(out) else {
             // "It attacked Trump, saying …": the sentence's subject speaks.
             let Some(src) = s.subject(cs) else { return Some(false) };
             let content = s.content_bytes(s.content_after(ce));

@@ -66,7 +66,7 @@ pub(super) fn pointing_denial(s: &SentenceScan<'_>, v: &VerbCue<'_>, out: &mut V
 
 /// Pushes a denial that repeats the content of the attribution
 /// `antecedent` and points back at it; false when it was not pushed.
-fn push_pointing_back(
+pub(super) fn push_pointing_back(
     s: &SentenceScan<'_>,
     out: &mut Vec<Attribution>,
     cue: std::ops::Range<usize>,

@@ -14,6 +14,22 @@ const TRADE: &[&str] = &["trade", "traded", "trading", "swap", "swapped", "excha
 /// What two sides trade when they accuse each other.
 const TRADED: &[&str] = &["blame", "accusations", "charges", "allegations"];
 
+/// Words of a time between a reciprocal verb and its preposition.
+const WHEN: &[&str] = &[
+    "on",
+    "again",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "today",
+    "yesterday",
+    "overnight",
+];
+
 /// Whether the words from `i` on (`word(i)`, `word(i + 1)`, …) make a
 /// reciprocal accusation; the index past it.
 fn reciprocal_object<'w>(i: usize, word: impl Fn(usize) -> &'w str) -> Option<usize> {
@@ -45,10 +61,17 @@ impl SentenceScan<'_> {
         let word = |k: usize| if k < n { self.word(k) } else { "" };
         // The object that makes the verb reciprocal, and where it ends.
         let object_end = reciprocal_object(i, word)?;
-        if !matches!(word(object_end), "for" | "of" | "over") {
+        // ("blamed each other on Wednesday for …": a time between, before
+        // what is blamed; "traded accusations on Sunday over the
+        // collision" names only a topic.)
+        let prep = (object_end..object_end + 3)
+            .find(|&k| !WHEN.contains(&word(k)))
+            .unwrap_or(object_end);
+        let topic = prep == object_end && word(prep) == "over";
+        if !(matches!(word(prep), "for" | "of") || topic) {
             return None;
         }
-        let content_start = object_end + 1;
+        let content_start = prep + 1;
         let content_end = (content_start..n)
             .find(|&k| self.is_punct(k, &[",", ";", ".", ":", "—", "–"]))
             .unwrap_or(n);

@@ -6,7 +6,7 @@ use super::{content_first, inverted, participle, pointing};
 use crate::claim::Stance;
 use crate::extract::lexicon::Cue;
 use crate::extract::lexicon::WordClass;
-use crate::extract::rules::Attribution;
+use crate::extract::rules::{Attribution, antecedent};
 use crate::extract::scan::SentenceScan;
 
 /// The reporting verb a pattern is tried on: the cue's head token `i`, the
@@ -153,6 +153,26 @@ pub(super) fn subject_verb(s: &SentenceScan<'_>, v: &VerbCue<'_>, out: &mut Vec<
     {
         return Some(pushed);
     }
+    // "The military denied responsibility, saying …": a denial of one
+    // word of blame denies the claim of another speaker just reported.
+    if cue.stance == Stance::Denies
+        && s.words_in(range.clone()) == 1
+        && BLAME_NOUNS.contains(&s.word(range.start))
+        && let Some(earlier) = antecedent(out, s.text, &s.span(src.clone()))
+    {
+        return Some(pointing::push_pointing_back(
+            s,
+            out,
+            cs..ce,
+            s.cue_words(cs..range.start + 1),
+            src,
+            earlier,
+            kind,
+        ));
+    }
     let content = s.content_bytes(range);
     Some(s.push(out, cs..ce, s.cue_words(cs..ce), src, content, kind))
 }
+
+/// Nouns of blame a denial may take alone ("denied responsibility").
+const BLAME_NOUNS: &[&str] = &["responsibility", "involvement", "wrongdoing", "culpability", "blame"];

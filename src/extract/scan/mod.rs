@@ -333,6 +333,19 @@ impl<'a> SentenceScan<'a> {
         (self.first..out.len()).rev().find(|&k| !out[k].question)
     }
 
+    /// The last attribution of the sentence but those of learned cues
+    /// inside another's content: "X said the blast appeared to be A, citing
+    /// B" goes on with "said", not with "appeared". (A reviewed cue there
+    /// speaks: "Islamabad says A, but Kabul denies the charge, saying B".)
+    pub(in crate::extract) fn previous_outer_in_sentence(&self, out: &[Attribution]) -> Option<usize> {
+        let inside = |k: usize| {
+            out[k].learned.is_some()
+                && (self.first..out.len())
+                    .any(|j| j != k && out[j].content.start <= out[k].cue.start && out[k].cue.end <= out[j].content.end)
+        };
+        (self.first..out.len()).rev().find(|&k| !out[k].question && !inside(k))
+    }
+
     /// Extends the cue backwards over auxiliaries and adverbs ("has
     /// categorically denied"); `None` when the cue is negated, passive or an
     /// infinitive.
