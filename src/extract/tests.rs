@@ -1279,3 +1279,19 @@ fn a_title_with_its_office_before_a_name() {
     assert_eq!(c[0].claimant, "Antony Blinken");
     assert_eq!(c[1].claimant, "Wang Yi");
 }
+
+#[test]
+fn a_day_or_an_adjunct_after_the_cue_is_no_content() {
+    let c = run(
+        "North Korea said on Wednesday it had flown hundreds of balloons into the South. The Joint Chiefs of Staff said about 260 balloons had been found. Kim Yo Jong said in a statement carried by state news agency KCNA that the balloons were gifts.",
+    );
+    let contents: Vec<&str> = c.iter().map(|x| x.content.as_str()).collect();
+    assert_eq!(
+        contents,
+        [
+            "it had flown hundreds of balloons into the South",
+            "about 260 balloons had been found",
+            "the balloons were gifts",
+        ]
+    );
+}

@@ -8,6 +8,17 @@ use crate::extract::scan::SentenceScan;
 use crate::text;
 use std::ops::Range;
 
+/// Days that, right after a cue, say when it was said.
+const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
 impl SentenceScan<'_> {
     /// Token index where the sentence's own words start: after a dateline
     /// ("KABUL, AFGHANISTAN —", "Kabul:") and leading connectives ("But",
@@ -124,7 +135,14 @@ impl SentenceScan<'_> {
                     .get(k + 1)
                     .is_some_and(|w| self.lex.cue(w).is_some() || self.lex.is(WordClass::FINITE, w))
         };
-        let window = (from..n.min(from + 9))
+        // ("said in a statement carried by state news agency KCNA that …":
+        // an adjunct may run longer before "that".)
+        let reach = if from < n && self.in_class(from, WordClass::PREPOSITION) {
+            13
+        } else {
+            9
+        };
+        let window = (from..n.min(from + reach))
             .find(|&k| self.word(k) == "that" || self.is_punct(k, &[",", ";"]) || verb_after_and(k));
         // ("told reporters the attack showed that …": a verb before "that"
         // makes the clause the content.)
@@ -157,6 +175,18 @@ impl SentenceScan<'_> {
         }
         if s < n && self.is_punct(s, &[":", ","]) {
             s += 1;
+        }
+        // ("said on Wednesday it had flown …": the day is when it was said.)
+        if s == from && s < n {
+            let day = |k: usize| k < n && WEEKDAYS.contains(&self.word(k));
+            let skip = if self.word(s) == "on" && day(s + 1) {
+                2
+            } else {
+                usize::from(day(s))
+            };
+            if skip > 0 && self.words_in(s + skip..n) >= 3 && !self.is_punct(s + skip, &[",", "."]) {
+                s += skip;
+            }
         }
         // "said, adding that …": the participle starts another attribution.
         if s < n && self.word(s).ends_with("ing") && self.cues[s].is_some() {

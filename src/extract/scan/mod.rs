@@ -510,7 +510,14 @@ impl<'a> SentenceScan<'a> {
     /// Where a cue with its head at `i` ends: after a particle that closes it
     /// ("called for").
     pub(in crate::extract) fn cue_end(&self, i: usize) -> usize {
-        if i + 1 < self.toks.len() && (self.lex.particle(self.word(i), self.word(i + 1)) || self.appeal(i)) {
+        // ("said about 260 balloons": "about" a number is no particle.)
+        let number = |k: usize| {
+            k < self.toks.len()
+                && (self.word(k).starts_with(|c: char| c.is_ascii_digit()) || self.in_class(k, WordClass::QUANTIFIER))
+        };
+        if i + 1 < self.toks.len()
+            && (self.lex.particle(self.word(i), self.word(i + 1)) && !number(i + 2) || self.appeal(i))
+        {
             i + 2
         } else {
             i + 1
