@@ -658,8 +658,14 @@ fn unlinked_claims(
             }
             crate::claim::Stance::Asserts => continued(text, a),
         };
-        let content_range =
-            content_range.start..content_range.end - labelled_false_len(&text[content_range.clone()], lex);
+        // (An accusation's or a denial's: "said it regards the report as
+        // false" says so of its own.)
+        let label = if a.accuse || stance == crate::claim::Stance::Denies {
+            labelled_false_len(&text[content_range.clone()], lex)
+        } else {
+            0
+        };
+        let content_range = content_range.start..content_range.end - label;
         let content = normalise_space(&text[content_range.clone()]);
         let mut c = Claim::new(format!("c{}", k + 1), claimant, stance, content);
         if c.claimant != mention {
@@ -1222,7 +1228,8 @@ fn falsity(lex: &Lexicon, rest: &[&str]) -> Option<String> {
 /// A claim about a statement of another side that rejects it ("China slams
 /// US statement on collision with Philippine boat") or calls it false
 /// ("said a US statement … “disregarded the facts”") denies what that side
-/// said in the article: the content of its nearest claim.
+/// said in the article: the content of its nearest claim (within
+/// [`link::LINK_WINDOW`] claims).
 fn point_statement_denials(lex: &Lexicon, atts: &mut [Attribution], claims: &mut [Claim], actors: &Actors) {
     for k in 0..atts.len() {
         if atts[k].points_back.is_some() {
@@ -1250,7 +1257,9 @@ fn point_statement_denials(lex: &Lexicon, atts: &mut [Attribution], claims: &mut
         let said = |j: &usize| *j != k && claims[*j].stance == Stance::Asserts && speaks_for(&claims[*j]);
         // (What it said, before a participle going on from it: "…,
         // citing data".)
-        let target = (0..claims.len())
+        // (Within the window the link rules look in: linear on a huge
+        // article.)
+        let target = (k.saturating_sub(link::LINK_WINDOW)..claims.len().min(k + link::LINK_WINDOW))
             .filter(said)
             .min_by_key(|&j| (atts[j].continues.is_some(), j.abs_diff(k), j < k));
         claims[k].stance = Stance::Denies;
