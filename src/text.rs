@@ -369,6 +369,24 @@ impl CharIndex {
     }
 }
 
+/// Words that say when something was said, not what: left out where they
+/// open a content ("Friday it did not launch …", "on Monday …"), with a
+/// leading "on".
+pub(crate) const TIME_WORDS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "yesterday",
+    "today",
+    "tonight",
+    "earlier",
+    "later",
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;

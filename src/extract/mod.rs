@@ -1088,9 +1088,9 @@ fn point_bare_denials(atts: &mut [Attribution], claims: &mut [Claim], actors: &A
     }
 }
 
-/// Nouns for what a side said: "the US statement", "Manila's remarks",
-/// "the U.S. assessment".
-const STATEMENT_NOUNS: &[&str] = &[
+/// Nouns for what a side said besides those of [`DENIED_NOUNS`]: "the US
+/// statement", "Manila's remarks", "the U.S. assessment".
+const SAID_NOUNS: &[&str] = &[
     "statement",
     "statements",
     "remarks",
@@ -1100,18 +1100,7 @@ const STATEMENT_NOUNS: &[&str] = &[
     "assessment",
     "narrative",
     "findings",
-    "report",
-    "reports",
-    "claim",
-    "claims",
-    "allegation",
-    "allegations",
-    "accusation",
-    "accusations",
-    "assertion",
-    "assertions",
 ];
-
 /// Verbs that reject a statement they take as object ("slams US
 /// statement"), though not what they take otherwise ("slammed the attack").
 const REJECTING: &[&str] = &[
@@ -1173,7 +1162,8 @@ fn statement_of<'c>(content: &'c str, own: &str, actors: &Actors) -> Option<(Str
             .is_some_and(|w| matches!(w.to_lowercase().as_str(), "a" | "an" | "the" | "this")),
     );
     let noun = (first..words.len().min(first + 4)).find(|&j| {
-        STATEMENT_NOUNS.contains(&words[j].trim_end_matches([',', '.', '"', '”']).to_lowercase().as_str())
+        let w = words[j].trim_end_matches([',', '.', '"', '”']).to_lowercase();
+        SAID_NOUNS.contains(&w.as_str()) || DENIED_NOUNS.contains(&w.as_str())
     })?;
     let (named, rest) = if noun > first {
         (&words[first..noun], noun + 1)

@@ -144,23 +144,6 @@ fn frame_end(words: &[&str]) -> usize {
     0
 }
 
-/// Words that open a content with when it was said, not what ("Friday it
-/// did not launch …", "on Monday …"): left out with a leading "on".
-const TIME_WORDS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "yesterday",
-    "today",
-    "tonight",
-    "earlier",
-    "later",
-];
-
 /// Reporting verbs that close an attribution inside a content ("…, RIA
 /// reported"; "…, which local authorities said had killed 39 people").
 const REPORTING: &[&str] = &[
@@ -198,10 +181,13 @@ fn edges(words: &[&str]) -> (usize, usize) {
     if words.get(start).is_some_and(|w| bare(w) == "on")
         && words
             .get(start + 1)
-            .is_some_and(|w| TIME_WORDS.contains(&bare(w).as_str()))
+            .is_some_and(|w| crate::text::TIME_WORDS.contains(&bare(w).as_str()))
     {
         start += 2;
-    } else if words.get(start).is_some_and(|w| TIME_WORDS.contains(&bare(w).as_str())) {
+    } else if words
+        .get(start)
+        .is_some_and(|w| crate::text::TIME_WORDS.contains(&bare(w).as_str()))
+    {
         start += 1;
     }
     let mut end = words.len();

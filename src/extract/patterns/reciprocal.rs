@@ -14,22 +14,6 @@ const TRADE: &[&str] = &["trade", "traded", "trading", "swap", "swapped", "excha
 /// What two sides trade when they accuse each other.
 const TRADED: &[&str] = &["blame", "accusations", "charges", "allegations"];
 
-/// Words of a time between a reciprocal verb and its preposition.
-const WHEN: &[&str] = &[
-    "on",
-    "again",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "today",
-    "yesterday",
-    "overnight",
-];
-
 /// Whether the words from `i` on (`word(i)`, `word(i + 1)`, …) make a
 /// reciprocal accusation; the index past it.
 fn reciprocal_object<'w>(i: usize, word: impl Fn(usize) -> &'w str) -> Option<usize> {
@@ -65,7 +49,7 @@ impl SentenceScan<'_> {
         // what is blamed; "traded accusations on Sunday over the
         // collision" names only a topic.)
         let prep = (object_end..object_end + 3)
-            .find(|&k| !WHEN.contains(&word(k)))
+            .find(|&k| !(matches!(word(k), "on" | "again" | "overnight") || crate::text::TIME_WORDS.contains(&word(k))))
             .unwrap_or(object_end);
         let topic = prep == object_end && word(prep) == "over";
         if !(matches!(word(prep), "for" | "of") || topic) {

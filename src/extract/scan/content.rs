@@ -8,17 +8,6 @@ use crate::extract::scan::SentenceScan;
 use crate::text;
 use std::ops::Range;
 
-/// Days that, right after a cue, say when it was said.
-const WEEKDAYS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
-
 impl SentenceScan<'_> {
     /// Token index where the sentence's own words start: after a dateline
     /// ("KABUL, AFGHANISTAN —", "Kabul:") and leading connectives ("But",
@@ -176,9 +165,9 @@ impl SentenceScan<'_> {
         if s < n && self.is_punct(s, &[":", ","]) {
             s += 1;
         }
-        // ("said on Wednesday it had flown …": the day is when it was said.)
+        // ("said on Wednesday it had flown …": when it was said.)
         if s == from && s < n {
-            let day = |k: usize| k < n && WEEKDAYS.contains(&self.word(k));
+            let day = |k: usize| k < n && text::TIME_WORDS.contains(&self.word(k));
             let skip = if self.word(s) == "on" && day(s + 1) {
                 2
             } else {
