@@ -200,7 +200,25 @@ pub(super) fn antecedent(out: &[Attribution], text: &str, speaker: &Range<usize>
     {
         who = name(&last.source);
     }
-    let claim = |a: &Attribution| a.learned.is_none_or(|s| s >= super::CLAIM_MIN_LEARNED_SHARE);
+    // (An appeal is no claim to deny: "urged India to restrain its troops
+    // … Indian officials dismissed the claim".)
+    let appeal = |a: &Attribution| {
+        let cue = a.cue_text.to_lowercase();
+        [
+            "urge",
+            "demand",
+            "appeal",
+            "call on",
+            "calls on",
+            "called on",
+            "calling on",
+            "ask",
+            "request",
+        ]
+        .iter()
+        .any(|p| cue.starts_with(p))
+    };
+    let claim = |a: &Attribution| a.learned.is_none_or(|s| s >= super::CLAIM_MIN_LEARNED_SHARE) && !appeal(a);
     out.iter()
         .rposition(|a| !a.question && a.stance == Stance::Asserts && claim(a) && name(&a.source) != who)
         .or_else(|| out.iter().rposition(|a| !a.question && name(&a.source) != who))

@@ -1295,3 +1295,112 @@ fn a_day_or_an_adjunct_after_the_cue_is_no_content() {
         ]
     );
 }
+
+#[test]
+fn the_army_statement_is_the_army_s() {
+    let c = run(
+        "The Indian army said in a statement that its soldiers were killed. \"Troops have disengaged,\" the army statement said.",
+    );
+    assert_eq!(c[1].mention.as_deref(), Some("the army statement"), "{c:#?}");
+    assert_eq!(c[1].claimant, c[0].claimant);
+}
+
+#[test]
+fn a_source_never_holds_another_claim_s_cue() {
+    // "disputed" is an adjective here, and "posted" describes the statement.
+    let c = run("Guyana accuses Venezuela of planning to annex disputed region\n\nGil rejected the accusation.");
+    assert!(c.iter().all(|x| x.cue.as_deref() != Some("disputed")), "{c:#?}");
+    let c = run(
+        "\"Georgetown serves ExxonMobil,\" Gil said in a statement posted on social media, adding that Georgetown had violated international law.",
+    );
+    assert_eq!(
+        who_says(&c),
+        [
+            ("Gil", Stance::Asserts, "Georgetown serves ExxonMobil"),
+            ("Gil", Stance::Asserts, "Georgetown had violated international law"),
+        ],
+        "{c:#?}"
+    );
+}
+
+#[test]
+fn the_narrator_s_time_clause_ends_a_content() {
+    let c = run(
+        "Guyana's president accused Venezuela of preparing to annex the region, a day after Maduro ordered the oil company to grant licences.",
+    );
+    assert_eq!(c[0].content, "Venezuela of preparing to annex the region", "{c:#?}");
+}
+
+#[test]
+fn the_claim_dismissed_is_a_claim_not_an_appeal() {
+    let c = run(
+        "The command said that sovereignty over the valley has always belonged to China. Its spokesman, Zhang Shuili, urged India to restrain its troops.\n\nIndian officials dismissed the claim as untenable.",
+    );
+    assert_eq!(
+        who_says(&c)[2],
+        (
+            "India",
+            Stance::Denies,
+            "sovereignty over the valley has always belonged to China"
+        ),
+        "{c:#?}"
+    );
+}
+
+#[test]
+fn a_quotation_s_speaker_may_have_an_appositive_before_the_cue() {
+    let c = run(
+        "\"This was an unprovoked attack on a surveillance asset,\" Captain Bill Urban, a spokesman for U.S. Central Command, said in a statement.",
+    );
+    assert_eq!(
+        who_says(&c),
+        [(
+            "Bill Urban",
+            Stance::Asserts,
+            "This was an unprovoked attack on a surveillance asset"
+        )],
+        "{c:#?}"
+    );
+}
+
+#[test]
+fn a_list_of_states_calls_on_another() {
+    let c = run("The United States, France and Britain called on Rwanda to withdraw its forces.");
+    assert_eq!(
+        who_says(&c),
+        [(
+            "United States, France and Britain",
+            Stance::Asserts,
+            "Rwanda to withdraw its forces"
+        )],
+        "{c:#?}"
+    );
+}
+
+#[test]
+fn what_a_report_found_is_its_issuer_s_claim() {
+    let c = run(
+        "A report by U.N. experts last year found that Rwandan soldiers were fighting alongside the M23. Police found the bodies of three men.",
+    );
+    assert_eq!(
+        who_says(&c),
+        [(
+            "U.N. experts",
+            Stance::Asserts,
+            "Rwandan soldiers were fighting alongside the M23"
+        )],
+        "{c:#?}"
+    );
+}
+
+#[test]
+fn told_reporters_and_a_colon_open_the_quotation() {
+    let c = run("Trump told reporters on Friday: \"You'll soon find out what we do.\"");
+    assert_eq!(c[0].content, "You'll soon find out what we do", "{c:#?}");
+}
+
+#[test]
+fn a_headline_s_second_verb_has_the_first_one_s_subject() {
+    let c = run("Iran shoots down U.S. drone, says it violated its airspace\n\nThe drone fell into the sea.");
+    assert_eq!(c[0].claimant, "Iran", "{c:#?}");
+}

@@ -12,12 +12,28 @@ pub(super) fn content_then_source(s: &SentenceScan<'_>, v: &VerbCue<'_>, out: &m
         i, cs, n, kind, cue, ..
     } = *v;
     let cue_text = s.cue_words(cs..i + 1);
-    let boundary = (0..cs).rev().find(|&k| s.is_punct(k, &[",", "”", "\""]));
+    let mut boundary = (0..cs).rev().find(|&k| s.is_punct(k, &[",", "”", "\""]));
+    // "“…,” Captain Bill Urban, a spokesman for U.S. Central Command,
+    // said": the name before its appositive, after the quotation.
+    let mut src_end = cs;
+    if let Some(q) = boundary
+        && q + 1 == cs
+        && s.is_punct(q, &[","])
+        && let Some(close) = (q.saturating_sub(16)..q).rev().find(|&k| s.is_punct(k, &["”", "\""]))
+        && close > 0
+        && s.is_punct(close - 1, &[","])
+        && (close + 1..q).all(|k| s.is_word(k) || s.is_punct(k, &[",", ".", "'", "’", "-"]))
+        && let [comma] = (close + 1..q).filter(|&k| s.is_punct(k, &[","])).collect::<Vec<_>>()[..]
+        && s.capitalised_run(close + 1..comma)
+    {
+        boundary = Some(close);
+        src_end = comma;
+    }
     if let Some(q) = boundary
         && s.content_first(q, i, &cue.lemma)
     {
         let src_start = q + 1;
-        if let Some(src) = s.source_range(src_start..cs)
+        if let Some(src) = s.source_range(src_start..src_end)
             && s.words_in(src.clone()) <= 10
         {
             let cend = if s.is_punct(q, &[","]) { q } else { q + 1 };

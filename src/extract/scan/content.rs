@@ -270,7 +270,28 @@ impl SentenceScan<'_> {
                     && (k + 3..n.min(k + 8))
                         .take_while(|&j| !self.is_punct(j, &[",", ";", "“", "\""]))
                         .any(reviewed_verb);
-                if pointer || participle || contrast || relative {
+                // "…, a day after Maduro ordered …", "…, hours before the
+                // vote": when the narrator places the claim in time.
+                let unit = |j: usize| {
+                    j < n
+                        && matches!(
+                            self.word(j),
+                            "day"
+                                | "days"
+                                | "hours"
+                                | "hour"
+                                | "week"
+                                | "weeks"
+                                | "month"
+                                | "months"
+                                | "shortly"
+                                | "soon"
+                                | "moments"
+                        )
+                };
+                let before_after = |j: usize| j < n && matches!(self.word(j), "after" | "before");
+                let timed = (unit(k + 1) && before_after(k + 2)) || (unit(k + 2) && before_after(k + 3));
+                if pointer || participle || contrast || relative || timed {
                     e = k;
                     break;
                 }
@@ -381,6 +402,11 @@ impl SentenceScan<'_> {
     /// source.
     pub(in crate::extract) fn content_first(&self, q: usize, i: usize, lemma: &str) -> bool {
         let n = self.toks.len();
+        // ("A, B and C called on Rwanda to withdraw": the appeal's content
+        // follows it.)
+        if self.appeal(i) {
+            return false;
+        }
         let tail_words = self.words_in(i + 1..n);
         let quote_closes = self.is_punct(q, &["”", "\""]) && self.quotation_opens_clause(q);
         // "the announcer said, “It’s 3 a.m. …”": a quotation after the cue is its content.
@@ -516,6 +542,12 @@ impl SentenceScan<'_> {
             if k == run {
                 return from;
             }
+        }
+        // ("told reporters on Friday: “…”": a colon opens the content.)
+        if let Some(colon) = (k..n.min(k + 4)).find(|&j| !self.in_class(j, WordClass::TIME))
+            && self.is_punct(colon, &[":"])
+        {
+            return colon;
         }
         let clause = k < n && self.is_word(k) && !matches!(self.word(k), "to" | "of" | "about" | "that" | "in" | "on");
         if clause && self.words_in(k..n) >= 3 { k } else { from }

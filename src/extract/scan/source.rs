@@ -52,7 +52,9 @@ impl SentenceScan<'_> {
                     )
             };
             let share = self.word(k) == "in" && k + 1 < r.end && number(k - 1) && number(k + 1);
-            (lower && self.in_class(k, WordClass::AFTER_SOURCE) && !place && !share)
+            // ("experts last year": a date.)
+            let last = self.word(k) == "last" && k + 1 < r.end && self.in_class(k + 1, WordClass::TIME);
+            (lower && (self.in_class(k, WordClass::AFTER_SOURCE) || last) && !place && !share)
                 || (self.is_punct(k, &[","]) && k + 1 < r.end && self.word(k + 1).ends_with("ing"))
         }) {
             r.end = k;
@@ -308,14 +310,24 @@ impl SentenceScan<'_> {
                 // participle's speaker is the subject of the verb before it
                 // (a past form, no cue: "She said the tweets accusing …" is
                 // a content).
-                Some(r) if self.word(cue_start).ends_with("ing") => {
+                // ("Iran shoots down U.S. drone, says it …": a headline's
+                // second verb has the first one's subject too.)
+                Some(r) if self.word(cue_start).ends_with("ing") || self.is_punct(cue_start - 1, &[","]) => {
+                    let finite = !self.word(cue_start).ends_with("ing");
+                    // (A present verb has its object after it: "Ethiopian
+                    // officials, however, insisted" has none.)
+                    let present = |k: usize| {
+                        finite && self.word(k).ends_with('s') && !self.word(k).ends_with("ss") && self.is_word(k + 1)
+                    };
                     let verb = (r.start + 1..r.end)
                         .find(|&k| {
-                            self.toks[k].text(self.text).starts_with(char::is_lowercase) && self.verb_like(self.word(k))
+                            self.toks[k].text(self.text).starts_with(char::is_lowercase)
+                                && (self.verb_like(self.word(k)) || present(k))
                         })
                         .filter(|&k| {
                             let w = self.word(k);
-                            (w.ends_with("ed") || self.in_class(k, WordClass::PAST)) && self.lex.cue(w).is_none()
+                            (w.ends_with("ed") || self.in_class(k, WordClass::PAST) || present(k))
+                                && self.lex.cue(w).is_none()
                         });
                     return match verb.and_then(|v| self.subject(cue_start).filter(|s| s.end == v)) {
                         Some(s) => Some(s),
@@ -384,9 +396,18 @@ impl SentenceScan<'_> {
             let preposition = words.iter().any(|&k| self.in_class(k, WordClass::PREPOSITION));
             opens && !verb && !preposition && (1..=4).contains(&words.len())
         };
-        let from = item_start(cut - 1);
+        let mut from = item_start(cut - 1);
         if !item(from, cut - 1) || self.words_in(from..cue_start) > 8 {
             return cut;
+        }
+        // "The United States, France and Britain called on …": the items
+        // before, each after a comma.
+        while from > start + 1 && self.is_punct(from - 1, &[","]) {
+            let before = item_start(from - 1);
+            if !item(before, from - 1) || self.words_in(before..cue_start) > 8 {
+                break;
+            }
+            from = before;
         }
         from
     }
