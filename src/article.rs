@@ -320,7 +320,8 @@ pub(crate) fn without_dateline(title: &str) -> &str {
         // (A date after the place: "KHARTOUM, June 9 (AFP) -".)
         let place = |(k, w): (usize, &&str)| {
             let w = w.trim_matches(|c: char| matches!(c, ',' | '(' | ')' | '.'));
-            (w.starts_with(|c: char| c.is_uppercase()) && w.chars().all(|c| c.is_alphabetic() || c == '-'))
+            // ("BEIJING/TAIPEI (Reuters) -": two places.)
+            (w.starts_with(|c: char| c.is_uppercase()) && w.chars().all(|c| c.is_alphabetic() || c == '-' || c == '/'))
                 || (k > 0 && (1..=4).contains(&w.len()) && w.chars().all(|c| c.is_ascii_digit()))
         };
         let capitals = words.first().is_some_and(|w| {

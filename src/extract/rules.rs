@@ -218,7 +218,9 @@ pub(super) fn antecedent(out: &[Attribution], text: &str, speaker: &Range<usize>
         .iter()
         .any(|p| cue.starts_with(p))
     };
-    let claim = |a: &Attribution| a.learned.is_none_or(|s| s >= super::CLAIM_MIN_LEARNED_SHARE) && !appeal(a);
+    // (A loose assembly never becomes a claim to point at.)
+    let claim =
+        |a: &Attribution| a.learned.is_none_or(|s| s >= super::CLAIM_MIN_LEARNED_SHARE) && !appeal(a) && !a.loose;
     out.iter()
         .rposition(|a| !a.question && a.stance == Stance::Asserts && claim(a) && name(&a.source) != who)
         .or_else(|| out.iter().rposition(|a| !a.question && name(&a.source) != who))

@@ -1404,3 +1404,44 @@ fn a_headline_s_second_verb_has_the_first_one_s_subject() {
     let c = run("Iran shoots down U.S. drone, says it violated its airspace\n\nThe drone fell into the sea.");
     assert_eq!(c[0].claimant, "Iran", "{c:#?}");
 }
+
+#[test]
+fn a_request_for_anonymity_is_no_claim() {
+    let c = run("A Hezbollah official, who asked not to be named, told Reuters the group was not behind the attack.");
+    assert_eq!(
+        who_says(&c),
+        [(
+            "A Hezbollah official",
+            Stance::Asserts,
+            "the group was not behind the attack"
+        )],
+        "{c:#?}"
+    );
+}
+
+#[test]
+fn a_dateline_of_two_places_is_no_part_of_the_source() {
+    let c = run(
+        "China says it expelled a destroyer\n\nBEIJING/TAIPEI (Reuters) - China's military said on Saturday it had tracked and warned away a U.S. Navy destroyer.",
+    );
+    assert_eq!(c[1].mention.as_deref(), Some("China's military"), "{c:#?}");
+    // "had tracked and warned away": two participles of one auxiliary, one claim.
+    assert_eq!(c.len(), 2, "{c:#?}");
+    assert_eq!(c[1].content, "it had tracked and warned away a U.S. Navy destroyer");
+}
+
+#[test]
+fn a_spokesman_asked_about_something_says_what_follows() {
+    let c = run(
+        "A Chinese foreign ministry spokesman, asked about the transit at a daily news briefing, said China firmly opposed provocations by any country.",
+    );
+    assert_eq!(
+        who_says(&c),
+        [(
+            "China",
+            Stance::Asserts,
+            "China firmly opposed provocations by any country"
+        )],
+        "{c:#?}"
+    );
+}

@@ -77,6 +77,9 @@ pub(super) fn participle_continues(s: &SentenceScan<'_>, v: &VerbCue<'_>, out: &
 pub(super) fn second_verb_after_and(s: &SentenceScan<'_>, v: &VerbCue<'_>, out: &mut Vec<Attribution>) -> Option<bool> {
     let VerbCue { i, cs, kind, cue, .. } = *v;
     if cs > 0 && matches!(s.word(cs - 1), "and" | "but") {
+        if s.shares_auxiliary(cs - 1) {
+            return Some(false);
+        }
         let ce = s.cue_end(i);
         let content = s.content_bytes(s.object_range(ce));
         let cue_text = s.cue_words(cs..ce);

@@ -199,7 +199,7 @@ impl SentenceScan<'_> {
                     .find(|&j| !self.in_class(j, WordClass::AUX) || self.in_class(j, WordClass::FINITE))
                     .is_some_and(reviewed_verb)
             };
-            if matches!(self.word(k), "and" | "but") && verb_after() {
+            if matches!(self.word(k), "and" | "but") && verb_after() && !self.shares_auxiliary(k) {
                 e = if k > s && self.is_punct(k - 1, &[","]) {
                     k - 1
                 } else {
@@ -298,6 +298,19 @@ impl SentenceScan<'_> {
             }
         }
         s..e
+    }
+
+    /// Whether the verb after "and" at `and` is a second participle of the
+    /// auxiliary before it ("said it had tracked and warned away a
+    /// destroyer"): part of the content, not the speaker's next verb.
+    pub(in crate::extract) fn shares_auxiliary(&self, and: usize) -> bool {
+        let have = |k: usize| matches!(self.word(k), "had" | "has" | "have");
+        and >= 2
+            && {
+                let w = self.word(and - 1);
+                w.ends_with("ed") || self.in_class(and - 1, WordClass::PAST)
+            }
+            && (have(and - 2) || (and >= 3 && have(and - 3) && self.in_class(and - 2, WordClass::AUX)))
     }
 
     /// The byte range of a content token range, trimmed of punctuation and
@@ -405,6 +418,18 @@ impl SentenceScan<'_> {
         // ("A, B and C called on Rwanda to withdraw": the appeal's content
         // follows it.)
         if self.appeal(i) {
+            return false;
+        }
+        // ("A Chinese spokesman, asked about the transit at a briefing,
+        // said China …": a participle set off after the subject.)
+        if self.is_punct(q, &[","])
+            && let Some(p) = (self.clause_start(q)..q).rev().find(|&k| self.is_punct(k, &[","]))
+            && p + 1 < q
+            && matches!(
+                self.word(p + 1),
+                "asked" | "speaking" | "responding" | "writing" | "addressing"
+            )
+        {
             return false;
         }
         let tail_words = self.words_in(i + 1..n);

@@ -22,7 +22,7 @@ impl SentenceScan<'_> {
         // "Ah, friends once more: Ted Cruz": the name after a colon or dash.
         if let Some(k) = (r.start..r.end)
             .rev()
-            .find(|&k| self.is_punct(k, &[":", "—", "–", "―"]))
+            .find(|&k| self.is_punct(k, &[":", "—", "–", "―", "-", "--"]))
         {
             r.start = k + 1;
         }
