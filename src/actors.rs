@@ -871,6 +871,7 @@ const OFFICIAL_HEADS: &[&str] = &[
     "command",
     "navy",
     "police",
+    "service",
 ];
 
 /// The state whose demonym stands inside a noun phrase that ends in an

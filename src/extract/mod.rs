@@ -425,6 +425,7 @@ const INSTITUTIONS: &[&str] = &[
     "embassy",
     "administration",
     "delegation",
+    "service",
 ];
 
 /// "defence ministry", "Foreign Office": up to three words that end in an

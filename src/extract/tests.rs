@@ -1445,3 +1445,12 @@ fn a_spokesman_asked_about_something_says_what_follows() {
         "{c:#?}"
     );
 }
+
+#[test]
+fn a_state_s_security_service_speaks_for_it() {
+    let c = run(
+        "Russia's FSB security service said its border guards had seized three vessels. The service said three sailors were hurt.",
+    );
+    assert_eq!(c[0].claimant, "Russia", "{c:#?}");
+    assert_eq!(c[1].claimant, "Russia", "{c:#?}");
+}
