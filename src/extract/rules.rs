@@ -203,7 +203,6 @@ pub(super) fn antecedent(out: &[Attribution], text: &str, speaker: &Range<usize>
     // (An appeal is no claim to deny: "urged India to restrain its troops
     // … Indian officials dismissed the claim".)
     let appeal = |a: &Attribution| {
-        let cue = a.cue_text.to_lowercase();
         [
             "urge",
             "demand",
@@ -216,7 +215,7 @@ pub(super) fn antecedent(out: &[Attribution], text: &str, speaker: &Range<usize>
             "request",
         ]
         .iter()
-        .any(|p| cue.starts_with(p))
+        .any(|p| a.cue_text.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p)))
     };
     // (A loose assembly never becomes a claim to point at.)
     let claim =

@@ -53,20 +53,10 @@ pub(super) fn inverted(s: &SentenceScan<'_>, v: &VerbCue<'_>, out: &mut Vec<Attr
                     && (c + 1..cs - 1)
                         .all(|k| s.toks[k].text(s.text).starts_with(char::is_uppercase) || s.is_punct(k, &["."]))
             });
-        // ("A spokesman, asked about the transit, said China …": a
-        // participle set off after the subject.)
-        let participle_set_off = cs > 2
-            && s.is_punct(cs - 1, &[","])
-            && (0..cs - 1).rev().find(|&k| s.is_punct(k, &[","])).is_some_and(|c| {
-                matches!(
-                    s.word(c + 1),
-                    "asked" | "speaking" | "responding" | "writing" | "addressing"
-                )
-            });
         let appositive_before = cs > 1
             && s.is_punct(cs - 1, &[","])
             && (name_set_off
-                || participle_set_off
+                || s.participle_set_off(cs - 1)
                 || s.name_then_comma(cs - 1)
                 || s.relative_clause_before(cs - 1).is_some());
         let clause_after = (i + 1..end).any(|k| s.in_class(k, WordClass::FINITE));

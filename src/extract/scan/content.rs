@@ -300,6 +300,23 @@ impl SentenceScan<'_> {
         s..e
     }
 
+    /// Whether the comma at `comma` closes a participle set off after the
+    /// subject: "A Chinese spokesman, asked about the transit at a
+    /// briefing, said China …" (the subject speaks; what follows the cue
+    /// is the content).
+    pub(in crate::extract) fn participle_set_off(&self, comma: usize) -> bool {
+        (self.clause_start(comma)..comma)
+            .rev()
+            .find(|&k| self.is_punct(k, &[","]))
+            .is_some_and(|p| {
+                p + 1 < comma
+                    && matches!(
+                        self.word(p + 1),
+                        "asked" | "speaking" | "responding" | "writing" | "addressing"
+                    )
+            })
+    }
+
     /// Whether the verb after "and" at `and` is a second participle of the
     /// auxiliary before it ("said it had tracked and warned away a
     /// destroyer"): part of the content, not the speaker's next verb.
@@ -420,16 +437,7 @@ impl SentenceScan<'_> {
         if self.appeal(i) {
             return false;
         }
-        // ("A Chinese spokesman, asked about the transit at a briefing,
-        // said China …": a participle set off after the subject.)
-        if self.is_punct(q, &[","])
-            && let Some(p) = (self.clause_start(q)..q).rev().find(|&k| self.is_punct(k, &[","]))
-            && p + 1 < q
-            && matches!(
-                self.word(p + 1),
-                "asked" | "speaking" | "responding" | "writing" | "addressing"
-            )
-        {
+        if self.is_punct(q, &[","]) && self.participle_set_off(q) {
             return false;
         }
         let tail_words = self.words_in(i + 1..n);
