@@ -534,6 +534,63 @@ fn subject_before(text: &str, before: &[Attribution], a: &Attribution, actors: &
     }
 }
 
+/// "Thailand's prime minister, Phumtham Wechayachai, rejected that
+/// account. “Cambodia started it,” he told reporters": the person the
+/// sentence before a "he" or "she" names, when that sentence reports no
+/// claim (else the pronoun's speaker is the claimant before it). The name
+/// is the first run of two or more capitalised words among its first
+/// dozen that is no title, names no side and follows no preposition or
+/// article ("near the Ta Muen Thom temple" names a place).
+fn person_before(text: &str, before: &[Attribution], a: &Attribution, actors: &Actors) -> Option<String> {
+    let at = a.source.start.min(a.content.start);
+    let start = sentence_start(text, at)?;
+    let prev = sentence_start(text, start)?;
+    if before
+        .iter()
+        .rev()
+        .take(LOOK_BACK)
+        .any(|b| b.source.start.max(b.content.start) >= prev)
+    {
+        return None;
+    }
+    let words: Vec<&str> = text[prev..start].split_whitespace().take(12).collect();
+    let capital = |w: &str| {
+        w.starts_with(char::is_uppercase)
+            && w.trim_end_matches(',')
+                .chars()
+                .all(|c| c.is_alphabetic() || c == '-' || c == '.')
+            && !crate::actors::is_title(w.trim_end_matches(','))
+    };
+    let mut k = 0;
+    while k < words.len() {
+        if !capital(words[k]) {
+            k += 1;
+            continue;
+        }
+        let run_start = k;
+        while k < words.len() && capital(words[k]) && (k == run_start || !words[k - 1].ends_with(',')) {
+            k += 1;
+        }
+        // ("But Hun Manet …": a capitalised connective opens no name.)
+        let run: Vec<&str> = words[run_start..k]
+            .iter()
+            .map(|w| w.trim_end_matches(','))
+            .skip_while(|w| FUNCTION_WORDS.contains(&w.to_lowercase().as_str()))
+            .collect();
+        let after_preposition = run_start > 0 && {
+            let w = words[run_start - 1].to_lowercase();
+            FUNCTION_WORDS.contains(&w.as_str()) || matches!(w.as_str(), "near" | "from" | "to" | "into" | "about")
+        };
+        if run.len() >= 2 && !after_preposition {
+            let name = run.join(" ");
+            if actors.sides_named(&name).is_empty() {
+                return Some(actors.resolve(&name));
+            }
+        }
+    }
+    None
+}
+
 /// The state of the article's dateline ("Manila, Philippines -- …",
 /// "KABUL, AFGHANISTAN — …"), from the first lines of the body: wire copy
 /// is filed from a place, and "a foreign ministry official" it quotes
@@ -692,6 +749,12 @@ fn unlinked_claims(
             && let Some(side) = subject_before(text, &atts[..k], a, actors)
         {
             side
+        } else if a.pronoun
+            && a.continues.is_none()
+            && matches!(mention.to_lowercase().as_str(), "he" | "she")
+            && let Some(name) = person_before(text, &atts[..k], a, actors)
+        {
+            name
         } else if a.pronoun || possessive || anaphoric {
             match speaker_before {
                 Some(prev) => claims[prev].claimant.clone(),

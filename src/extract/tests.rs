@@ -1454,3 +1454,28 @@ fn a_state_s_security_service_speaks_for_it() {
     assert_eq!(c[0].claimant, "Russia", "{c:#?}");
     assert_eq!(c[1].claimant, "Russia", "{c:#?}");
 }
+
+#[test]
+fn a_pronoun_after_a_sentence_that_names_a_person_and_reports_no_claim_is_that_person() {
+    let c = run(
+        "Ministry spokeswoman Maly Socheata said Thailand launched the attack first. \
+         Thailand's acting prime minister, Phumtham Wechayachai, rejected that account. \
+         “Cambodia started it,” he told reporters.",
+    );
+    let quote = c
+        .iter()
+        .find(|c| c.content == "Cambodia started it")
+        .expect("the quotation is a claim");
+    assert_eq!(quote.claimant, "Phumtham Wechayachai");
+    // A place named after a preposition is no speaker, so the pronoun
+    // keeps the claimant before it.
+    let c = run(
+        "Ministry spokeswoman Maly Socheata said Thailand launched the attack first. \
+         Fighting spread to the Ta Muen Thom temple. “We only responded,” she said.",
+    );
+    let quote = c
+        .iter()
+        .find(|c| c.content == "We only responded")
+        .expect("the quotation is a claim");
+    assert_eq!(quote.claimant, "Maly Socheata");
+}
