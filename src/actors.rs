@@ -1063,6 +1063,7 @@ const TITLES: &[&str] = &[
     "advisor",
     "mayor",
     "speaker",
+    "secretary-general",
 ];
 
 /// Whether a word is a title written before a name ("Minister", "Gen.").

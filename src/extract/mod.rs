@@ -783,7 +783,10 @@ fn unlinked_claims(
                 .find(|&j| {
                     !person(&claims[j])
                         && atts[j].points_back != Some(k)
-                        && !(group && Actors::names_state(claims[j].mention.as_deref().unwrap_or(&claims[j].claimant)))
+                        && !(group
+                            && Actors::names_state(&us_spelled_out(
+                                claims[j].mention.as_deref().unwrap_or(&claims[j].claimant),
+                            )))
                 })
         {
             claims[prev].claimant.clone()

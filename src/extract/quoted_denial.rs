@@ -78,23 +78,26 @@ pub fn split(text: &str, atts: Vec<Attribution>, lex: &Lexicon) -> Vec<Attributi
 /// neither names what it denies nor has a claim to answer.
 fn parts(text: &str, atts: &[Attribution], k: usize, d: Opening) -> Option<(Attribution, Option<Attribution>)> {
     let a = &atts[k];
-    // The accusation it answers: the last one of another speaker, else
-    // (when it names allegations) the first one reported after it.
+    // The accusation it answers, when it names allegations: the last one
+    // of another speaker, else the first one reported after it. ("Such
+    // reports are fabricated" answers the last claim of another speaker,
+    // an accusation or not.)
     let speaker = text[a.source.clone()].trim().to_lowercase();
     let other_accusation = |e: &Attribution| {
         e.accuse && e.stance == Stance::Asserts && text[e.source.clone()].trim().to_lowercase() != speaker
     };
     let lo = k.saturating_sub(link::LINK_WINDOW);
     let hi = atts.len().min(k + 1 + link::LINK_WINDOW);
-    let accusation = atts[lo..k]
-        .iter()
-        .rposition(other_accusation)
-        .map(|j| lo + j)
-        .or_else(|| {
-            d.pointer_accuses
-                .then(|| atts[k + 1..hi].iter().position(other_accusation).map(|j| k + 1 + j))
-                .flatten()
-        });
+    let accusation = d
+        .pointer_accuses
+        .then(|| {
+            atts[lo..k]
+                .iter()
+                .rposition(other_accusation)
+                .map(|j| lo + j)
+                .or_else(|| atts[k + 1..hi].iter().position(other_accusation).map(|j| k + 1 + j))
+        })
+        .flatten();
     let mut denial = a.clone();
     denial.stance = Stance::Denies;
     denial.accuse = false;

@@ -112,7 +112,7 @@ pub(crate) fn find(text: &str, body_start: usize, lex: &Lexicon, tagger: Option<
         }
         scan.run(&mut out, tagger);
     }
-    repoint_forward(&mut out);
+    repoint_forward(text, &mut out);
     repoint_inner(&mut out);
     out
 }
@@ -138,9 +138,14 @@ fn speaker_label(paragraph: &str) -> bool {
 /// ("Kabul rejected the allegations … Pakistan's military had claimed that
 /// …"): it copies that claim's content instead. ("Such accusations" point
 /// back.)
-fn repoint_forward(out: &mut [Attribution]) {
+fn repoint_forward(text: &str, out: &mut [Attribution]) {
     for k in 0..out.len() {
         if !out[k].answers_accusation || out[k].points_back.is_some_and(|p| out[p].accuse) {
+            continue;
+        }
+        // ("said the claim of downed jets was misinformation": a pointer
+        // with its complement says what is denied.)
+        if out[k].points_back.is_none() && text[out[k].content.clone()].split_whitespace().count() > 3 {
             continue;
         }
         // ("has denied such accusations": "such", "these" point back.)
@@ -151,7 +156,12 @@ fn repoint_forward(out: &mut [Attribution]) {
         if anaphoric && out[k].points_back.is_some() {
             continue;
         }
-        if let Some(j) = (k + 1..out.len()).find(|&j| out[j].accuse && out[j].stance == Stance::Asserts) {
+        // (Not an accusation read inside the denial's own words: "said
+        // India's claims about camps were false".)
+        let after = out[k].cue.end.max(out[k].content.end);
+        if let Some(j) =
+            (k + 1..out.len()).find(|&j| out[j].accuse && out[j].stance == Stance::Asserts && out[j].cue.start >= after)
+        {
             out[k].points_back = Some(j);
             out[k].content = out[j].content.clone();
             out[k].quoted = out[j].quoted;

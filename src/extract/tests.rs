@@ -1479,3 +1479,75 @@ fn a_pronoun_after_a_sentence_that_names_a_person_and_reports_no_claim_is_that_p
         .expect("the quotation is a claim");
     assert_eq!(quote.claimant, "Maly Socheata");
 }
+
+#[test]
+fn an_account_or_an_explanation_rejected_is_the_claim_before_denied() {
+    let c = run(
+        "Belarus said some drones had strayed off course because of electronic jamming. \
+         Polish officials dismissed that explanation, saying the drones had flown in from several directions.",
+    );
+    let denial = c.iter().find(|c| c.stance == Stance::Denies).expect("a denial");
+    assert_eq!(denial.claimant, "Poland");
+    assert_eq!(
+        denial.content,
+        "some drones had strayed off course because of electronic jamming"
+    );
+    let c = run("Cambodia said Thai troops fired first. Thailand's foreign minister rejected that account.");
+    assert!(
+        c.iter()
+            .any(|c| c.stance == Stance::Denies && c.content == "Thai troops fired first"),
+        "{c:#?}"
+    );
+}
+
+#[test]
+fn a_secretary_general_is_a_title_before_the_name() {
+    let c = run("NATO Secretary-General Mark Rutte said the alliance's air defences had worked.");
+    assert_eq!(c[0].claimant, "Mark Rutte");
+}
+
+#[test]
+fn a_pointer_with_its_complement_labelled_false_denies_what_the_complement_says() {
+    // Not an accusation that a later sentence reads, nor the denial before.
+    let c = run("Pakistan said it had shot down five Indian aircraft. \
+         A senior Indian government source said the claim of downed jets was \"misinformation\". \
+         Islamabad has denied any role in the attack. \
+         Pakistan's information minister, Attaullah Tarar, said India's claims about militant camps were false.");
+    let denied: Vec<&str> = c
+        .iter()
+        .filter(|c| c.stance == Stance::Denies)
+        .map(|c| c.content.as_str())
+        .collect();
+    assert_eq!(
+        denied,
+        [
+            "the claim of downed jets",
+            "any role in the attack",
+            "India's claims about militant camps"
+        ]
+    );
+}
+
+#[test]
+fn such_reports_labelled_false_answer_the_last_claim_of_another_speaker() {
+    // Reports are no allegations: not the last accusation but the last
+    // claim of someone else.
+    let c = run(
+        "Sudan's military accused the Rapid Support Forces of shelling the hospital. \
+         Local activists said RSF fighters had stormed the hospital after the shelling. \
+         The RSF has denied abusing civilians in the city and says such reports are fabricated by the army.",
+    );
+    let last = c.last().unwrap();
+    assert_eq!(last.stance, Stance::Denies);
+    assert_eq!(last.content, "RSF fighters had stormed the hospital after the shelling");
+}
+
+#[test]
+fn a_finding_the_group_rejected_ends_the_claim_and_is_denied_by_the_group() {
+    let c = run("The RSF said its fighters returned fire. \
+         U.S. officials said last year that the RSF had committed genocide in Darfur, a finding the group has rejected.");
+    assert_eq!(c[1].content, "the RSF had committed genocide in Darfur");
+    assert_eq!(c[2].stance, Stance::Denies);
+    assert_eq!(c[2].claimant, "RSF");
+    assert_eq!(c[2].content, c[1].content);
+}

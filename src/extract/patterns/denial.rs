@@ -194,7 +194,11 @@ impl SentenceScan<'_> {
         let neg = (copula + 1..content.end.min(copula + 5))
             .take_while(|&j| !self.is_punct(j, &[",", ";", "."]) || self.is_punct(j, &["“", "\""]))
             .find(|&j| self.in_class(j, WordClass::NEGATIVE))?;
-        let (antecedent, accusation) = self.denied_claim(out, pointer_at, &src);
+        let (pointed, accusation) = self.denied_claim(out, pointer_at, &src);
+        // "said India's claims about militant camps were false": the
+        // complement says what is denied, as in `qualified_denial`.
+        let complement = copula > pointer_at + 1 && matches!(self.word(pointer_at + 1), "of" | "about" | "over");
+        let antecedent = if complement { None } else { pointed };
         let denied = match antecedent {
             Some(a) => (out[a].content.clone(), out[a].quoted),
             None => (self.span(content.start..copula), false),

@@ -251,10 +251,23 @@ impl SentenceScan<'_> {
                     e = k + 2;
                     break;
                 }
+                // ("…, a claim Islamabad denies", "…, a finding the group
+                // rejects"; not "…, a report by the UN".)
                 let pointer = self.lex.is(WordClass::DETERMINER, w)
                     && (k + 2 < n
                         && self.in_class(k + 2, WordClass::POINTER)
-                        && self.word(k + 2).starts_with(['c', 'a']));
+                        && !matches!(
+                            self.word(k + 2),
+                            "report"
+                                | "reports"
+                                | "statement"
+                                | "statements"
+                                | "remarks"
+                                | "suggestion"
+                                | "suggestions"
+                        )
+                        && !self.in_class(k + 2, WordClass::DETERMINER)
+                        && !self.in_class(k + 2, WordClass::PRONOUN));
                 // "…, charges Ukraine rejects": a bare accusation noun and a denial.
                 let denied_charge = self.lex.is(WordClass::ACCUSATION, w)
                     && (k + 2..n.min(k + 6)).any(|j| self.cues[j].is_some_and(|c| c.stance == Stance::Denies));
