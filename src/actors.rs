@@ -872,6 +872,12 @@ const OFFICIAL_HEADS: &[&str] = &[
     "navy",
     "police",
     "service",
+    "authority",
+    "administration",
+    "department",
+    "council",
+    "commission",
+    "regulator",
 ];
 
 /// The state whose demonym stands inside a noun phrase that ends in an

@@ -271,7 +271,7 @@ fn find_all(article: &Article, model: &Model, purpose: Use) -> Vec<Attribution> 
         let atts = sources_hold_no_cue(atts);
         let text = &article.text;
         keep(atts, |_, a| {
-            !asks_anonymity(&text[a.content.clone()]) && !was_asked(text, a)
+            !asks_anonymity(&text[a.content.clone()]) && !was_asked(text, a) && !withheld(text, a)
         })
     } else {
         atts
@@ -379,6 +379,36 @@ fn was_asked(text: &str, a: &Attribution) -> bool {
     a.cue_text.starts_with("asked") && a.source.end <= a.cue.start && text[a.source.end..a.cue.start].trim() == ","
 }
 
+/// "Peskov declined to say whether …", "stopped short of saying that …",
+/// "without saying who fired": the speaker withheld a claim, and made none.
+fn withheld(text: &str, a: &Attribution) -> bool {
+    let refused = a
+        .cue_text
+        .rsplit(' ')
+        .next()
+        .is_some_and(|w| w.starts_with("declin") || w.starts_with("refus"));
+    let content = &text[a.content.clone()];
+    let to_say = [
+        "say ",
+        "comment",
+        "confirm",
+        "specify",
+        "elaborate",
+        "disclose",
+        "discuss",
+        "name ",
+    ]
+    .iter()
+    .any(|v| content.strip_prefix("to ").is_some_and(|rest| rest.starts_with(v)));
+    let before = text[..a.cue.start].trim_end();
+    let short_of = ["short of", "without"].iter().any(|p| {
+        before.len() >= p.len()
+            && before.is_char_boundary(before.len() - p.len())
+            && before[before.len() - p.len()..].eq_ignore_ascii_case(p)
+    });
+    refused && to_say || short_of && a.cue_text.starts_with("saying")
+}
+
 /// The attributions for which `pred` holds, in place (no copy of a list
 /// that may hold a million); links between attributions (`points_back`,
 /// `continues`) are renumbered, and dropped when they point at a removed
@@ -426,6 +456,10 @@ const INSTITUTIONS: &[&str] = &[
     "administration",
     "delegation",
     "service",
+    "authority",
+    "council",
+    "commission",
+    "regulator",
 ];
 
 /// "defence ministry", "Foreign Office": up to three words that end in an

@@ -1551,3 +1551,23 @@ fn a_finding_the_group_rejected_ends_the_claim_and_is_denied_by_the_group() {
     assert_eq!(c[2].claimant, "RSF");
     assert_eq!(c[2].content, c[1].content);
 }
+
+#[test]
+fn a_claim_withheld_is_no_claim() {
+    let c = run(
+        "President Vladimir Putin apologised to Aliyev but stopped short of saying that Russia had shot the plane down. \
+         Peskov declined to say whether Russian air defences were active. \
+         The Kremlin said it would be wrong to make any hypotheses.",
+    );
+    assert_eq!(c.len(), 1, "{c:#?}");
+    assert_eq!(c[0].content, "it would be wrong to make any hypotheses");
+}
+
+#[test]
+fn a_states_authority_or_council_speaks_for_it_and_so_does_the_authority_after_it() {
+    let c = run("Russia's aviation authority said the plane diverted because of fog. \
+         Iran's Supreme National Security Council said it would respond. \
+         The authority said the crew had chosen to land in Aktau.");
+    let who: Vec<&str> = c.iter().map(|c| c.claimant.as_str()).collect();
+    assert_eq!(who, ["Russia", "Iran", "Russia"]);
+}
