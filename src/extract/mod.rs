@@ -1296,6 +1296,7 @@ const SAID_NOUNS: &[&str] = &[
     "assessment",
     "narrative",
     "findings",
+    "story",
 ];
 /// Verbs that reject a statement they take as object ("slams US
 /// statement"), though not what they take otherwise ("slammed the attack").
@@ -1491,6 +1492,22 @@ fn repoint_denials(text: &str, atts: &mut [Attribution], claims: &mut [Claim], a
                     .find(|&j| atts[j].accuse)
                     .or_else(|| window.rev().find(other))
             }
+            // "Islamic Jihad rejected the accusation" after a headline's
+            // "trade blame over deadly Gaza hospital blast", which names
+            // no side: a claim of another side after it that names the
+            // denier.
+            _ if atts[k].answers_accusation
+                && p < k
+                && actors.sides_named(&claims[p].content).is_empty()
+                && !names_speaker(&claims[p].content, &claims[k], actors) =>
+            {
+                (p + 1..k).rev().find(|&j| {
+                    claims[j].stance == Stance::Asserts
+                        && !rules::is_appeal(&atts[j].cue_text)
+                        && actors.side(&claims[j].claimant) != side
+                        && names_speaker(&claims[j].content, &claims[k], actors)
+                })
+            }
             _ => None,
         };
         if let Some(j) = better {
@@ -1500,6 +1517,33 @@ fn repoint_denials(text: &str, atts: &mut [Attribution], claims: &mut [Claim], a
             claims[k].quoted = None;
         }
     }
+}
+
+/// Whether `content` names the speaker of `claim`: its side, or the words
+/// it was named with ("a rocket misfired by the Palestinian Islamic Jihad
+/// group" names Islamic Jihad).
+fn names_speaker(content: &str, claim: &Claim, actors: &Actors) -> bool {
+    let side = actors.side(&claim.claimant);
+    if actors.sides_named(content).contains(&side) {
+        return true;
+    }
+    let lower = content.to_lowercase();
+    [Some(claim.claimant.as_str()), claim.mention.as_deref()]
+        .into_iter()
+        .flatten()
+        .map(|name| {
+            name.trim_start_matches("the ")
+                .trim_start_matches("The ")
+                .to_lowercase()
+        })
+        .filter(|name| name.len() >= 3 && !matches!(name.as_str(), "he" | "she" | "it" | "they" | "its" | "their"))
+        .any(|name| {
+            lower.match_indices(&name).any(|(at, _)| {
+                let before = lower[..at].chars().next_back();
+                let after = lower[at + name.len()..].chars().next();
+                !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+            })
+        })
 }
 
 /// The attributions that make claims: those of reviewed cues and of learned

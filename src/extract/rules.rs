@@ -198,6 +198,24 @@ fn repoint_inner(out: &mut [Attribution]) {
     }
 }
 
+/// Whether a cue makes an appeal, which is no claim to deny: "urged India
+/// to restrain its troops … Indian officials dismissed the claim".
+pub(super) fn is_appeal(cue: &str) -> bool {
+    [
+        "urge",
+        "demand",
+        "appeal",
+        "call on",
+        "calls on",
+        "called on",
+        "calling on",
+        "ask",
+        "request",
+    ]
+    .iter()
+    .any(|p| cue.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p)))
+}
+
 /// The claim a denial points back at: the last assertion found so far whose
 /// cue is sure enough to make a claim (else the last attribution).
 pub(super) fn antecedent(out: &[Attribution], text: &str, speaker: &Range<usize>) -> Option<usize> {
@@ -210,26 +228,10 @@ pub(super) fn antecedent(out: &[Attribution], text: &str, speaker: &Range<usize>
     {
         who = name(&last.source);
     }
-    // (An appeal is no claim to deny: "urged India to restrain its troops
-    // … Indian officials dismissed the claim".)
-    let appeal = |a: &Attribution| {
-        [
-            "urge",
-            "demand",
-            "appeal",
-            "call on",
-            "calls on",
-            "called on",
-            "calling on",
-            "ask",
-            "request",
-        ]
-        .iter()
-        .any(|p| a.cue_text.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p)))
-    };
     // (A loose assembly never becomes a claim to point at.)
-    let claim =
-        |a: &Attribution| a.learned.is_none_or(|s| s >= super::CLAIM_MIN_LEARNED_SHARE) && !appeal(a) && !a.loose;
+    let claim = |a: &Attribution| {
+        a.learned.is_none_or(|s| s >= super::CLAIM_MIN_LEARNED_SHARE) && !is_appeal(&a.cue_text) && !a.loose
+    };
     out.iter()
         .rposition(|a| !a.question && a.stance == Stance::Asserts && claim(a) && name(&a.source) != who)
         .or_else(|| out.iter().rposition(|a| !a.question && name(&a.source) != who))

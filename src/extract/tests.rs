@@ -1571,3 +1571,18 @@ fn a_states_authority_or_council_speaks_for_it_and_so_does_the_authority_after_i
     let who: Vec<&str> = c.iter().map(|c| c.claimant.as_str()).collect();
     assert_eq!(who, ["Russia", "Iran", "Russia"]);
 }
+
+#[test]
+fn the_accusation_rejected_after_a_headline_that_names_no_side_is_the_one_naming_the_denier() {
+    let c = run("Israel and Hamas trade blame over deadly Gaza hospital blast\n\n\
+         The Israeli military said the blast was caused by a rocket misfired by the Palestinian Islamic Jihad militant group. \
+         Islamic Jihad rejected the accusation. \
+         Hamas said the Israeli story was \"a complete lie\".");
+    let israeli = "the blast was caused by a rocket misfired by the Palestinian Islamic Jihad militant group";
+    let denials: Vec<(&str, &str)> = c
+        .iter()
+        .filter(|c| c.stance == Stance::Denies)
+        .map(|c| (c.claimant.as_str(), c.content.as_str()))
+        .collect();
+    assert_eq!(denials, [("Islamic Jihad", israeli), ("Hamas", israeli)]);
+}
