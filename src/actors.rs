@@ -30,6 +30,7 @@ const DEMONYMS: &[(&str, &str)] = &[
     ("palestinian", "Palestine"),
     ("british", "United Kingdom"),
     ("uk", "United Kingdom"),
+    ("britain", "United Kingdom"),
     ("bangladeshi", "Bangladesh"),
     ("bangladesh", "Bangladesh"),
     ("turkish", "Turkey"),
@@ -663,6 +664,14 @@ impl Actors {
         if let Some(at) = words.iter().position(|w| *w == "in")
             && at > 0
             && let Some(state) = demonym_state(&words[..at]).or_else(|| demonym_official(&words[..at]))
+        {
+            return state.to_string();
+        }
+        // "Britain's Ministry of Defence", "the Russian Ministry of Foreign
+        // Affairs": the head comes before "of" and what it is in charge of.
+        if let Some(at) = words.iter().position(|w| *w == "of")
+            && at > 0
+            && let Some(state) = demonym_official(&words[..at])
         {
             return state.to_string();
         }

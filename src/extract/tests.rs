@@ -1586,3 +1586,35 @@ fn the_accusation_rejected_after_a_headline_that_names_no_side_is_the_one_naming
         .collect();
     assert_eq!(denials, [("Islamic Jihad", israeli), ("Hamas", israeli)]);
 }
+
+#[test]
+fn a_headline_clause_after_a_semicolon_is_no_content_and_a_claim_called_false_is_denied() {
+    let c = run(
+        "Russia blames Britain for Nord Stream blasts; London calls claim false\n\n\
+         MOSCOW (AFP) - Russia on Saturday accused British navy personnel of blowing up the Nord Stream gas pipelines, \
+         a claim London dismissed as an \"invented story\".",
+    );
+    assert!(c.iter().all(|c| !c.content.starts_with(';')), "{c:#?}");
+    let denials: Vec<&str> = c
+        .iter()
+        .filter(|c| c.stance == Stance::Denies)
+        .map(|c| c.claimant.as_str())
+        .collect();
+    assert_eq!(denials, ["United Kingdom", "United Kingdom"]);
+}
+
+#[test]
+fn it_is_false_that_denies_the_clause_after_that() {
+    let c = run("Peskov said Russia had evidence. \
+         Secretary of State Antony Blinken said it was \"absolutely false\" that Washington had been behind the sabotage.");
+    assert_eq!(c[1].stance, Stance::Denies);
+    assert_eq!(c[1].content, "Washington had been behind the sabotage");
+}
+
+#[test]
+fn a_states_ministry_of_something_speaks_for_it() {
+    let c = run("Britain's Ministry of Defence said the story was invented. \
+         The Russian Ministry of Foreign Affairs said it would respond.");
+    let who: Vec<&str> = c.iter().map(|c| c.claimant.as_str()).collect();
+    assert_eq!(who, ["United Kingdom", "Russia"]);
+}

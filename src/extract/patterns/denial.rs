@@ -194,14 +194,26 @@ impl SentenceScan<'_> {
         let neg = (copula + 1..content.end.min(copula + 5))
             .take_while(|&j| !self.is_punct(j, &[",", ";", "."]) || self.is_punct(j, &["“", "\""]))
             .find(|&j| self.in_class(j, WordClass::NEGATIVE))?;
+        // "said it was “absolutely false” that Washington had been behind
+        // the sabotage": what is denied is the clause after "that".
+        let that = (neg + 1..content.end.min(neg + 3))
+            .find(|&j| self.is_word(j))
+            .filter(|&j| self.word(pointer_at) == "it" && self.word(j) == "that" && j + 1 < content.end);
         let (pointed, accusation) = self.denied_claim(out, pointer_at, &src);
         // "said India's claims about militant camps were false": the
         // complement says what is denied, as in `qualified_denial`.
         let complement = copula > pointer_at + 1 && matches!(self.word(pointer_at + 1), "of" | "about" | "over");
-        let antecedent = if complement { None } else { pointed };
-        let denied = match antecedent {
-            Some(a) => (out[a].content.clone(), out[a].quoted),
-            None => (self.span(content.start..copula), false),
+        let antecedent = if complement || that.is_some() { None } else { pointed };
+        let denied = match (antecedent, that) {
+            (_, Some(t)) => {
+                let mut end = content.end;
+                while end > t + 2 && self.is_punct(end - 1, &[".", ",", ";"]) {
+                    end -= 1;
+                }
+                (self.span(t + 1..end), false)
+            }
+            (Some(a), None) => (out[a].content.clone(), out[a].quoted),
+            (None, None) => (self.span(content.start..copula), false),
         };
         let cue_text = format!(
             "{} … {}",

@@ -19,7 +19,12 @@ pub(super) fn pointing_denial(s: &SentenceScan<'_>, v: &VerbCue<'_>, out: &mut V
     let qualified_end = cue.stance == Stance::Denies
         && i + 1 < n
         && s.word(i + 1) == "as"
-        && (i + 2..n).take_while(|&j| !s.is_punct(j, &[",", ";"])).take(6).count() <= 5;
+        && (i + 2..n)
+            .take_while(|&j| !s.is_punct(j, &[",", ";"]))
+            .filter(|&j| s.is_word(j))
+            .take(6)
+            .count()
+            <= 5;
     let after_is_end = i + 1 >= n || s.is_punct(i + 1, &[",", ".", ";"]) || qualified_end;
     if after_is_end {
         // "a claim the Taliban denies", "…, charges Ukraine rejects".
