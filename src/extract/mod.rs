@@ -534,28 +534,31 @@ fn described_before(mention: &str, claims: &[Claim]) -> Option<String> {
     })
 }
 
-/// "Manila responded by condemning … It has also summoned the ambassador,
-/// its foreign ministry said": "it" and "its" stand for the one side the
-/// subject of the sentence before names, when that sentence holds no claim
-/// (else the claims' own speaker is the nearer antecedent).
-fn subject_before(text: &str, before: &[Attribution], a: &Attribution, actors: &Actors) -> Option<String> {
+/// The sentence before the one of `a`, when it holds no attribution of
+/// `before` (those are the ones before `a`).
+fn sentence_before<'t>(text: &'t str, before: &[Attribution], a: &Attribution) -> Option<&'t str> {
     let at = a.source.start.min(a.content.start);
     let start = sentence_start(text, at)?;
     let prev = sentence_start(text, start)?;
     // (Attributions come in text order: those of the two sentences are
     // the last few, and the rest need no look.)
-    if before
+    let reports = before
         .iter()
         .rev()
         .take(LOOK_BACK)
-        .any(|b| b.source.start.max(b.content.start) >= prev)
-    {
-        return None;
-    }
+        .any(|b| b.source.start.max(b.content.start) >= prev);
+    (!reports).then(|| &text[prev..start])
+}
+
+/// "Manila responded by condemning … It has also summoned the ambassador,
+/// its foreign ministry said": "it" and "its" stand for the one side the
+/// subject of the sentence before names, when that sentence holds no claim
+/// (else the claims' own speaker is the nearer antecedent).
+fn subject_before(text: &str, before: &[Attribution], a: &Attribution, actors: &Actors) -> Option<String> {
     // The subject: the words before the first lower-case word that is not
     // an article or connective ("Manila responded", "The Philippine
     // military said"), at most five.
-    let sentence = text[prev..start].trim();
+    let sentence = sentence_before(text, before, a)?.trim();
     let subject_end = sentence
         .split_whitespace()
         .take(6)
@@ -576,18 +579,7 @@ fn subject_before(text: &str, before: &[Attribution], a: &Attribution, actors: &
 /// dozen that is no title, names no side and follows no preposition or
 /// article ("near the Ta Muen Thom temple" names a place).
 fn person_before(text: &str, before: &[Attribution], a: &Attribution, actors: &Actors) -> Option<String> {
-    let at = a.source.start.min(a.content.start);
-    let start = sentence_start(text, at)?;
-    let prev = sentence_start(text, start)?;
-    if before
-        .iter()
-        .rev()
-        .take(LOOK_BACK)
-        .any(|b| b.source.start.max(b.content.start) >= prev)
-    {
-        return None;
-    }
-    let words: Vec<&str> = text[prev..start].split_whitespace().take(12).collect();
+    let words: Vec<&str> = sentence_before(text, before, a)?.split_whitespace().take(12).collect();
     let capital = |w: &str| {
         w.starts_with(char::is_uppercase)
             && w.trim_end_matches(',')
