@@ -107,7 +107,7 @@ impl SentenceScan<'_> {
         });
         // "claims of X" say what is denied; otherwise allegations and
         // accusations answer the last accusation, other pointers the last claim.
-        let complement = object_end > pointer_at + 1 && matches!(self.word(pointer_at + 1), "of" | "about" | "over");
+        let complement = self.complement_before(pointer_at, object_end);
         let (pointed, accusation) = self.denied_claim(out, pointer_at, &src);
         let antecedent = if complement { None } else { pointed };
         let cue_text = match neg {
@@ -147,6 +147,13 @@ impl SentenceScan<'_> {
                 .then(|| self.span(object_at..object_at + 1)),
         };
         Some(cue_end)
+    }
+
+    /// Whether the pointer at `pointer_at` takes a complement that ends
+    /// before `end` ("claims of Indian involvement", "claims about militant
+    /// camps"): then the complement, not an earlier claim, is what is denied.
+    fn complement_before(&self, pointer_at: usize, end: usize) -> bool {
+        end > pointer_at + 1 && matches!(self.word(pointer_at + 1), "of" | "about" | "over")
     }
 
     /// The earlier claim a denial of the pointer at `pointer_at` by the
@@ -202,7 +209,7 @@ impl SentenceScan<'_> {
         let (pointed, accusation) = self.denied_claim(out, pointer_at, &src);
         // "said India's claims about militant camps were false": the
         // complement says what is denied, as in `qualified_denial`.
-        let complement = copula > pointer_at + 1 && matches!(self.word(pointer_at + 1), "of" | "about" | "over");
+        let complement = self.complement_before(pointer_at, copula);
         let antecedent = if complement || that.is_some() { None } else { pointed };
         let denied = match (antecedent, that) {
             (_, Some(t)) => {
