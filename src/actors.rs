@@ -1097,8 +1097,7 @@ fn appositive_name(mention: &str) -> Option<String> {
     let mut start = words.len();
     while start > 0 {
         let w = words[start - 1].trim_end_matches(',');
-        let cap = w.chars().next().is_some_and(|c| c.is_uppercase());
-        if !cap || words[start - 1].ends_with(',') && start != words.len() {
+        if !name_word(w) || words[start - 1].ends_with(',') && start != words.len() {
             break;
         }
         start -= 1;
@@ -1154,6 +1153,14 @@ fn appositive_name(mention: &str) -> Option<String> {
     let name = words[start..].join(" ");
     let is_demonym = builtin_demonym(&normalise(&name)).is_some();
     (titled && !is_demonym).then_some(name)
+}
+
+/// Whether a word may stand in a person's name: capitalised, or a
+/// surname with a lower-case article ("al-Burhan", "el-Sisi").
+fn name_word(w: &str) -> bool {
+    w.starts_with(char::is_uppercase)
+        || w.split_once('-')
+            .is_some_and(|(article, rest)| article.len() <= 3 && rest.starts_with(char::is_uppercase))
 }
 
 /// "Zabihullah Mujahid, spokesman for the Islamic Emirate" (or "Kall --

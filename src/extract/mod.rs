@@ -422,6 +422,28 @@ fn keep(mut atts: Vec<Attribution>, pred: impl Fn(usize, &Attribution) -> bool) 
             kept += 1;
         }
     }
+    // A denial whose antecedent goes answers the kept attribution that
+    // reported it ("the drone was on a mission against “terrorist groups”
+    // claiming attacks … “Algeria rejects these baseless allegations”"
+    // denies the mission claim, not "attacks in the region").
+    let reporter: Vec<Option<usize>> = (0..atts.len())
+        .map(|p| {
+            if new_index[p].is_some() || !atts.iter().any(|a| a.points_back == Some(p)) {
+                return None;
+            }
+            let cue = &atts[p].cue;
+            (0..p).rev().take(LOOK_BACK).find(|&q| {
+                new_index[q].is_some() && atts[q].content.start <= cue.start && cue.end <= atts[q].content.end
+            })
+        })
+        .collect();
+    for k in 0..atts.len() {
+        if let Some(q) = atts[k].points_back.and_then(|p| reporter[p]) {
+            atts[k].points_back = Some(q);
+            atts[k].content = atts[q].content.clone();
+            atts[k].quoted = atts[q].quoted;
+        }
+    }
     // Links may point forward ("X denied the allegations … Pakistan had
     // claimed …"), so every new index is known before any is mapped.
     let mut k = 0;
@@ -552,23 +574,47 @@ fn sentence_before<'t>(text: &'t str, before: &[Attribution], a: &Attribution) -
 
 /// "Manila responded by condemning … It has also summoned the ambassador,
 /// its foreign ministry said": "it" and "its" stand for the one side the
-/// subject of the sentence before names, when that sentence holds no claim
-/// (else the claims' own speaker is the nearer antecedent).
+/// subject of their own sentence or else of the sentence before names,
+/// when that sentence holds no claim before them (else the claims' own
+/// speaker is the nearer antecedent).
 fn subject_before(text: &str, before: &[Attribution], a: &Attribution, actors: &Actors) -> Option<String> {
-    // The subject: the words before the first lower-case word that is not
-    // an article or connective ("Manila responded", "The Philippine
-    // military said"), at most five.
-    let sentence = sentence_before(text, before, a)?.trim();
+    let one_side = |subject: &str| match actors.sides_named(subject).as_slice() {
+        [one] => Some(one.clone()),
+        _ => None,
+    };
+    subject_within(text, before, a)
+        .and_then(one_side)
+        .or_else(|| subject_side(sentence_before(text, before, a)?).and_then(one_side))
+}
+
+/// "Algeria responded by recalling its envoys, and its foreign ministry
+/// said": the subject that opens the pronoun's own sentence, when nothing
+/// before the pronoun in it reports a claim.
+fn subject_within<'t>(text: &'t str, before: &[Attribution], a: &Attribution) -> Option<&'t str> {
+    let at = a.source.start.min(a.content.start);
+    let start = sentence_start(text, at)?;
+    let reports = before.iter().rev().take(LOOK_BACK).any(|b| b.cue.end > start);
+    if reports {
+        return None;
+    }
+    subject_side(&text[start..at])
+}
+
+/// The subject that opens `sentence`: the words before the first
+/// lower-case word that is not an article or connective ("Manila
+/// responded", "The Philippine military said"), at most five.
+fn subject_side(sentence: &str) -> Option<&str> {
+    let sentence = sentence.trim();
     let subject_end = sentence
         .split_whitespace()
         .take(6)
         .position(|w| w.starts_with(char::is_lowercase) && !matches!(w, "the" | "and" | "of"))
         .filter(|&n| n > 0 && n <= 5)?;
-    let subject: Vec<&str> = sentence.split_whitespace().take(subject_end).collect();
-    match actors.sides_named(&subject.join(" ")).as_slice() {
-        [one] => Some(one.clone()),
-        _ => None,
-    }
+    let end = sentence
+        .split_whitespace()
+        .nth(subject_end - 1)
+        .map(|w| w.as_ptr() as usize - sentence.as_ptr() as usize + w.len())?;
+    Some(&sentence[..end])
 }
 
 /// "Thailand's prime minister, Phumtham Wechayachai, rejected that
@@ -1343,7 +1389,7 @@ const FALSIFYING: &[&str] = &[
 /// statement noun: "US statement on collision …" (United States), "the
 /// remarks by Armenia's foreign minister" (Armenia); `None` unless one
 /// side is named, and not `own`.
-fn statement_of<'c>(content: &'c str, own: &str, actors: &Actors) -> Option<(String, Vec<&'c str>)> {
+fn statement_of<'c>(content: &'c str, own: &str, actors: &Actors) -> Option<Statement<'c>> {
     let words: Vec<&str> = content.split_whitespace().collect();
     let first = usize::from(
         words
@@ -1367,10 +1413,29 @@ fn statement_of<'c>(content: &'c str, own: &str, actors: &Actors) -> Option<(Str
     let given = words
         .get(rest)
         .is_some_and(|w| matches!(w.to_lowercase().as_str(), "that" | "of" | "about"));
+    // ("the statement of the Canadian prime minister": an office, which
+    // the speaker was named with.)
+    let office: Vec<String> = named
+        .iter()
+        .map(|w| w.trim_end_matches([',', '.']).to_lowercase())
+        .filter(|w| w.chars().all(char::is_alphabetic) && w != "the" && actors.sides_named(w).is_empty())
+        .collect();
     match actors.sides_named(&us_spelled_out(&named.join(" "))).as_slice() {
-        [side] if side != own && !given => Some((side.clone(), words[rest..].to_vec())),
+        [side] if side != own && !given => Some(Statement {
+            side: side.clone(),
+            office,
+            rest: words[rest..].to_vec(),
+        }),
         _ => None,
     }
+}
+
+/// What [`statement_of`] reads: whose statement, the office it names, and
+/// the words after it.
+struct Statement<'c> {
+    side: String,
+    office: Vec<String>,
+    rest: Vec<&'c str>,
 }
 
 /// `text` with "US" in capitals written "United States", which
@@ -1414,7 +1479,9 @@ fn point_statement_denials(lex: &Lexicon, atts: &mut [Attribution], claims: &mut
         if atts[k].points_back.is_some() {
             continue;
         }
-        let Some((side, rest)) = statement_of(&claims[k].content, &actors.side(&claims[k].claimant), actors) else {
+        let Some(Statement { side, office, rest }) =
+            statement_of(&claims[k].content, &actors.side(&claims[k].claimant), actors)
+        else {
             continue;
         };
         let cue = claims[k].cue.clone().unwrap_or_default();
@@ -1429,10 +1496,31 @@ fn point_statement_denials(lex: &Lexicon, atts: &mut [Attribution], claims: &mut
         };
         // (Its side by the actors file, else the one side its mention
         // names: "the US State Department".)
-        let speaks_for = |c: &Claim| {
+        // (A person who was once named with it speaks for it throughout:
+        // "Canadian Prime Minister Justin Trudeau", then "Trudeau".)
+        let named_with = |c: &Claim| {
             actors.side(&c.claimant) == side
                 || actors.sides_named(&us_spelled_out(c.mention.as_deref().unwrap_or(&c.claimant))) == [side.as_str()]
         };
+        let mut speakers: Vec<&str> = claims
+            .iter()
+            .filter(|c| named_with(c))
+            .map(|c| c.claimant.as_str())
+            .collect();
+        // (The one named with the statement's office, if any was.)
+        let holds_office = |c: &Claim| {
+            let m = c.mention.as_deref().unwrap_or(&c.claimant).to_lowercase();
+            !office.is_empty() && office.iter().all(|w| m.split_whitespace().any(|x| x == w))
+        };
+        let officers: Vec<&str> = claims
+            .iter()
+            .filter(|c| speakers.contains(&c.claimant.as_str()) && holds_office(c))
+            .map(|c| c.claimant.as_str())
+            .collect();
+        if !officers.is_empty() {
+            speakers = officers;
+        }
+        let speaks_for = |c: &Claim| speakers.contains(&c.claimant.as_str());
         let said = |j: &usize| *j != k && claims[*j].stance == Stance::Asserts && speaks_for(&claims[*j]);
         // (What it said, before a participle going on from it: "…,
         // citing data".)
@@ -1486,19 +1574,25 @@ fn repoint_denials(text: &str, atts: &mut [Attribution], claims: &mut [Claim], a
             }
             // "Islamic Jihad rejected the accusation" after a headline's
             // "trade blame over deadly Gaza hospital blast", which names
-            // no side: a claim of another side after it that names the
-            // denier.
+            // no side: a claim of another side that names the denier, the
+            // nearest before that one ("This is a hostile act, premeditated
+            // by the Algerian regime … on a mission against “terrorist
+            // groups” … “Algeria rejects these allegations”"), else after it.
             _ if atts[k].answers_accusation
                 && p < k
                 && actors.sides_named(&claims[p].content).is_empty()
                 && !names_speaker(&claims[p].content, &claims[k], actors) =>
             {
-                (p + 1..k).rev().find(|&j| {
-                    claims[j].stance == Stance::Asserts
-                        && !rules::is_appeal(&atts[j].cue_text)
-                        && actors.side(&claims[j].claimant) != side
-                        && names_speaker(&claims[j].content, &claims[k], actors)
-                })
+                let names_denier = |j: &usize| {
+                    claims[*j].stance == Stance::Asserts
+                        && !rules::is_appeal(&atts[*j].cue_text)
+                        && actors.side(&claims[*j].claimant) != side
+                        && names_speaker(&claims[*j].content, &claims[k], actors)
+                };
+                (p.saturating_sub(link::LINK_WINDOW)..p)
+                    .rev()
+                    .find(names_denier)
+                    .or_else(|| (p + 1..k).rev().find(names_denier))
             }
             _ => None,
         };

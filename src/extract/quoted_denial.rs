@@ -23,13 +23,14 @@ use std::ops::Range;
 /// was said false ("These are baseless fabrications") into the denial and
 /// the rest; links between attributions are renumbered.
 pub fn split(text: &str, atts: Vec<Attribution>, lex: &Lexicon) -> Vec<Attribution> {
+    let atts = restated(text, atts, lex);
     // The splits first, each read from the attributions as found; then the
     // attributions are moved, not copied (a huge article has a million),
     // and not at all when nothing splits.
     let mut splits = Vec::new();
     for (k, a) in atts.iter().enumerate() {
         let opening = (a.stance == Stance::Asserts)
-            .then(|| opening_denial(text, a.content.clone(), lex))
+            .then(|| opening_denial(text, a.content.clone(), a.quoted, lex))
             .flatten();
         if let Some((denial, rest)) = opening.and_then(|d| parts(text, &atts, k, d)) {
             splits.push((k, denial, rest));
@@ -71,6 +72,40 @@ pub fn split(text: &str, atts: Vec<Attribution>, lex: &Lexicon) -> Vec<Attributi
         }
     }
     out
+}
+
+/// "“Pakistan strongly rejects the allegations made by India,” the
+/// foreign office said": the quotation opens with a denial already read
+/// with its own subject (a side that names itself), so the quotation says
+/// nothing more but its rest, which continues that denial; with no rest it
+/// goes.
+fn restated(text: &str, mut atts: Vec<Attribution>, lex: &Lexicon) -> Vec<Attribution> {
+    let mut gone = Vec::new();
+    for k in 0..atts.len() {
+        let a = &atts[k];
+        let Some(d) = (a.stance == Stance::Asserts && a.quoted)
+            .then(|| opening_denial(text, a.content.clone(), true, lex))
+            .flatten()
+            .filter(|d| d.named)
+        else {
+            continue;
+        };
+        let inner = (k.saturating_sub(3)..atts.len().min(k + 4)).find(|&j| {
+            j != k && atts[j].stance == Stance::Denies && atts[j].cue.start <= d.verb && d.verb < atts[j].cue.end
+        });
+        match (inner, d.rest) {
+            (None, _) => {}
+            (Some(j), Some(rest)) => {
+                atts[k].content = rest;
+                atts[k].continues = Some(j);
+            }
+            (Some(_), None) => gone.push(k),
+        }
+    }
+    if gone.is_empty() {
+        return atts;
+    }
+    super::keep(atts, |k, _| !gone.contains(&k))
 }
 
 /// The denial that opens `atts[k]` and the claim of the rest of its
@@ -134,6 +169,11 @@ fn parts(text: &str, atts: &[Attribution], k: usize, d: Opening) -> Option<(Attr
 /// A denial opening a content: what it denies, if it names it, and the
 /// rest of the content after it, if any.
 struct Opening {
+    /// Where the denial's verb (or false word) starts, in bytes.
+    verb: usize,
+    /// Whether its subject is a side's name ("Russia categorically
+    /// denies"), not "we" or "I".
+    named: bool,
     /// "… allegations linking the attack to Afghanistan": the words from
     /// "linking" (after "that"); "We deny any involvement": the object.
     denied: Option<Range<usize>>,
@@ -153,14 +193,18 @@ const PREFIX: usize = 600;
 /// Adverbs between the pronoun and the denial verb beyond those in -ly.
 const INTENSIFIERS: [&str; 4] = ["also", "once", "again", "firmly"];
 
-fn opening_denial(text: &str, content: Range<usize>, lex: &Lexicon) -> Option<Opening> {
+fn opening_denial(text: &str, content: Range<usize>, quoted: bool, lex: &Lexicon) -> Option<Opening> {
     // Most contents open otherwise: look at the first word before tokenising.
-    let opening = text[content.clone()]
+    let first_word = text[content.clone()]
         .trim_start_matches(['“', '"', ' '])
         .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
-        .next()?
-        .to_lowercase();
+        .next()?;
+    let opening = first_word.to_lowercase();
+    // ("“Russia categorically denies any involvement,” Peskov said": a
+    // side that names itself in its own words.)
+    let self_named = quoted && first_word.starts_with(char::is_uppercase);
     if !(matches!(opening.as_str(), "we" | "i" | "all")
+        || self_named
         || lex.is(WordClass::POINTER, &opening)
         || lex.is(WordClass::DETERMINER, &opening))
     {
@@ -176,7 +220,19 @@ fn opening_denial(text: &str, content: Range<usize>, lex: &Lexicon) -> Option<Op
     let low: Vec<&str> = folded.iter().collect();
     let word = |k: usize| low.get(k).copied().unwrap_or("");
     let first = usize::from(matches!(word(0), "“" | "\""));
-    let (k, labelled) = match denial_verb(&word, first, lex) {
+    // The subject: "we", "I", or the capitalised words of a side's name.
+    let capital = |k: usize| {
+        toks.get(k)
+            .is_some_and(|t| t.text(text).starts_with(char::is_uppercase))
+    };
+    let subject_end = if matches!(word(first), "we" | "i") {
+        Some(first + 1)
+    } else if self_named {
+        (first..first + 3).find(|&j| !capital(j)).filter(|&j| j > first)
+    } else {
+        None
+    };
+    let (k, labelled) = match subject_end.and_then(|end| denial_verb(&word, end, lex)) {
         Some(k) => (k, None),
         None => {
             let l = labelled_false(&word, first, lex)?;
@@ -195,6 +251,8 @@ fn opening_denial(text: &str, content: Range<usize>, lex: &Lexicon) -> Option<Op
     // "We deny that we paid anyone": "that" opens the clause denied.
     if labelled.is_none() && word(k + 1) == "that" && k + 2 < end {
         return Some(Opening {
+            verb: toks[k].start,
+            named: subject_end.is_some() && !matches!(word(first), "we" | "i"),
             denied: span(text, &toks[k + 2..end]),
             points: false,
             pointer_accuses: false,
@@ -223,6 +281,8 @@ fn opening_denial(text: &str, content: Range<usize>, lex: &Lexicon) -> Option<Op
         None => span(text, &toks[k + 1..end]),
     };
     Some(Opening {
+        verb: toks[k].start,
+        named: labelled.is_none() && subject_end.is_some() && !matches!(word(first), "we" | "i"),
         denied,
         points: pointer.is_some(),
         pointer_accuses: pointer.is_some_and(|p| lex.is(WordClass::ACCUSATION, word(p))),
@@ -247,11 +307,8 @@ fn rest_after<'w>(
 
 /// "We (categorically) reject …", "I deny …": the index of the denial
 /// verb after the first-person subject at `first`.
-fn denial_verb<'w>(word: &impl Fn(usize) -> &'w str, first: usize, lex: &Lexicon) -> Option<usize> {
-    if !matches!(word(first), "we" | "i") {
-        return None;
-    }
-    let mut k = first + 1;
+fn denial_verb<'w>(word: &impl Fn(usize) -> &'w str, subject_end: usize, lex: &Lexicon) -> Option<usize> {
+    let mut k = subject_end;
     while word(k).ends_with("ly") || INTENSIFIERS.contains(&word(k)) {
         k += 1;
     }

@@ -1618,3 +1618,78 @@ fn a_states_ministry_of_something_speaks_for_it() {
     let who: Vec<&str> = c.iter().map(|c| c.claimant.as_str()).collect();
     assert_eq!(who, ["United Kingdom", "Russia"]);
 }
+
+#[test]
+fn whom_a_described_speaker_told_is_no_speaker() {
+    let c = run(
+        "\"The UAE is not a party to the conflict,\" Reem Ketait, a UAE foreign ministry official, told the court.",
+    );
+    assert_eq!(
+        who_says(&c),
+        [("Reem Ketait", Stance::Asserts, "The UAE is not a party to the conflict")]
+    );
+}
+
+#[test]
+fn no_source_ends_in_a_preposition_nor_a_content_inside_an_open_quotation() {
+    // Nor is recalling envoys a claim; "its" is the side its own sentence
+    // opens with.
+    let c = run("Mali said the drone was shot down over its territory. \
+         Algeria responded by recalling its own envoys, and its foreign ministry said Mali was trying to blame Algeria. \
+         Army chief Abdel Fattah al-Burhan said the military would not negotiate with \"militias backed by foreign states\".");
+    let who: Vec<&str> = c.iter().map(|c| c.claimant.as_str()).collect();
+    assert_eq!(who, ["Mali", "Algeria", "Abdel Fattah al-Burhan"]);
+    assert_eq!(c[1].content, "Mali was trying to blame Algeria");
+}
+
+#[test]
+fn a_long_title_then_the_name_set_off_is_the_named_person() {
+    let c = run(
+        "Sudan's representative to the International Court of Justice, Muawia Osman, told judges that the UAE had armed the RSF.",
+    );
+    assert_eq!(c[0].claimant, "Muawia Osman");
+}
+
+#[test]
+fn the_statement_of_an_office_is_its_holders_however_named_after() {
+    let c = run(
+        "Canadian Prime Minister Justin Trudeau said agents of India were tied to the murder. \
+         Trudeau said the killing violated Canada's sovereignty. \
+         India's foreign ministry said it had seen and rejected the statement of the Canadian prime minister. \
+         Canadian Foreign Minister Melanie Joly said Ottawa had expelled an Indian diplomat.",
+    );
+    let denial = c.iter().find(|c| c.stance == Stance::Denies).unwrap();
+    assert_eq!(denial.claimant, "India");
+    assert_eq!(denial.content, "the killing violated Canada's sovereignty");
+}
+
+#[test]
+fn these_allegations_answer_the_nearest_claim_naming_the_denier_not_one_read_inside_a_quotation() {
+    let c = run("Mali said the drone was shot down over its territory. \
+         \"This is a hostile act, premeditated by the Algerian regime,\" the statement said. \
+         It said the drone had been on a mission against \"terrorist groups\" claiming attacks in the region. \
+         \"Algeria categorically rejects these baseless allegations,\" the ministry said.");
+    let last = c.last().unwrap();
+    assert_eq!((last.claimant.as_str(), last.stance), ("Algeria", Stance::Denies));
+    assert_eq!(
+        last.content,
+        "This is a hostile act, premeditated by the Algerian regime"
+    );
+    assert_eq!(c.len(), 4, "{c:#?}");
+}
+
+#[test]
+fn a_side_that_names_itself_denying_in_a_quotation_is_the_speakers_denial() {
+    let c = run("Ukraine said Russia had hit the station. \
+         \"Russia categorically denies any involvement in the strike,\" Peskov told reporters.");
+    assert_eq!(c[1].claimant, "Peskov");
+    assert_eq!(c[1].stance, Stance::Denies);
+    assert_eq!(c[1].content, "any involvement in the strike");
+    // Read with its own subject already, the quotation makes no second claim.
+    let c = run("India said Pakistan backed the attack. \
+         \"Pakistan strongly rejects the baseless allegations made by India,\" the foreign office said.");
+    assert_eq!(
+        who_says(&c)[1..],
+        [("Pakistan", Stance::Denies, "Pakistan backed the attack")]
+    );
+}

@@ -53,9 +53,21 @@ pub(super) fn inverted(s: &SentenceScan<'_>, v: &VerbCue<'_>, out: &mut Vec<Attr
                     && (c + 1..cs - 1)
                         .all(|k| s.toks[k].text(s.text).starts_with(char::is_uppercase) || s.is_punct(k, &["."]))
             });
+        // ("“…,” Reem Ketait, a foreign ministry official, told the court":
+        // a description set off after a name; the words after the cue are
+        // whom it was told.)
+        let described = cs > 2
+            && s.is_punct(cs - 1, &[","])
+            && (0..cs - 1).rev().find(|&k| s.is_punct(k, &[","])).is_some_and(|c| {
+                c > 0
+                    && cs - 1 - c <= 8
+                    && matches!(s.word(c + 1), "a" | "an" | "the")
+                    && s.toks[c - 1].text(s.text).starts_with(char::is_uppercase)
+            });
         let appositive_before = cs > 1
             && s.is_punct(cs - 1, &[","])
             && (name_set_off
+                || described
                 || s.participle_set_off(cs - 1)
                 || s.name_then_comma(cs - 1)
                 || s.relative_clause_before(cs - 1).is_some());

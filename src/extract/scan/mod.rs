@@ -431,6 +431,20 @@ impl<'a> SentenceScan<'a> {
         if self.holds_own_cue(&content, &cue_b) || self.text[content.clone()].starts_with(';') {
             return false;
         }
+        // No source ends in a preposition ("Algeria responded by recalling
+        // its envoys"), and no content stops inside a quotation the cue
+        // stands in ("… with “militias backed by foreign states”").
+        if source.end > source.start && self.in_class(source.end - 1, WordClass::PREPOSITION)
+            || self.opens_quotation(&content)
+        {
+            return false;
+        }
+        // ("“Algeria categorically rejects …”": the quotation mark opens
+        // the content, not the name.)
+        let mut source = source;
+        while source.end > source.start + 1 && self.is_punct(source.start, &["“", "\""]) {
+            source.start += 1;
+        }
         let source_b = self.span(source);
         let pronoun = self
             .lex
@@ -465,6 +479,13 @@ impl<'a> SentenceScan<'a> {
     /// statement …, attacking and accusing China’s …”").
     pub(in crate::extract) fn holds_own_cue(&self, content: &Range<usize>, cue: &Range<usize>) -> bool {
         content.start <= cue.start && cue.end <= content.end
+    }
+
+    /// Whether a content ends on a quotation mark that opens: the cue
+    /// after it is quoted words, not a report.
+    fn opens_quotation(&self, content: &Range<usize>) -> bool {
+        let c = self.text[content.clone()].trim_end();
+        c.ends_with('“') || c.ends_with('"') && c.matches('"').count() % 2 == 1
     }
 
     pub(in crate::extract) fn cue_words(&self, r: Range<usize>) -> String {

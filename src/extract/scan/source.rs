@@ -361,6 +361,13 @@ impl SentenceScan<'_> {
             && self.is_punct(cue_start - 1, &[","])
             && let Some(first) = (start..cue_start - 1).find(|&k| self.is_punct(k, &[","]))
         {
+            // ("Sudan's representative to the International Court of
+            // Justice, Muawia Osman, told judges": a long title, then the
+            // name set off, which the mention keeps.)
+            let name = first + 1..cue_start - 1;
+            if (1..=4).contains(&self.words_in(name.clone())) && self.capitalised_run(name) {
+                return self.source_range(start..cue_start - 1);
+            }
             let r = self.source_range(start..first)?;
             return (self.words_in(r.clone()) <= 8).then_some(r);
         }
