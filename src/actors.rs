@@ -657,6 +657,17 @@ impl Actors {
         }
         // "a senior Azerbaijani defence official", "the Armenian
         // government's press office": an official of a state speaks for it.
+        // ("China's Taiwan Affairs Office": the state that owns it, whatever
+        // else its name holds.)
+        if let Some(owner) = mention.split_whitespace().next().and_then(|w| {
+            w.strip_suffix("'s")
+                .or_else(|| w.strip_suffix("’s"))
+                .map(|o| o.to_lowercase())
+        }) && let Some((0, state)) = builtin_states(&[owner.as_str()]).next()
+            && words.last().is_some_and(|w| OFFICIAL_HEADS.contains(w))
+        {
+            return state.to_string();
+        }
         if let Some(state) = demonym_official(&words) {
             return state.to_string();
         }
@@ -1079,6 +1090,13 @@ const TITLES: &[&str] = &[
     "mayor",
     "speaker",
     "secretary-general",
+    "leader",
+    "ayatollah",
+    "sheikh",
+    "king",
+    "prince",
+    "emir",
+    "chancellor",
 ];
 
 /// Whether a word is a title written before a name ("Minister", "Gen.").
@@ -1097,7 +1115,10 @@ fn appositive_name(mention: &str) -> Option<String> {
     let mut start = words.len();
     while start > 0 {
         let w = words[start - 1].trim_end_matches(',');
-        if !name_word(w) || words[start - 1].ends_with(',') && start != words.len() {
+        // ("Mohammed bin Salman", "Ursula von der Leyen": a particle
+        // inside a name.)
+        let particle = start < words.len() && NAME_PARTICLES.contains(&w);
+        if !name_word(w) && !particle || words[start - 1].ends_with(',') && start != words.len() {
             break;
         }
         start -= 1;
@@ -1108,10 +1129,10 @@ fn appositive_name(mention: &str) -> Option<String> {
     // "Information Minister Attaullah Tarar", "Gen. Asim Munir": a title in
     // capitals ends where the name begins.
     // ("General" is a title before a name of two words or more, not in
-    // "General Motors".)
+    // "General Motors"; so is "Chief", not in "the Chief Justice".)
     let title = |k: usize| {
         let w = normalise(words[k]);
-        TITLES.contains(&w.as_str()) || w == "general" && k + 2 < words.len()
+        TITLES.contains(&w.as_str()) || matches!(w.as_str(), "general" | "chief") && k + 2 < words.len()
     };
     if let Some(t) = (start..words.len() - 1).rev().find(|&k| title(k)) {
         return Some(words[t + 1..].join(" ").trim_end_matches(',').to_string());
@@ -1154,6 +1175,9 @@ fn appositive_name(mention: &str) -> Option<String> {
     let is_demonym = builtin_demonym(&normalise(&name)).is_some();
     (titled && !is_demonym).then_some(name)
 }
+
+/// Lower-case words inside a person's name.
+const NAME_PARTICLES: &[&str] = &["bin", "ibn", "bint", "van", "von", "der", "de", "da", "al"];
 
 /// Whether a word may stand in a person's name: capitalised, or a
 /// surname with a lower-case article ("al-Burhan", "el-Sisi").
@@ -1252,6 +1276,24 @@ mod tests {
     }
 
     #[test]
+    fn a_title_before_a_name_goes_and_a_particle_inside_it_stays() {
+        let a = Actors::default();
+        for (mention, name) in [
+            ("Supreme Leader Ayatollah Ali Khamenei", "Ali Khamenei"),
+            ("Saudi Crown Prince Mohammed bin Salman", "Mohammed bin Salman"),
+            (
+                "European Commission President Ursula von der Leyen",
+                "Ursula von der Leyen",
+            ),
+            ("Army chief Abdel Fattah al-Burhan", "Abdel Fattah al-Burhan"),
+            ("Army Chief Asim Munir", "Asim Munir"),
+            ("The Chief Justice", "Chief Justice"),
+        ] {
+            assert_eq!(a.resolve(mention), name);
+        }
+    }
+
+    #[test]
     fn states_of_disputes_no_actors_file_names_resolve_by_the_builtin_table() {
         // Tomorrow's dispute comes without an actors file: its states and
         // their demonyms, one word or two, still name one side each.
@@ -1283,6 +1325,7 @@ mod tests {
         assert_eq!(a.resolve("the Kremlin"), "Russia");
         assert_eq!(a.resolve("Baku's military"), "Azerbaijan");
         assert_eq!(a.resolve("The Ministry of Defense of Armenia"), "Armenia");
+        assert_eq!(a.resolve("China's Taiwan Affairs Office"), "China");
         assert_eq!(a.resolve("the Government of South Sudan"), "South Sudan");
         assert_eq!(a.resolve("The Indian air force"), "India");
         assert_eq!(a.resolve("the Chinese embassy in New Delhi"), "China");

@@ -268,8 +268,9 @@ fn find_all(article: &Article, model: &Model, purpose: Use) -> Vec<Attribution> 
     // Claim files only: these say what is a claim, not what PolNeAR marks
     // (in spans, the source rule cost PolNeAR dev 0.001 of cue exact F1).
     let atts = if purpose == Use::Claims {
-        let atts = sources_hold_no_cue(atts);
+        let mut atts = sources_hold_no_cue(atts);
         let text = &article.text;
+        rules::trim_reporting_tails(text, &mut atts);
         keep(atts, |_, a| {
             !asks_anonymity(&text[a.content.clone()]) && !was_asked(text, a) && !withheld(text, a)
         })
@@ -540,6 +541,17 @@ fn opening_side(text: &str, a: &Attribution, actors: &Actors) -> Option<String> 
         [one] => Some(one.clone()),
         _ => None,
     }
+}
+
+/// A claimant that is a plural description, no name ("Shipping
+/// companies", "analysts", "local sources"): never "the group".
+fn plural_description(claimant: &str) -> bool {
+    let words: Vec<&str> = claimant.split_whitespace().collect();
+    // (One capitalised word may be a name: "Houthis".)
+    let described = words.len() >= 2 || claimant.starts_with(char::is_lowercase);
+    described
+        && words.last().is_some_and(|w| w.ends_with('s') && !w.ends_with("ss"))
+        && words.iter().skip(1).all(|w| w.starts_with(char::is_lowercase))
 }
 
 /// "The official", "the diplomat" after "a senior Pakistani official": the
@@ -856,9 +868,9 @@ fn unlinked_claims(
                     !person(&claims[j])
                         && atts[j].points_back != Some(k)
                         && !(group
-                            && Actors::names_state(&us_spelled_out(
+                            && (Actors::names_state(&us_spelled_out(
                                 claims[j].mention.as_deref().unwrap_or(&claims[j].claimant),
-                            )))
+                            )) || plural_description(&claims[j].claimant)))
                 })
         {
             claims[prev].claimant.clone()

@@ -1693,3 +1693,25 @@ fn a_side_that_names_itself_denying_in_a_quotation_is_the_speakers_denial() {
         [("Pakistan", Stance::Denies, "Pakistan backed the attack")]
     );
 }
+
+#[test]
+fn a_reported_report_ends_before_the_comma_of_its_reporter() {
+    let c = run("The United States told Iran that it had no involvement in the strike, a U.S. official said.");
+    let told = c.iter().find(|c| c.cue.as_deref() == Some("told")).unwrap();
+    assert_eq!(told.content, "it had no involvement in the strike");
+}
+
+#[test]
+fn the_group_is_no_plural_description() {
+    let c = run("The Houthis claimed the attack. \
+         Shipping companies say the ships have no link to Israel. \
+         The group says it acts in solidarity with Gaza.");
+    assert_eq!(c[2].claimant, "Houthis");
+}
+
+#[test]
+fn a_states_office_speaks_for_it_whatever_else_its_name_holds() {
+    let c = run("Taiwan's defence ministry said it had spotted balloons. \
+         China's Taiwan Affairs Office dismissed the reports as \"hype\".");
+    assert_eq!(who_says(&c)[1], ("China", Stance::Denies, "it had spotted balloons"));
+}
