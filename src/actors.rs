@@ -898,6 +898,9 @@ const OFFICIAL_HEADS: &[&str] = &[
     "council",
     "commission",
     "regulator",
+    "cabinet",
+    "presidency",
+    "parliament",
 ];
 
 /// The state whose demonym stands inside a noun phrase that ends in an
@@ -1092,7 +1095,6 @@ const TITLES: &[&str] = &[
     "secretary-general",
     "leader",
     "ayatollah",
-    "sheikh",
     "king",
     "prince",
     "emir",

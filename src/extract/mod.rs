@@ -271,8 +271,9 @@ fn find_all(article: &Article, model: &Model, purpose: Use) -> Vec<Attribution> 
         let mut atts = sources_hold_no_cue(atts);
         let text = &article.text;
         rules::trim_reporting_tails(text, &mut atts);
-        keep(atts, |_, a| {
-            !asks_anonymity(&text[a.content.clone()]) && !was_asked(text, a) && !withheld(text, a)
+        let aside = parenthetical_asides(text, &atts);
+        keep(atts, |k, a| {
+            !aside[k] && !asks_anonymity(&text[a.content.clone()]) && !was_asked(text, a) && !withheld(text, a)
         })
     } else {
         atts
@@ -308,6 +309,23 @@ fn find_all(article: &Article, model: &Model, purpose: Use) -> Vec<Attribution> 
         atts = keep(atts, |k, _| alive[k]);
     }
     atts
+}
+
+/// "He said the attack was carried out by professionals who, he alleged,
+/// were directed by Belgrade": a pronoun and its cue set off by commas
+/// inside the content of the attribution before it is an aside of the same
+/// report, which makes no claim of its own. Returns which attributions are
+/// such asides.
+fn parenthetical_asides(text: &str, atts: &[Attribution]) -> Vec<bool> {
+    let mut aside = vec![false; atts.len()];
+    for k in 1..atts.len() {
+        let (a, b) = (&atts[k - 1], &atts[k]);
+        let inside = a.content.start < b.source.start && b.cue.end < a.content.end;
+        let set_off =
+            text[..b.source.start].trim_end().ends_with(',') && text[b.cue.end..].trim_start().starts_with(',');
+        aside[k] = b.pronoun && inside && set_off;
+    }
+    aside
 }
 
 /// No source holds the reviewed cue of another attribution (a learned one
@@ -483,6 +501,8 @@ const INSTITUTIONS: &[&str] = &[
     "council",
     "commission",
     "regulator",
+    "cabinet",
+    "presidency",
 ];
 
 /// "defence ministry", "Foreign Office": up to three words that end in an

@@ -129,7 +129,9 @@ pub(super) fn trim_reporting_tails(text: &str, out: &mut [Attribution]) {
             let (a, b) = (&out[k], &out[j]);
             let first = b.source.start.min(b.cue.start);
             let outer = b.content.start <= a.cue.start && a.cue.end <= b.content.end;
-            if !outer || first <= a.content.start || first >= a.content.end || b.cue.end > a.content.end {
+            // (Not an aside set off by commas: "who, he alleged, were …".)
+            let aside = text[b.cue.end..].trim_start().starts_with(',');
+            if !outer || aside || first <= a.content.start || first >= a.content.end || b.cue.end > a.content.end {
                 continue;
             }
             let head = text[a.content.start..first].trim_end();

@@ -1715,3 +1715,48 @@ fn a_states_office_speaks_for_it_whatever_else_its_name_holds() {
          China's Taiwan Affairs Office dismissed the reports as \"hype\".");
     assert_eq!(who_says(&c)[1], ("China", Stance::Denies, "it had spotted balloons"));
 }
+
+#[test]
+fn a_nouns_relative_clause_is_part_of_the_object_not_the_content() {
+    let c = run("Kurti blamed Serbia for an explosion that damaged a canal. \
+         Somalia rejected an agreement that will give Ethiopia access to a port. \
+         He said in a statement that was posted online that the talks had failed.");
+    let contents: Vec<&str> = c.iter().map(|c| c.content.as_str()).collect();
+    assert_eq!(
+        contents,
+        [
+            "Serbia for an explosion that damaged a canal",
+            "an agreement that will give Ethiopia access to a port",
+            "the talks had failed"
+        ]
+    );
+}
+
+#[test]
+fn an_accusation_rejected_at_a_time_or_place_points_back() {
+    for when in ["within hours", "on Saturday", "in a televised address"] {
+        let c = run(&format!(
+            "Kurti blamed Serbia for the explosion. Vucic rejected the accusation {when}."
+        ));
+        assert_eq!(c[1].stance, Stance::Denies);
+        assert_eq!(c[1].content, c[0].content, "{when}");
+    }
+}
+
+#[test]
+fn an_aside_set_off_by_commas_is_part_of_the_report_it_interrupts() {
+    let c = run("Kurti spoke at the site. \
+         Kurti said the attack was carried out by professionals who, he alleged, were directed by Belgrade.");
+    assert_eq!(c.len(), 1, "{c:#?}");
+    assert_eq!(
+        c[0].content,
+        "the attack was carried out by professionals who, he alleged, were directed by Belgrade"
+    );
+}
+
+#[test]
+fn a_cabinet_and_a_presidency_speak_for_their_state() {
+    let c = run("Somalia's cabinet said the deal was void. The cabinet said it would act.");
+    assert_eq!(c[0].claimant, "Somalia");
+    assert_eq!(c[1].claimant, "Somalia");
+}

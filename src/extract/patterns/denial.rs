@@ -80,13 +80,23 @@ impl SentenceScan<'_> {
             .find(|&j| self.in_class(j, WordClass::NEGATIVE));
         let is_denial_verb = self.cues[i].is_some_and(|c| c.stance == Stance::Denies);
         // "rejected the allegation." or "… and said …": the clause ends.
-        let end_of_clause = k >= n
-            || self.is_punct(k, &[".", ",", ";"])
-            || (matches!(self.word(k), "and" | "but")
-                && self
-                    .low
-                    .get(k + 1)
-                    .is_some_and(|w| self.lex.cue(w).is_some() || self.lex.is(WordClass::FINITE, w)));
+        let ends_at = |k: usize| {
+            k >= n
+                || self.is_punct(k, &[".", ",", ";"])
+                || (matches!(self.word(k), "and" | "but")
+                    && self
+                        .low
+                        .get(k + 1)
+                        .is_some_and(|w| self.lex.cue(w).is_some() || self.lex.is(WordClass::FINITE, w)))
+        };
+        // ("rejected the accusation within hours", "… on Saturday", "… in a
+        // televised address": when or where, then the clause ends.)
+        let adjunct_then_end = k < n
+            && (self.in_class(k, WordClass::TIME) || matches!(self.word(k), "within" | "in" | "during" | "at"))
+            && (k + 1..n.min(k + 6)).find(|&j| ends_at(j)).is_some_and(|e| {
+                (k..e).all(|j| !self.in_class(j, WordClass::FINITE) && !matches!(self.word(j), "that" | "of" | "as"))
+            });
+        let end_of_clause = ends_at(k) || adjunct_then_end;
         let cue_end = match neg {
             Some(j) => j + 1,
             None if is_denial_verb && end_of_clause => pointer_at + 1,

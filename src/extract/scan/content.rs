@@ -153,11 +153,33 @@ impl SentenceScan<'_> {
                         && !self.in_class(j + 1, WordClass::ADDRESSEE)
                 })
         };
+        // ("blamed Serbia for an explosion that damaged a canal", "rejected
+        // an agreement that will give …": a noun's relative clause, whose
+        // "that" a verb follows, not a subject.)
+        let relative = |k: usize| {
+            k > from
+                && k + 1 < n
+                && self.toks[k + 1].text(self.text).starts_with(char::is_lowercase)
+                && (self.in_class(k + 1, WordClass::FINITE)
+                    || self.in_class(k + 1, WordClass::PAST)
+                    || self.word(k + 1).ends_with("ed"))
+        };
+        // ("said in a statement that was posted online that …": the clause
+        // after the relative one.)
+        let (window, before_that) = match window {
+            Some(k) if self.word(k) == "that" && relative(k) => (
+                (k + 1..n.min(from + reach + 4))
+                    .find(|&j| self.word(j) == "that" || self.is_punct(j, &[",", ";"]) || verb_after_and(j))
+                    .filter(|&j| self.word(j) == "that" && !relative(j)),
+                k,
+            ),
+            w => (w, w.unwrap_or(from)),
+        };
         if let Some(k) = window
             && self.word(k) == "that"
             && !subject_pronoun
             && !infinitive(k)
-            && (from..k)
+            && (from..before_that)
                 .all(|j| !self.in_class(j, WordClass::FINITE) && self.cues[j].is_none_or(|c| c.learned.is_some()))
         {
             s = k + 1;
