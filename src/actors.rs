@@ -649,11 +649,13 @@ impl Actors {
         {
             return self.actors[i].name.clone();
         }
-        if let Some(name) = appositive_name(mention) {
-            return name;
-        }
+        // ("Hikmet Hajiyev, an aide to President Ilham Aliyev": the name
+        // before the description, not the one inside it.)
         if let Some(name) = name_before_appositive(mention) {
             return self.resolve(name);
+        }
+        if let Some(name) = appositive_name(mention) {
+            return name;
         }
         // "a senior Azerbaijani defence official", "the Armenian
         // government's press office": an official of a state speaks for it.
@@ -1203,6 +1205,16 @@ fn name_before_appositive(mention: &str) -> Option<&str> {
 }
 
 fn clean_mention(mention: &str) -> String {
+    // ("The U.N.": "UN", as "U.N" and "UN" would be two.)
+    let trimmed = mention.trim().trim_start_matches("the ").trim_start_matches("The ");
+    if trimmed.len() >= 3
+        && trimmed.contains('.')
+        && trimmed
+            .split_terminator('.')
+            .all(|c| c.len() == 1 && c.starts_with(|ch: char| ch.is_ascii_uppercase()))
+    {
+        return trimmed.replace('.', "");
+    }
     let m = mention.trim().trim_end_matches([',', '.', ':']);
     let m = strip_possessive(m);
     let lower = m.to_lowercase();

@@ -1588,10 +1588,19 @@ fn repoint_denials(text: &str, atts: &mut [Attribution], claims: &mut [Claim], a
         let who = atts[k].accused.clone().map(|r| actors.resolve(&text[r]));
         let side = actors.side(&claims[k].claimant);
         let better = match who {
+            // (Else, as "the claims spread by the Azerbaijani side", the
+            // last claim of that side.)
             Some(who) if claims[p].claimant != who => (0..k)
                 .rev()
                 .take_while(|&j| claims[j].stance != Stance::Denies)
-                .find(|&j| atts[j].accuse && claims[j].claimant == who),
+                .find(|&j| atts[j].accuse && claims[j].claimant == who)
+                .or_else(|| {
+                    (k.saturating_sub(link::LINK_WINDOW)..k).rev().find(|&j| {
+                        claims[j].stance == Stance::Asserts
+                            && actors.side(&claims[j].claimant) == actors.side(&who)
+                            && actors.side(&claims[p].claimant) != actors.side(&who)
+                    })
+                }),
             _ if actors.side(&claims[p].claimant) == side => {
                 let other = |j: &usize| {
                     claims[*j].stance == crate::claim::Stance::Asserts && actors.side(&claims[*j].claimant) != side

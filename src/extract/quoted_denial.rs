@@ -140,6 +140,8 @@ fn parts(text: &str, atts: &[Attribution], k: usize, d: Opening) -> Option<(Attr
     denial.quoted = false;
     denial.more.clear();
     denial.answers_accusation = d.pointer_accuses;
+    // (Whose claim it answers matters only when it names no content.)
+    denial.accused = d.made_by.clone().filter(|_| d.denied.is_none());
     match d.denied {
         // "… accusations linking the attack to Afghanistan": what it names
         // (without an accusation to point at, links go by shared words).
@@ -174,6 +176,9 @@ struct Opening {
     /// Whether its subject is a side's name ("Russia categorically
     /// denies"), not "we" or "I".
     named: bool,
+    /// Who made what it denies ("the claims spread by the Azerbaijani
+    /// side"), in bytes.
+    made_by: Option<Range<usize>>,
     /// "… allegations linking the attack to Afghanistan": the words from
     /// "linking" (after "that"); "We deny any involvement": the object.
     denied: Option<Range<usize>>,
@@ -253,6 +258,7 @@ fn opening_denial(text: &str, content: Range<usize>, quoted: bool, lex: &Lexicon
         return Some(Opening {
             verb: toks[k].start,
             named: subject_end.is_some() && !matches!(word(first), "we" | "i"),
+            made_by: None,
             denied: span(text, &toks[k + 2..end]),
             points: false,
             pointer_accuses: false,
@@ -280,9 +286,25 @@ fn opening_denial(text: &str, content: Range<usize>, quoted: bool, lex: &Lexicon
         // "We deny any involvement in the attack": its object.
         None => span(text, &toks[k + 1..end]),
     };
+    // "The claims spread by the Azerbaijani side are false", "the
+    // allegations made by Pakistan": whose claims are denied.
+    let made_by = pointer.and_then(|p| {
+        let by = (p + 1..(p + 3).min(toks.len())).find(|&j| word(j) == "by")?;
+        let stop = (by + 1..toks.len())
+            .find(|&j| {
+                j == k
+                    || matches!(
+                        word(j),
+                        "that" | "about" | "of" | "is" | "are" | "was" | "were" | "as" | "linking" | "," | "." | ";"
+                    )
+            })
+            .unwrap_or(toks.len());
+        span(text, &toks[by + 1..stop])
+    });
     Some(Opening {
         verb: toks[k].start,
         named: labelled.is_none() && subject_end.is_some() && !matches!(word(first), "we" | "i"),
+        made_by,
         denied,
         points: pointer.is_some(),
         pointer_accuses: pointer.is_some_and(|p| lex.is(WordClass::ACCUSATION, word(p))),
@@ -365,7 +387,7 @@ struct Labelled {
 
 /// Words that open a complement of a pointer noun: whose it is or what it
 /// is about ("allegations by Kyiv that …", "statements about …").
-const COMPLEMENT: [&str; 9] = [
+const COMPLEMENT: [&str; 14] = [
     "by",
     "of",
     "about",
@@ -375,6 +397,11 @@ const COMPLEMENT: [&str; 9] = [
     "linking",
     "regarding",
     "concerning",
+    "spread",
+    "levelled",
+    "leveled",
+    "circulated",
+    "voiced",
 ];
 
 /// Most words from a pointer to the copula that labels it false.

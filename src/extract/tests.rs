@@ -1760,3 +1760,23 @@ fn a_cabinet_and_a_presidency_speak_for_their_state() {
     assert_eq!(c[0].claimant, "Somalia");
     assert_eq!(c[1].claimant, "Somalia");
 }
+
+#[test]
+fn claims_spread_by_a_side_labelled_false_deny_that_sides_claim() {
+    let c = run("Israel and the UN trade blame over aid. \
+         Azerbaijan's defence ministry said Armenian forces had fired on its positions. \
+         \"The claims spread by the Azerbaijani side are false,\" ministry spokeswoman Aram Torosyan wrote on Facebook.");
+    let last = c.last().unwrap();
+    assert_eq!(last.stance, Stance::Denies);
+    assert_eq!(last.content, "Armenian forces had fired on its positions");
+}
+
+#[test]
+fn a_name_before_its_description_is_the_speaker_and_dotted_initials_are_one_name() {
+    let c = run(
+        "Hikmet Hajiyev, an aide to President Ilham Aliyev, said Azerbaijan remained committed to peace. \
+         The UN said aid was blocked. The U.N. said it was too dangerous.",
+    );
+    let who: Vec<&str> = c.iter().map(|c| c.claimant.as_str()).collect();
+    assert_eq!(who, ["Hikmet Hajiyev", "UN", "UN"]);
+}
