@@ -445,9 +445,13 @@ fn keep(mut atts: Vec<Attribution>, pred: impl Fn(usize, &Attribution) -> bool) 
     // reported it ("the drone was on a mission against “terrorist groups”
     // claiming attacks … “Algeria rejects these baseless allegations”"
     // denies the mission claim, not "attacks in the region").
+    let mut pointed_at = vec![false; atts.len()];
+    for p in atts.iter().filter_map(|a| a.points_back) {
+        pointed_at[p] = true;
+    }
     let reporter: Vec<Option<usize>> = (0..atts.len())
         .map(|p| {
-            if new_index[p].is_some() || !atts.iter().any(|a| a.points_back == Some(p)) {
+            if new_index[p].is_some() || !pointed_at[p] {
                 return None;
             }
             let cue = &atts[p].cue;
@@ -1534,7 +1538,10 @@ fn point_statement_denials(lex: &Lexicon, atts: &mut [Attribution], claims: &mut
             actors.side(&c.claimant) == side
                 || actors.sides_named(&us_spelled_out(c.mention.as_deref().unwrap_or(&c.claimant))) == [side.as_str()]
         };
-        let mut speakers: Vec<&str> = claims
+        // (Within the window the link rules look in, for the speakers and
+        // what they said: linear on a huge article.)
+        let window = k.saturating_sub(link::LINK_WINDOW)..claims.len().min(k + link::LINK_WINDOW);
+        let mut speakers: Vec<&str> = claims[window.clone()]
             .iter()
             .filter(|c| named_with(c))
             .map(|c| c.claimant.as_str())
@@ -1544,7 +1551,7 @@ fn point_statement_denials(lex: &Lexicon, atts: &mut [Attribution], claims: &mut
             let m = c.mention.as_deref().unwrap_or(&c.claimant).to_lowercase();
             !office.is_empty() && office.iter().all(|w| m.split_whitespace().any(|x| x == w))
         };
-        let officers: Vec<&str> = claims
+        let officers: Vec<&str> = claims[window.clone()]
             .iter()
             .filter(|c| speakers.contains(&c.claimant.as_str()) && holds_office(c))
             .map(|c| c.claimant.as_str())
@@ -1556,9 +1563,7 @@ fn point_statement_denials(lex: &Lexicon, atts: &mut [Attribution], claims: &mut
         let said = |j: &usize| *j != k && claims[*j].stance == Stance::Asserts && speaks_for(&claims[*j]);
         // (What it said, before a participle going on from it: "…,
         // citing data".)
-        // (Within the window the link rules look in: linear on a huge
-        // article.)
-        let target = (k.saturating_sub(link::LINK_WINDOW)..claims.len().min(k + link::LINK_WINDOW))
+        let target = window
             .filter(said)
             .min_by_key(|&j| (atts[j].continues.is_some(), j.abs_diff(k), j < k));
         claims[k].stance = Stance::Denies;

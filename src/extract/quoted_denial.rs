@@ -83,23 +83,31 @@ fn restated(text: &str, mut atts: Vec<Attribution>, lex: &Lexicon) -> Vec<Attrib
     let mut gone = Vec::new();
     for k in 0..atts.len() {
         let a = &atts[k];
-        let Some(d) = (a.stance == Stance::Asserts && a.quoted)
-            .then(|| opening_denial(text, a.content.clone(), true, lex))
-            .flatten()
-            .filter(|d| d.named)
+        if a.stance != Stance::Asserts || !a.quoted {
+            continue;
+        }
+        // (The neighbours are looked at first: most quotations hold no
+        // denial of their own, and need no tokenising here.)
+        let inside = |j: &usize| {
+            *j != k
+                && atts[*j].stance == Stance::Denies
+                && a.content.start < atts[*j].cue.start
+                && atts[*j].cue.end <= a.content.end
+        };
+        let Some(j) = (k.saturating_sub(3)..atts.len().min(k + 4)).find(inside) else {
+            continue;
+        };
+        let Some(d) = opening_denial(text, a.content.clone(), true, lex)
+            .filter(|d| d.named && atts[j].cue.start <= d.verb && d.verb < atts[j].cue.end)
         else {
             continue;
         };
-        let inner = (k.saturating_sub(3)..atts.len().min(k + 4)).find(|&j| {
-            j != k && atts[j].stance == Stance::Denies && atts[j].cue.start <= d.verb && d.verb < atts[j].cue.end
-        });
-        match (inner, d.rest) {
-            (None, _) => {}
-            (Some(j), Some(rest)) => {
+        match d.rest {
+            Some(rest) => {
                 atts[k].content = rest;
                 atts[k].continues = Some(j);
             }
-            (Some(_), None) => gone.push(k),
+            None => gone.push(k),
         }
     }
     if gone.is_empty() {
