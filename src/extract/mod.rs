@@ -321,9 +321,7 @@ fn parenthetical_asides(text: &str, atts: &[Attribution]) -> Vec<bool> {
     for k in 1..atts.len() {
         let (a, b) = (&atts[k - 1], &atts[k]);
         let inside = a.content.start < b.source.start && b.cue.end < a.content.end;
-        let set_off =
-            text[..b.source.start].trim_end().ends_with(',') && text[b.cue.end..].trim_start().starts_with(',');
-        aside[k] = b.pronoun && inside && set_off;
+        aside[k] = inside && rules::is_aside(text, b);
     }
     aside
 }

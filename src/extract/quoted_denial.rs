@@ -245,6 +245,7 @@ fn opening_denial(text: &str, content: Range<usize>, quoted: bool, lex: &Lexicon
     } else {
         None
     };
+    let named = subject_end.is_some() && !matches!(word(first), "we" | "i");
     let (k, labelled) = match subject_end.and_then(|end| denial_verb(&word, end, lex)) {
         Some(k) => (k, None),
         None => {
@@ -265,7 +266,7 @@ fn opening_denial(text: &str, content: Range<usize>, quoted: bool, lex: &Lexicon
     if labelled.is_none() && word(k + 1) == "that" && k + 2 < end {
         return Some(Opening {
             verb: toks[k].start,
-            named: subject_end.is_some() && !matches!(word(first), "we" | "i"),
+            named,
             made_by: None,
             denied: span(text, &toks[k + 2..end]),
             points: false,
@@ -311,7 +312,7 @@ fn opening_denial(text: &str, content: Range<usize>, quoted: bool, lex: &Lexicon
     });
     Some(Opening {
         verb: toks[k].start,
-        named: labelled.is_none() && subject_end.is_some() && !matches!(word(first), "we" | "i"),
+        named: named && labelled.is_none(),
         made_by,
         denied,
         points: pointer.is_some(),

@@ -117,6 +117,12 @@ pub(crate) fn find(text: &str, body_start: usize, lex: &Lexicon, tagger: Option<
     out
 }
 
+/// "…, he alleged, …": a pronoun and its cue set off by commas, an aside
+/// of the report around it.
+pub(super) fn is_aside(text: &str, b: &Attribution) -> bool {
+    b.pronoun && text[..b.source.start].trim_end().ends_with(',') && text[b.cue.end..].trim_start().starts_with(',')
+}
+
 /// "The United States told Iran that it had no involvement, a U.S.
 /// official said": the content of the inner cue ends at the comma before
 /// the outer attribution, whose content holds it. (Attributions of one
@@ -129,9 +135,13 @@ pub(super) fn trim_reporting_tails(text: &str, out: &mut [Attribution]) {
             let (a, b) = (&out[k], &out[j]);
             let first = b.source.start.min(b.cue.start);
             let outer = b.content.start <= a.cue.start && a.cue.end <= b.content.end;
-            // (Not an aside set off by commas: "who, he alleged, were …".)
-            let aside = text[b.cue.end..].trim_start().starts_with(',');
-            if !outer || aside || first <= a.content.start || first >= a.content.end || b.cue.end > a.content.end {
+            // (Not an aside: "who, he alleged, were …".)
+            if !outer
+                || is_aside(text, b)
+                || first <= a.content.start
+                || first >= a.content.end
+                || b.cue.end > a.content.end
+            {
                 continue;
             }
             let head = text[a.content.start..first].trim_end();

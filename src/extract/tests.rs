@@ -1699,6 +1699,13 @@ fn a_reported_report_ends_before_the_comma_of_its_reporter() {
     let c = run("The United States told Iran that it had no involvement in the strike, a U.S. official said.");
     let told = c.iter().find(|c| c.cue.as_deref() == Some("told")).unwrap();
     assert_eq!(told.content, "it had no involvement in the strike");
+    // A reporter who goes on is no aside.
+    let c = run(
+        "The United States told Iran that it had no involvement in the strike, a U.S. official said, \
+         adding that talks would go on.",
+    );
+    let told = c.iter().find(|c| c.cue.as_deref() == Some("told")).unwrap();
+    assert_eq!(told.content, "it had no involvement in the strike");
 }
 
 #[test]

@@ -45,25 +45,24 @@ pub(super) fn inverted(s: &SentenceScan<'_>, v: &VerbCue<'_>, out: &mut Vec<Attr
         // name and its appositive before the cue, a clause after it.
         // ("The Taliban's chief spokesman, Zabihullah Mujahid, said …": a
         // title and the name set off after it.)
-        let name_set_off = cs > 2
-            && s.is_punct(cs - 1, &[","])
-            && (0..cs - 1).rev().find(|&k| s.is_punct(k, &[","])).is_some_and(|c| {
-                c > 0
-                    && (2..=5).contains(&(cs - 1 - c))
-                    && (c + 1..cs - 1)
-                        .all(|k| s.toks[k].text(s.text).starts_with(char::is_uppercase) || s.is_punct(k, &["."]))
-            });
+        // The comma before the one that closes the subject, if the cue
+        // follows a comma.
+        let set_off_from = (cs > 2 && s.is_punct(cs - 1, &[","]))
+            .then(|| (1..cs - 1).rev().find(|&k| s.is_punct(k, &[","])))
+            .flatten();
+        let name_set_off = set_off_from.is_some_and(|c| {
+            (2..=5).contains(&(cs - 1 - c))
+                && (c + 1..cs - 1)
+                    .all(|k| s.toks[k].text(s.text).starts_with(char::is_uppercase) || s.is_punct(k, &["."]))
+        });
         // ("“…,” Reem Ketait, a foreign ministry official, told the court":
         // a description set off after a name; the words after the cue are
         // whom it was told.)
-        let described = cs > 2
-            && s.is_punct(cs - 1, &[","])
-            && (0..cs - 1).rev().find(|&k| s.is_punct(k, &[","])).is_some_and(|c| {
-                c > 0
-                    && cs - 1 - c <= 8
-                    && matches!(s.word(c + 1), "a" | "an" | "the")
-                    && s.toks[c - 1].text(s.text).starts_with(char::is_uppercase)
-            });
+        let described = set_off_from.is_some_and(|c| {
+            cs - 1 - c <= 8
+                && matches!(s.word(c + 1), "a" | "an" | "the")
+                && s.toks[c - 1].text(s.text).starts_with(char::is_uppercase)
+        });
         let appositive_before = cs > 1
             && s.is_punct(cs - 1, &[","])
             && (name_set_off
