@@ -37,10 +37,10 @@ pub const THRESHOLD: f32 = 0.3;
 /// extracted claims get their own threshold. Both are calibrated by
 /// `claimtrack eval lodo` (best pooled F1 over [`CALIBRATION_GRID`], each
 /// dispute held out; these are what the rule picks on all disputes).
-pub const EXTRACTED_THRESHOLD: f32 = 0.2;
+pub const EXTRACTED_THRESHOLD: f32 = 0.175;
 /// Least probability for a contest among claims of reviewed claim files
 /// (`claimtrack link`), calibrated as [`EXTRACTED_THRESHOLD`].
-pub const REVIEWED_THRESHOLD: f32 = 0.25;
+pub const REVIEWED_THRESHOLD: f32 = 0.2;
 /// The contest thresholds `eval lodo` calibrates over.
 pub const CALIBRATION_GRID: [f32; 11] = [0.1, 0.125, 0.15, 0.175, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5];
 /// Most claims one claim contests: a denial may answer the same accusation
@@ -63,7 +63,7 @@ const ITERATIONS: usize = 400;
 const RATE: f64 = 1.0;
 /// L2 penalty per weight of the built-in linker: what `claimtrack eval
 /// lodo`'s calibration picks from [`L2_GRID`] on all disputes.
-pub const L2: f64 = 3e-4;
+pub const L2: f64 = 1e-3;
 /// The penalties `eval lodo` calibrates over, with the thresholds: how
 /// much the weights may fit the disputes trained on is what decides how
 /// well they carry to a new one.
@@ -352,6 +352,17 @@ impl<'a> Graph<'a> {
 
     fn node(&self, at: At) -> &Node {
         &self.nodes[at.0][at.1]
+    }
+
+    /// Whether both claims deny (or negate) the same words: they agree,
+    /// whoever says them, so neither contests the other ("The Taliban
+    /// rejected the allegations", "Kabul denied such claims").
+    fn deny_alike(&self, b: At, a: At) -> bool {
+        !self.node(b).prepared.positive
+            && !self.node(a).prepared.positive
+            && self.docs[b.0].claims[b.1]
+                .content
+                .eq_ignore_ascii_case(&self.docs[a.0].claims[a.1].content)
     }
 
     /// The claim before `at` when the two are one reciprocal accusation
@@ -876,8 +887,9 @@ pub fn propose(docs: &[Doc<'_>], actors: &Actors, linker: &Linker) -> Vec<Propos
         }
     }
     graph.each_pair(&mut Sums::new(linker), |from, to, sums| {
-        if reciprocal[from.0][from.1] {
-            // (Its one contest is above; it may still support.)
+        if reciprocal[from.0][from.1] || graph.deny_alike(from, to) {
+            // (A reciprocal claim's one contest is above; it may still
+            // support, as two claims that deny one thing do.)
         } else if let Some(p) = proposed(sums.contest, threshold, contest_floor) {
             let b = graph.node(from);
             let kind = if b.denies || b.negated {

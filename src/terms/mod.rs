@@ -369,6 +369,27 @@ mod tests {
     }
 
     #[test]
+    fn the_words_news_uses_for_one_act_of_war_are_one_term() {
+        // A denial rarely repeats the accusation's verb: "did not launch an
+        // attack on the station" answers "the strike on the station".
+        let strike = terms("a missile strike on the railway station");
+        let attack = terms("it did not launch an attack on a railway station");
+        assert_eq!(strike.shared(&attack), 3, "{strike:?} {attack:?}");
+        for (a, b) in [
+            ("shelling", "attacks"),
+            ("provocations", "provoked"),
+            ("servicemen", "troops"),
+            ("airspace", "territory"),
+            ("casualties", "killed"),
+            ("battles", "clashes"),
+        ] {
+            assert_eq!(terms(a).shared(&terms(b)), 1, "{a} / {b}");
+        }
+        // "Hit" is left out: news hits targets, records and sanctions alike.
+        assert_eq!(terms("prices hit a record").shared(&terms("an attack on prices")), 1);
+    }
+
+    #[test]
     fn british_and_american_spellings_are_one_term() {
         let a = terms("the Taliban harbours militants and fired large-calibre rifles");
         let b = terms("the Taliban harbored militants and fired large-caliber guns");

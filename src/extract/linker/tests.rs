@@ -219,6 +219,43 @@ fn the_second_side_of_a_reciprocal_accusation_counters_the_first_whatever_the_we
 }
 
 #[test]
+fn two_denials_of_the_same_words_never_contest_each_other() {
+    let mut claims = article();
+    let mut again = claims[1].clone();
+    again.id = "c4".into();
+    again.claimant = "Taliban".into();
+    again.cue = Some("rejected".into());
+    claims.push(again);
+    let docs = [Doc {
+        claims: &claims,
+        date: None,
+        hints: None,
+    }];
+    // A linker taught that every pair of two sides is a contest still
+    // proposes none between the two denials.
+    let linker = train(
+        &examples(&docs, &Actors::default(), |from, to| {
+            if claims[from.1].claimant == claims[to.1].claimant {
+                Label::None
+            } else {
+                Label::Contest
+            }
+        }),
+        L2,
+    );
+    let found: Vec<(At, At)> = propose(&docs, &Actors::default(), &linker)
+        .into_iter()
+        .filter(|p| p.kind != LinkKind::Supports)
+        .map(|p| (p.from, p.to))
+        .collect();
+    assert!(found.contains(&((0, 3), (0, 0))), "{found:?}");
+    assert!(
+        !found.contains(&((0, 3), (0, 1))) && !found.contains(&((0, 1), (0, 3))),
+        "{found:?}"
+    );
+}
+
+#[test]
 fn reciprocal_cues_are_recognised_by_their_words() {
     use super::super::patterns::is_reciprocal_cue;
     assert!(is_reciprocal_cue("blame each other for"));
