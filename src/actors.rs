@@ -666,7 +666,7 @@ impl Actors {
                 .or_else(|| w.strip_suffix("’s"))
                 .map(|o| o.to_lowercase())
         }) && let Some((0, state)) = builtin_states(&[owner.as_str()]).next()
-            && words.last().is_some_and(|w| OFFICIAL_HEADS.contains(w))
+            && official_head(&words)
         {
             return state.to_string();
         }
@@ -754,7 +754,7 @@ impl Actors {
         let norm = normalise(mention);
         let words: Vec<&str> = norm.split(' ').collect();
         words.len() <= 5
-            && words.last().is_some_and(|w| OFFICIAL_HEADS.contains(w))
+            && official_head(&words)
             && !mention.trim().chars().skip(1).any(char::is_uppercase)
             && self.sides_named(mention).is_empty()
             && self.get(&self.resolve(mention)).is_none()
@@ -903,14 +903,26 @@ const OFFICIAL_HEADS: &[&str] = &[
     "cabinet",
     "presidency",
     "parliament",
+    "agency",
 ];
+
+/// Whether a noun phrase's words end in an official head word ("China's
+/// customs agency"), a news agency aside: it reports, it does not speak for
+/// the state.
+fn official_head(words: &[&str]) -> bool {
+    match words {
+        [.., before, "agency"] => !before.eq_ignore_ascii_case("news"),
+        [.., last] => OFFICIAL_HEADS.contains(last),
+        [] => false,
+    }
+}
 
 /// The state whose demonym stands inside a noun phrase that ends in an
 /// official head word, without a name after it ("a senior Azerbaijani
 /// defence official" -> Azerbaijan).
 fn demonym_official(words: &[&str]) -> Option<&'static str> {
     let last = words.last()?.trim_end_matches(|c: char| !c.is_alphanumeric());
-    if !OFFICIAL_HEADS.contains(&last) {
+    if !official_head(&[&words[..words.len() - 1], &[last]].concat()) {
         return None;
     }
     let words: Vec<&str> = words

@@ -616,22 +616,98 @@ fn subject_before(text: &str, before: &[Attribution], a: &Attribution, actors: &
         [one] => Some(one.clone()),
         _ => None,
     };
-    subject_within(text, before, a)
+    subject_within(text, before, a, actors)
         .and_then(one_side)
         .or_else(|| subject_side(sentence_before(text, before, a)?).and_then(one_side))
+}
+
+/// [`subject_side`], past a fronted phrase of up to five words that ends
+/// in a comma when the words before it name no side ("Two days later,
+/// Pakistan struck what it described as …").
+fn subject_side_past_fronted<'t>(sentence: &'t str, actors: &Actors) -> Option<&'t str> {
+    let subject = subject_side(sentence);
+    if subject.is_some_and(|s| !actors.sides_named(s).is_empty()) {
+        return subject;
+    }
+    let comma = sentence.find(',')?;
+    let fronted = &sentence[..comma];
+    ((1..=5).contains(&fronted.split_whitespace().count()) && actors.sides_named(fronted).is_empty())
+        .then(|| subject_side(&sentence[comma + 1..]))
+        .flatten()
+        .or(subject)
 }
 
 /// "Algeria responded by recalling its envoys, and its foreign ministry
 /// said": the subject that opens the pronoun's own sentence, when nothing
 /// before the pronoun in it reports a claim.
-fn subject_within<'t>(text: &'t str, before: &[Attribution], a: &Attribution) -> Option<&'t str> {
+fn subject_within<'t>(text: &'t str, before: &[Attribution], a: &Attribution, actors: &Actors) -> Option<&'t str> {
     let at = a.source.start.min(a.content.start);
     let start = sentence_start(text, at)?;
     let reports = before.iter().rev().take(LOOK_BACK).any(|b| b.cue.end > start);
     if reports {
         return None;
     }
-    subject_side(&text[start..at])
+    subject_side_past_fronted(&text[start..at], actors)
+}
+
+/// "the North's foreign ministry" in an article that names North Korea:
+/// the mention with the state's full name ("North Korea's foreign
+/// ministry"), when the text names one state after "North" (or "South",
+/// "East", "West").
+fn compass_state(text: &str, mention: &str, actors: &Actors) -> Option<String> {
+    let rest = mention.strip_prefix("the ").or_else(|| mention.strip_prefix("The "))?;
+    let point = ["North", "South", "East", "West"].into_iter().find(|p| {
+        rest.strip_prefix(p)
+            .is_some_and(|r| r.is_empty() || r.starts_with(['\'', '’', ' ']))
+    })?;
+    // ("North Korean leader" names North Korea too.)
+    let mut states = text.match_indices(point).filter_map(|(i, _)| {
+        let name = text[i + point.len()..]
+            .strip_prefix(' ')?
+            .split(|c: char| !c.is_alphabetic())
+            .next()?;
+        if !name.starts_with(char::is_uppercase) {
+            return None;
+        }
+        match actors.sides_named(&format!("{point} {name}")).as_slice() {
+            [one] if one.starts_with(point) => Some(one.clone()),
+            _ => None,
+        }
+    });
+    let state = states.next()?;
+    states
+        .all(|s| s == state)
+        .then(|| format!("{state}{}", &rest[point.len()..]))
+}
+
+/// The name the text gives a group before `at` (up to 600 bytes back):
+/// capitalised words after "group", "al-" and the like kept ("the
+/// militant group Jaish al-Adl").
+fn group_named_before(text: &str, at: usize) -> Option<String> {
+    let mut from = at.saturating_sub(600);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let window = &text[from..at];
+    let after = &window[window.rfind(" group ")? + " group ".len()..];
+    let name_word = |w: &str| {
+        w.starts_with(char::is_uppercase)
+            || w.split_once('-')
+                .is_some_and(|(particle, rest)| particle.len() <= 3 && rest.starts_with(char::is_uppercase))
+    };
+    let mut words: Vec<&str> = Vec::new();
+    for w in after.split_whitespace().take(4) {
+        let bare = w.trim_end_matches([',', '.', ';', ':', ')']);
+        if !name_word(bare) {
+            break;
+        }
+        words.push(bare);
+        // ("the group Hamas, Israel said": punctuation ends the name.)
+        if bare.len() < w.len() {
+            break;
+        }
+    }
+    (!words.is_empty()).then(|| words.join(" "))
 }
 
 /// The subject that opens `sentence`: the words before the first
@@ -773,6 +849,9 @@ fn unlinked_claims(
     // Each claimant once, in the order first named (for spelling variants).
     let mut claimants: Vec<String> = Vec::new();
     let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
+    // People named after a title ("Foreign Ministry spokesperson Wang
+    // Wenbin"), who speak for no "foreign ministry" after them.
+    let mut titled: std::collections::HashSet<String> = std::collections::HashSet::new();
     let dateline = dateline_side(article, actors);
     for (k, a) in atts.iter().enumerate() {
         let mention = text[a.antecedent.clone().unwrap_or(a.source.clone())]
@@ -828,8 +907,12 @@ fn unlinked_claims(
             .map(str::to_lowercase);
         // A news outlet that reports a claim never speaks for "the
         // ministry" or "the group" named after it.
+        // (Nor does a person named after a title, "Foreign Ministry
+        // spokesperson Wang Wenbin", speak for "the foreign ministry".)
         let person = |c: &Claim| {
-            actors.get(&c.claimant).and_then(|x| x.kind.as_deref()) == Some("person") || is_outlet(&c.claimant)
+            actors.get(&c.claimant).and_then(|x| x.kind.as_deref()) == Some("person")
+                || is_outlet(&c.claimant)
+                || titled.contains(&c.claimant)
         };
         let named_so = |c: &&Claim| {
             institution.as_deref().is_some_and(|word| {
@@ -862,7 +945,18 @@ fn unlinked_claims(
         {
             name
         } else if a.pronoun || possessive || anaphoric {
-            match speaker_before {
+            // ("Pakistan struck what it described as …" after a minister's
+            // claim: "it" is no person.)
+            let speaker = if neuter && a.continues.is_none() {
+                (0..k)
+                    .rev()
+                    .take(LOOK_BACK)
+                    .find(|&j| !person(&claims[j]))
+                    .or(speaker_before)
+            } else {
+                speaker_before
+            };
+            match speaker {
                 Some(prev) => claims[prev].claimant.clone(),
                 None => mention.clone(),
             }
@@ -879,6 +973,11 @@ fn unlinked_claims(
             && let Some(prev) = claims.iter().rev().take(LOOK_BACK).find(named_so)
         {
             prev.claimant.clone()
+        } else if institution.is_some()
+            && let Some(side) = opening_side(text, a, actors)
+        {
+            // "In Seoul, the government said": the fronted place's state.
+            side
         } else if (group || institution.is_some() && actors.get(&actors.resolve(&mention)).is_none())
             && let Some(prev) = (0..k)
                 .rev()
@@ -896,6 +995,10 @@ fn unlinked_claims(
                 })
         {
             claims[prev].claimant.clone()
+        } else if group && let Some(name) = group_named_before(text, a.source.start) {
+            // "The militant group Jaish al-Adl … The group has claimed":
+            // the group named before, when no claimant was one.
+            name
         } else if let Some(prev) = described_before(&mention, &claims) {
             // "A senior Pakistani official said … The official added".
             prev
@@ -904,7 +1007,8 @@ fn unlinked_claims(
         {
             side
         } else {
-            let resolved = actors.resolve(&mention);
+            let resolved =
+                compass_state(text, &mention, actors).map_or_else(|| actors.resolve(&mention), |m| actors.resolve(&m));
             // "Zabiullah" after "Zabihullah Mujahid": one person.
             spelling_of(&resolved, &claimants, actors)
                 .or_else(|| surname_of(&resolved, &claimants, actors))
@@ -947,6 +1051,9 @@ fn unlinked_claims(
             index.char_offset(content_range.start),
             index.char_offset(content_range.end),
         ]);
+        if c.mention.as_deref().is_some_and(|m| named_after_title(&c.claimant, m)) && !is_institution(&c.claimant) {
+            titled.insert(c.claimant.clone());
+        }
         if seen.insert(c.claimant.clone()) {
             claimants.push(c.claimant.clone());
         }
@@ -1622,7 +1729,9 @@ fn repoint_denials(text: &str, atts: &mut [Attribution], claims: &mut [Claim], a
             // nearest before that one ("This is a hostile act, premeditated
             // by the Algerian regime … on a mission against “terrorist
             // groups” … “Algeria rejects these allegations”"), else after it.
-            _ if atts[k].answers_accusation
+            // (So does "China rejected the account" after Australia's
+            // accusation and a detail that names no side.)
+            _ if (atts[k].answers_accusation || points_at_account(&atts[k].cue_text))
                 && p < k
                 && actors.sides_named(&claims[p].content).is_empty()
                 && !names_speaker(&claims[p].content, &claims[k], actors) =>
@@ -1633,9 +1742,27 @@ fn repoint_denials(text: &str, atts: &mut [Attribution], claims: &mut [Claim], a
                         && actors.side(&claims[*j].claimant) != side
                         && names_speaker(&claims[*j].content, &claims[k], actors)
                 };
-                (p.saturating_sub(link::LINK_WINDOW)..p)
+                // (One that opens with the denier, who did what it tells,
+                // before one that names it in passing: "the Chinese J-10
+                // released the flares", not "Canberra had raised its
+                // concerns with Beijing".)
+                let opens_with_denier = |j: &usize| {
+                    names_denier(j) && {
+                        let opening: String = claims[*j]
+                            .content
+                            .split_whitespace()
+                            .take(4)
+                            .collect::<Vec<_>>()
+                            .join(" ");
+                        names_speaker(&opening, &claims[k], actors)
+                    }
+                };
+                let before = p.saturating_sub(link::LINK_WINDOW)..p;
+                before
+                    .clone()
                     .rev()
-                    .find(names_denier)
+                    .find(opens_with_denier)
+                    .or_else(|| before.rev().find(names_denier))
                     .or_else(|| (p + 1..k).rev().find(names_denier))
             }
             _ => None,
@@ -1647,6 +1774,19 @@ fn repoint_denials(text: &str, atts: &mut [Attribution], claims: &mut [Claim], a
             claims[k].quoted = None;
         }
     }
+}
+
+/// Whether a denial's cue ends on a word for someone's version of events
+/// ("rejected the account", "dismissed the reports").
+fn points_at_account(cue: &str) -> bool {
+    cue.split(|c: char| !c.is_alphanumeric())
+        .rfind(|w| !w.is_empty())
+        .is_some_and(|w| {
+            matches!(
+                w.to_lowercase().as_str(),
+                "account" | "accounts" | "version" | "narrative" | "report" | "reports" | "claim" | "claims"
+            )
+        })
 }
 
 /// Whether `content` names the speaker of `claim`: its side, or the words

@@ -1787,3 +1787,96 @@ fn a_name_before_its_description_is_the_speaker_and_dotted_initials_are_one_name
     let who: Vec<&str> = c.iter().map(|c| c.claimant.as_str()).collect();
     assert_eq!(who, ["Hikmet Hajiyev", "UN", "UN"]);
 }
+
+#[test]
+fn a_dateline_with_a_date_after_a_headline_is_no_part_of_the_subject() {
+    let c = run(
+        "Pakistan recalls ambassador after Iranian strike\n\nISLAMABAD, Jan 17 — Pakistan recalled its ambassador from Tehran on Wednesday and said an Iranian strike had killed two children.",
+    );
+    assert_eq!(
+        who_says(&c),
+        [("Pakistan", Stance::Asserts, "an Iranian strike had killed two children")]
+    );
+}
+
+#[test]
+fn a_report_named_after_a_preposition_or_a_concession_makes_no_claim() {
+    // "in reports that": a noun; the denial is the official's.
+    let c = run("There is no truth in reports that Pakistani jets entered Iranian airspace, a military official said.");
+    assert_eq!(
+        who_says(&c),
+        [(
+            "a military official",
+            Stance::Denies,
+            "Pakistani jets entered Iranian airspace"
+        )]
+    );
+    // "whatever it claimed" reports nothing.
+    let c = run("Kim Yo Jong said Seoul's military was responsible, whatever it claimed.");
+    assert_eq!(c.len(), 1, "{c:#?}");
+    assert_eq!(c[0].claimant, "Kim Yo Jong");
+    // A noun cue after a preposition with its source after it still is one.
+    let c = run("The clash came amid allegations from Pakistan that the Taliban shelter militants.");
+    assert_eq!(
+        who_says(&c),
+        [("Pakistan", Stance::Asserts, "the Taliban shelter militants")]
+    );
+}
+
+#[test]
+fn it_after_a_fronted_phrase_is_the_subject_of_its_sentence_and_no_person() {
+    let c = run(
+        "Iranian Foreign Minister Hossein Amir-Abdollahian said the strikes targeted only terrorists. Two days later, Pakistan struck what it described as militant hideouts inside Iran.",
+    );
+    assert_eq!(c[1].claimant, "Pakistan", "{c:#?}");
+}
+
+#[test]
+fn the_group_is_the_group_named_before() {
+    let c = run(
+        "Iranian media said the Guards had struck two bases of the militant group Jaish al-Adl in Baluchistan. The group, which Tehran lists as a terrorist organisation, has claimed several attacks on Iranian forces.",
+    );
+    assert_eq!(c[1].claimant, "Jaish al-Adl", "{c:#?}");
+}
+
+#[test]
+fn a_states_agency_speaks_for_it_and_its_news_agency_does_not() {
+    let c = run("China's customs agency said the ban was needed. China's state news agency said the water was dirty.");
+    assert_eq!(c[0].claimant, "China");
+    assert_ne!(c[1].claimant, "China");
+}
+
+#[test]
+fn the_north_is_the_state_the_article_names_north() {
+    let c = run(
+        "North Korea accused South Korea of flying drones. North Korean leader Kim Jong Un was angry. The North's foreign ministry said the drones had been detected over Pyongyang. The South's military said it had fired warning shots.",
+    );
+    let names: Vec<&str> = c.iter().map(|x| x.claimant.as_str()).collect();
+    assert_eq!(names, ["North Korea", "North Korea", "South Korea"], "{c:#?}");
+}
+
+#[test]
+fn an_institution_is_no_person_named_after_its_title() {
+    let c = run(
+        "Beijing said Japan was treating the ocean as its sewer. Foreign Ministry spokesperson Wang Wenbin said the report was one-sided. Wang said the review was limited. In Seoul, the government said its own analysis found no problem with the plan. Tokyo asked Beijing to protect its citizens, the foreign ministry said.",
+    );
+    let names: Vec<&str> = c.iter().map(|x| x.claimant.as_str()).collect();
+    assert_eq!(names[3], "South Korea", "{c:#?}");
+    assert_ne!(names[4], "Wang Wenbin", "{c:#?}");
+}
+
+#[test]
+fn rejecting_the_account_answers_the_claim_that_opens_with_the_denier() {
+    let c = run(
+        "Australia accused a Chinese fighter jet of endangering a navy helicopter. Defence Minister Richard Marles said the Chinese J-10 released the flares ahead of the helicopter. The helicopter was operating from the destroyer HMAS Hobart, the defence department said. China rejected the account.",
+    );
+    let last = c.last().unwrap();
+    assert_eq!(
+        (last.claimant.as_str(), last.stance, last.content.as_str()),
+        (
+            "China",
+            Stance::Denies,
+            "the Chinese J-10 released the flares ahead of the helicopter"
+        )
+    );
+}

@@ -50,14 +50,15 @@ impl SentenceScan<'_> {
         {
             // ("Manila, Philippines -- Manila summoned": "--" is two tokens.)
             let end = if self.is_punct(k, &["-"]) { k + 1 } else { k };
-            // ("MANILA (Reuters) –": an agency in brackets.)
+            // ("MANILA (Reuters) –": an agency in brackets; "ISLAMABAD, Jan
+            // 17 —": a date.)
             let all_names = (0..k).all(|j| {
                 self.is_punct(j, &[",", "(", ")"])
                     || self.toks[j]
                         .text(self.text)
                         .chars()
                         .next()
-                        .is_some_and(char::is_uppercase)
+                        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
             });
             // ("Byrne — who stood at the door — said" is no dateline: a
             // lower-case word after the dash and a second dash.)

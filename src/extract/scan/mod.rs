@@ -436,6 +436,12 @@ impl<'a> SentenceScan<'a> {
         // stands in ("… with “militias backed by foreign states”").
         if source.end > source.start && self.in_class(source.end - 1, WordClass::PREPOSITION)
             || self.opens_quotation(&content)
+            || source.end <= cue.start && self.noun_after_preposition(&cue)
+            || source.end > source.start
+                && matches!(
+                    self.word(source.start),
+                    "whatever" | "whoever" | "whichever" | "however"
+                )
         {
             return false;
         }
@@ -472,6 +478,17 @@ impl<'a> SentenceScan<'a> {
             question: false,
         });
         true
+    }
+
+    /// Whether the cue is a noun after a preposition ("There is no truth in
+    /// reports that …"): a finite verb never follows one, and a participle
+    /// after "by" or an infinitive after "to" is a verb ("responded by
+    /// saying", "declined to say").
+    fn noun_after_preposition(&self, cue: &Range<usize>) -> bool {
+        cue.start > 0
+            && self.in_class(cue.start - 1, WordClass::PREPOSITION)
+            && self.word(cue.start - 1) != "to"
+            && !self.word(cue.start).ends_with("ing")
     }
 
     /// Whether a content holds its own cue: the cue stood inside a
