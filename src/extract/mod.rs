@@ -271,6 +271,7 @@ fn find_all(article: &Article, model: &Model, purpose: Use) -> Vec<Attribution> 
         let mut atts = sources_hold_no_cue(atts);
         let text = &article.text;
         rules::trim_reporting_tails(text, &mut atts);
+        denials_of_reports(&mut atts);
         let aside = parenthetical_asides(text, &atts);
         keep(atts, |k, a| {
             !aside[k] && !asks_anonymity(&text[a.content.clone()]) && !was_asked(text, a) && !withheld(text, a)
@@ -309,6 +310,37 @@ fn find_all(article: &Article, model: &Model, purpose: Use) -> Vec<Attribution> 
         atts = keep(atts, |k, _| alive[k]);
     }
     atts
+}
+
+/// "Turkey accuses Greece of pushing back migrant boat, Athens denies":
+/// a denial whose content is a whole report before it denies what that
+/// report says, and answers it. (And a denial that points back to a
+/// report whose content was trimmed since denies the trimmed content.)
+fn denials_of_reports(atts: &mut [Attribution]) {
+    for k in 1..atts.len() {
+        let (before, rest) = atts.split_at_mut(k);
+        let d = &mut rest[0];
+        if d.stance != Stance::Denies {
+            continue;
+        }
+        if let Some(p) = d.points_back.filter(|&p| p < k) {
+            let r = &before[p].content;
+            if d.content.start == r.start && d.content.end > r.end {
+                d.content.end = r.end;
+            }
+            continue;
+        }
+        if d.cue.start < d.content.end {
+            continue;
+        }
+        if let Some(j) = (0..k).rev().find(|&j| {
+            let r = &before[j];
+            d.content.start <= r.source.start.min(r.cue.start) && r.content.end <= d.content.end
+        }) {
+            d.content = before[j].content.clone();
+            d.points_back = Some(j);
+        }
+    }
 }
 
 /// "He said the attack was carried out by professionals who, he alleged,
@@ -574,6 +606,30 @@ fn plural_description(claimant: &str) -> bool {
     described
         && words.last().is_some_and(|w| w.ends_with('s') && !w.ends_with("ss"))
         && words.iter().skip(1).all(|w| w.starts_with(char::is_lowercase))
+}
+
+/// "a ministry spokesman" after "Greece's migration ministry rejected …":
+/// the claimant of the last claim (within [`LOOK_BACK`], by no person
+/// named after a title) whose mention holds the institution the mention
+/// names.
+fn institution_before(mention: &str, claims: &[Claim], titled: &std::collections::HashSet<String>) -> Option<String> {
+    let lower = mention.to_lowercase();
+    let words = |m: &str| -> Vec<String> {
+        m.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_string)
+            .collect()
+    };
+    let institution = words(&lower).into_iter().find(|w| INSTITUTIONS.contains(&w.as_str()))?;
+    claims
+        .iter()
+        .rev()
+        .take(LOOK_BACK)
+        .find(|c| {
+            !titled.contains(&c.claimant)
+                && words(&c.mention.as_deref().unwrap_or(&c.claimant).to_lowercase()).contains(&institution)
+        })
+        .map(|c| c.claimant.clone())
 }
 
 /// "The official", "the diplomat" after "a senior Pakistani official": the
@@ -1003,6 +1059,12 @@ fn unlinked_claims(
             // "A senior Pakistani official said … The official added".
             prev
         } else if actors.unnamed_official(&mention)
+            && let Some(prev) = institution_before(&mention, &claims, &titled)
+        {
+            // "Greece's migration ministry rejected the allegation. … a
+            // ministry spokesman said": that ministry's.
+            prev
+        } else if actors.unnamed_official(&mention)
             && let Some(side) = opening_side(text, a, actors).or_else(|| dateline.clone())
         {
             side
@@ -1051,7 +1113,15 @@ fn unlinked_claims(
             index.char_offset(content_range.start),
             index.char_offset(content_range.end),
         ]);
-        if c.mention.as_deref().is_some_and(|m| named_after_title(&c.claimant, m)) && !is_institution(&c.claimant) {
+        // (A title right before the name: "Rights group Amnesty
+        // International" is no person.)
+        if c.mention.as_deref().is_some_and(|m| {
+            named_after_title(&c.claimant, m)
+                && m[..m.len() - c.claimant.len()]
+                    .split_whitespace()
+                    .next_back()
+                    .is_some_and(crate::actors::is_title)
+        }) {
             titled.insert(c.claimant.clone());
         }
         if seen.insert(c.claimant.clone()) {

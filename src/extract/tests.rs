@@ -1880,3 +1880,46 @@ fn rejecting_the_account_answers_the_claim_that_opens_with_the_denier() {
         )
     );
 }
+
+#[test]
+fn a_ministry_spokesman_speaks_for_the_ministry_named_before_not_the_dateline() {
+    let c = run(
+        "ANKARA - Turkey's coast guard said Greek vessels pushed the migrants back. Greece's migration ministry rejected the allegation. \"The coast guard operates in full compliance with international law,\" a ministry spokesman said. He said the footage did not show a pushback.",
+    );
+    let names: Vec<&str> = c.iter().map(|x| x.claimant.as_str()).collect();
+    assert_eq!(names, ["Turkey", "Greece", "Greece", "Greece"], "{c:#?}");
+}
+
+#[test]
+fn a_group_named_after_a_description_is_no_person() {
+    let c = run(
+        "Turkey said Greece pushed the migrants back. Rights group Amnesty International said it had documented dozens of similar cases. The group called on the European Union to investigate.",
+    );
+    assert_eq!(c[2].claimant, "Amnesty International", "{c:#?}");
+}
+
+#[test]
+fn a_phrasal_verb_before_a_report_noun_makes_no_source() {
+    let c = run(
+        "Iran said its air defences had shot down three drones. Officials played down reports that Israel had carried out a strike.",
+    );
+    assert!(c.iter().all(|x| !x.claimant.contains("played")), "{c:#?}");
+}
+
+#[test]
+fn a_headline_denial_of_an_accusation_denies_what_it_says() {
+    let c = run(
+        "Turkey accuses Greece of pushing back migrant boat, Athens denies\n\nANKARA - Turkey said it had rescued 34 migrants. Greece rejected the allegation.",
+    );
+    let accusation = "Greece of pushing back migrant boat";
+    assert_eq!(
+        who_says(&c),
+        [
+            ("Turkey", Stance::Asserts, accusation),
+            ("Greece", Stance::Denies, accusation),
+            ("Turkey", Stance::Asserts, "it had rescued 34 migrants"),
+            ("Greece", Stance::Denies, accusation),
+        ]
+    );
+    assert_eq!(c[1].rebuts[0], "c1");
+}

@@ -438,10 +438,10 @@ impl<'a> SentenceScan<'a> {
             || self.opens_quotation(&content)
             || source.end <= cue.start && self.noun_after_preposition(&cue)
             || source.end > source.start
-                && matches!(
-                    self.word(source.start),
-                    "whatever" | "whoever" | "whichever" | "however"
-                )
+                && (matches!(self.word(source.start), "whatever" | "whoever" | "whichever" | "however")
+                    // ("officials played down reports that": a phrasal
+                    // verb's particle ends no name.)
+                    || matches!(self.word(source.end - 1), "down" | "up" | "off" | "out" | "away"))
         {
             return false;
         }
