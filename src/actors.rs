@@ -910,10 +910,12 @@ const OFFICIAL_HEADS: &[&str] = &[
 /// customs agency"), a news agency aside: it reports, it does not speak for
 /// the state.
 fn official_head(words: &[&str]) -> bool {
-    match words {
-        [.., before, "agency"] => !before.eq_ignore_ascii_case("news"),
-        [.., last] => OFFICIAL_HEADS.contains(last),
-        [] => false,
+    let Some((last, rest)) = words.split_last() else {
+        return false;
+    };
+    match last.trim_end_matches(|c: char| !c.is_alphanumeric()) {
+        "agency" => !rest.last().is_some_and(|b| b.eq_ignore_ascii_case("news")),
+        head => OFFICIAL_HEADS.contains(&head),
     }
 }
 
@@ -921,8 +923,7 @@ fn official_head(words: &[&str]) -> bool {
 /// official head word, without a name after it ("a senior Azerbaijani
 /// defence official" -> Azerbaijan).
 fn demonym_official(words: &[&str]) -> Option<&'static str> {
-    let last = words.last()?.trim_end_matches(|c: char| !c.is_alphanumeric());
-    if !official_head(&[&words[..words.len() - 1], &[last]].concat()) {
+    if !official_head(words) {
         return None;
     }
     let words: Vec<&str> = words

@@ -333,7 +333,7 @@ fn denials_of_reports(atts: &mut [Attribution]) {
         if d.cue.start < d.content.end {
             continue;
         }
-        if let Some(j) = (0..k).rev().find(|&j| {
+        if let Some(j) = (0..k).rev().take(LOOK_BACK).find(|&j| {
             let r = &before[j];
             d.content.start <= r.source.start.min(r.cue.start) && r.content.end <= d.content.end
         }) {
