@@ -609,27 +609,28 @@ fn plural_description(claimant: &str) -> bool {
 }
 
 /// "a ministry spokesman" after "Greece's migration ministry rejected …":
-/// the claimant of the last claim (within [`LOOK_BACK`], by no person
-/// named after a title) whose mention holds the institution the mention
-/// names.
-fn institution_before(mention: &str, claims: &[Claim], titled: &std::collections::HashSet<String>) -> Option<String> {
+/// the claimant of the last claim (within [`LOOK_BACK`], by no `person`)
+/// whose mention holds the institution the mention names.
+fn institution_before(mention: &str, claims: &[Claim], person: impl Fn(&Claim) -> bool) -> Option<String> {
     let lower = mention.to_lowercase();
-    let words = |m: &str| -> Vec<String> {
-        m.split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .map(str::to_string)
-            .collect()
-    };
-    let institution = words(&lower).into_iter().find(|w| INSTITUTIONS.contains(&w.as_str()))?;
+    let institution = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .find(|w| INSTITUTIONS.contains(w))?;
     claims
         .iter()
         .rev()
         .take(LOOK_BACK)
-        .find(|c| {
-            !titled.contains(&c.claimant)
-                && words(&c.mention.as_deref().unwrap_or(&c.claimant).to_lowercase()).contains(&institution)
-        })
+        .find(|c| !person(c) && mentioned_as(c, institution))
         .map(|c| c.claimant.clone())
+}
+
+/// Whether a claim's mention (else its claimant) holds the lower-case
+/// words `phrase` as whole words: "paramilitary" is no "military".
+fn mentioned_as(c: &Claim, phrase: &str) -> bool {
+    let named = c.mention.as_deref().unwrap_or(&c.claimant).to_lowercase();
+    let words: Vec<&str> = named.split(|ch: char| !ch.is_alphanumeric()).collect();
+    let wanted: Vec<&str> = phrase.split(' ').collect();
+    words.windows(wanted.len()).any(|w| w == wanted.as_slice())
 }
 
 /// "The official", "the diplomat" after "a senior Pakistani official": the
@@ -971,13 +972,9 @@ fn unlinked_claims(
                 || titled.contains(&c.claimant)
         };
         let named_so = |c: &&Claim| {
-            institution.as_deref().is_some_and(|word| {
-                let named = c.mention.as_deref().unwrap_or(&c.claimant).to_lowercase();
-                // Whole words: "paramilitary" is no "military".
-                let words: Vec<&str> = named.split(|ch: char| !ch.is_alphanumeric()).collect();
-                let wanted: Vec<&str> = word.split(' ').collect();
-                words.windows(wanted.len()).any(|w| w == wanted.as_slice()) && !person(c)
-            })
+            institution
+                .as_deref()
+                .is_some_and(|word| mentioned_as(c, word) && !person(c))
         };
         // (A pronoun or "its" never stands for the outlet that reported the
         // claim before: "Reuters said … He said …".)
@@ -1059,7 +1056,7 @@ fn unlinked_claims(
             // "A senior Pakistani official said … The official added".
             prev
         } else if actors.unnamed_official(&mention)
-            && let Some(prev) = institution_before(&mention, &claims, &titled)
+            && let Some(prev) = institution_before(&mention, &claims, person)
         {
             // "Greece's migration ministry rejected the allegation. … a
             // ministry spokesman said": that ministry's.
