@@ -1060,6 +1060,18 @@ fn what_a_speaker_called_something_is_its_claim() {
 }
 
 #[test]
+fn what_a_speaker_called_something_after_which_is_its_claim_not_the_sentence_before() {
+    let c = run("Two U.S. officials said Israel was behind the strike, which they described as limited in scope.");
+    let who = who_says(&c);
+    assert_eq!(who.len(), 2, "{c:#?}");
+    assert_eq!(who[1].2, "limited in scope", "{c:#?}");
+    assert_eq!(c[1].cue.as_deref(), Some("described as"));
+    // "which X called on …" is another verb.
+    let c = run("The minister signed the order, which Pakistan called on India to respect.");
+    assert!(c.iter().all(|c| c.cue.as_deref() != Some("called as")), "{c:#?}");
+}
+
+#[test]
 fn the_latter_is_the_party_the_claim_before_accuses() {
     let c = run("Pakistan accuses Afghanistan of harbouring militants, which the latter denies.");
     let who = who_says(&c);

@@ -97,7 +97,7 @@ impl<'a> SentenceScan<'a> {
                 && let Some(end) = self.asked(i, out)
             {
                 resume = end;
-            } else if self.low[i] == "what"
+            } else if matches!(self.low[i], "what" | "which")
                 && let Some(end) = self.what_described(i, out)
             {
                 resume = end;
