@@ -1097,7 +1097,21 @@ fn unlinked_claims(
             0
         };
         let content_range = content_range.start..content_range.end - label;
-        let content = normalise_space(&text[content_range.clone()]);
+        // (One quotation the source interrupts is one content, in the
+        // speaker's words without the interruption: no one stretch of
+        // text, so no span.)
+        // (A denial pointing back at such a quotation denies all of it.)
+        let resumed = if stance == crate::claim::Stance::Asserts && label == 0 {
+            resumed_quotation(text, a)
+        } else {
+            a.points_back
+                .filter(|&p| atts[p].content == content_range)
+                .and_then(|p| resumed_quotation(text, &atts[p]))
+        };
+        let content = match &resumed {
+            Some(r) => normalise_space(&format!("{} {}", &text[content_range.clone()], &text[r.clone()])),
+            None => normalise_space(&text[content_range.clone()]),
+        };
         let mut c = Claim::new(format!("c{}", k + 1), claimant, stance, content);
         if c.claimant != mention {
             c.mention = Some(mention);
@@ -1106,10 +1120,12 @@ fn unlinked_claims(
         if a.quoted {
             c.quoted = Some(true);
         }
-        c.span = Some([
-            index.char_offset(content_range.start),
-            index.char_offset(content_range.end),
-        ]);
+        if resumed.is_none() {
+            c.span = Some([
+                index.char_offset(content_range.start),
+                index.char_offset(content_range.end),
+            ]);
+        }
         // (A title right before the name: "Rights group Amnesty
         // International" is no person.)
         if c.mention.as_deref().is_some_and(|m| {
@@ -1950,7 +1966,10 @@ fn continued(text: &str, a: &Attribution) -> std::ops::Range<usize> {
 /// - "said A, and that B": each complement of the verb is a claim, with
 ///   the verb's stance.
 fn claims_apart(text: &str, atts: Vec<Attribution>) -> Vec<Attribution> {
-    let opens_quotation = |r: &std::ops::Range<usize>| text[..r.start].ends_with(['“', '"']);
+    // (A quotation that goes on in the same sentence, "“This is,” he said,
+    // “an act of war.”", is the rest of the first: see [`resumed_quotation`].)
+    let opens_quotation =
+        |r: &std::ops::Range<usize>| text[..r.start].ends_with(['“', '"']) && !quotation_goes_on(text, r);
     let seconds: Vec<_> = atts.iter().map(|a| second_complement(text, a)).collect();
     // Where each attribution lands once the claims are inserted after it,
     // to map the links between attributions.
@@ -2002,6 +2021,31 @@ fn claims_apart(text: &str, atts: Vec<Attribution>) -> Vec<Attribution> {
         out.extend(resumed);
     }
     out
+}
+
+/// Whether the quotation at `r` goes on with the sentence that a quotation
+/// before it began: it opens right after the comma that closes the source
+/// ("“This is,” he said, “an act of war.”"), not after a full stop.
+fn quotation_goes_on(text: &str, r: &std::ops::Range<usize>) -> bool {
+    text[..r.start].trim_end_matches(['“', '"']).trim_end().ends_with(',')
+}
+
+/// The rest of a quoted content that the source interrupts ("“This is,”
+/// he said, “an act of war.”"): the quotation resumed in the same sentence,
+/// when the first piece ends with a comma inside its quotation marks.
+fn resumed_quotation(text: &str, a: &Attribution) -> Option<std::ops::Range<usize>> {
+    if !a.quoted || !text[a.content.end..].starts_with([',']) {
+        return None;
+    }
+    a.more
+        .iter()
+        .find(|m| {
+            m.start > a.content.end
+                && text[..m.start].ends_with(['“', '"'])
+                && quotation_goes_on(text, m)
+                && !text[a.content.end..m.start].contains('\n')
+        })
+        .cloned()
 }
 
 /// For "A, and that B" as a content (not a quotation, not a denial that

@@ -1935,3 +1935,20 @@ fn a_headline_denial_of_an_accusation_denies_what_it_says() {
     );
     assert_eq!(c[1].rebuts[0], "c1");
 }
+
+#[test]
+fn a_quotation_the_source_interrupts_mid_sentence_is_one_claim() {
+    let c = run("\"This is,\" the envoy said, \"an act of war.\"");
+    assert_eq!(
+        who_says(&c),
+        [("envoy", Stance::Asserts, "This is an act of war")],
+        "{c:#?}"
+    );
+    // (Not one stretch of the text: no span.)
+    assert_eq!(c[0].span, None);
+    assert_eq!(c[0].quoted, Some(true));
+    // A quotation resumed after a full stop is a claim of its own.
+    let c = run("\"We reject it,\" the minister said. \"Our forces were not there.\"");
+    assert_eq!(c.len(), 2, "{c:#?}");
+    assert_eq!(c[1].content, "Our forces were not there");
+}
