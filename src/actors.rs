@@ -680,6 +680,26 @@ impl Actors {
         {
             return state.to_string();
         }
+        // "the Taliban Interior Ministry in Kabul": a ministry in its
+        // state's capital speaks for that state (not an embassy, a
+        // delegation or an envoy, which sit abroad).
+        if let Some(at) = words.iter().position(|w| *w == "in")
+            && at > 0
+            && matches!(
+                words[at - 1],
+                "ministry"
+                    | "government"
+                    | "authorities"
+                    | "military"
+                    | "army"
+                    | "administration"
+                    | "presidency"
+                    | "cabinet"
+            )
+            && let [(_, state)] = builtin_states(&words[at + 1..]).collect::<Vec<_>>().as_slice()
+        {
+            return state.to_string();
+        }
         // "Britain's Ministry of Defence", "the Russian Ministry of Foreign
         // Affairs": the head comes before "of" and what it is in charge of.
         if let Some(at) = words.iter().position(|w| *w == "of")
@@ -1356,6 +1376,9 @@ mod tests {
         assert_eq!(a.resolve("the Government of South Sudan"), "South Sudan");
         assert_eq!(a.resolve("The Indian air force"), "India");
         assert_eq!(a.resolve("the Chinese embassy in New Delhi"), "China");
+        // A ministry in a capital is that state's; an embassy is not.
+        assert_eq!(a.resolve("The Taliban Interior Ministry in Kabul"), "Afghanistan");
+        assert_eq!(a.resolve("the embassy in Kabul"), "embassy in Kabul");
         assert_eq!(a.sides_named("Kabul accused New Delhi"), ["Afghanistan", "India"]);
     }
 

@@ -1037,10 +1037,14 @@ fn unlinked_claims(
                 // (not the one who denies this very claim: "India rejected
                 // the allegations made by the foreign office that …"; and
                 // "the group" is no state: "The United States accused …,
-                // an accusation the group dismissed")
+                // an accusation the group dismissed"; nor the one whose
+                // claim this one denies: "The RSF said the army bombed the
+                // market. The army rejected the accusation.")
                 .find(|&j| {
                     !person(&claims[j])
                         && atts[j].points_back != Some(k)
+                        && a.points_back
+                            .is_none_or(|p| p >= k || claims[p].claimant != claims[j].claimant)
                         && !(group
                             && (Actors::names_state(&us_spelled_out(
                                 claims[j].mention.as_deref().unwrap_or(&claims[j].claimant),

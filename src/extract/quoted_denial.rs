@@ -250,7 +250,7 @@ fn opening_denial(text: &str, content: Range<usize>, quoted: bool, lex: &Lexicon
         Some(k) => (k, None),
         None => {
             let l = labelled_false(&word, first, lex)?;
-            (l.false_word, Some(l.alleged))
+            (l.false_word, Some((l.alleged, l.head)))
         }
     };
     // The denial ends at its sentence, a semicolon or "& / and" before the
@@ -274,8 +274,8 @@ fn opening_denial(text: &str, content: Range<usize>, quoted: bool, lex: &Lexicon
             rest: rest_after(text, &toks, &word, end, content.end),
         });
     }
-    let pointer = if labelled.is_some() {
-        (first..k).find(|&j| lex.is(WordClass::POINTER, word(j)))
+    let pointer = if let Some((_, head)) = labelled {
+        (first..k).find(|&j| lex.is(WordClass::POINTER, word(j))).or(Some(head))
     } else {
         (k + 1..end).find(|&j| lex.is(WordClass::ACCUSATION, word(j)) || lex.is(WordClass::POINTER, word(j)))
     };
@@ -283,7 +283,7 @@ fn opening_denial(text: &str, content: Range<usize>, quoted: bool, lex: &Lexicon
         // "Allegations that Russia carried out the attack are untrue":
         // what they allege; "It is false that …": the clause; "These are
         // baseless fabrications": what they answer.
-        _ if let Some(alleged) = labelled => match alleged {
+        _ if let Some((alleged, _)) = labelled => match alleged {
             Some((a, b)) => span(text, &toks[a..b]),
             None => (word(k + 1) == "that").then(|| span(text, &toks[k + 2..end])).flatten(),
         },
@@ -360,11 +360,33 @@ fn labelled_false<'w>(word: &impl Fn(usize) -> &'w str, first: usize, lex: &Lexi
     while j < first + 4 && det(j) {
         j += 1;
     }
-    // "The allegations", "Allegations", or a pointing determiner alone ("These").
-    let head = if lex.is(WordClass::POINTER, word(j)) {
+    // "The allegations", "Allegations", or a pointing determiner alone
+    // ("These"); "the so-called ramming": the other side's word for it;
+    // "What the militia is saying": what someone says.
+    let head = if word(j) == "so-called" && word(j + 1).chars().all(char::is_alphanumeric) {
+        j + 1
+    } else if lex.is(WordClass::POINTER, word(j)) {
         j
     } else if j > first && lex.is(WordClass::POINTER, word(j - 1)) {
         j - 1
+    } else if j == first && word(j) == "what" {
+        (j + 2..j + 6)
+            .take_while(|&k| !matches!(word(k), "" | "," | "." | ";"))
+            .find(|&k| {
+                matches!(
+                    word(k),
+                    "saying"
+                        | "says"
+                        | "say"
+                        | "said"
+                        | "claims"
+                        | "claiming"
+                        | "alleges"
+                        | "alleging"
+                        | "claimed"
+                        | "alleged"
+                )
+            })?
     } else {
         return None;
     };
@@ -384,14 +406,21 @@ fn labelled_false<'w>(word: &impl Fn(usize) -> &'w str, first: usize, lex: &Lexi
         .find(|&j| matches!(word(j), "that" | "about"))
         .map(|j| (j + 1, copula))
         .filter(|(a, b)| b > a);
-    Some(Labelled { false_word, alleged })
+    Some(Labelled {
+        false_word,
+        alleged,
+        head,
+    })
 }
 
-/// A labelled-false opening: the false word, and the token range of what
-/// the subject says was alleged.
+/// A labelled-false opening: the false word, the token range of what the
+/// subject says was alleged, and the subject's head ("allegations",
+/// "ramming" in "the so-called ramming", "saying" in "what they are
+/// saying"), which points at what was said.
 struct Labelled {
     false_word: usize,
     alleged: Option<(usize, usize)>,
+    head: usize,
 }
 
 /// Words that open a complement of a pointer noun: whose it is or what it
@@ -430,7 +459,9 @@ pub(in crate::extract) fn labels_false<'w>(
     }
     (copula + 1..copula + 8)
         .take_while(|&j| {
-            !matches!(
+            // ("is nothing but lies": "but" means "only" there.)
+            let only = word(j) == "but" && word(j - 1) == "nothing";
+            only || !matches!(
                 word(j),
                 "" | "," | "." | ";" | ":" | "!" | "?" | "not" | "never" | "that" | "but" | "because"
             )

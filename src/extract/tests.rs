@@ -1952,3 +1952,81 @@ fn a_quotation_the_source_interrupts_mid_sentence_is_one_claim() {
     assert_eq!(c.len(), 2, "{c:#?}");
     assert_eq!(c[1].content, "Our forces were not there");
 }
+
+#[test]
+fn a_quotation_that_calls_what_was_said_false_without_a_pointer_word_denies_it() {
+    for quote in [
+        "The so-called ramming is categorically false",
+        "What the militia is saying is nothing but lies",
+        "This is nothing but a smear",
+        "The so-called accusation is completely groundless and is a malicious slander",
+    ] {
+        let text =
+            format!("Vietnam said a Chinese coast guard ship rammed and sank a fishing boat. \"{quote},\" Guo said.");
+        let c = run(&text);
+        assert_eq!(c.len(), 2, "{quote}: {c:#?}");
+        assert_eq!(
+            (c[1].claimant.as_str(), c[1].stance, c[1].content.as_str()),
+            (
+                "Guo",
+                Stance::Denies,
+                "a Chinese coast guard ship rammed and sank a fishing boat"
+            ),
+            "{quote}: {c:#?}"
+        );
+        assert_eq!(c[1].rebuts, ["c1"], "{quote}");
+    }
+    // "The ramming was dangerous" calls nothing false.
+    let c = run(
+        "Vietnam said a Chinese ship rammed a fishing boat. \"The so-called ramming was a dangerous act,\" Guo said.",
+    );
+    assert_eq!(c[1].stance, Stance::Asserts, "{c:#?}");
+}
+
+#[test]
+fn a_figure_or_a_version_of_events_called_false_denies_the_claim_before() {
+    let c = run(
+        "India said Pakistani shelling killed five Indian soldiers. The spokesperson described the Indian figure of five fatalities as \"categorically false\".",
+    );
+    assert_eq!(c[1].stance, Stance::Denies, "{c:#?}");
+    assert_eq!(c[1].content, "Pakistani shelling killed five Indian soldiers");
+    let c = run("The RSF said the army bombed the market. The army rejected the RSF's version of events.");
+    assert_eq!(
+        who_says(&c)[1],
+        ("army", Stance::Denies, "the army bombed the market"),
+        "{c:#?}"
+    );
+    let c = run(
+        "Kyrgyzstan said seven people were killed by Tajik fire. The Tajik committee said the Kyrgyz figure of seven dead was inflated.",
+    );
+    assert_eq!(c[1].stance, Stance::Denies, "{c:#?}");
+    assert_eq!(c[1].content, "seven people were killed by Tajik fire");
+    let c = run(
+        "Venezuela said Colombian troops provided covering fire. Colombian Defence Minister Andres Castano dismissed the Venezuelan communique as propaganda.",
+    );
+    assert_eq!(c[1].content, "Colombian troops provided covering fire", "{c:#?}");
+}
+
+#[test]
+fn a_phrase_of_time_after_the_auxiliary_is_no_part_of_the_speaker() {
+    let c = run(
+        "Congo has for years accused Rwanda of backing M23. Pakistan has on several occasions denied that it harbours militants.",
+    );
+    assert_eq!(c[0].claimant, "Congo", "{c:#?}");
+    assert_eq!(c[1].claimant, "Pakistan", "{c:#?}");
+    assert_eq!(c[1].cue.as_deref(), Some("has on several occasions denied"));
+}
+
+#[test]
+fn reported_is_a_verb_with_its_subject_and_a_time_before_that() {
+    let c = run(
+        "The Ministry of Defence reported that troops repelled an incursion. The ministry reported on Sunday that units repelled an armed incursion.",
+    );
+    assert_eq!(c.len(), 2, "{c:#?}");
+    assert_eq!(
+        c[0].mention.as_deref().unwrap_or(&c[0].claimant),
+        "The Ministry of Defence",
+        "{c:#?}"
+    );
+    assert_eq!(c[1].content, "units repelled an armed incursion");
+}

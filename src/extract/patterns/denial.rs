@@ -39,6 +39,13 @@ impl SentenceScan<'_> {
         }
         let pointer_at = k;
         k += 1;
+        // "the ISPR's version of events", "the Indian figure of five
+        // fatalities": what the pointer names, not what is denied.
+        if self.names_figures(pointer_at) && k < n && self.word(k) == "of" {
+            k = (k + 1..n.min(k + 6))
+                .find(|&j| !self.is_word(j) || matches!(self.word(j), "as" | "and" | "but"))
+                .unwrap_or(n.min(k + 6));
+        }
         // "the allegations made by Pakistan's military spokesperson": who
         // made them is part of the pointer, not the content.
         if k < n && matches!(self.word(k), "made" | "levelled" | "leveled" | "raised") {
@@ -163,7 +170,19 @@ impl SentenceScan<'_> {
     /// before `end` ("claims of Indian involvement", "claims about militant
     /// camps"): then the complement, not an earlier claim, is what is denied.
     fn complement_before(&self, pointer_at: usize, end: usize) -> bool {
-        end > pointer_at + 1 && matches!(self.word(pointer_at + 1), "of" | "about" | "over")
+        end > pointer_at + 1
+            && matches!(self.word(pointer_at + 1), "of" | "about" | "over")
+            && !self.names_figures(pointer_at)
+    }
+
+    /// Whether the pointer at `pointer_at` is a figure or a telling ("the
+    /// figure of five dead", "the version of events"), whose "of" names it
+    /// rather than saying what was alleged ("claims of Indian involvement").
+    fn names_figures(&self, pointer_at: usize) -> bool {
+        matches!(
+            self.word(pointer_at),
+            "figure" | "figures" | "toll" | "tally" | "version" | "account" | "accounts"
+        )
     }
 
     /// The earlier claim a denial of the pointer at `pointer_at` by the

@@ -125,9 +125,13 @@ pub(super) fn subject_verb(s: &SentenceScan<'_>, v: &VerbCue<'_>, out: &mut Vec<
         i, cs, n, kind, cue, ..
     } = *v;
     // ("rejected Taliban claims of …": a name before a noun cue owns it.)
-    let possessor = s
-        .possessor(cs)
-        .or_else(|| if cue.noun { s.name_owning(cs) } else { None });
+    let possessor = s.possessor(cs).or_else(|| {
+        if cue.noun && !s.word(i).ends_with("ed") {
+            s.name_owning(cs)
+        } else {
+            None
+        }
+    });
     let Some(src) = possessor.clone().or_else(|| s.source_before(cs)) else {
         return Some(false);
     };

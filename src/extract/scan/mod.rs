@@ -187,8 +187,14 @@ impl<'a> SentenceScan<'a> {
     /// ("Islamabad claims", "he claims"), it is a progressive ("is
     /// warning voters") or it follows a quotation ("“…,” reported Reuters").
     pub(in crate::extract) fn clause_follows(&self, i: usize) -> bool {
-        let clause =
-            i + 1 < self.toks.len() && (self.word(i + 1) == "that" || self.is_punct(i + 1, &[":", ",", "“", "\""]));
+        // ("reported on Sunday that …": a time between.)
+        let timed = (i + 1..self.toks.len().min(i + 5))
+            .find(|&k| {
+                !(self.in_class(k, WordClass::TIME) || matches!(self.word(k), "on" | "last" | "this" | "earlier"))
+            })
+            .is_some_and(|k| k > i + 1 && self.word(k) == "that");
+        let clause = timed
+            || i + 1 < self.toks.len() && (self.word(i + 1) == "that" || self.is_punct(i + 1, &[":", ",", "“", "\""]));
         // "Trump is warning voters that …": a progressive is a verb.
         let progressive = i > 0
             && self.word(i).ends_with("ing")
@@ -376,12 +382,45 @@ impl<'a> SentenceScan<'a> {
             let w = self.word(s - 1);
             let lower = self.toks[s - 1].text(self.text).starts_with(char::is_lowercase);
             let adverb = lower && w.len() > 4 && w.ends_with("ly");
-            if !(self.lex.is(WordClass::AUX, w) || w.ends_with("n't") || adverb || also(w)) {
+            if self.lex.is(WordClass::AUX, w) || w.ends_with("n't") || adverb || also(w) {
+                s -= 1;
+            } else if let Some(len) = self.time_phrase_before(s) {
+                // "Congo has for years accused": the phrase is the cue's.
+                s -= len;
+            } else {
                 break;
             }
-            s -= 1;
         }
         s
+    }
+
+    /// The length of a phrase of time that ends right before token `s` and
+    /// follows an auxiliary ("has for years", "had in the past", "has on
+    /// several occasions"), if there is one.
+    fn time_phrase_before(&self, s: usize) -> Option<usize> {
+        const PHRASES: &[&[&str]] = &[
+            &["for", "years"],
+            &["for", "decades"],
+            &["for", "months"],
+            &["for", "weeks"],
+            &["for", "some", "time"],
+            &["in", "the", "past"],
+            &["in", "recent", "years"],
+            &["in", "recent", "months"],
+            &["in", "recent", "weeks"],
+            &["in", "recent", "days"],
+            &["on", "several", "occasions"],
+            &["on", "previous", "occasions"],
+            &["over", "the", "years"],
+            &["since", "then"],
+        ];
+        PHRASES.iter().map(|p| p.len()).find(|&len| {
+            s > len
+                && PHRASES
+                    .iter()
+                    .any(|p| p.len() == len && (0..len).all(|k| self.word(s - len + k) == p[k]))
+                && matches!(self.word(s - len - 1), "has" | "have" | "had")
+        })
     }
 
     /// Where a cue in the infinitive starting at `cs` starts when the verb
