@@ -1147,6 +1147,7 @@ fn unlinked_claims(
         claims.push(c);
     }
     score(&atts, &mut claims);
+    each_side_named(text, &atts, &mut claims, actors);
     point_bare_denials(&mut atts, &mut claims, actors);
     point_statement_denials(lex, &mut atts, &mut claims, actors);
     repoint_denials(text, &mut atts, &mut claims, actors);
@@ -1929,7 +1930,17 @@ fn claim_attributions(text: &str, atts: Vec<Attribution>) -> Vec<Attribution> {
         // "Reuters reported that the ministry said …": the outlet carries
         // the ministry's claim and makes none of its own.
         let relays_a_claim = holds_a_cue && is_outlet(&text[a.source.clone()]);
+        // "Hanoi tells a different story": what it tells follows.
+        let another_story = matches!(
+            text[a.content.clone()].trim().to_lowercase().as_str(),
+            "a different story"
+                | "another story"
+                | "a different account"
+                | "a different version"
+                | "a very different story"
+        );
         !a.loose
+            && !another_story
             && !a.question
             && a.learned.is_none_or(|s| s >= CLAIM_MIN_LEARNED_SHARE)
             && !quoted_first_person
@@ -1970,6 +1981,7 @@ fn continued(text: &str, a: &Attribution) -> std::ops::Range<usize> {
 /// - "said A, and that B": each complement of the verb is a claim, with
 ///   the verb's stance.
 fn claims_apart(text: &str, atts: Vec<Attribution>) -> Vec<Attribution> {
+    let atts = each_side_apart(text, atts);
     // (A quotation that goes on in the same sentence, "“This is,” he said,
     // “an act of war.”", is the rest of the first: see [`resumed_quotation`].)
     let opens_quotation =
@@ -2025,6 +2037,127 @@ fn claims_apart(text: &str, atts: Vec<Attribution>) -> Vec<Attribution> {
         out.extend(resumed);
     }
     out
+}
+
+/// Words for the two sides of a reciprocal accusation that names neither
+/// ("each side blamed the other for …").
+const EACH_SIDE: &[&str] = &[
+    "each side",
+    "both sides",
+    "each",
+    "both",
+    "each country",
+    "both countries",
+    "each party",
+    "both parties",
+];
+
+/// Words that open the content of "each side blamed the other for A":
+/// the rest is what both sides share.
+const THE_OTHER: &[&str] = &[
+    "the other for ",
+    "the other of ",
+    "each other for ",
+    "each other of ",
+    "one another for ",
+];
+
+/// "Each side blamed the other for A": one accusation per side, as "Armenia
+/// and Azerbaijan blame each other for A" writes them (the two sides are
+/// found once the claimants are, [`each_side_named`]). The cue runs to the
+/// preposition, the content after it.
+fn each_side_apart(text: &str, atts: Vec<Attribution>) -> Vec<Attribution> {
+    let reciprocal = |a: &Attribution| {
+        let source = text[a.source.clone()].trim().to_lowercase();
+        (a.stance == Stance::Asserts && (EACH_SIDE.contains(&source.as_str()) || two_named_each(&source).is_some()))
+            .then(|| {
+                THE_OTHER
+                    .iter()
+                    .find(|p| {
+                        text[a.content.clone()]
+                            .get(..p.len())
+                            .is_some_and(|w| w.eq_ignore_ascii_case(p))
+                    })
+                    .map(|p| p.len())
+            })
+            .flatten()
+    };
+    if !atts.iter().any(|a| reciprocal(a).is_some()) {
+        return atts;
+    }
+    let mut new_index = Vec::with_capacity(atts.len());
+    let mut next = 0;
+    for a in &atts {
+        new_index.push(next);
+        next += 1 + usize::from(reciprocal(a).is_some());
+    }
+    let mut out = Vec::with_capacity(next);
+    for mut a in atts {
+        a.points_back = a.points_back.map(|p| new_index[p]);
+        a.continues = a.continues.map(|p| new_index[p]);
+        if let Some(len) = reciprocal(&a) {
+            a.cue_text = format!(
+                "{} {}",
+                a.cue_text,
+                text[a.content.start..a.content.start + len].trim_end()
+            );
+            a.content.start += len;
+            a.accuse = true;
+            // ("the army and the RSF each blaming the other": each names
+            // its side.)
+            let source = &text[a.source.clone()];
+            let lead = source.len() - source.trim_start().len();
+            match two_named_each(&source.trim().to_lowercase()) {
+                Some((first, second)) => {
+                    let start = a.source.start + lead;
+                    out.push(Attribution {
+                        source: start..start + first.end,
+                        ..a.clone()
+                    });
+                    a.source = start + second.start..start + second.end;
+                }
+                None => out.push(a.clone()),
+            }
+        }
+        out.push(a);
+    }
+    out
+}
+
+/// For "the army and the RSF each", the byte ranges of the two names in
+/// the (trimmed, lower-cased) source.
+fn two_named_each(source: &str) -> Option<(std::ops::Range<usize>, std::ops::Range<usize>)> {
+    let names = source.strip_suffix(" each")?;
+    let and = names.find(" and ")?;
+    (and > 0 && names.len() > and + 5 && !names[and + 5..].contains(" and ")).then(|| (0..and, and + 5..names.len()))
+}
+
+/// The two sides of each pair of claims [`each_side_apart`] wrote: the
+/// first two sides the article names before them (the headline and lede
+/// name the parties). Left as they are when it names fewer.
+fn each_side_named(text: &str, atts: &[Attribution], claims: &mut [Claim], actors: &Actors) {
+    let mut k = 0;
+    while k + 1 < claims.len() {
+        let pair = |c: &Claim| EACH_SIDE.contains(&c.mention.as_deref().unwrap_or(&c.claimant).to_lowercase().as_str());
+        if pair(&claims[k])
+            && pair(&claims[k + 1])
+            && claims[k].content == claims[k + 1].content
+            && atts[k].source == atts[k + 1].source
+        {
+            let sides = actors.sides_named(&text[..atts[k].source.start]);
+            if let [first, second, ..] = sides.as_slice() {
+                for (c, side) in claims[k..k + 2].iter_mut().zip([first, second]) {
+                    if c.mention.is_none() {
+                        c.mention = Some(c.claimant.clone());
+                    }
+                    c.claimant = side.clone();
+                }
+            }
+            k += 2;
+        } else {
+            k += 1;
+        }
+    }
 }
 
 /// Whether the quotation at `r` goes on with the sentence that a quotation

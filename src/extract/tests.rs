@@ -2030,3 +2030,66 @@ fn reported_is_a_verb_with_its_subject_and_a_time_before_that() {
     );
     assert_eq!(c[1].content, "units repelled an armed incursion");
 }
+
+#[test]
+fn each_side_blaming_the_other_is_one_accusation_per_side_named_before() {
+    let c = run(
+        "Kyrgyzstan and Tajikistan fought on their border this week.\n\nClashes broke out on Tuesday, with each side blaming the other for firing first.",
+    );
+    assert_eq!(
+        who_says(&c),
+        [
+            ("Kyrgyzstan", Stance::Asserts, "firing first"),
+            ("Tajikistan", Stance::Asserts, "firing first")
+        ],
+        "{c:#?}"
+    );
+    assert_eq!(c[0].cue.as_deref(), Some("blaming the other for"));
+    assert_eq!(c[0].mention.as_deref(), Some("each side"));
+    // Without two sides named before, the words stay the claimant.
+    let c = run("Each side blamed the other for the attack.");
+    assert!(c.iter().all(|c| c.claimant == "Each side"), "{c:#?}");
+    // "X and Y each blaming the other": each names its side.
+    let c = run(
+        "A drone strike killed 41 civilians, with the army and the paramilitary Rapid Support Forces each blaming the other for the attack.",
+    );
+    assert_eq!(
+        who_says(&c),
+        [
+            ("army", Stance::Asserts, "the attack"),
+            ("Rapid Support Forces", Stance::Asserts, "the attack")
+        ],
+        "{c:#?}"
+    );
+}
+
+#[test]
+fn the_subject_of_issued_a_statement_saying_speaks() {
+    let c = run("The ELN issued a statement saying its fighters were not involved.");
+    assert_eq!(c.len(), 1, "{c:#?}");
+    assert_eq!(c[0].claimant, "ELN");
+    assert_eq!(c[0].content, "its fighters were not involved");
+}
+
+#[test]
+fn telling_a_different_story_is_no_claim_what_follows_is() {
+    let c = run(
+        "China said the boat rammed its ship. Hanoi tells a different story. Tajikistan told a different story, saying Kyrgyz troops fired first.",
+    );
+    assert_eq!(c.len(), 2, "{c:#?}");
+    assert_eq!(c[1].content, "Kyrgyz troops fired first");
+}
+
+#[test]
+fn a_figure_called_false_answers_the_claim_that_gave_it_and_a_side_s_communique_that_side() {
+    let c = run(
+        "Kyrgyzstan said seven people, including two civilians, were killed by Tajik fire. Tajikistan said four of its servicemen died. The Tajik committee said the Kyrgyz figure of seven dead was inflated.",
+    );
+    assert_eq!(c[2].stance, Stance::Denies, "{c:#?}");
+    assert_eq!(c[2].content, c[0].content);
+    let c = run(
+        "The Venezuelan defence ministry said Colombian troops provided covering fire to the attackers. The Colombian defence ministry said no unit of the Colombian military had fired. Colombian Defence Minister Andres Castano dismissed the Venezuelan communique as propaganda.",
+    );
+    assert_eq!(c[2].stance, Stance::Denies, "{c:#?}");
+    assert_eq!(c[2].content, c[0].content, "{c:#?}");
+}

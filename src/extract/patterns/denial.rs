@@ -126,6 +126,8 @@ impl SentenceScan<'_> {
         // accusations answer the last accusation, other pointers the last claim.
         let complement = self.complement_before(pointer_at, object_end);
         let (pointed, accusation) = self.denied_claim(out, pointer_at, &src);
+        // ("the figure of five Indian fatalities": the claim that gave it.)
+        let pointed = self.figure_given(out, pointer_at, object_end).or(pointed);
         let antecedent = if complement { None } else { pointed };
         let cue_text = match neg {
             Some(j) => format!(
@@ -157,11 +159,18 @@ impl SentenceScan<'_> {
         out[last].points_back = antecedent;
         out[last].cue = self.span(cs..i + 1);
         out[last].answers_accusation = accusation;
-        // "Islamabad’s allegations", "… made by X": whose claims are denied.
+        // "Islamabad’s allegations", "the Venezuelan communique", "… made
+        // by X": whose claims are denied.
         out[last].accused = match made_by {
             Some(by) if by + 1 < k => Some(self.span(by + 1..k)),
-            _ => (object_at < pointer_at && self.low[object_at].ends_with("'s"))
-                .then(|| self.span(object_at..object_at + 1)),
+            _ => (object_at..pointer_at)
+                .find(|&j| {
+                    self.low[j].ends_with("'s")
+                        || (self.is_word(j)
+                            && !self.in_class(j, WordClass::DETERMINER)
+                            && self.toks[j].text(self.text).starts_with(char::is_uppercase))
+                })
+                .map(|j| self.span(j..j + 1)),
         };
         Some(cue_end)
     }
@@ -173,6 +182,38 @@ impl SentenceScan<'_> {
         end > pointer_at + 1
             && matches!(self.word(pointer_at + 1), "of" | "about" | "over")
             && !self.names_figures(pointer_at)
+    }
+
+    /// The last claim whose content gives the number that the figure at
+    /// `pointer_at` names before `end` ("the Pakistani figure of five Indian
+    /// fatalities" answers "at least five Indian soldiers were killed").
+    fn figure_given(&self, out: &[Attribution], pointer_at: usize, end: usize) -> Option<usize> {
+        if !matches!(self.word(pointer_at), "figure" | "figures" | "toll" | "tally") {
+            return None;
+        }
+        let number = (pointer_at + 1..end).find(|&j| {
+            self.word(j).starts_with(|c: char| c.is_ascii_digit())
+                || matches!(
+                    self.word(j),
+                    "two"
+                        | "three"
+                        | "four"
+                        | "five"
+                        | "six"
+                        | "seven"
+                        | "eight"
+                        | "nine"
+                        | "ten"
+                        | "eleven"
+                        | "twelve"
+                )
+        })?;
+        let number = self.word(number);
+        out.iter().rposition(|a| {
+            self.text[a.content.clone()]
+                .split(|c: char| !c.is_alphanumeric() && c != ',')
+                .any(|w| w.trim_end_matches(',').eq_ignore_ascii_case(number))
+        })
     }
 
     /// Whether the pointer at `pointer_at` is a figure or a telling ("the
@@ -236,6 +277,8 @@ impl SentenceScan<'_> {
             .find(|&j| self.is_word(j))
             .filter(|&j| self.word(pointer_at) == "it" && self.word(j) == "that" && j + 1 < content.end);
         let (pointed, accusation) = self.denied_claim(out, pointer_at, &src);
+        // ("the figure of five Indian fatalities": the claim that gave it.)
+        let pointed = self.figure_given(out, pointer_at, copula).or(pointed);
         // "said India's claims about militant camps were false": the
         // complement says what is denied, as in `qualified_denial`.
         let complement = self.complement_before(pointer_at, copula);

@@ -32,7 +32,11 @@ fn reciprocal_object<'w>(i: usize, word: impl Fn(usize) -> &'w str) -> Option<us
 pub(in crate::extract) fn is_reciprocal_cue(cue: &str) -> bool {
     let words: Vec<String> = cue.split_whitespace().map(str::to_lowercase).collect();
     let word = |k: usize| words.get(k).map_or("", String::as_str);
-    (0..words.len()).any(|i| reciprocal_object(i, word).is_some())
+    // ("Each side blamed the other for": see `each_side_apart`.)
+    (0..words.len()).any(|i| {
+        reciprocal_object(i, word).is_some()
+            || (BLAME.contains(&word(i)) && (word(i + 1), word(i + 2)) == ("the", "other"))
+    })
 }
 
 impl SentenceScan<'_> {

@@ -326,8 +326,15 @@ impl SentenceScan<'_> {
                         })
                         .filter(|&k| {
                             let w = self.word(k);
+                            // ("The ELN issued a statement saying …": a cue
+                            // whose object is the statement that speaks.)
+                            let statement = matches!(self.word(k + 1), "a" | "an" | "the")
+                                && matches!(
+                                    self.word(k + 2),
+                                    "statement" | "communique" | "communiqué" | "declaration"
+                                );
                             (w.ends_with("ed") || self.in_class(k, WordClass::PAST) || present(k))
-                                && self.lex.cue(w).is_none()
+                                && (self.lex.cue(w).is_none() || statement)
                         });
                     return match verb.and_then(|v| self.subject(cue_start).filter(|s| s.end == v)) {
                         Some(s) => Some(s),
