@@ -1066,7 +1066,9 @@ fn unlinked_claims(
             // ministry spokesman said": that ministry's.
             prev
         } else if actors.unnamed_official(&mention)
-            && let Some(side) = opening_side(text, a, actors).or_else(|| dateline.clone())
+            && let Some(side) = quoting_side(text, a, actors)
+                .or_else(|| opening_side(text, a, actors))
+                .or_else(|| dateline.clone())
         {
             side
         } else {
@@ -2037,6 +2039,22 @@ fn claims_apart(text: &str, atts: Vec<Attribution>) -> Vec<Attribution> {
         out.extend(resumed);
     }
     out
+}
+
+/// "Chinese state media quoted an unnamed official as saying": the side
+/// of the outlet that quoted the official, named right before the cue.
+fn quoting_side(text: &str, a: &Attribution, actors: &Actors) -> Option<String> {
+    if !a.cue_text.to_lowercase().starts_with("quoted") || a.source.start < a.cue.start {
+        return None;
+    }
+    let before = &text[..a.cue.start];
+    let start = before.rfind(['.', ',', ';', '\n']).map_or(0, |p| p + 1);
+    let words: Vec<&str> = before[start..].split_whitespace().collect();
+    let outlet = words[words.len().saturating_sub(4)..].join(" ");
+    match actors.sides_named(&outlet).as_slice() {
+        [side] => Some(side.clone()),
+        _ => None,
+    }
 }
 
 /// Words for the two sides of a reciprocal accusation that names neither

@@ -2093,3 +2093,21 @@ fn a_figure_called_false_answers_the_claim_that_gave_it_and_a_side_s_communique_
     assert_eq!(c[2].stance, Stance::Denies, "{c:#?}");
     assert_eq!(c[2].content, c[0].content, "{c:#?}");
 }
+
+#[test]
+fn quoted_as_saying_by_an_outlet_after_a_quotation_says_the_quotation() {
+    let c = run(
+        "\"No such incident took place in the Nikial sector,\" an Indian Army officer was quoted as saying by a news agency.",
+    );
+    assert_eq!(c.len(), 1, "{c:#?}");
+    assert_eq!(c[0].content, "No such incident took place in the Nikial sector");
+    assert_eq!(c[0].claimant, "India");
+}
+
+#[test]
+fn an_unnamed_official_quoted_by_a_state_s_media_speaks_for_that_state() {
+    let c = run(
+        "SEOUL, Jan 5 (Reuters) - Taiwan said a Chinese-crewed ship cut the cable. In January, Chinese state media quoted an unnamed maritime official as saying that Taiwan was \"weaponising ordinary accidents\".",
+    );
+    assert_eq!(c[1].claimant, "China", "{c:#?}");
+}

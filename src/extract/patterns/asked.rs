@@ -97,7 +97,18 @@ impl SentenceScan<'_> {
         } else {
             self.source_before(cs)?
         };
-        let content = self.content_bytes(self.content_after(as_at + 2));
+        // ("“No such incident took place,” an officer was quoted as saying
+        // by a news agency": the quotation before is what was said.)
+        let by_outlet_only = self.word(as_at + 2) == "by"
+            && (as_at + 3..n).all(|k| self.is_word(k) || self.is_punct(k, &[".", "'", "’"]));
+        let fronted = (by_outlet_only && self.is_punct(0, &["“", "\""]))
+            .then(|| (1..cs).find(|&k| self.is_punct(k, &["”", "\""])))
+            .flatten()
+            .filter(|&close| close > 1 && self.is_punct(close - 1, &[","]));
+        let content = match fronted {
+            Some(close) => self.content_bytes(1..close - 1).map(|(r, _)| (r, true)),
+            None => self.content_bytes(self.content_after(as_at + 2)),
+        };
         let cue_text = format!("{} … as saying", self.cue_words(cs..i + 1));
         if !self.push(out, cs..i + 1, cue_text, src, content, (Stance::Asserts, false, false)) {
             return None;
