@@ -220,7 +220,13 @@ enum Use {
 /// that make its claims, in text order.
 pub fn attributions(article: &Article, model: &Model) -> Vec<Attribution> {
     with_quotes_normalised(article, |a| {
-        quoted_denial::split(&a.text, find_all(a, model, Use::Claims), &model.lex)
+        // (Claims held apart first: a quotation resumed after "he said."
+        // may open with a denial of its own.)
+        quoted_denial::split(
+            &a.text,
+            claims_apart(&a.text, find_all(a, model, Use::Claims)),
+            &model.lex,
+        )
     })
 }
 
@@ -1950,7 +1956,7 @@ fn claim_attributions(text: &str, atts: Vec<Attribution>) -> Vec<Attribution> {
             && !frames_a_claim
             && !relays_a_claim
     });
-    claims_apart(text, kept)
+    kept
 }
 
 /// The content of an asserting claim as worded in the text: its first

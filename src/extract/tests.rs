@@ -2111,3 +2111,16 @@ fn an_unnamed_official_quoted_by_a_state_s_media_speaks_for_that_state() {
     );
     assert_eq!(c[1].claimant, "China", "{c:#?}");
 }
+
+#[test]
+fn a_quotation_resumed_after_he_said_may_open_with_a_denial() {
+    let c = run(
+        "India accused Pakistan of shelling villages. \"Pakistan has always respected the ceasefire,\" the spokesperson said. \"These allegations are baseless.\"",
+    );
+    assert_eq!(c.len(), 3, "{c:#?}");
+    assert_eq!(
+        (c[2].stance, c[2].content.as_str()),
+        (Stance::Denies, "Pakistan of shelling villages"),
+        "{c:#?}"
+    );
+}
