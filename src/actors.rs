@@ -673,6 +673,13 @@ impl Actors {
         if let Some(state) = demonym_official(&words) {
             return state.to_string();
         }
+        // "A Lebanese army statement": the army's.
+        if let [head @ .., last] = words.as_slice()
+            && matches!(*last, "statement" | "communique" | "communiqué")
+            && let Some(state) = demonym_official(head)
+        {
+            return state.to_string();
+        }
         // "the Chinese embassy in New Delhi": where it sits is no speaker.
         if let Some(at) = words.iter().position(|w| *w == "in")
             && at > 0
@@ -1376,6 +1383,7 @@ mod tests {
         assert_eq!(a.resolve("the Government of South Sudan"), "South Sudan");
         assert_eq!(a.resolve("The Indian air force"), "India");
         assert_eq!(a.resolve("the Chinese embassy in New Delhi"), "China");
+        assert_eq!(a.resolve("A Lebanese army statement"), "Lebanon");
         // A ministry in a capital is that state's; an embassy is not.
         assert_eq!(a.resolve("The Taliban Interior Ministry in Kabul"), "Afghanistan");
         assert_eq!(a.resolve("the embassy in Kabul"), "embassy in Kabul");

@@ -1920,7 +1920,7 @@ fn claim_attributions(text: &str, atts: Vec<Attribution>) -> Vec<Attribution> {
     let contents = Cover::new(atts.iter().filter(|a| !a.question).map(|a| a.content.clone()));
     let mut cues: Vec<usize> = atts.iter().filter(|a| !a.question).map(|a| a.cue.start).collect();
     cues.sort_unstable();
-    let kept = keep(atts, |_, a| {
+    keep(atts, |_, a| {
         // "The agency said A, according to a statement": the statement is
         // where the claim was said, not a claimant of its own.
         let lower = a.cue_text.to_lowercase();
@@ -1955,8 +1955,7 @@ fn claim_attributions(text: &str, atts: Vec<Attribution>) -> Vec<Attribution> {
             && !cited_evidence
             && !frames_a_claim
             && !relays_a_claim
-    });
-    kept
+    })
 }
 
 /// The content of an asserting claim as worded in the text: its first

@@ -2124,3 +2124,21 @@ fn a_quotation_resumed_after_he_said_may_open_with_a_denial() {
         "{c:#?}"
     );
 }
+
+#[test]
+fn a_relative_clause_without_that_has_its_speaker_and_ends_the_content_before_it() {
+    let c = run(
+        "China rejected Vietnam's accusation that a Chinese coast guard ship rammed and sank a fishing boat near the Paracel Islands, an incident Hanoi says left three fishermen dead.",
+    );
+    let hanoi = c
+        .iter()
+        .find(|c| c.mention.as_deref() == Some("Hanoi"))
+        .expect("Hanoi's claim");
+    assert_eq!(hanoi.claimant, "Vietnam", "{c:#?}");
+    assert!(
+        c.iter()
+            .filter(|c| c.mention.as_deref() != Some("Hanoi"))
+            .all(|c| c.content.ends_with("near the Paracel Islands")),
+        "{c:#?}"
+    );
+}

@@ -5,6 +5,24 @@ use crate::extract::lexicon::WordClass;
 use crate::extract::scan::SentenceScan;
 use std::ops::Range;
 
+/// Nouns of events and reports that a relative clause without "that"
+/// follows with its speaker's name ("an incident Hanoi says …").
+const RELATIVE_HEADS: &[&str] = &[
+    "incident",
+    "attack",
+    "strike",
+    "claim",
+    "report",
+    "charge",
+    "allegation",
+    "accusation",
+    "account",
+    "move",
+    "assertion",
+    "raid",
+    "operation",
+];
+
 impl SentenceScan<'_> {
     /// A source token range: trimmed of punctuation; `None` if empty or too
     /// long (over 12 words).
@@ -25,6 +43,16 @@ impl SentenceScan<'_> {
             .find(|&k| self.is_punct(k, &[":", "—", "–", "―", "-", "--"]))
         {
             r.start = k + 1;
+        }
+        // "…, an incident Hanoi says left three dead", "a report New Delhi
+        // dismissed": the name of a relative clause without "that" speaks,
+        // not the event or report it is about.
+        if r.len() >= 3
+            && matches!(self.word(r.start), "a" | "an" | "the")
+            && RELATIVE_HEADS.contains(&self.word(r.start + 1))
+            && self.capitalised_run(r.start + 2..r.end)
+        {
+            r.start += 2;
         }
         // "Sanders on Tuesday", "Trump, speaking to a group": the name
         // before a trailing adjunct or participle clause.
