@@ -1990,9 +1990,11 @@ fn continued(text: &str, a: &Attribution) -> std::ops::Range<usize> {
 fn claims_apart(text: &str, atts: Vec<Attribution>) -> Vec<Attribution> {
     let atts = each_side_apart(text, atts);
     // (A quotation that goes on in the same sentence, "“This is,” he said,
-    // “an act of war.”", is the rest of the first: see [`resumed_quotation`].)
-    let opens_quotation =
-        |r: &std::ops::Range<usize>| text[..r.start].ends_with(['“', '"']) && !quotation_goes_on(text, r);
+    // “an act of war.”", is the rest of the first, joined to it when the
+    // claim is written: see [`resumed_quotation`].)
+    let opens_quotation = |joined: Option<&std::ops::Range<usize>>, r: &std::ops::Range<usize>| {
+        text[..r.start].ends_with(['“', '"']) && joined != Some(r)
+    };
     let seconds: Vec<_> = atts.iter().map(|a| second_complement(text, a)).collect();
     // Where each attribution lands once the claims are inserted after it,
     // to map the links between attributions.
@@ -2000,7 +2002,10 @@ fn claims_apart(text: &str, atts: Vec<Attribution>) -> Vec<Attribution> {
     let mut next = 0;
     for (a, second) in atts.iter().zip(&seconds) {
         new_index.push(next);
-        next += 1 + usize::from(second.is_some()) + a.more.iter().filter(|r| opens_quotation(r)).count();
+        next += 1 + usize::from(second.is_some()) + {
+            let joined = resumed_quotation(text, a);
+            a.more.iter().filter(|r| opens_quotation(joined.as_ref(), r)).count()
+        };
     }
     if next == atts.len() {
         return atts;
@@ -2021,7 +2026,10 @@ fn claims_apart(text: &str, atts: Vec<Attribution>) -> Vec<Attribution> {
             a.content.end = first_end;
             b
         });
-        let (quotations, rest): (Vec<_>, Vec<_>) = std::mem::take(&mut a.more).into_iter().partition(opens_quotation);
+        let joined = resumed_quotation(text, &a);
+        let (quotations, rest): (Vec<_>, Vec<_>) = std::mem::take(&mut a.more)
+            .into_iter()
+            .partition(|r| opens_quotation(joined.as_ref(), r));
         a.more = rest;
         let resumed: Vec<Attribution> = quotations
             .into_iter()

@@ -210,9 +210,10 @@ impl SentenceScan<'_> {
         })?;
         let number = self.word(number);
         out.iter().rposition(|a| {
-            self.text[a.content.clone()]
-                .split(|c: char| !c.is_alphanumeric() && c != ',')
-                .any(|w| w.trim_end_matches(',').eq_ignore_ascii_case(number))
+            self.text[a.content.clone()].split_whitespace().any(|w| {
+                w.trim_matches(|c: char| !c.is_alphanumeric())
+                    .eq_ignore_ascii_case(number)
+            })
         })
     }
 

@@ -414,13 +414,14 @@ impl<'a> SentenceScan<'a> {
             &["over", "the", "years"],
             &["since", "then"],
         ];
-        PHRASES.iter().map(|p| p.len()).find(|&len| {
-            s > len
-                && PHRASES
-                    .iter()
-                    .any(|p| p.len() == len && (0..len).all(|k| self.word(s - len + k) == p[k]))
-                && matches!(self.word(s - len - 1), "has" | "have" | "had")
-        })
+        PHRASES
+            .iter()
+            .find(|p| {
+                s > p.len()
+                    && p.iter().enumerate().all(|(k, w)| self.word(s - p.len() + k) == *w)
+                    && matches!(self.word(s - p.len() - 1), "has" | "have" | "had")
+            })
+            .map(|p| p.len())
     }
 
     /// Where a cue in the infinitive starting at `cs` starts when the verb
