@@ -1240,12 +1240,14 @@ fn titled_before(mention: &str, claims: &[Claim]) -> Option<String> {
         let said = c.mention.as_deref()?;
         let said_lower = said.to_lowercase();
         // The title as whole words ("military" is not in "paramilitary").
+        // ("the minister" is not the Prime Minister.)
         let at = said_lower.match_indices(title).map(|(i, _)| i).find(|&i| {
             let before = said_lower[..i].chars().next_back();
-            before.is_none_or(|ch| !ch.is_alphanumeric())
+            before.is_none_or(|ch| !ch.is_alphanumeric()) && !said_lower[..i].ends_with("prime ")
         })?;
-        // The title is followed by the name the claimant is resolved to.
-        let after = said.get(at + title.len()..)?.trim_start();
+        // The title is followed by the name the claimant is resolved to
+        // ("Defence Minister Yasar Guler", "the defence minister, Yasar Guler").
+        let after = said.get(at + title.len()..)?.trim_start().trim_start_matches(", ");
         (!after.is_empty() && after.starts_with(char::is_uppercase) && c.claimant.contains(after.split(' ').next()?))
             .then(|| c.claimant.clone())
     })

@@ -2142,3 +2142,157 @@ fn a_relative_clause_without_that_has_its_speaker_and_ends_the_content_before_it
         "{c:#?}"
     );
 }
+
+#[test]
+fn a_noun_cue_before_the_verb_be_is_the_subject_of_a_denial() {
+    let c = run(
+        "Indian officials said the militants crossed from Pakistan. Pakistan said the Indian claims were baseless.",
+    );
+    assert_eq!(c.len(), 2, "{c:#?}");
+    assert_eq!(
+        (c[1].stance, c[1].content.as_str()),
+        (Stance::Denies, "the militants crossed from Pakistan"),
+        "{c:#?}"
+    );
+}
+
+#[test]
+fn a_passive_names_its_speaker_after_by() {
+    let who = |t: &str| {
+        run(t)
+            .iter()
+            .map(|c| (c.mention.clone().unwrap_or(c.claimant.clone()), c.content.clone()))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        who("It was claimed by Indian officials that the militants crossed from Pakistan."),
+        [(
+            "Indian officials".to_string(),
+            "the militants crossed from Pakistan".to_string()
+        )]
+    );
+    assert_eq!(
+        who("It has been alleged by the opposition that the vote was rigged."),
+        [("the opposition".to_string(), "the vote was rigged".to_string())]
+    );
+    // A participle in the passive that modifies a noun is no claim.
+    assert!(
+        run("The uninhabited islets, controlled by Japan but claimed by China, have been a source of friction.")
+            .is_empty()
+    );
+}
+
+#[test]
+fn a_time_phrase_fronted_without_a_comma_is_no_part_of_the_speaker() {
+    for (text, mention) in [
+        (
+            "On Monday the ministry said the strike killed nine tourists.",
+            "the ministry",
+        ),
+        (
+            "Later on Tuesday the foreign ministry said it had summoned the ambassador.",
+            "the foreign ministry",
+        ),
+        ("In March 2024 the government said it would act.", "the government"),
+    ] {
+        let c = run(text);
+        assert_eq!(c.len(), 1, "{c:#?}");
+        assert_eq!(c[0].mention.as_deref(), Some(mention), "{c:#?}");
+    }
+    // Numbers alone are no time: "12 senators".
+    let c = run("“It had no goal,” said 12 senators.");
+    assert_eq!(c[0].claimant, "12 senators", "{c:#?}");
+}
+
+#[test]
+fn content_before_the_source_may_be_followed_by_an_adjunct_and_a_participle() {
+    let c = run("No fences had been moved, she told reporters in Moscow, adding that the border was calm.");
+    let who = who_says(&c);
+    assert_eq!(who[0].2, "No fences had been moved", "{c:#?}");
+    assert_eq!(who[1].2, "the border was calm", "{c:#?}");
+    let c = run(
+        "The vessel was collecting data, a Chinese embassy spokesperson said in a statement posted on its website, calling the accusation a fabrication.",
+    );
+    assert_eq!(who_says(&c)[0].2, "The vessel was collecting data", "{c:#?}");
+    // A subject of one word, then the source between commas.
+    let c = run("Iraq, he said, had documented more than 20 Turkish violations.");
+    assert_eq!(c.len(), 1, "{c:#?}");
+    assert!(
+        c[0].content.starts_with("Iraq") && c[0].content.ends_with("violations"),
+        "{c:#?}"
+    );
+}
+
+#[test]
+fn an_aside_between_the_cue_and_that_is_no_content_and_no_claim() {
+    for text in [
+        "The state news agency ERINA said, citing the ministry of defence, that Ethiopian soldiers had shelled Eritrean positions.",
+        "The ministry said, in a statement carried by TASS, that Ethiopian soldiers had shelled Eritrean positions.",
+    ] {
+        let c = run(text);
+        assert_eq!(c.len(), 1, "{c:#?}");
+        assert_eq!(
+            c[0].content, "Ethiopian soldiers had shelled Eritrean positions",
+            "{c:#?}"
+        );
+    }
+    let c = run(
+        "According to a report by Reuters, which cited two regional security sources, Ethiopian convoys were seen heading north.",
+    );
+    assert_eq!(c[0].content, "Ethiopian convoys were seen heading north", "{c:#?}");
+    let c = run("According to the mayor, Ahmed Hussein, nine tourists were killed.");
+    assert_eq!(
+        (c[0].claimant.as_str(), c[0].content.as_str()),
+        ("Ahmed Hussein", "nine tourists were killed")
+    );
+}
+
+#[test]
+fn the_quoted_one_speaks_past_an_apposition_and_the_subject_past_a_with_phrase() {
+    let c = run(
+        "State media quoted Kim Yo Jong, the powerful sister of leader Kim Jong Un, as saying that the drills were a rehearsal for invasion.",
+    );
+    assert_eq!(c[0].claimant, "Kim Yo Jong", "{c:#?}");
+    let c = run("Algeria cut diplomatic ties with Rabat in August, accusing its neighbour of hostile actions.");
+    assert_eq!(c[0].claimant, "Algeria", "{c:#?}");
+    // An allegation named in the object does not speak on after a comma.
+    let c = run(
+        "Eritrea rejected accusations by Ethiopia that it had massed troops on the border, saying instead that Ethiopia was preparing to invade.",
+    );
+    assert_eq!(c.last().map(|c| c.claimant.as_str()), Some("Eritrea"), "{c:#?}");
+}
+
+#[test]
+fn a_bare_title_is_the_one_named_in_apposition_not_the_prime_minister() {
+    let c = run(
+        "Iraqi Prime Minister Mohammed Shia al-Sudani said the strike was a violation of sovereignty. The Turkish defence minister, Yasar Guler, said the attack was carried out by the PKK. The minister added that Ankara was ready to cooperate.",
+    );
+    assert_eq!(c[2].claimant, "Yasar Guler", "{c:#?}");
+}
+
+#[test]
+fn said_the_claims_were_baseless_and_that_b_denies_and_asserts() {
+    let c = run(
+        "Greece said Turkish jets violated its airspace. Turkey's defence ministry said the Greek claims were \"completely baseless\" and that its aircraft had been on routine training flights.",
+    );
+    let who = who_says(&c);
+    assert_eq!(who.len(), 3, "{c:#?}");
+    assert_eq!(
+        (who[1].1, who[1].2),
+        (Stance::Denies, "Turkish jets violated its airspace")
+    );
+    assert_eq!(
+        (who[2].1, who[2].2),
+        (Stance::Asserts, "its aircraft had been on routine training flights")
+    );
+    // A headline's "says claims “baseless”" is no assertion of those words.
+    let c = run("Ankara says claims \"baseless\"\n\nGreece said Turkish jets violated its airspace.");
+    assert!(c.iter().all(|c| !c.content.contains("baseless")), "{c:#?}");
+}
+
+#[test]
+fn affirmed_and_countered_report_claims() {
+    let c =
+        run("Ali Rezaei affirmed that the drone was shot down. The ministry countered that the drones were Ukrainian.");
+    assert_eq!(c.len(), 2, "{c:#?}");
+}

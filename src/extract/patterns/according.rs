@@ -71,10 +71,26 @@ impl SentenceScan<'_> {
         let start = self.clause_start(i);
         if i == start {
             let comma = (i + 2..n).find(|&k| self.is_punct(k, &[","]));
-            let Some(c) = comma else { return false };
-            let Some(src) = self.source_range_within(i + 2..c, DELIMITED_SOURCE_MAX_WORDS) else {
+            let Some(mut c) = comma else { return false };
+            let Some(mut src) = self.source_range_within(i + 2..c, DELIMITED_SOURCE_MAX_WORDS) else {
                 return false;
             };
+            // "According to a report by Reuters, which cited two sources,
+            // Y": a relative clause set off after the source; "According to
+            // the mayor, Ahmed Hussein, Y": the name in apposition speaks.
+            if let Some(next) = (c + 2..n.min(c + 16)).find(|&k| self.is_punct(k, &[",", ";", "“", "”", "\""]))
+                && self.is_punct(next, &[","])
+            {
+                if matches!(self.word(c + 1), "which" | "who" | "whose") {
+                    c = next;
+                } else if next - c <= 5
+                    && self.capitalised_run(c + 1..next)
+                    && let Some(name) = self.source_range(c + 1..next)
+                {
+                    src = name;
+                    c = next;
+                }
+            }
             let content = self.content_bytes(c + 1..n);
             return self.push(
                 out,

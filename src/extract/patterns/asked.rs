@@ -1,5 +1,6 @@
 //! Pattern family: a question put to someone ("Asked whether …, she
-//! said") and "X quoted Y as saying".
+//! said"), "X quoted Y as saying" and the other passives that name the
+//! speaker after "by" ("It was claimed by Indian officials that …").
 
 use crate::claim::Stance;
 use crate::extract::lexicon::WordClass;
@@ -78,6 +79,41 @@ impl SentenceScan<'_> {
         Some(cue_end)
     }
 
+    /// "It was claimed by Indian officials that …", "it has been alleged
+    /// by the opposition that …": a reporting verb in the passive, its
+    /// subject the empty "it", the speaker after "by". Returns where
+    /// scanning resumes (the "that").
+    pub(in crate::extract) fn passive_by(&self, i: usize, out: &mut Vec<Attribution>) -> Option<usize> {
+        let n = self.toks.len();
+        if self.low.get(i + 1).is_none_or(|&w| w != "by") || !(self.word(i).ends_with("ed") || self.word(i) == "said") {
+            return None;
+        }
+        let cue = self.lex.cue(self.word(i))?;
+        let be = |w: &str| {
+            matches!(
+                w,
+                "is" | "was" | "were" | "are" | "been" | "has" | "had" | "have" | "further" | "also"
+            )
+        };
+        let cs = self.auxiliaries_before(i, be);
+        if cs == i || cs == 0 || self.word(cs - 1) != "it" || !(cs..i).any(|k| be(self.word(k))) {
+            return None;
+        }
+        let that = (i + 2..n.min(i + 14)).find(|&k| self.word(k) == "that")?;
+        let src = self.source_range(i + 2..that)?;
+        let content = self.content_bytes(self.content_after(that + 1));
+        let cue_text = self.cue_words(cs..i + 2);
+        self.push(
+            out,
+            cs..i + 2,
+            cue_text,
+            src,
+            content,
+            (cue.stance, cue.accuse, cue.evidence),
+        )
+        .then_some(that + 1)
+    }
+
     /// "State media quoted the minister as saying (that) …": the one quoted
     /// speaks; "he was quoted as saying …" too. Returns where scanning
     /// resumes (after "saying").
@@ -86,14 +122,18 @@ impl SentenceScan<'_> {
         if !matches!(self.word(i), "quoted" | "quotes" | "quoting") {
             return None;
         }
-        let as_at = (i + 1..n.min(i + 14)).find(|&k| self.word(k) == "as")?;
+        let as_at = (i + 1..n.min(i + 22)).find(|&k| self.word(k) == "as")?;
         if self.low.get(as_at + 1).is_none_or(|&w| w != "saying") {
             return None;
         }
         let cs = self.auxiliaries_before(i, |w| matches!(w, "is" | "was" | "were" | "are" | "been"));
         // "quoted the minister as saying"; "was quoted (by Reuters) as saying".
         let src = if as_at > i + 1 && self.word(i + 1) != "by" {
-            self.source_range(i + 1..as_at)?
+            // ("quoted Kim Yo Jong, the leader's sister, as saying": the
+            // name before the apposition.)
+            let apposition = (i + 2..as_at).find(|&k| self.is_punct(k, &[","]));
+            let object_end = apposition.filter(|_| self.is_punct(as_at - 1, &[","])).unwrap_or(as_at);
+            self.source_range(i + 1..object_end)?
         } else {
             self.source_before(cs)?
         };

@@ -86,12 +86,6 @@ pub(super) fn content_then_source(s: &SentenceScan<'_>, v: &VerbCue<'_>, out: &m
                 };
                 return Some(s.push(out, cs..i + 1, cue_text, src, content, kind));
             }
-            let mut content = s.content_bytes(s.clause_start(cend)..cend);
-            if content.is_none() && quote_next && !s.is_punct(q, &[","]) {
-                // "“That,” he added, “promises …”": one word opens the quotation.
-                content = s.opening_word(s.clause_start(cend)..cend);
-            }
-            let pushed = s.push(out, cs..i + 1, cue_text, src, content, kind);
             // "The museum, he said, celebrated his heroes": the clause goes on after the cue.
             let goes_on = i + 2 < n
                 && s.is_punct(q, &[","])
@@ -100,6 +94,32 @@ pub(super) fn content_then_source(s: &SentenceScan<'_>, v: &VerbCue<'_>, out: &m
                 && !s.word(i + 2).ends_with("ing")
                 && !s.in_class(i + 2, WordClass::ADJUNCT)
                 && !(i + 2..n).any(|k| s.is_punct(k, &["“", "\"", "”"]));
+            let mut content = s.content_bytes(s.clause_start(cend)..cend);
+            if content.is_none() && quote_next && !s.is_punct(q, &[","]) {
+                // "“That,” he added, “promises …”": one word opens the quotation.
+                content = s.opening_word(s.clause_start(cend)..cend);
+            }
+            // (Not a connective: "If, as I've suggested, he …".)
+            let function_word = |k: usize| {
+                [
+                    WordClass::BOUNDARY,
+                    WordClass::CONNECTIVE,
+                    WordClass::PREPOSITION,
+                    WordClass::ADJUNCT,
+                ]
+                .iter()
+                .any(|&c| s.in_class(k, c))
+            };
+            if content.is_none()
+                && goes_on
+                && s.words_in(s.clause_start(cend)..cend) == 1
+                && s.is_word(cend - 1)
+                && !function_word(cend - 1)
+            {
+                // "Iraq, he said, had documented …": a subject of one word.
+                content = Some((s.span(cend - 1..cend), false));
+            }
+            let pushed = s.push(out, cs..i + 1, cue_text, src, content, kind);
             if pushed
                 && goes_on
                 && let Some((rest, _)) = s.content_bytes(s.content_after(i + 2))

@@ -266,10 +266,20 @@ impl SentenceScan<'_> {
             .take_while(|&j| self.is_word(j))
             .find(|&j| self.in_class(j, WordClass::POINTER) && !self.in_class(j, WordClass::DETERMINER))?;
         // "made by Pakistan", "of Indian involvement", "against him": the pointer's complement.
-        let copula = (pointer_at + 1..content.end.min(pointer_at + 8))
-            .take_while(|&j| !self.is_punct(j, &[",", ";"]) && self.word(j) != "that")
-            .find(|&j| matches!(self.word(j), "is" | "are" | "was" | "were" | "remain" | "remains"))?;
-        let neg = (copula + 1..content.end.min(copula + 5))
+        // ("Ankara says claims “baseless”": a headline drops the copula.)
+        let headline_label = (pointer_at + 1..content.end)
+            .filter(|&j| self.is_word(j))
+            .collect::<Vec<_>>()
+            .first()
+            .copied()
+            .filter(|&j| self.in_class(j, WordClass::NEGATIVE) && self.words_in(j + 1..content.end) == 0);
+        let copula = match headline_label {
+            Some(j) => j,
+            None => (pointer_at + 1..content.end.min(pointer_at + 8))
+                .take_while(|&j| !self.is_punct(j, &[",", ";"]) && self.word(j) != "that")
+                .find(|&j| matches!(self.word(j), "is" | "are" | "was" | "were" | "remain" | "remains"))?,
+        };
+        let neg = (copula + usize::from(headline_label.is_none())..content.end.min(copula + 5))
             .take_while(|&j| !self.is_punct(j, &[",", ";", "."]) || self.is_punct(j, &["“", "\""]))
             .find(|&j| self.in_class(j, WordClass::NEGATIVE))?;
         // "said it was “absolutely false” that Washington had been behind
@@ -300,11 +310,36 @@ impl SentenceScan<'_> {
             self.cue_words(cue.clone()),
             self.cue_words(copula..neg + 1).replace(['“', '”', '"'], "")
         );
-        let pushed = self.push(out, cue, cue_text, src, Some(denied), (Stance::Denies, false, false));
+        let pushed = self.push(
+            out,
+            cue.clone(),
+            cue_text,
+            src.clone(),
+            Some(denied),
+            (Stance::Denies, false, false),
+        );
+        if !pushed {
+            return Some(false);
+        }
         let last = out.len() - 1;
         out[last].points_back = antecedent;
         out[last].answers_accusation = accusation;
-        Some(pushed)
+        // "said the claims were “baseless” and that its aircraft had been
+        // on routine flights": the second complement is asserted.
+        if that.is_none()
+            && let Some(and) = (neg + 1..content.end).find(|&j| self.word(j) == "and" && self.word(j + 1) == "that")
+            && self.push(
+                out,
+                cue.clone(),
+                self.cue_words(cue),
+                src,
+                self.content_bytes(and + 2..content.end),
+                (Stance::Asserts, false, false),
+            )
+        {
+            out.last_mut().expect("just pushed").continues = Some(last);
+        }
+        Some(true)
     }
 
     /// "… heightened by allegations from Islamabad that the Taliban is not

@@ -20,6 +20,9 @@ pub(super) fn with_speaker(s: &SentenceScan<'_>, v: &VerbCue<'_>, out: &mut Vec<
         && (w + 1..cs).all(|k| s.is_word(k) || s.is_punct(k, &[","]))
         && let name_end = (w + 1..cs).find(|&k| s.is_punct(k, &[","])).unwrap_or(cs)
         && (name_end == cs || s.toks[w + 1].text(s.text).starts_with(char::is_uppercase))
+        // ("cut ties with Rabat in August, accusing …": a comma that only
+        // closes the phrase after "with" leaves the subject to speak.)
+        && name_end + 1 != cs
         && let Some(src) = s.source_range(w + 1..name_end)
     {
         let ce = s.cue_end(i);

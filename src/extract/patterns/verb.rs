@@ -52,6 +52,15 @@ impl SentenceScan<'_> {
     /// fits decides.
     pub(in crate::extract) fn verb(&self, i: usize, cue: &Cue, out: &mut Vec<Attribution>) -> bool {
         let Some(cs) = self.cue_start(i) else { return false };
+        // ("ERINA said, citing the ministry, that …": an aside that an
+        // earlier cue of the sentence skipped to its content.)
+        let at = self.span(i..i + 1);
+        if out[self.first..]
+            .iter()
+            .any(|a| a.cue.end <= at.start && at.end <= a.content.start && a.source.end <= at.start)
+        {
+            return false;
+        }
         let v = VerbCue {
             i,
             cs,

@@ -117,6 +117,18 @@ impl SentenceScan<'_> {
     /// another attribution ("…, a claim that …", "…, maintaining that …").
     pub(in crate::extract) fn content_after(&self, from: usize) -> Range<usize> {
         let n = self.toks.len();
+        // ("said, citing the ministry of defence, that …", "said, in a
+        // statement carried by TASS, that …": an aside between commas.)
+        if from < n
+            && self.is_punct(from, &[","])
+            && let Some(close) = (from + 1..n.min(from + 16)).find(|&k| !self.is_word(k))
+            && close > from + 1
+            && self.is_punct(close, &[","])
+            && self.low.get(close + 1).is_some_and(|&w| w == "that")
+            && (from + 1..close).all(|k| !self.in_class(k, WordClass::FINITE))
+        {
+            return self.content_after(close + 1);
+        }
         let mut s = from;
         let verb_after_and = |k: usize| {
             matches!(self.word(k), "and" | "but")
@@ -509,6 +521,23 @@ impl SentenceScan<'_> {
             && self.lex.is(WordClass::ADJUNCT, first_word)
             && (i + 1..c).all(|k| self.word(k) != "that")
             && !(c + 1 < n && self.is_punct(c + 1, &["“", "\""]))
+        {
+            return true;
+        }
+        // "…, she told reporters in Moscow, adding that …", "…, a spokesman
+        // said in a statement posted on its website, calling …": the
+        // addressee or an adjunct up to a comma, then a participle's clause.
+        let from = if lemma == "tell" && i + 1 < n && self.in_class(i + 1, WordClass::ADDRESSEE) {
+            i + 2
+        } else {
+            i + 1
+        };
+        if let Some(c) = (from..n.min(i + 14)).find(|&k| !self.is_word(k))
+            && self.is_punct(c, &[","])
+            && (from == c || self.in_class(from, WordClass::ADJUNCT))
+            && (i + 1..c).all(|k| self.word(k) != "that" && !self.in_class(k, WordClass::FINITE))
+            && c + 1 < n
+            && self.word(c + 1).ends_with("ing")
         {
             return true;
         }

@@ -103,6 +103,8 @@ impl<'a> SentenceScan<'a> {
                 resume = end;
             } else if let Some(end) = self.reciprocal(i, out) {
                 resume = end;
+            } else if let Some(end) = self.passive_by(i, out) {
+                resume = end;
             } else if let Some(end) = self.quoted_as_saying(i, out) {
                 resume = end;
             } else if self.attributive(i) {
@@ -349,6 +351,12 @@ impl<'a> SentenceScan<'a> {
                 && (self.first..out.len())
                     .any(|j| j != k && out[j].content.start <= out[k].cue.start && out[k].cue.end <= out[j].content.end)
         };
+        // ("Eritrea rejected accusations by Ethiopia that A, saying B":
+        // the allegation the verb's object names does not speak on.)
+        let named_in_object = |k: usize| {
+            out[k].source.start > out[k].cue.start && (self.first..k).any(|j| out[j].cue.end <= out[k].cue.start)
+        };
+        let inside = |k: usize| inside(k) || named_in_object(k);
         (self.first..out.len()).rev().find(|&k| !out[k].question && !inside(k))
     }
 
@@ -360,6 +368,26 @@ impl<'a> SentenceScan<'a> {
         // The "is" of a progressive ("is also encouraging") belongs to the cue.
         let progressive = self.word(i).ends_with("ing");
         let s = self.auxiliaries_before(i, |w| progressive && be(w) && w != "'s");
+        // "the Indian claims were baseless": a cue after a determiner and
+        // an adjective, the verb "be" after it, is the subject's noun (not
+        // in "the attack that Islamabad alleges was orchestrated …").
+        if i >= 2
+            && i + 1 < self.toks.len()
+            && matches!(self.word(i + 1), "is" | "was" | "were" | "are")
+            && self.in_class(i - 2, WordClass::DETERMINER)
+            && self.word(i - 2) != "that"
+            && self.is_word(i - 1)
+        {
+            return None;
+        }
+        // "the islets, controlled by Japan but claimed by China": a passive
+        // participle (an empty "it" before it is `passive_by`'s).
+        if i + 1 < self.toks.len()
+            && self.word(i + 1) == "by"
+            && (self.word(i).ends_with("ed") || self.word(i) == "said")
+        {
+            return None;
+        }
         if s > 0 {
             let prev = self.word(s - 1);
             // A passive, an infinitive or a noun: no cue of an attribution.

@@ -44,6 +44,11 @@ impl SentenceScan<'_> {
         {
             r.start = k + 1;
         }
+        // "On Monday the ministry", "Later on Tuesday the foreign ministry":
+        // a time phrase fronted without a comma is no part of the name.
+        if let Some(k) = self.after_fronted_time(r.clone()) {
+            r.start = k;
+        }
         // "…, an incident Hanoi says left three dead", "a report New Delhi
         // dismissed": the name of a relative clause without "that" speaks,
         // not the event or report it is about.
@@ -159,6 +164,27 @@ impl SentenceScan<'_> {
             return Some(last..r.end);
         }
         Some(r)
+    }
+
+    /// Where the words of `r` begin after a time phrase that opens it
+    /// without a comma ("On Monday", "Later on Tuesday", "Early in March
+    /// 2024"), when one does and words are left; None otherwise.
+    fn after_fronted_time(&self, r: Range<usize>) -> Option<usize> {
+        let timely = |k: usize| {
+            self.in_class(k, WordClass::TIME)
+                || self.word(k).starts_with(|c: char| c.is_ascii_digit())
+                || (self.word(k) == "the" && k + 1 < r.end && self.in_class(k + 1, WordClass::TIME))
+        };
+        let end = (r.start..r.end).find(|&k| !timely(k))?;
+        // A preposition alone ("In Kabul", "At the UN") names no time.
+        let names_time = (r.start..end).any(|k| {
+            self.in_class(k, WordClass::TIME)
+                && !matches!(self.word(k), "on" | "in" | "at" | "during" | "this" | "last" | "next")
+        });
+        // (A comma after it, or a clause opened before it, is for the
+        // callers that read commas and clauses.)
+        let opens = r.start == 0 || !self.is_word(r.start - 1);
+        (opens && names_time && end > r.start && self.is_word(end) && self.words_in(end..r.end) > 0).then_some(end)
     }
 
     /// [`Self::source_range`] of a subject right before its verb: the words
