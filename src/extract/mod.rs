@@ -832,6 +832,19 @@ fn person_before(text: &str, before: &[Attribution], a: &Attribution, actors: &A
                 return Some(actors.resolve(&name));
             }
         }
+        // ("In Paris, Darmanin stood by his remarks": a surname alone, of
+        // a speaker named in full before.)
+        if let [surname] = run[..]
+            && !after_preposition
+            && let Some(b) = before.iter().rev().take(LOOK_BACK).find(|b| {
+                let said = &text[b.source.clone()];
+                said.len() > surname.len()
+                    && said.ends_with(surname)
+                    && said[..said.len() - surname.len()].ends_with(' ')
+            })
+        {
+            return Some(actors.resolve(&text[b.source.clone()]));
+        }
     }
     None
 }

@@ -2296,3 +2296,36 @@ fn affirmed_and_countered_report_claims() {
         run("Ali Rezaei affirmed that the drone was shot down. The ministry countered that the drones were Ukrainian.");
     assert_eq!(c.len(), 2, "{c:#?}");
 }
+
+#[test]
+fn a_cue_inside_a_quotation_keeps_its_content_inside_and_a_surname_before_a_pronoun_speaks() {
+    let c = run(
+        "Interior Minister Gerald Darmanin said Azerbaijan was interfering. Azerbaijani deputy minister Yalchin Rafiyev said the claims were insulting. In Paris, Darmanin stood by his remarks. \"Azerbaijan is interfering, I maintain it,\" he told reporters outside the ministry.",
+    );
+    assert_eq!(c.len(), 3, "{c:#?}");
+    assert_eq!(
+        (c[2].claimant.as_str(), c[2].content.as_str()),
+        ("Gerald Darmanin", "Azerbaijan is interfering, I maintain it"),
+        "{c:#?}"
+    );
+}
+
+#[test]
+fn a_contrast_that_reports_another_speaker_ends_the_content() {
+    let c = run(
+        "Houthi rebels claimed Tuesday they struck an oil tanker with two ballistic missiles, but the U.S. military and the ship's operator said the vessel was undamaged.",
+    );
+    assert_eq!(
+        c[0].content, "they struck an oil tanker with two ballistic missiles",
+        "{c:#?}"
+    );
+    // "by contrast" is an aside, no part of the speaker; "pure invention" calls a claim false.
+    let c = run(
+        "Darmanin said Baku paid the separatists. Turkey's foreign ministry, by contrast, said the accusations were \"pure invention\".",
+    );
+    assert_eq!(c[1].mention.as_deref(), Some("Turkey's foreign ministry"), "{c:#?}");
+    assert_eq!(
+        (c[1].stance, c[1].content.as_str()),
+        (Stance::Denies, "Baku paid the separatists")
+    );
+}

@@ -258,8 +258,11 @@ impl SentenceScan<'_> {
             // "it lost 50 troops after Yerevan said that …": a temporal
             // clause that reports another speaker is the narrator's, not
             // part of the claim.
-            if matches!(self.word(k), "after" | "before" | "as" | "while" | "whereas")
-                && (k + 2..n.min(k + 7))
+            // ("…, but the U.S. military and the ship's operator said …": a
+            // contrast that reports another speaker, its subject longer.)
+            let contrast = self.word(k) == "but" && self.is_punct(k - 1, &[","]);
+            if (matches!(self.word(k), "after" | "before" | "as" | "while" | "whereas") || contrast)
+                && (k + 2..n.min(k + if contrast { 12 } else { 7 }))
                     .take_while(|&j| !self.is_punct(j, &[",", ";", "“", "\""]))
                     .any(reviewed_verb)
             {

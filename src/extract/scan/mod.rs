@@ -494,6 +494,19 @@ impl<'a> SentenceScan<'a> {
             return false;
         };
         let cue_b = self.span(cue.clone());
+        // ("“Azerbaijan is interfering, I maintain it,” he told reporters":
+        // a cue inside a quotation has its content inside it too.)
+        if let Some(first) = self.toks.first() {
+            let before = &self.text[first.start.min(cue_b.start)..cue_b.start];
+            let open =
+                before.matches('“').count() > before.matches('”').count() || before.matches('"').count() % 2 == 1;
+            if open
+                && let Some(close) = self.text[cue_b.end..].find(['”', '"'])
+                && content.end > cue_b.end + close
+            {
+                return false;
+            }
+        }
         // ("Russia blames Britain for Nord Stream blasts; London calls …":
         // what follows a clause's end is no content of a cue before it.)
         if self.holds_own_cue(&content, &cue_b) || self.text[content.clone()].starts_with(';') {
