@@ -715,6 +715,9 @@ impl Actors {
         {
             return state.to_string();
         }
+        if let Some(name) = organisation_official(mention) {
+            return self.resolve(name);
+        }
         clean_mention(mention)
     }
 
@@ -932,6 +935,27 @@ const OFFICIAL_HEADS: &[&str] = &[
     "parliament",
     "agency",
 ];
+
+/// "A Hamas official", "a senior NATO official", "the UN spokesperson":
+/// the organisation a voice named by one capitalised word speaks for.
+fn organisation_official(mention: &str) -> Option<&str> {
+    let words: Vec<&str> = mention.split_whitespace().collect();
+    let (det, rest) = words.split_first()?;
+    let rest = match rest {
+        [adj, rest @ ..] if matches!(*adj, "senior" | "top" | "second" | "another") => rest,
+        rest => rest,
+    };
+    let [name, head] = rest else { return None };
+    (matches!(det.to_lowercase().as_str(), "a" | "an" | "the")
+        && matches!(
+            *head,
+            "official" | "officials" | "spokesman" | "spokeswoman" | "spokesperson" | "source" | "sources"
+        )
+        && name.starts_with(char::is_uppercase)
+        && name.chars().all(|c| c.is_alphabetic() || c == '-')
+        && !is_title(name))
+    .then_some(*name)
+}
 
 /// Whether a noun phrase's words end in an official head word ("China's
 /// customs agency"), a news agency aside: it reports, it does not speak for
@@ -1388,6 +1412,10 @@ mod tests {
         assert_eq!(a.resolve("The Taliban Interior Ministry in Kabul"), "Afghanistan");
         assert_eq!(a.resolve("the embassy in Kabul"), "embassy in Kabul");
         assert_eq!(a.sides_named("Kabul accused New Delhi"), ["Afghanistan", "India"]);
+        // An official named after one organisation speaks for it.
+        assert_eq!(a.resolve("A Hamas official"), "Hamas");
+        assert_eq!(a.resolve("a senior NATO official"), "NATO");
+        assert_eq!(a.resolve("A senior official"), "A senior official");
     }
 
     #[test]

@@ -1422,11 +1422,7 @@ fn a_request_for_anonymity_is_no_claim() {
     let c = run("A Hezbollah official, who asked not to be named, told Reuters the group was not behind the attack.");
     assert_eq!(
         who_says(&c),
-        [(
-            "A Hezbollah official",
-            Stance::Asserts,
-            "the group was not behind the attack"
-        )],
+        [("Hezbollah", Stance::Asserts, "the group was not behind the attack")],
         "{c:#?}"
     );
 }
