@@ -836,14 +836,9 @@ fn person_before(text: &str, before: &[Attribution], a: &Attribution, actors: &A
         // a speaker named in full before.)
         if let [surname] = run[..]
             && !after_preposition
-            && let Some(b) = before.iter().rev().take(LOOK_BACK).find(|b| {
-                let said = &text[b.source.clone()];
-                said.len() > surname.len()
-                    && said.ends_with(surname)
-                    && said[..said.len() - surname.len()].ends_with(' ')
-            })
+            && let Some(full) = full_name_before(text, a.source.start.min(a.content.start), surname, actors)
         {
-            return Some(actors.resolve(&text[b.source.clone()]));
+            return Some(actors.resolve(&full));
         }
     }
     None

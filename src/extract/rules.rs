@@ -197,6 +197,9 @@ fn speaker_label(paragraph: &str) -> bool {
 /// …"): it copies that claim's content instead. ("Such accusations" point
 /// back.)
 fn repoint_forward(text: &str, out: &mut [Attribution]) {
+    /// How far after the denial (bytes) the accusation it answers may be
+    /// reported: the next sentence or two.
+    const FORWARD_REACH: usize = 400;
     for k in 0..out.len() {
         if !out[k].answers_accusation || out[k].points_back.is_some_and(|p| out[p].accuse) {
             continue;
@@ -216,9 +219,11 @@ fn repoint_forward(text: &str, out: &mut [Attribution]) {
         }
         // (Not an accusation read inside the denial's own words: "said
         // India's claims about camps were false".)
+        // (Nearby: an accusation paragraphs later is another story.)
         let after = out[k].cue.end.max(out[k].content.end);
-        if let Some(j) =
-            (k + 1..out.len()).find(|&j| out[j].accuse && out[j].stance == Stance::Asserts && out[j].cue.start >= after)
+        if let Some(j) = (k + 1..out.len())
+            .take_while(|&j| out[j].cue.start < after + FORWARD_REACH)
+            .find(|&j| out[j].accuse && out[j].stance == Stance::Asserts && out[j].cue.start >= after)
         {
             out[k].points_back = Some(j);
             out[k].content = out[j].content.clone();

@@ -2325,3 +2325,20 @@ fn a_contrast_that_reports_another_speaker_ends_the_content() {
         (Stance::Denies, "Baku paid the separatists")
     );
 }
+
+#[test]
+fn a_denial_answers_an_accusation_reported_after_it_only_nearby() {
+    let far = format!(
+        "The minister said French services had documented fake news from Baku. Hikmet Hajiyev said the claims were absolutely absurd. {} Christian Tein, the leader, said the uprising owed nothing to Baku. Police accused the rioters of arson.",
+        "The riots began in May over an electoral reform that would have enlarged the roll of voters in provincial elections, and they left several people dead and hundreds injured across the territory. ".repeat(3)
+    );
+    let c = run(&far);
+    assert_eq!(
+        (c[1].stance, c[1].content.as_str()),
+        (Stance::Denies, "French services had documented fake news from Baku"),
+        "{c:#?}"
+    );
+    // "all states" is no cue.
+    let c = run("Rafiyev said Azerbaijan respects the territorial integrity of all states.");
+    assert_eq!(c.len(), 1, "{c:#?}");
+}

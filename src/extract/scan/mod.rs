@@ -394,6 +394,11 @@ impl<'a> SentenceScan<'a> {
             if be(prev) || matches!(prev, "to" | "being") || self.lex.is(WordClass::DETERMINER, prev) {
                 return None;
             }
+            // ("the integrity of all states": a quantity of a noun.)
+            let noun = self.lex.cue(self.word(i)).is_some_and(|c| c.noun);
+            if noun && (prev == "all" || self.lex.is(WordClass::QUANTIFIER, prev)) {
+                return None;
+            }
         }
         if (s..i).any(|k| matches!(self.word(k), "not" | "never") || self.word(k).ends_with("n't")) {
             return None;
