@@ -2342,3 +2342,19 @@ fn a_denial_answers_an_accusation_reported_after_it_only_nearby() {
     let c = run("Rafiyev said Azerbaijan respects the territorial integrity of all states.");
     assert_eq!(c.len(), 1, "{c:#?}");
 }
+
+#[test]
+fn content_before_the_source_may_end_the_sentence_with_the_occasion_or_the_outlet_told() {
+    for text in [
+        "The vessel was collecting data, a Chinese embassy spokesperson said in a statement posted on its website.",
+        "The vessel was collecting data, the ministry told state news agency RIA Novosti.",
+    ] {
+        let c = run(text);
+        assert_eq!(c.len(), 1, "{c:#?}");
+        assert_eq!(c[0].content, "The vessel was collecting data", "{c:#?}");
+    }
+    // A verb that is no verb of speech, or a clause after "told", takes
+    // its content after it.
+    let c = run("The debate is predictable - Donald J. Trump has vowed to bring back lost mining jobs.");
+    assert!(c.iter().all(|c| c.content != "The debate is predictable"), "{c:#?}");
+}

@@ -535,12 +535,27 @@ impl SentenceScan<'_> {
         } else {
             i + 1
         };
-        if let Some(c) = (from..n.min(i + 14)).find(|&k| !self.is_word(k))
-            && self.is_punct(c, &[","])
-            && (from == c || self.in_class(from, WordClass::ADJUNCT))
+        // ("…, the ministry said in a statement posted on its website.",
+        // "…, the ministry told state news agency RIA Novosti.": the same,
+        // up to the sentence's end.)
+        let at_end = |c: usize| (c..n).all(|k| self.is_punct(k, &[".", "!", "?", "”", "\"", "'", "’"]));
+        let stop = (from..n.min(i + 14))
+            .find(|&k| !self.is_word(k))
+            .or((n <= i + 14).then_some(n));
+        // (Only a verb of speech, and a place or occasion after it: "has
+        // vowed to bring back jobs." is no content first.)
+        let occasion = from < n && matches!(self.word(from), "in" | "on" | "at" | "during" | "via" | "through");
+        let speech = matches!(
+            lemma,
+            "say" | "tell" | "add" | "state" | "write" | "report" | "announce"
+        );
+        if let Some(c) = stop
             && (i + 1..c).all(|k| self.word(k) != "that" && !self.in_class(k, WordClass::FINITE))
-            && c + 1 < n
-            && self.word(c + 1).ends_with("ing")
+            && ((from == c || self.in_class(from, WordClass::ADJUNCT))
+                && c + 1 < n
+                && self.is_punct(c, &[","])
+                && self.word(c + 1).ends_with("ing")
+                || speech && at_end(c) && (occasion || lemma == "tell" && self.told_outlet(i + 1..c)))
         {
             return true;
         }
@@ -548,6 +563,18 @@ impl SentenceScan<'_> {
             return false;
         }
         self.lex.is(WordClass::ADJUNCT, first_word) || (lemma == "tell" && tail_words <= 3)
+    }
+
+    /// Whether `r`, after "told", is the one told and nothing else: a few
+    /// words naming reporters or an outlet ("Reuters", "state news agency
+    /// RIA Novosti"), not a clause ("his subordinates never to speak …").
+    fn told_outlet(&self, r: Range<usize>) -> bool {
+        let first = r.start;
+        r.end > first
+            && self.words_in(r) <= 6
+            && (self.in_class(first, WordClass::ADDRESSEE)
+                || self.toks[first].text(self.text).starts_with(char::is_uppercase)
+                || matches!(self.word(first), "state" | "the" | "a" | "an"))
     }
 
     /// A quotation of one word ("“That,”") as quoted content.

@@ -503,10 +503,15 @@ impl<'a> SentenceScan<'a> {
         // a cue inside a quotation has its content inside it too.)
         if let Some(first) = self.toks.first() {
             let before = &self.text[first.start.min(cue_b.start)..cue_b.start];
-            let open =
-                before.matches('“').count() > before.matches('”').count() || before.matches('"').count() % 2 == 1;
-            if open
-                && let Some(close) = self.text[cue_b.end..].find(['”', '"'])
+            // (The closing mark of the kind that opened: a stray straight
+            // mark before a transcript's "PENCE:" closes at no curly one.)
+            let closing = if before.matches('“').count() > before.matches('”').count() {
+                Some('”')
+            } else {
+                (before.matches('"').count() % 2 == 1).then_some('"')
+            };
+            if let Some(mark) = closing
+                && let Some(close) = self.text[cue_b.end..].find(mark)
                 && content.end > cue_b.end + close
             {
                 return false;
