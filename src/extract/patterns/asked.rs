@@ -89,14 +89,10 @@ impl SentenceScan<'_> {
             return None;
         }
         let cue = self.lex.cue(self.word(i))?;
-        let be = |w: &str| {
-            matches!(
-                w,
-                "is" | "was" | "were" | "are" | "been" | "has" | "had" | "have" | "further" | "also"
-            )
-        };
-        let cs = self.auxiliaries_before(i, be);
-        if cs == i || cs == 0 || self.word(cs - 1) != "it" || !(cs..i).any(|k| be(self.word(k))) {
+        let auxiliary = |w: &str| matches!(w, "is" | "was" | "were" | "are" | "been" | "has" | "had" | "have");
+        // ("It was further stated by …")
+        let cs = self.auxiliaries_before(i, |w| auxiliary(w) || matches!(w, "further" | "also"));
+        if cs == 0 || self.word(cs - 1) != "it" || !(cs..i).any(|k| auxiliary(self.word(k))) {
             return None;
         }
         let that = (i + 2..n.min(i + 14)).find(|&k| self.word(k) == "that")?;

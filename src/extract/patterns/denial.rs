@@ -268,10 +268,7 @@ impl SentenceScan<'_> {
         // "made by Pakistan", "of Indian involvement", "against him": the pointer's complement.
         // ("Ankara says claims “baseless”": a headline drops the copula.)
         let headline_label = (pointer_at + 1..content.end)
-            .filter(|&j| self.is_word(j))
-            .collect::<Vec<_>>()
-            .first()
-            .copied()
+            .find(|&j| self.is_word(j))
             .filter(|&j| self.in_class(j, WordClass::NEGATIVE) && self.words_in(j + 1..content.end) == 0);
         let copula = match headline_label {
             Some(j) => j,
